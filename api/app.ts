@@ -1,0 +1,156 @@
+// The app factory: the slim core every feature plugs into. It knows no plugin by name.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import type { Cache } from "./cache/port.ts";
+import type { Config } from "./config.ts";
+import { createDevIssuer, type DevIssuer } from "./auth/dev_issuer.ts";
+import { createEntraVerifier } from "./auth/verify.ts";
+import type { Db } from "./db/client.ts";
+import type { AppEnv } from "./env.ts";
+import { registerHealth } from "./health.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { accessLog } from "./middleware/access_log.ts";
+import { requestId } from "./middleware/request_id.ts";
+import { secureHeaders } from "./middleware/secure_headers.ts";
+import { registerDocs } from "./openapi.ts";
+import { mountPlugins } from "./plugin_host.ts";
+import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
+import { fieldErrors, problem, ProblemError } from "./problem.ts";
+import { registerDevRoutes } from "./dev_routes.ts";
+
+export interface AppOptions {
+  config: Config;
+  db: Db;
+  cache: Cache;
+  plugins: ProcedoPlugin[];
+  /** Checks the database for readiness; defaults to a trivial query through drizzle. */
+  pingDb?: () => Promise<void>;
+  /** The dev issuer (dev mode); a new in-memory one is made when missing. */
+  devIssuer?: DevIssuer;
+  logger?: Logger;
+  /** Answers GET requests outside /api and /health (the built UI, or a landing page). */
+  fallback?: (c: Context) => Response | Promise<Response | undefined> | undefined;
+}
+
+const TARGETS: Record<string, string> = { json: "body", form: "body", param: "path" };
+
+/** Builds the Procedo app: core middleware, health, docs, auth and every plugin's routes. */
+export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv>> {
+  const { config, db, cache } = options;
+  const plugins = orderPlugins(options.plugins);
+  const logger = options.logger ?? createLogger(config.logLevel);
+
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      return problem(c, 422, {
+        detail: "Some fields are not valid; see errors.",
+        extra: {
+          errors: fieldErrors(TARGETS[result.target] ?? result.target, result.error.issues),
+        },
+      });
+    },
+  });
+
+  app.use("*", requestId(), accessLog(logger), secureHeaders(config.http));
+  if (config.http.corsOrigins.length) {
+    app.use(
+      "/api/*",
+      cors({
+        origin: config.http.corsOrigins,
+        allowHeaders: ["Authorization", "Content-Type", "If-Match", "X-API-Key", "X-Request-Id"],
+        exposeHeaders: ["ETag", "X-Request-Id", "Retry-After", "Location"],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: config.http.bodyLimitBytes,
+      onError: (c) =>
+        problem(c, 413, { detail: `The body exceeds ${config.http.bodyLimitBytes} bytes.` }),
+    }),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof ProblemError) {
+      return problem(
+        c,
+        err.status,
+        { slug: err.slug, detail: err.message, extra: err.extra },
+        err.headers,
+      );
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const detail = status === 400 && /json/i.test(err.message)
+        ? "The body is not valid JSON."
+        : err.message || undefined;
+      return problem(c, status, {
+        slug: status === 400 && detail?.includes("JSON") ? "malformed-json" : undefined,
+        detail,
+      });
+    }
+    logger.error("unhandled error", {
+      requestId: c.get("requestId"),
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
+    return problem(c, 500, { detail: "Something went wrong on our side; quote the request id." });
+  });
+
+  registerHealth(app, {
+    checks: {
+      database: options.pingDb ?? (async () => void await db.execute("select 1" as never)),
+      cache: () => cache.ping(),
+    },
+  });
+
+  const verifier = config.auth.mode === "dev"
+    ? (options.devIssuer ??= await createDevIssuer()).verifier
+    : createEntraVerifier(config.auth.entra);
+  if (config.auth.mode === "dev") {
+    registerDevRoutes(app, { db, issuer: options.devIssuer! });
+  }
+
+  mountPlugins(app, plugins, { config, db, cache }, verifier);
+  registerDocs(app, plugins);
+
+  app.notFound(async (c) => {
+    const path = new URL(c.req.url).pathname;
+    const allowed = allowedMethods(app, path);
+    if (allowed.length) {
+      return problem(c, 405, { detail: `${c.req.method} is not allowed here.` }, {
+        Allow: allowed.join(", "),
+      });
+    }
+    if (
+      options.fallback && (c.req.method === "GET" || c.req.method === "HEAD") &&
+      !path.startsWith("/api/") && !path.startsWith("/health/")
+    ) {
+      const res = await options.fallback(c);
+      if (res) return res;
+    }
+    return problem(c, 404, { detail: `Nothing at ${path}.` });
+  });
+
+  return app;
+}
+
+/** The methods registered for `path`, to tell 405 from 404. */
+function allowedMethods(app: OpenAPIHono<AppEnv>, path: string): string[] {
+  const methods = new Set<string>();
+  for (const r of app.routes) {
+    if (r.method === "ALL") continue;
+    const pattern = "^" + r.path.replace(/[.+?^${}()|[\]\\]/g, "\\$&")
+      .replace(/\/:[^/]+/g, "/[^/]+").replace(/\*/g, ".*") +
+      "/?$";
+    if (new RegExp(pattern).test(path)) methods.add(r.method);
+  }
+  if (methods.has("GET")) methods.add("HEAD");
+  return [...methods].sort();
+}

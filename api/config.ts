@@ -1,0 +1,218 @@
+// Every setting comes from the environment and is validated here, once, at start-up.
+// A bad value stops start-up with a message naming the variable and what it expects.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], {
+    error: "expected true or false",
+  })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const list = z.string().transform((v) => v.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean));
+
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ error: `expected an integer between ${min} and ${max}` })
+    .int({ error: `expected an integer between ${min} and ${max}` })
+    .min(min, { error: `expected an integer between ${min} and ${max}` })
+    .max(max, { error: `expected an integer between ${min} and ${max}` });
+
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol.replace(":", ""));
+    } catch {
+      return false;
+    }
+  }, { error: `expected a URL starting with ${protocols.map((p) => p + "://").join(" or ")}` });
+
+/** The environment variables Procedo reads. `.env.example` documents each of them. */
+export const envSchema = z.object({
+  MODE: z.enum(["development", "test", "production"], {
+    error: "expected development, test or production",
+  }).optional(),
+  NODE_ENV: z.string().optional(),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  PORT: int(0, 65535).default(8000),
+  PUBLIC_URL: url(["http", "https"]).optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"], {
+    error: "expected debug, info, warn, error or silent",
+  }).default("info"),
+
+  DATABASE_URL: url(["mysql", "mariadb", "http", "https"]).optional(),
+  DATABASE_DRIVER: z.enum(["mysql2", "planetscale"], {
+    error: "expected mysql2 or planetscale",
+  }).optional(),
+  DATABASE_POOL_SIZE: int(1, 200).default(10),
+  MIGRATE_ON_START: bool.default(true),
+  SEED_DEMO: bool.optional(),
+
+  CACHE: z.enum(["memory", "redis", "upstash"], { error: "expected memory, redis or upstash" })
+    .optional(),
+  REDIS_URL: url(["redis", "rediss"]).optional(),
+  UPSTASH_REDIS_REST_URL: url(["http", "https"]).optional(),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+
+  CORS_ORIGINS: list.default([]),
+  FRAME_ANCESTORS: list.default([
+    "'self'",
+    "https://*.sharepoint.com",
+    "https://teams.microsoft.com",
+    "https://*.teams.microsoft.com",
+    "https://*.cloud.microsoft",
+  ]),
+  BODY_LIMIT_BYTES: int(1024, 512 * 1024 * 1024).default(1024 * 1024),
+  TRUST_PROXY: bool.default(false),
+
+  AUTH_MODE: z.enum(["dev", "entra"], { error: "expected dev or entra" }).optional(),
+  ENTRA_CLIENT_ID: z.string().uuid({ error: "expected the application (client) id, a UUID" })
+    .optional(),
+  ENTRA_AUDIENCE: z.string().min(1).optional(),
+  ENTRA_SCOPE: z.string().min(1).default("access_as_user"),
+  ENTRA_JWKS_URL: url(["http", "https"]).default(
+    "https://login.microsoftonline.com/common/discovery/v2.0/keys",
+  ),
+  ENTRA_AUTHORITY_HOST: url(["http", "https"]).default("https://login.microsoftonline.com"),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  mode: "development" | "test" | "production";
+  host: string;
+  port: number;
+  publicUrl?: string;
+  dataDir: string;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  database: {
+    url?: string;
+    driver: "mysql2" | "planetscale";
+    poolSize: number;
+    migrateOnStart: boolean;
+    seedDemo: boolean;
+  };
+  cache:
+    | { kind: "memory" }
+    | { kind: "redis"; url: string }
+    | { kind: "upstash"; url: string; token: string };
+  http: {
+    corsOrigins: string[];
+    frameAncestors: string[];
+    bodyLimitBytes: number;
+    trustProxy: boolean;
+  };
+  auth: {
+    mode: "dev" | "entra";
+    entra: {
+      clientId?: string;
+      audience: string[];
+      scope: string;
+      jwksUrl: string;
+      authorityHost: string;
+    };
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates the configuration from an environment record (Deno.env or Worker bindings). */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(
+    Object.keys(envSchema.shape).map((k) => [k, blankToUndefined(env[k])]),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => {
+      const name = String(i.path[0] ?? "?");
+      const got = cleaned[name];
+      return `${name}: ${i.message}${got === undefined ? "" : ` (got "${got}")`}`;
+    }));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const mode = e.MODE ??
+    (e.NODE_ENV === "production" ? "production" : e.NODE_ENV === "test" ? "test" : "development");
+
+  const cacheKind = e.CACHE ??
+    (e.UPSTASH_REDIS_REST_URL ? "upstash" : e.REDIS_URL ? "redis" : "memory");
+  let cache: Config["cache"] = { kind: "memory" };
+  if (cacheKind === "redis") {
+    if (!e.REDIS_URL) problems.push("REDIS_URL: required when CACHE=redis (redis://host:port)");
+    else cache = { kind: "redis", url: e.REDIS_URL };
+  } else if (cacheKind === "upstash") {
+    if (!e.UPSTASH_REDIS_REST_URL || !e.UPSTASH_REDIS_REST_TOKEN) {
+      problems.push(
+        "UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN: both required when CACHE=upstash",
+      );
+    } else {cache = {
+        kind: "upstash",
+        url: e.UPSTASH_REDIS_REST_URL,
+        token: e.UPSTASH_REDIS_REST_TOKEN,
+      };}
+  }
+
+  const driver = e.DATABASE_DRIVER ?? "mysql2";
+  if (driver === "planetscale" && !e.DATABASE_URL) {
+    problems.push("DATABASE_URL: required when DATABASE_DRIVER=planetscale");
+  }
+
+  const authMode = e.AUTH_MODE ?? (e.ENTRA_CLIENT_ID ? "entra" : "dev");
+  if (authMode === "entra" && !e.ENTRA_CLIENT_ID) {
+    problems.push("ENTRA_CLIENT_ID: required when AUTH_MODE=entra (the API's application id)");
+  }
+  if (authMode === "dev" && mode === "production") {
+    problems.push(
+      "AUTH_MODE: dev sign-in is refused in production; set ENTRA_CLIENT_ID (and AUTH_MODE=entra)",
+    );
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const audience = e.ENTRA_AUDIENCE
+    ? e.ENTRA_AUDIENCE.split(/[\s,]+/).filter(Boolean)
+    : e.ENTRA_CLIENT_ID
+    ? [e.ENTRA_CLIENT_ID, `api://${e.ENTRA_CLIENT_ID}`]
+    : [];
+
+  return {
+    mode,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl: e.PUBLIC_URL,
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    database: {
+      url: e.DATABASE_URL,
+      driver,
+      poolSize: e.DATABASE_POOL_SIZE,
+      migrateOnStart: e.MIGRATE_ON_START,
+      seedDemo: e.SEED_DEMO ?? mode !== "production",
+    },
+    cache,
+    http: {
+      corsOrigins: e.CORS_ORIGINS,
+      frameAncestors: e.FRAME_ANCESTORS,
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      trustProxy: e.TRUST_PROXY,
+    },
+    auth: {
+      mode: authMode,
+      entra: {
+        clientId: e.ENTRA_CLIENT_ID,
+        audience,
+        scope: e.ENTRA_SCOPE,
+        jwksUrl: e.ENTRA_JWKS_URL,
+        authorityHost: e.ENTRA_AUTHORITY_HOST.replace(/\/$/, ""),
+      },
+    },
+  };
+}
+
+function blankToUndefined(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === "" ? undefined : v.trim();
+}

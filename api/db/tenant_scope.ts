@@ -1,0 +1,98 @@
+// The tenant-scoped accessor: the only way plugins read and write their tables. The
+// tenant filter and the tenant value on insert come from the verified credential (the
+// scope is created by the tenancy middleware), never from input.
+import { and, count, eq, type SQL } from "drizzle-orm";
+import type { MySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
+import type { Db } from "./client.ts";
+
+/** A table whose rows belong to one tenant: it has a `tenantId` column. */
+export type TenantTable = MySqlTable & { tenantId: MySqlColumn };
+
+type Row<T extends MySqlTable> = T["$inferSelect"];
+type NewRow<T extends MySqlTable> = Omit<T["$inferInsert"], "tenantId">;
+type Patch<T extends MySqlTable> = Partial<Omit<T["$inferInsert"], "tenantId">>;
+
+export interface SelectOptions {
+  where?: SQL;
+  orderBy?: (SQL | MySqlColumn)[];
+  limit?: number;
+  offset?: number;
+  /** Lock the rows for the rest of the transaction (SELECT … FOR UPDATE). */
+  forUpdate?: boolean;
+}
+
+export class TenantScope {
+  constructor(readonly db: Db, readonly tenantId: string) {}
+
+  /** Rows of this tenant matching `where`. */
+  select<T extends TenantTable>(table: T, options: SelectOptions = {}): Promise<Row<T>[]> {
+    let q = this.db.select().from(table as MySqlTable).where(this.#filter(table, options.where))
+      .$dynamic();
+    if (options.orderBy?.length) q = q.orderBy(...options.orderBy);
+    if (options.limit !== undefined) q = q.limit(options.limit);
+    if (options.offset) q = q.offset(options.offset);
+    if (options.forUpdate) q = q.for("update");
+    return q as unknown as Promise<Row<T>[]>;
+  }
+
+  /** The first row of this tenant matching `where`, or undefined. */
+  async first<T extends TenantTable>(
+    table: T,
+    where?: SQL,
+    options: Omit<SelectOptions, "where" | "limit"> = {},
+  ): Promise<Row<T> | undefined> {
+    const rows = await this.select(table, { ...options, where, limit: 1 });
+    return rows[0];
+  }
+
+  /** How many rows of this tenant match `where`. */
+  async count<T extends TenantTable>(table: T, where?: SQL): Promise<number> {
+    const rows = await this.db.select({ n: count() }).from(table as MySqlTable).where(
+      this.#filter(table, where),
+    );
+    return Number(rows[0]?.n ?? 0);
+  }
+
+  /** Inserts rows with this tenant's id, whatever the values say. */
+  async insert<T extends TenantTable>(table: T, values: NewRow<T> | NewRow<T>[]): Promise<void> {
+    const list = Array.isArray(values) ? values : [values];
+    if (!list.length) return;
+    await this.db.insert(table as MySqlTable).values(
+      list.map((v) => ({ ...v, tenantId: this.tenantId })) as never,
+    );
+  }
+
+  /** Updates this tenant's rows matching `where`; returns the number of rows changed. */
+  async update<T extends TenantTable>(table: T, patch: Patch<T>, where: SQL): Promise<number> {
+    const { tenantId: _ignored, ...set } = patch as Record<string, unknown>;
+    const result = await this.db.update(table as MySqlTable).set(set as never).where(
+      this.#filter(table, where),
+    );
+    return affectedRows(result);
+  }
+
+  /** Deletes this tenant's rows matching `where`; returns the number of rows removed. */
+  async delete<T extends TenantTable>(table: T, where: SQL): Promise<number> {
+    const result = await this.db.delete(table as MySqlTable).where(this.#filter(table, where));
+    return affectedRows(result);
+  }
+
+  /** Runs `fn` in one database transaction with a scope bound to it. */
+  transaction<R>(fn: (scope: TenantScope) => Promise<R>): Promise<R> {
+    return this.db.transaction((tx) => fn(new TenantScope(tx as unknown as Db, this.tenantId)));
+  }
+
+  #filter(table: TenantTable, where?: SQL): SQL {
+    const own = eq(table.tenantId, this.tenantId);
+    return where ? and(own, where)! : own;
+  }
+}
+
+/** Rows changed by an UPDATE or DELETE, for mysql2 and PlanetScale results alike. */
+export function affectedRows(result: unknown): number {
+  const r = (Array.isArray(result) ? result[0] : result) as {
+    affectedRows?: number;
+    rowsAffected?: number;
+  };
+  return Number(r?.affectedRows ?? r?.rowsAffected ?? 0);
+}

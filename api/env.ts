@@ -1,0 +1,30 @@
+// The per-request context every handler sees (Hono `Variables`).
+import type { Role } from "../schema/core.ts";
+import type { TenantScope } from "./db/tenant_scope.ts";
+
+/** Who is calling: established from a verified credential only. */
+export interface Principal {
+  kind: "user" | "api-key";
+  tenantId: string;
+  userId: string;
+  role: Role;
+  displayName: string;
+}
+
+export interface TenantInfo {
+  id: string;
+  name: string;
+  plan: "trial" | "standard" | "excellence";
+  status: "active" | "suspended" | "offboarding" | "deleted";
+  trialEndsAt: Date | null;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    principal?: Principal;
+    tenant?: TenantInfo;
+    /** Data access for the request's tenant; set by the tenancy middleware. */
+    scope: TenantScope;
+  };
+}

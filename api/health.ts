@@ -1,0 +1,80 @@
+// Liveness and readiness. Readiness checks every dependency and names the failing one.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "./env.ts";
+
+const Check = z.object({
+  status: z.enum(["pass", "fail"]),
+  durationMs: z.number(),
+  error: z.string().optional(),
+});
+const Health = z.object({
+  status: z.enum(["pass", "fail"]),
+  checks: z.record(z.string(), Check).optional(),
+}).openapi("Health");
+
+const live = createRoute({
+  method: "get",
+  path: "/health/live",
+  tags: ["health"],
+  security: [],
+  summary: "The process is up",
+  responses: { 200: { description: "Alive", content: { "application/json": { schema: Health } } } },
+});
+
+const ready = createRoute({
+  method: "get",
+  path: "/health/ready",
+  tags: ["health"],
+  security: [],
+  summary: "The database and the cache answer",
+  responses: {
+    200: { description: "Ready", content: { "application/json": { schema: Health } } },
+    503: {
+      description: "A dependency is down",
+      content: { "application/json": { schema: Health } },
+    },
+  },
+});
+
+const TIMEOUT_MS = 3000;
+
+export function registerHealth(
+  app: OpenAPIHono<AppEnv>,
+  opts: { checks: Record<string, () => Promise<void>> },
+) {
+  app.openapi(live, (c) => c.json({ status: "pass" as const }, 200));
+  app.openapi(ready, async (c) => {
+    const entries = await Promise.all(
+      Object.entries(opts.checks).map(async ([name, check]) => {
+        const start = performance.now();
+        try {
+          await withTimeout(check(), TIMEOUT_MS);
+          return [name, { status: "pass" as const, durationMs: elapsed(start) }] as const;
+        } catch (e) {
+          return [name, {
+            status: "fail" as const,
+            durationMs: elapsed(start),
+            error: e instanceof Error ? e.message.split("\n")[0].slice(0, 200) : "failed",
+          }] as const;
+        }
+      }),
+    );
+    const checks = Object.fromEntries(entries);
+    const ok = entries.every(([, r]) => r.status === "pass");
+    return ok
+      ? c.json({ status: "pass" as const, checks }, 200)
+      : c.json({ status: "fail" as const, checks }, 503);
+  });
+}
+
+const elapsed = (start: number) => Math.round((performance.now() - start) * 10) / 10;
+
+function withTimeout(p: Promise<void>, ms: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return Promise.race([
+    p,
+    new Promise<void>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

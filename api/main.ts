@@ -1,0 +1,49 @@
+// Procedo on Deno: `deno task start`. Serves the API and the built UI on PORT (8000).
+import { buildIfStale } from "../ui/build.ts";
+import { createApp } from "./app.ts";
+import { loadDevIssuer } from "./auth/dev_issuer.ts";
+import { configFromEnv, prepare } from "./bootstrap.ts";
+import { serveDist } from "./static_files.ts";
+
+const config = configFromEnv();
+await Deno.mkdir(config.dataDir, { recursive: true, mode: 0o700 });
+const runtime = await prepare(config);
+const { logger } = runtime;
+if (Deno.env.get("SKIP_UI_BUILD") !== "1") await buildIfStale((line) => logger.info(line));
+
+const app = await createApp({
+  config,
+  db: runtime.database.db,
+  cache: runtime.cache,
+  plugins: runtime.plugins,
+  pingDb: runtime.database.ping,
+  logger,
+  devIssuer: config.auth.mode === "dev"
+    ? await loadDevIssuer(`${config.dataDir}/dev-issuer.json`)
+    : undefined,
+  fallback: serveDist(new URL("../ui/dist/", import.meta.url)),
+});
+
+const server = Deno.serve({
+  hostname: config.host,
+  port: config.port,
+  onListen: ({ port }) =>
+    logger.info("Procedo is listening", {
+      url: `http://localhost:${port}`,
+      authMode: config.auth.mode,
+      database: config.database.url ? "external" : "managed",
+      cache: config.cache.kind,
+    }),
+}, app.fetch);
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  logger.info("shutting down", { signal });
+  await server.shutdown();
+  await runtime.close();
+  Deno.exit(0);
+};
+Deno.addSignalListener("SIGINT", () => stop("SIGINT"));
+Deno.addSignalListener("SIGTERM", () => stop("SIGTERM"));

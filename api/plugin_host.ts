@@ -1,0 +1,50 @@
+// Mounts plugins: each gets a sub-app at /api/v1/<name> that already sits behind auth and
+// tenancy, whose routes must name a declared permission in `x-permission`.
+import { OpenAPIHono } from "@hono/zod-openapi";
+import type { TokenVerifier } from "./auth/verify.ts";
+import type { AppEnv } from "./env.ts";
+import { type PluginDeps, PluginError, type ProcedoPlugin } from "./plugin.ts";
+import { requireRole, tenancy } from "./tenancy.ts";
+
+type RouteArg = Parameters<OpenAPIHono<AppEnv>["openapi"]>[0] & {
+  "x-permission"?: string;
+};
+
+/** Registers every plugin's routes under /api/v1/<name>, in dependency order. */
+export function mountPlugins(
+  app: OpenAPIHono<AppEnv>,
+  plugins: ProcedoPlugin[],
+  deps: PluginDeps,
+  verifier: TokenVerifier,
+) {
+  for (const plugin of plugins) {
+    if (!plugin.routes) continue;
+    const sub = new OpenAPIHono<AppEnv>();
+    sub.use("*", tenancy(deps.db, verifier));
+    const register = sub.openapi.bind(sub);
+    // Routes pass through here so that none can skip its permission check.
+    sub.openapi = ((route: RouteArg, handler: unknown, hook?: unknown) => {
+      const action = route["x-permission"];
+      const lowest = action ? plugin.permissions?.[action] : undefined;
+      if (!action || !lowest) {
+        throw new PluginError(
+          `Plugin "${plugin.name}": route ${route.method.toUpperCase()} ${route.path} must name one of its declared permissions in x-permission (got ${
+            JSON.stringify(action)
+          })`,
+        );
+      }
+      const own = route.middleware ? [route.middleware].flat() : [];
+      return register(
+        {
+          ...route,
+          tags: route.tags ?? [plugin.name],
+          middleware: [requireRole(lowest, action), ...own] as never,
+        },
+        handler as never,
+        hook as never,
+      );
+    }) as typeof sub.openapi;
+    plugin.routes(sub, deps);
+    app.route(`/api/v1/${plugin.name}`, sub);
+  }
+}

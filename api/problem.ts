@@ -1,0 +1,121 @@
+// RFC 9457 problem details: the one shape every error of the API takes.
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export const PROBLEM_BASE = "https://procedo.app/problems/";
+
+export const ProblemSchema = z.object({
+  type: z.string().openapi({ example: `${PROBLEM_BASE}validation-failed` }),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  requestId: z.string().optional(),
+  errors: z.array(z.object({
+    field: z.string().openapi({ description: "Where the problem is: body.title, query.limit…" }),
+    message: z.string(),
+    code: z.string().optional(),
+  })).optional(),
+}).catchall(z.unknown()).openapi("Problem");
+
+export type Problem = z.infer<typeof ProblemSchema>;
+export type FieldError = NonNullable<Problem["errors"]>[number];
+
+const TITLES: Record<number, [slug: string, title: string]> = {
+  400: ["bad-request", "Bad request"],
+  401: ["unauthorized", "Authentication required"],
+  403: ["forbidden", "Forbidden"],
+  404: ["not-found", "Not found"],
+  405: ["method-not-allowed", "Method not allowed"],
+  409: ["conflict", "Conflict"],
+  412: ["precondition-failed", "Precondition failed"],
+  413: ["payload-too-large", "Payload too large"],
+  415: ["unsupported-media-type", "Unsupported media type"],
+  422: ["validation-failed", "Validation failed"],
+  428: ["precondition-required", "Precondition required"],
+  429: ["too-many-requests", "Too many requests"],
+  500: ["internal", "Internal server error"],
+  503: ["unavailable", "Service unavailable"],
+};
+
+/** An error a handler throws to answer with a problem document. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: number,
+    readonly slug?: string,
+    detail?: string,
+    readonly extra: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(detail ?? TITLES[status]?.[1] ?? "Error");
+    this.name = "ProblemError";
+  }
+}
+
+/** Builds the problem document for `status` (slug and title default by status). */
+export function problemBody(
+  status: number,
+  init: { slug?: string; title?: string; detail?: string; extra?: Record<string, unknown> } = {},
+): Problem {
+  const [defaultSlug, defaultTitle] = TITLES[status] ?? ["error", "Error"];
+  const slug = init.slug ?? defaultSlug;
+  return {
+    type: `${PROBLEM_BASE}${slug}`,
+    title: init.title ?? (init.slug && init.slug !== defaultSlug ? titleOf(slug) : defaultTitle),
+    status,
+    ...(init.detail ? { detail: init.detail } : {}),
+    ...init.extra,
+  };
+}
+
+/** Answers with a problem document, request id and path included. */
+export function problem(
+  c: Context,
+  status: number,
+  init: { slug?: string; title?: string; detail?: string; extra?: Record<string, unknown> } = {},
+  headers: Record<string, string> = {},
+): Response {
+  const body = {
+    ...problemBody(status, init),
+    instance: new URL(c.req.url).pathname,
+    requestId: c.get("requestId"),
+  };
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/problem+json", ...headers },
+  });
+}
+
+/** Responses every route may give, for the OpenAPI document. */
+export function problemResponses(...statuses: number[]) {
+  return Object.fromEntries(statuses.map((s) => [s, {
+    description: TITLES[s]?.[1] ?? "Error",
+    content: { "application/problem+json": { schema: ProblemSchema } },
+  }])) as Record<
+    number,
+    {
+      description: string;
+      content: { "application/problem+json": { schema: typeof ProblemSchema } };
+    }
+  >;
+}
+
+/** Turns zod issues into field errors named after where the value came from. */
+export function fieldErrors(
+  target: string,
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[],
+): FieldError[] {
+  return issues.map((i) => ({
+    field: [target, ...i.path.map(String)].join("."),
+    message: i.message,
+    ...(i.code ? { code: i.code } : {}),
+  }));
+}
+
+export type ProblemStatus = ContentfulStatusCode;
+
+function titleOf(slug: string): string {
+  const s = slug.replace(/-/g, " ");
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,123 @@
+// Tenancy: the tenant and the user come from the verified credential only, never from a
+// header, the path or the body. Unknown tenants are told to start a trial; suspended or
+// offboarding tenants are locked out of every route.
+import { and, eq } from "drizzle-orm";
+import type { MiddlewareHandler } from "hono";
+import { type Role, ROLES, tenants, users } from "../schema/core.ts";
+import { AuthError, type TokenVerifier } from "./auth/verify.ts";
+import type { Db } from "./db/client.ts";
+import { uuidv7 } from "./db/ids.ts";
+import { TenantScope } from "./db/tenant_scope.ts";
+import type { AppEnv, TenantInfo } from "./env.ts";
+import { ProblemError } from "./problem.ts";
+
+const RANK: Record<Role, number> = { reader: 1, modeler: 2, executive: 3 };
+
+/** Whether `role` is at least `lowest`. */
+export const roleAllows = (role: Role, lowest: Role) => RANK[role] >= RANK[lowest];
+
+/** Verifies the bearer token and establishes principal, tenant and data scope. */
+export function tenancy(db: Db, verifier: TokenVerifier): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header("authorization");
+    const match = header?.match(/^Bearer\s+(\S+)$/i);
+    if (!match) {
+      throw new ProblemError(
+        401,
+        undefined,
+        "Send an access token as Authorization: Bearer …",
+        {},
+        {
+          "WWW-Authenticate": 'Bearer realm="procedo"',
+        },
+      );
+    }
+    let token;
+    try {
+      token = await verifier.verify(match[1]);
+    } catch (e) {
+      if (!(e instanceof AuthError)) throw e;
+      throw new ProblemError(401, "invalid-token", `Access token refused: ${e.message}`, {}, {
+        "WWW-Authenticate": 'Bearer realm="procedo", error="invalid_token"',
+      });
+    }
+    const [tenant] = await db.select().from(tenants).where(eq(tenants.entraTenantId, token.tid))
+      .limit(1);
+    if (!tenant || tenant.status === "deleted") {
+      throw new ProblemError(
+        403,
+        "tenant-unknown",
+        "Your organisation has no Procedo workspace yet: start a free trial with POST /api/v1/tenants/trial",
+      );
+    }
+    if (tenant.status !== "active") {
+      throw new ProblemError(403, "tenant-locked", `This workspace is ${tenant.status}.`);
+    }
+    const user = await findOrCreateUser(db, tenant.id, token.oid, token.name ?? "Unnamed user");
+    if (!user.active) {
+      throw new ProblemError(403, "user-deactivated", "Your account is deactivated.");
+    }
+    const info: TenantInfo = {
+      id: tenant.id,
+      name: tenant.name,
+      plan: tenant.plan,
+      status: tenant.status,
+      trialEndsAt: tenant.trialEndsAt,
+    };
+    c.set("tenant", info);
+    c.set("principal", {
+      kind: "user",
+      tenantId: tenant.id,
+      userId: user.id,
+      role: user.role,
+      displayName: user.displayName,
+    });
+    c.set("scope", new TenantScope(db, tenant.id));
+    await next();
+  };
+}
+
+/** Refuses the request unless the caller's role is at least `lowest`. */
+export function requireRole(lowest: Role, action: string): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = c.get("principal");
+    if (!principal) throw new ProblemError(401);
+    if (!roleAllows(principal.role, lowest)) {
+      throw new ProblemError(
+        403,
+        "role-required",
+        `"${action}" needs the role ${lowest}; you are ${principal.role}.`,
+        { action, requiredRole: lowest },
+      );
+    }
+    await next();
+  };
+}
+
+/** Users appear on their first request; the first user of a tenant becomes executive. */
+export async function findOrCreateUser(db: Db, tenantId: string, oid: string, name: string) {
+  const where = and(eq(users.tenantId, tenantId), eq(users.oid, oid));
+  const [existing] = await db.select().from(users).where(where).limit(1);
+  if (existing) return existing;
+  const [anyone] = await db.select({ id: users.id }).from(users).where(eq(users.tenantId, tenantId))
+    .limit(1);
+  const row = {
+    tenantId,
+    id: uuidv7(),
+    oid,
+    displayName: name.slice(0, 200),
+    role: (anyone ? "reader" : "executive") as Role,
+    active: 1,
+    createdAt: new Date(),
+  };
+  try {
+    await db.insert(users).values(row);
+  } catch (e) {
+    // A parallel first request created the user: read theirs.
+    if (!String((e as Error).message).includes("Duplicate")) throw e;
+  }
+  const [created] = await db.select().from(users).where(where).limit(1);
+  return created;
+}
+
+export { ROLES };

@@ -1,0 +1,5 @@
+// The plugins Procedo ships with, in any order (the core sorts them by dependsOn).
+import type { ProcedoPlugin } from "../api/plugin.ts";
+import { tagsPlugin } from "./tags/mod.ts";
+
+export const defaultPlugins: ProcedoPlugin[] = [tagsPlugin];
