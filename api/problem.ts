@@ -104,13 +104,20 @@ export function problemResponses(...statuses: number[]) {
 /** Turns zod issues into field errors named after where the value came from. */
 export function fieldErrors(
   target: string,
-  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string }[],
+  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: string[] }[],
 ): FieldError[] {
-  return issues.map((i) => ({
-    field: [target, ...i.path.map(String)].join("."),
-    message: i.message,
-    ...(i.code ? { code: i.code } : {}),
-  }));
+  return issues.flatMap((i) => {
+    const at = [target, ...i.path.map(String)];
+    // An unknown field is reported under its own name, not under its parent object.
+    if (i.code === "unrecognized_keys" && i.keys?.length) {
+      return i.keys.map((k) => ({
+        field: [...at, k].join("."),
+        message: "is not a known field",
+        code: i.code,
+      }));
+    }
+    return [{ field: at.join("."), message: i.message, ...(i.code ? { code: i.code } : {}) }];
+  });
 }
 
 export type ProblemStatus = ContentfulStatusCode;

@@ -124,10 +124,9 @@ export async function startManagedDatabase(opts: ManagedDatabaseOptions): Promis
   };
 }
 
-/** The server binary on PATH (Debian keeps it in /usr/sbin, which some users lack). */
+/** The server binary on PATH (Debian keeps it in /usr/sbin: add that to PATH if missing). */
 export function findServerBinary(): { name: "mariadbd" | "mysqld"; path: string } | undefined {
   const dirs = (Deno.env.get("PATH") ?? "").split(":").filter(Boolean);
-  for (const extra of ["/usr/sbin", "/usr/local/sbin"]) if (!dirs.includes(extra)) dirs.push(extra);
   for (const name of ["mariadbd", "mysqld"] as const) {
     for (const d of dirs) {
       const path = `${d}/${name}`;
