@@ -34,3 +34,14 @@ Deno.test("tenant-owned tables have (tenant_id, …) primary keys and utf8-safe 
     }
   }
 });
+
+Deno.test("vschema.json shards every table by its tenant", async () => {
+  const vschema = JSON.parse(await Deno.readTextFile(new URL("./vschema.json", import.meta.url)));
+  for (const table of Object.values(allTables(defaultPlugins))) {
+    const cfg = getTableConfig(table);
+    const entry = vschema.tables[cfg.name];
+    assert.ok(entry, `schema/vschema.json lacks the table ${cfg.name}`);
+    const column = cfg.name === "tenants" ? "id" : "tenant_id";
+    assert.deepEqual(entry.column_vindexes, [{ column, name: "tenant_hash" }], cfg.name);
+  }
+});
