@@ -20,6 +20,12 @@ import { mountPlugins } from "./plugin_host.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { fieldErrors, problem, ProblemError } from "./problem.ts";
 import { registerDevRoutes } from "./dev_routes.ts";
+import { registerOperatorRoutes } from "./operator/routes.ts";
+import { registerTrialRoutes } from "./trial_routes.ts";
+import { usersCorePlugin } from "./users/routes.ts";
+
+/** Core features mounted like plugins, so they get the same guards (names are reserved). */
+const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin];
 
 export interface AppOptions {
   config: Config;
@@ -117,8 +123,11 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     registerDevRoutes(app, { db, issuer: options.devIssuer! });
   }
 
-  mountPlugins(app, plugins, { config, db, cache }, verifier);
-  registerDocs(app, plugins);
+  registerTrialRoutes(app, { config, db, cache, verifier, plugins });
+  registerOperatorRoutes(app, { db, operatorKey: config.operatorKey });
+  const mounted = [...CORE_PLUGINS, ...plugins];
+  mountPlugins(app, mounted, { config, db, cache }, verifier);
+  registerDocs(app, mounted);
 
   app.notFound(async (c) => {
     const path = new URL(c.req.url).pathname;

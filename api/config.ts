@@ -64,6 +64,8 @@ export const envSchema = z.object({
   ]),
   BODY_LIMIT_BYTES: int(1024, 512 * 1024 * 1024).default(1024 * 1024),
   TRUST_PROXY: bool.default(false),
+  RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(600),
+  RATE_LIMIT_TENANT_PER_MINUTE: int(1, 10_000_000).default(3000),
 
   AUTH_MODE: z.enum(["dev", "entra"], { error: "expected dev or entra" }).optional(),
   ENTRA_CLIENT_ID: z.string().uuid({ error: "expected the application (client) id, a UUID" })
@@ -74,12 +76,17 @@ export const envSchema = z.object({
     "https://login.microsoftonline.com/common/discovery/v2.0/keys",
   ),
   ENTRA_AUTHORITY_HOST: url(["http", "https"]).default("https://login.microsoftonline.com"),
+
+  OPERATOR_API_KEY: z.string().min(32, { error: "expected a secret of at least 32 characters" })
+    .optional(),
 });
 
 export type Env = z.input<typeof envSchema>;
 
 export interface Config {
   mode: "development" | "test" | "production";
+  /** The operators' secret for /api/operator; the operator API is off without it. */
+  operatorKey?: string;
   host: string;
   port: number;
   publicUrl?: string;
@@ -102,6 +109,8 @@ export interface Config {
     bodyLimitBytes: number;
     trustProxy: boolean;
   };
+  /** Requests per minute (fixed windows): per credential (user or API key) and per tenant. */
+  rateLimit: { perCredential: number; perTenant: number };
   auth: {
     mode: "dev" | "entra";
     entra: {
@@ -181,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 
   return {
     mode,
+    operatorKey: e.OPERATOR_API_KEY,
     host: e.HOST,
     port: e.PORT,
     publicUrl: e.PUBLIC_URL,
@@ -199,6 +209,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       frameAncestors: e.FRAME_ANCESTORS,
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       trustProxy: e.TRUST_PROXY,
+    },
+    rateLimit: {
+      perCredential: e.RATE_LIMIT_PER_MINUTE,
+      perTenant: e.RATE_LIMIT_TENANT_PER_MINUTE,
     },
     auth: {
       mode: authMode,

@@ -4,6 +4,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { TokenVerifier } from "./auth/verify.ts";
 import type { AppEnv } from "./env.ts";
 import { type PluginDeps, PluginError, type ProcedoPlugin } from "./plugin.ts";
+import { trialGuard } from "./plans.ts";
 import { requireRole, tenancy } from "./tenancy.ts";
 
 type RouteArg = Parameters<OpenAPIHono<AppEnv>["openapi"]>[0] & {
@@ -21,6 +22,7 @@ export function mountPlugins(
     if (!plugin.routes) continue;
     const sub = new OpenAPIHono<AppEnv>();
     sub.use("*", tenancy(deps.db, verifier));
+    sub.use("*", trialGuard());
     const register = sub.openapi.bind(sub);
     // Routes pass through here so that none can skip its permission check.
     sub.openapi = ((route: RouteArg, handler: unknown, hook?: unknown) => {

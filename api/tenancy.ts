@@ -6,6 +6,7 @@ import type { MiddlewareHandler } from "hono";
 import { type Role, ROLES, tenants, users } from "../schema/core.ts";
 import { AuthError, type TokenVerifier } from "./auth/verify.ts";
 import type { Db } from "./db/client.ts";
+import { isDuplicateKey } from "./db/errors.ts";
 import { uuidv7 } from "./db/ids.ts";
 import { TenantScope } from "./db/tenant_scope.ts";
 import type { AppEnv, TenantInfo } from "./env.ts";
@@ -114,7 +115,7 @@ export async function findOrCreateUser(db: Db, tenantId: string, oid: string, na
     await db.insert(users).values(row);
   } catch (e) {
     // A parallel first request created the user: read theirs.
-    if (!String((e as Error).message).includes("Duplicate")) throw e;
+    if (!isDuplicateKey(e)) throw e;
   }
   const [created] = await db.select().from(users).where(where).limit(1);
   return created;

@@ -3,7 +3,6 @@
 import { eq } from "drizzle-orm";
 import { tenants, users } from "../schema/core.ts";
 import { DEMO_TENANTS } from "./demo.ts";
-import type { Db } from "./db/client.ts";
 import { uuidv7 } from "./db/ids.ts";
 import { TenantScope } from "./db/tenant_scope.ts";
 import type { PluginDeps, ProcedoPlugin } from "./plugin.ts";

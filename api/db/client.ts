@@ -55,6 +55,8 @@ export function openDatabase(options: DatabaseOptions): Database {
     connectTimeout: 5000,
     enableKeepAlive: true,
     disableEval: options.disableEval,
+    // Report changed rows, not matched rows, as PlanetScale (vtgate) does.
+    flags: ["-FOUND_ROWS"],
   });
   pool.on("connection", (conn) => {
     conn.query("SET time_zone = '+00:00'");

@@ -3,11 +3,12 @@
 import { customType, datetime, varchar } from "drizzle-orm/mysql-core";
 
 /**
- * JSON stored in a `json` column. MySQL 8 hands parsed values back through mysql2, while
- * MariaDB (JSON is LONGTEXT there) and PlanetScale's HTTP driver hand back strings: parse
- * in one place so callers always get the value.
+ * JSON stored in a `json` column. Depending on driver and server the value arrives parsed
+ * (mysql2 with MySQL 8 or MariaDB's extended metadata, PlanetScale) or as text (MariaDB
+ * without that metadata): parse text in one place. T is an object or array, so a string
+ * from the driver can only be unparsed JSON.
  */
-export const jsonColumn = <T>(name: string) =>
+export const jsonColumn = <T extends object>(name: string) =>
   customType<{ data: T; driverData: string }>({
     dataType: () => "json",
     toDriver: (value) => JSON.stringify(value),

@@ -76,7 +76,14 @@ const create = createRoute({
   "x-permission": "tags.write",
   request: { body: { required: true, content: json(TagCreate) } },
   responses: {
-    201: { description: "Created", headers: ETagHeader, content: json(Tag) },
+    201: {
+      description: "Created",
+      headers: {
+        ...ETagHeader,
+        Location: { schema: { type: "string" as const }, description: "The new tag's URL" },
+      },
+      content: json(Tag),
+    },
     ...problemResponses(400, 401, 403, 409, 413, 415, 422),
   },
 });

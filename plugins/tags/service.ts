@@ -1,5 +1,6 @@
 // Tags: domain logic. The only file other plugins may import.
 import { asc, desc, eq, like, or, type SQL } from "drizzle-orm";
+import { isDuplicateKey } from "../../api/db/errors.ts";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import { ProblemError } from "../../api/problem.ts";
@@ -162,7 +163,7 @@ async function assertNameFree(scope: TenantScope, name: string) {
 }
 
 function duplicateOr(e: unknown, name: string): unknown {
-  return String((e as Error)?.message ?? "").includes("Duplicate") ? nameTaken(name) : e;
+  return isDuplicateKey(e) ? nameTaken(name) : e;
 }
 
 const nameTaken = (name: string) =>

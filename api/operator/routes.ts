@@ -1,0 +1,111 @@
+// /api/operator: the operators' API, authenticated by OPERATOR_API_KEY — never by a tenant's
+// token. Off (404) when no key is configured.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import type { Db } from "../db/client.ts";
+import type { AppEnv } from "../env.ts";
+import { problemResponses, ProblemError } from "../problem.ts";
+import { TENANT_PLANS, TENANT_STATUSES } from "../../schema/core.ts";
+import { changeTenant, listTenants, type TenantRow } from "./service.ts";
+
+const Tenant = z.object({
+  id: z.string(),
+  entraTenantId: z.string(),
+  name: z.string(),
+  plan: z.enum(TENANT_PLANS),
+  status: z.enum(TENANT_STATUSES),
+  trialEndsAt: z.string().datetime().nullable(),
+  region: z.string(),
+  createdAt: z.string().datetime(),
+}).openapi("OperatorTenant");
+const TenantChange = z.strictObject({
+  plan: z.enum(TENANT_PLANS, { error: `one of ${TENANT_PLANS.join(", ")}` }).optional(),
+  status: z.enum(TENANT_STATUSES, { error: `one of ${TENANT_STATUSES.join(", ")}` }).optional(),
+  trialEndsAt: z.string().datetime({ offset: true }).nullable().optional(),
+}).openapi("OperatorTenantChange");
+const json = <T>(schema: T) => ({ "application/json": { schema } });
+const security = [{ operatorKey: [] }];
+
+const list = createRoute({
+  method: "get",
+  path: "/api/operator/tenants",
+  tags: ["operator"],
+  security,
+  summary: "List every tenant (operators only)",
+  responses: {
+    200: { description: "Tenants", content: json(z.array(Tenant)) },
+    ...problemResponses(401, 404),
+  },
+});
+const change = createRoute({
+  method: "patch",
+  path: "/api/operator/tenants/{id}",
+  tags: ["operator"],
+  security,
+  summary: "Change a tenant's plan, status or trial end (operators only)",
+  request: {
+    params: z.object({ id: z.string().min(1).max(64) }),
+    body: { required: true, content: json(TenantChange) },
+  },
+  responses: {
+    200: { description: "Changed", content: json(Tenant) },
+    ...problemResponses(400, 401, 404, 415, 422),
+  },
+});
+
+export function registerOperatorRoutes(
+  app: OpenAPIHono<AppEnv>,
+  deps: { db: Db; operatorKey?: string },
+) {
+  app.openAPIRegistry.registerComponent("securitySchemes", "operatorKey", {
+    type: "http",
+    scheme: "bearer",
+    description: "OPERATOR_API_KEY from the server's configuration",
+  });
+  app.use("/api/operator/*", operatorOnly(deps.operatorKey));
+  app.openapi(list, async (c) => c.json((await listTenants(deps.db)).map(toJson), 200));
+  app.openapi(change, async (c) => {
+    const body = c.req.valid("json");
+    const row = await changeTenant(deps.db, c.req.valid("param").id, {
+      plan: body.plan,
+      status: body.status,
+      trialEndsAt: body.trialEndsAt === undefined
+        ? undefined
+        : body.trialEndsAt === null
+        ? null
+        : new Date(body.trialEndsAt),
+    });
+    return c.json(toJson(row), 200);
+  });
+}
+
+function operatorOnly(key: string | undefined): MiddlewareHandler<AppEnv> {
+  const expected = key ? new TextEncoder().encode(key) : undefined;
+  return async (c, next) => {
+    if (!expected) throw new ProblemError(404, undefined, "The operator API is not enabled.");
+    const given = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? "";
+    if (!timingSafeEqual(new TextEncoder().encode(given), expected)) {
+      throw new ProblemError(401, "invalid-operator-key", "Send the operator key as a bearer token.");
+    }
+    await next();
+  };
+}
+
+function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < b.length; i++) diff |= (a[i] ?? 0) ^ b[i];
+  return diff === 0;
+}
+
+function toJson(t: TenantRow) {
+  return {
+    id: t.id,
+    entraTenantId: t.entraTenantId,
+    name: t.name,
+    plan: t.plan,
+    status: t.status,
+    trialEndsAt: t.trialEndsAt ? t.trialEndsAt.toISOString() : null,
+    region: t.region,
+    createdAt: t.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,133 @@
+// /api/v1/users: who works in this tenant, with which role (executives administer).
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../env.ts";
+import { PagingQuery, pageOf } from "../http/paging.ts";
+import type { ProcedoPlugin } from "../plugin.ts";
+import { trialExpired } from "../plans.ts";
+import { problemResponses } from "../problem.ts";
+import { ROLES } from "../../schema/core.ts";
+import * as service from "./service.ts";
+
+const Role = z.enum(ROLES, { error: `one of ${ROLES.join(", ")}` });
+const User = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  role: Role,
+  active: z.boolean(),
+  createdAt: z.string().datetime(),
+  lastSeenAt: z.string().datetime().nullable(),
+}).openapi("User");
+const Me = z.object({
+  user: z.object({
+    id: z.string(),
+    displayName: z.string(),
+    role: Role,
+    kind: z.enum(["user", "api-key"]),
+  }),
+  tenant: z.object({
+    id: z.string(),
+    name: z.string(),
+    plan: z.enum(["trial", "standard", "excellence"]),
+    status: z.enum(["active", "suspended", "offboarding", "deleted"]),
+    trialEndsAt: z.string().datetime().nullable(),
+    readOnly: z.boolean().openapi({ description: "An expired trial is read-only" }),
+  }),
+}).openapi("Me");
+const UserPatch = z.strictObject({
+  role: Role.optional(),
+  active: z.boolean().optional(),
+}).refine((v) => v.role !== undefined || v.active !== undefined, {
+  error: "name a role or active",
+}).openapi("UserPatch");
+const IdParam = z.object({ id: z.string().uuid({ error: "must be a user id (UUID)" }) });
+const ListQuery = PagingQuery.extend({
+  role: Role.optional(),
+  active: z.enum(["true", "false"]).optional().transform((v) =>
+    v === undefined ? undefined : v === "true"
+  ),
+  q: z.string().max(100).optional(),
+});
+const json = <T>(schema: T) => ({ "application/json": { schema } });
+
+const me = createRoute({
+  method: "get",
+  path: "/me",
+  summary: "The signed-in user and their workspace",
+  "x-permission": "users.me",
+  responses: { 200: { description: "You", content: json(Me) }, ...problemResponses(401, 403) },
+});
+const list = createRoute({
+  method: "get",
+  path: "/",
+  summary: "List users",
+  "x-permission": "users.read",
+  request: { query: ListQuery },
+  responses: {
+    200: { description: "A page of users", content: json(pageOf(User, "UserPage")) },
+    ...problemResponses(401, 403, 422),
+  },
+});
+const get = createRoute({
+  method: "get",
+  path: "/{id}",
+  summary: "Get a user",
+  "x-permission": "users.read",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The user", content: json(User) },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+const patch = createRoute({
+  method: "patch",
+  path: "/{id}",
+  summary: "Change a user's role, deactivate or reactivate them",
+  "x-permission": "users.manage",
+  request: { params: IdParam, body: { required: true, content: json(UserPatch) } },
+  responses: {
+    200: { description: "Changed", content: json(User) },
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+
+function registerUserRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(me, (c) => {
+    const p = c.var.principal!;
+    const t = c.var.tenant!;
+    return c.json({
+      user: { id: p.userId, displayName: p.displayName, role: p.role, kind: p.kind },
+      tenant: {
+        id: t.id,
+        name: t.name,
+        plan: t.plan,
+        status: t.status,
+        trialEndsAt: t.trialEndsAt ? t.trialEndsAt.toISOString() : null,
+        readOnly: trialExpired(t),
+      },
+    }, 200);
+  });
+  app.openapi(list, async (c) => {
+    const { role, active, q, limit, offset } = c.req.valid("query");
+    return c.json(
+      await service.listUsers(c.var.scope, { role, active, search: q, limit, offset }),
+      200,
+    );
+  });
+  app.openapi(get, async (c) => c.json(await service.getUser(c.var.scope, c.req.valid("param").id), 200));
+  app.openapi(patch, async (c) => {
+    const { after } = await service.changeUser(
+      c.var.scope,
+      c.req.valid("param").id,
+      c.req.valid("json"),
+    );
+    return c.json(after, 200);
+  });
+}
+
+/** The core's user administration, mounted like a plugin so it gets the same guards. */
+export const usersCorePlugin: ProcedoPlugin = {
+  name: "users",
+  description: "Users of the workspace and their roles",
+  permissions: { "users.me": "reader", "users.read": "executive", "users.manage": "executive" },
+  routes: (app) => registerUserRoutes(app),
+};

@@ -1,0 +1,134 @@
+// Users and roles through the API: executives administer, the last executive stays.
+import assert from "node:assert/strict";
+import { startTestApp, test } from "../../tests/support/app.ts";
+
+const t = await startTestApp();
+const exec = await t.token("executive");
+const modeler = await t.token("modeler");
+const reader = await t.token("reader");
+
+async function users(token = exec, query = "") {
+  const res = await t.call("GET", `/api/v1/users${query}`, { token });
+  assert.equal(res.status, 200, await res.clone().text());
+  return (await res.json()).items as { id: string; displayName: string; role: string; active: boolean }[];
+}
+
+const byName = async (name: string) => (await users()).find((u) => u.displayName === name)!;
+
+test("me tells every user who they are and where", async () => {
+  const res = await t.call("GET", "/api/v1/users/me", { token: reader });
+  assert.equal(res.status, 200);
+  const me = await res.json();
+  assert.equal(me.user.displayName, "Rita Reader");
+  assert.equal(me.user.role, "reader");
+  assert.equal(me.tenant.name, "Contoso Manufacturing");
+  assert.equal(me.tenant.plan, "excellence");
+  assert.equal(me.tenant.readOnly, false);
+});
+
+test("a new user joins as reader on first request, named from the token", async () => {
+  const token = await t.issuer.sign({
+    tid: "6f1c0a52-7b0e-4c55-9a1e-0c0ffee00001",
+    oid: crypto.randomUUID(),
+    name: "Nina Newcomer",
+  });
+  const me = await (await t.call("GET", "/api/v1/users/me", { token })).json();
+  assert.equal(me.user.role, "reader");
+  assert.equal((await byName("Nina Newcomer")).role, "reader");
+});
+
+test("only executives list and change users", async () => {
+  assert.equal((await t.call("GET", "/api/v1/users", { token: modeler })).status, 403);
+  const rita = await byName("Rita Reader");
+  const res = await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: modeler, body: { role: "executive" } });
+  assert.equal(res.status, 403);
+  assert.equal((await byName("Rita Reader")).role, "reader");
+});
+
+test("an executive promotes a reader, and the new role takes effect at once", async () => {
+  const rita = await byName("Rita Reader");
+  const res = await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "modeler" } });
+  assert.equal(res.status, 200);
+  assert.equal((await res.json()).role, "modeler");
+  const create = await t.call("POST", "/api/v1/tags", { token: reader, body: { name: "By Rita" } });
+  assert.equal(create.status, 201, "Rita may now write");
+  await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "reader" } });
+});
+
+test("a deactivated user is refused everywhere, a reactivated one is back", async () => {
+  const max = await byName("Max Modeler");
+  assert.equal((await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: { active: false } })).status, 200);
+  const refused = await t.call("GET", "/api/v1/tags", { token: modeler });
+  assert.equal(refused.status, 403);
+  assert.equal((await refused.json()).type, "https://procedo.app/problems/user-deactivated");
+  assert.deepEqual((await users(exec, "?active=false")).map((u) => u.displayName), ["Max Modeler"]);
+  assert.equal((await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: { active: true } })).status, 200);
+  assert.equal((await t.call("GET", "/api/v1/tags", { token: modeler })).status, 200);
+});
+
+test("the last active executive can neither be demoted nor deactivated", async () => {
+  const erika = await byName("Erika Executive");
+  for (const body of [{ role: "modeler" }, { active: false }]) {
+    const res = await t.call("PATCH", `/api/v1/users/${erika.id}`, { token: exec, body });
+    assert.equal(res.status, 409);
+    assert.equal((await res.json()).type, "https://procedo.app/problems/last-executive");
+  }
+  assert.equal((await byName("Erika Executive")).role, "executive");
+  // With a second executive, the first may step down.
+  const rita = await byName("Rita Reader");
+  await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "executive" } });
+  const down = await t.call("PATCH", `/api/v1/users/${erika.id}`, { token: exec, body: { role: "modeler" } });
+  assert.equal(down.status, 200);
+  const ritaToken = await t.token("reader"); // Rita's token; her role now comes from the database
+  await t.call("PATCH", `/api/v1/users/${erika.id}`, { token: ritaToken, body: { role: "executive" } });
+  await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "reader" } });
+  assert.equal((await byName("Rita Reader")).role, "reader");
+});
+
+test("two executives demoting each other at once leave one executive", async () => {
+  const rita = await byName("Rita Reader");
+  const erika = await byName("Erika Executive");
+  await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "executive" } });
+  const ritaToken = await t.token("reader");
+  const [a, b] = await Promise.all([
+    t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "reader" } }),
+    t.call("PATCH", `/api/v1/users/${erika.id}`, { token: ritaToken, body: { role: "reader" } }),
+  ]);
+  const statuses = [a.status, b.status].sort();
+  assert.ok(
+    JSON.stringify(statuses) === "[200,409]" || JSON.stringify(statuses) === "[200,403]",
+    `one wins, one is refused: ${statuses}`,
+  );
+  const erikaWon = a.status === 200;
+  const winner = erikaWon ? exec : ritaToken;
+  const executives = await users(winner, "?role=executive");
+  assert.deepEqual(executives.map((u) => u.displayName), [erikaWon ? "Erika Executive" : "Rita Reader"]);
+  // Restore the demo roles for the tests that follow.
+  await t.call("PATCH", `/api/v1/users/${erika.id}`, { token: winner, body: { role: "executive" } });
+  await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "reader" } });
+  assert.equal((await byName("Rita Reader")).role, "reader");
+});
+
+test("bad input names the field and changes nothing", async () => {
+  const max = await byName("Max Modeler");
+  const unknownRole = await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: { role: "admin" } });
+  assert.equal(unknownRole.status, 422);
+  assert.equal((await unknownRole.json()).errors[0].field, "body.role");
+  const empty = await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: {} });
+  assert.equal(empty.status, 422);
+  assert.equal((await byName("Max Modeler")).role, "modeler");
+});
+
+test("another tenant's user answers 404", async () => {
+  const max = await byName("Max Modeler");
+  const otherExec = await t.token("executive", 1);
+  assert.equal((await t.call("GET", `/api/v1/users/${max.id}`, { token: otherExec })).status, 404);
+  const res = await t.call("PATCH", `/api/v1/users/${max.id}`, { token: otherExec, body: { role: "reader" } });
+  assert.equal(res.status, 404);
+  assert.equal((await byName("Max Modeler")).role, "modeler");
+  assert.ok(!(await users(otherExec)).some((u) => u.id === max.id));
+});
+
+test("close", async () => {
+  await t.close();
+});
