@@ -62,7 +62,7 @@ export class TenantScope {
     );
   }
 
-  /** Updates this tenant's rows matching `where`; returns the number of rows changed. */
+  /** Updates this tenant's rows matching `where`; returns the rows changed (0 when values were equal). */
   async update<T extends TenantTable>(table: T, patch: Patch<T>, where: SQL): Promise<number> {
     const { tenantId: _ignored, ...set } = patch as Record<string, unknown>;
     const result = await this.db.update(table as MySqlTable).set(set as never).where(
