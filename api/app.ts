@@ -16,6 +16,7 @@ import { accessLog } from "./middleware/access_log.ts";
 import { requestId } from "./middleware/request_id.ts";
 import { secureHeaders } from "./middleware/secure_headers.ts";
 import { registerDocs } from "./openapi.ts";
+import { registerAuditRoutes } from "./audit/routes.ts";
 import { mountPlugins } from "./plugin_host.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { fieldErrors, problem, ProblemError } from "./problem.ts";
@@ -23,9 +24,10 @@ import { registerDevRoutes } from "./dev_routes.ts";
 import { registerOperatorRoutes } from "./operator/routes.ts";
 import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
+import { apiKeysCorePlugin } from "./api_keys/routes.ts";
 
 /** Core features mounted like plugins, so they get the same guards (names are reserved). */
-const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin];
+const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin];
 
 export interface AppOptions {
   config: Config;
@@ -68,7 +70,15 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
       cors({
         origin: config.http.corsOrigins,
         allowHeaders: ["Authorization", "Content-Type", "If-Match", "X-API-Key", "X-Request-Id"],
-        exposeHeaders: ["ETag", "X-Request-Id", "Retry-After", "Location"],
+        exposeHeaders: [
+          "ETag",
+          "X-Request-Id",
+          "Retry-After",
+          "Location",
+          "RateLimit-Limit",
+          "RateLimit-Remaining",
+          "RateLimit-Reset",
+        ],
         maxAge: 600,
       }),
     );
@@ -118,7 +128,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
 
   const verifier = config.auth.mode === "dev"
     ? (options.devIssuer ??= await createDevIssuer()).verifier
-    : createEntraVerifier(config.auth.entra);
+    : createEntraVerifier(config.auth.entra, cache);
   if (config.auth.mode === "dev") {
     registerDevRoutes(app, { db, issuer: options.devIssuer! });
   }
@@ -127,6 +137,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   registerOperatorRoutes(app, { db, operatorKey: config.operatorKey });
   const mounted = [...CORE_PLUGINS, ...plugins];
   mountPlugins(app, mounted, { config, db, cache }, verifier);
+  registerAuditRoutes(app, { config, db, cache, verifier });
   registerDocs(app, mounted);
 
   app.notFound(async (c) => {

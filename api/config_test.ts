@@ -24,26 +24,48 @@ Deno.test("no settings at all give the embedded default", () => {
 Deno.test("a bad value names the variable, what it expects and what it got", () => {
   const [p] = problems({ PORT: "eighty" });
   assert.match(p, /^PORT: expected an integer between 0 and 65535 \(got "eighty"\)$/);
-  assert.match(problems({ DATABASE_URL: "postgres://x" })[0], /^DATABASE_URL: expected a URL starting with mysql:\/\//);
+  assert.match(
+    problems({ DATABASE_URL: "postgres://x" })[0],
+    /^DATABASE_URL: expected a URL starting with mysql:\/\//,
+  );
   assert.match(problems({ CACHE: "memcached" })[0], /^CACHE: expected memory, redis or upstash/);
-  assert.match(problems({ MIGRATE_ON_START: "maybe" })[0], /^MIGRATE_ON_START: expected true or false/);
+  assert.match(
+    problems({ MIGRATE_ON_START: "maybe" })[0],
+    /^MIGRATE_ON_START: expected true or false/,
+  );
 });
 
 Deno.test("every bad variable is reported at once", () => {
   const list = problems({ PORT: "-1", LOG_LEVEL: "loud", BODY_LIMIT_BYTES: "1" });
-  assert.deepEqual(list.map((p) => p.split(":")[0]).sort(), ["BODY_LIMIT_BYTES", "LOG_LEVEL", "PORT"]);
+  assert.deepEqual(list.map((p) => p.split(":")[0]).sort(), [
+    "BODY_LIMIT_BYTES",
+    "LOG_LEVEL",
+    "PORT",
+  ]);
 });
 
 Deno.test("settings that need each other are checked together", () => {
-  assert.match(problems({ CACHE: "upstash" })[0], /UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN/);
+  assert.match(
+    problems({ CACHE: "upstash" })[0],
+    /UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN/,
+  );
   assert.match(problems({ DATABASE_DRIVER: "planetscale" })[0], /^DATABASE_URL: required/);
   assert.match(problems({ AUTH_MODE: "entra" })[0], /^ENTRA_CLIENT_ID: required/);
 });
 
 Deno.test("dev sign-in is refused in production", () => {
-  assert.match(problems({ NODE_ENV: "production" })[0], /^AUTH_MODE: dev sign-in is refused in production/);
-  assert.match(problems({ MODE: "production", AUTH_MODE: "dev", ENTRA_CLIENT_ID: crypto.randomUUID() })[0], /refused/);
-  const c = loadConfig({ MODE: "production", ENTRA_CLIENT_ID: "11111111-2222-4333-8444-555555555555" });
+  assert.match(
+    problems({ NODE_ENV: "production" })[0],
+    /^AUTH_MODE: dev sign-in is refused in production/,
+  );
+  assert.match(
+    problems({ MODE: "production", AUTH_MODE: "dev", ENTRA_CLIENT_ID: crypto.randomUUID() })[0],
+    /refused/,
+  );
+  const c = loadConfig({
+    MODE: "production",
+    ENTRA_CLIENT_ID: "11111111-2222-4333-8444-555555555555",
+  });
   assert.equal(c.auth.mode, "entra");
   assert.deepEqual(c.auth.entra.audience, [
     "11111111-2222-4333-8444-555555555555",
@@ -58,7 +80,8 @@ Deno.test("caches are chosen from the URLs given", () => {
     url: "redis://127.0.0.1:6379",
   });
   assert.equal(
-    loadConfig({ UPSTASH_REDIS_REST_URL: "https://x.upstash.io", UPSTASH_REDIS_REST_TOKEN: "t" }).cache.kind,
+    loadConfig({ UPSTASH_REDIS_REST_URL: "https://x.upstash.io", UPSTASH_REDIS_REST_TOKEN: "t" })
+      .cache.kind,
     "upstash",
   );
 });

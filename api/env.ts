@@ -4,7 +4,8 @@ import type { TenantScope } from "./db/tenant_scope.ts";
 
 /** Who is calling: established from a verified credential only. */
 export interface Principal {
-  kind: "user" | "api-key";
+  /** A person, an API key, or an application calling with an app-only Entra token. */
+  kind: "user" | "api-key" | "app";
   tenantId: string;
   userId: string;
   role: Role;

@@ -51,7 +51,13 @@ test("ready answers 503 naming the database when it is down; live stays 200", as
 test("ready answers 503 naming the cache when Redis is down", async () => {
   const t = await startTestApp();
   const cache = createRedisCache("redis://127.0.0.1:1");
-  const app = await createApp({ config, db: t.database.db, cache, plugins: [], pingDb: t.database.ping });
+  const app = await createApp({
+    config,
+    db: t.database.db,
+    cache,
+    plugins: [],
+    pingDb: t.database.ping,
+  });
   try {
     const res = await app.request("/health/ready");
     assert.equal(res.status, 503);

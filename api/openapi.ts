@@ -22,7 +22,11 @@ export function documentConfig(plugins: ProcedoPlugin[]) {
       { name: "health", description: "Liveness and readiness" },
       { name: "dev", description: "Dev sign-in (only when AUTH_MODE=dev)" },
       { name: "tenants", description: "Workspaces: the self-service trial" },
-      { name: "operator", description: "Operators of Procedo (OPERATOR_API_KEY), not tenant users" },
+      { name: "audit", description: "The tenant's hash-chained audit trail (executives)" },
+      {
+        name: "operator",
+        description: "Operators of Procedo (OPERATOR_API_KEY), not tenant users",
+      },
       ...plugins.map((p) => ({ name: p.name, description: p.description ?? p.name })),
     ],
   };

@@ -1,10 +1,13 @@
 // Mounts plugins: each gets a sub-app at /api/v1/<name> that already sits behind auth and
 // tenancy, whose routes must name a declared permission in `x-permission`.
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { auditWrite } from "./audit/middleware.ts";
 import type { TokenVerifier } from "./auth/verify.ts";
 import type { AppEnv } from "./env.ts";
+import { createLogger } from "./log.ts";
 import { type PluginDeps, PluginError, type ProcedoPlugin } from "./plugin.ts";
 import { trialGuard } from "./plans.ts";
+import { rateLimit } from "./rate_limit.ts";
 import { requireRole, tenancy } from "./tenancy.ts";
 
 type RouteArg = Parameters<OpenAPIHono<AppEnv>["openapi"]>[0] & {
@@ -18,10 +21,12 @@ export function mountPlugins(
   deps: PluginDeps,
   verifier: TokenVerifier,
 ) {
+  const logger = createLogger(deps.config.logLevel);
   for (const plugin of plugins) {
     if (!plugin.routes) continue;
     const sub = new OpenAPIHono<AppEnv>();
     sub.use("*", tenancy(deps.db, verifier));
+    sub.use("*", rateLimit(deps));
     sub.use("*", trialGuard());
     const register = sub.openapi.bind(sub);
     // Routes pass through here so that none can skip its permission check.
@@ -40,7 +45,11 @@ export function mountPlugins(
         {
           ...route,
           tags: route.tags ?? [plugin.name],
-          middleware: [requireRole(lowest, action), ...own] as never,
+          middleware: [
+            requireRole(lowest, action),
+            auditWrite(deps.db, { action, targetType: plugin.name, logger }),
+            ...own,
+          ] as never,
         },
         handler as never,
         hook as never,

@@ -11,7 +11,11 @@ import { tags } from "../plugins/tags/schema.ts";
 const p = (name: string, dependsOn?: string[]): ProcedoPlugin => ({ name, dependsOn });
 
 Deno.test("plugins start after the plugins they depend on", () => {
-  const order = orderPlugins([p("exports", ["processes", "orgchart"]), p("processes", ["orgchart"]), p("orgchart")])
+  const order = orderPlugins([
+    p("exports", ["processes", "orgchart"]),
+    p("processes", ["orgchart"]),
+    p("orgchart"),
+  ])
     .map((x) => x.name);
   assert.deepEqual(order, ["orgchart", "processes", "exports"]);
 });
@@ -19,7 +23,9 @@ Deno.test("plugins start after the plugins they depend on", () => {
 Deno.test("a missing dependency stops start-up naming both plugins", () => {
   assert.throws(
     () => orderPlugins([p("exports", ["processes"])]),
-    (e: Error) => e instanceof PluginError && /"exports" depends on "processes", which is not installed/.test(e.message),
+    (e: Error) =>
+      e instanceof PluginError &&
+      /"exports" depends on "processes", which is not installed/.test(e.message),
   );
 });
 

@@ -104,7 +104,12 @@ export function problemResponses(...statuses: number[]) {
 /** Turns zod issues into field errors named after where the value came from. */
 export function fieldErrors(
   target: string,
-  issues: readonly { path: readonly PropertyKey[]; message: string; code?: string; keys?: string[] }[],
+  issues: readonly {
+    path: readonly PropertyKey[];
+    message: string;
+    code?: string;
+    keys?: string[];
+  }[],
 ): FieldError[] {
   return issues.flatMap((i) => {
     const at = [target, ...i.path.map(String)];

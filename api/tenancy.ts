@@ -4,12 +4,15 @@
 import { and, eq } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { type Role, ROLES, tenants, users } from "../schema/core.ts";
+import { authenticateApiKey } from "./api_keys/service.ts";
+import { auditRefusedCredential } from "./audit/middleware.ts";
 import { AuthError, type TokenVerifier } from "./auth/verify.ts";
 import type { Db } from "./db/client.ts";
 import { isDuplicateKey } from "./db/errors.ts";
 import { uuidv7 } from "./db/ids.ts";
 import { TenantScope } from "./db/tenant_scope.ts";
-import type { AppEnv, TenantInfo } from "./env.ts";
+import type { AppEnv, Principal, TenantInfo } from "./env.ts";
+import { requireFeature } from "./plans.ts";
 import { ProblemError } from "./problem.ts";
 
 const RANK: Record<Role, number> = { reader: 1, modeler: 2, executive: 3 };
@@ -21,6 +24,18 @@ export const roleAllows = (role: Role, lowest: Role) => RANK[role] >= RANK[lowes
 export function tenancy(db: Db, verifier: TokenVerifier): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header("authorization");
+    // An API key (X-API-Key, or a bearer value in the key format) takes its own path.
+    const key = await authenticateApiKey(db, {
+      apiKey: c.req.header("x-api-key"),
+      authorization: header,
+      requestId: c.get("requestId"),
+    });
+    if (key) {
+      c.set("tenant", key.tenant);
+      c.set("principal", key.principal);
+      c.set("scope", new TenantScope(db, key.tenant.id));
+      return await next();
+    }
     const match = header?.match(/^Bearer\s+(\S+)$/i);
     if (!match) {
       throw new ProblemError(
@@ -51,12 +66,10 @@ export function tenancy(db: Db, verifier: TokenVerifier): MiddlewareHandler<AppE
         "Your organisation has no Procedo workspace yet: start a free trial with POST /api/v1/tenants/trial",
       );
     }
+    // The token is verified, so the tenant is known for sure: refusals are audited.
     if (tenant.status !== "active") {
+      await auditRefusedCredential(db, tenant.id, "tenant-locked", c.get("requestId"));
       throw new ProblemError(403, "tenant-locked", `This workspace is ${tenant.status}.`);
-    }
-    const user = await findOrCreateUser(db, tenant.id, token.oid, token.name ?? "Unnamed user");
-    if (!user.active) {
-      throw new ProblemError(403, "user-deactivated", "Your account is deactivated.");
     }
     const info: TenantInfo = {
       id: tenant.id,
@@ -65,6 +78,20 @@ export function tenancy(db: Db, verifier: TokenVerifier): MiddlewareHandler<AppE
       status: tenant.status,
       trialEndsAt: tenant.trialEndsAt,
     };
+    if (token.appOnly) {
+      // Applications are no users: no user row, a role from their app roles only.
+      c.set("tenant", info);
+      c.set("principal", appPrincipal(tenant.id, token.oid, token.name, token.roles, info));
+      c.set("scope", new TenantScope(db, tenant.id));
+      return await next();
+    }
+    const user = await findOrCreateUser(db, tenant.id, token.oid, token.name ?? "Unnamed user");
+    if (!user.active) {
+      await auditRefusedCredential(db, tenant.id, "user-deactivated", c.get("requestId"), {
+        actorId: user.id,
+      });
+      throw new ProblemError(403, "user-deactivated", "Your account is deactivated.");
+    }
     c.set("tenant", info);
     c.set("principal", {
       kind: "user",
@@ -76,6 +103,32 @@ export function tenancy(db: Db, verifier: TokenVerifier): MiddlewareHandler<AppE
     c.set("scope", new TenantScope(db, tenant.id));
     await next();
   };
+}
+
+/** App roles of the Procedo API registration and the role each grants. */
+export const APP_ROLES: Record<string, Role> = {
+  "Procedo.Read": "reader",
+  "Procedo.ReadWrite": "modeler",
+};
+
+function appPrincipal(
+  tenantId: string,
+  oid: string,
+  name: string | undefined,
+  roles: string[],
+  tenant: TenantInfo,
+): Principal {
+  requireFeature(tenant, "publicApi");
+  const granted = roles.map((r) => APP_ROLES[r]).filter(Boolean);
+  if (!granted.length) {
+    throw new ProblemError(
+      403,
+      "app-role-required",
+      `The application needs one of the app roles ${Object.keys(APP_ROLES).join(", ")}.`,
+    );
+  }
+  const role = granted.reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
+  return { kind: "app", tenantId, userId: oid, role, displayName: name ?? "Application" };
 }
 
 /** Refuses the request unless the caller's role is at least `lowest`. */

@@ -8,7 +8,7 @@ import { isDuplicateKey } from "./db/errors.ts";
 import type { AppEnv } from "./env.ts";
 import { TRIAL_DAYS } from "./plans.ts";
 import type { PluginDeps, ProcedoPlugin } from "./plugin.ts";
-import { problemResponses, ProblemError } from "./problem.ts";
+import { ProblemError, problemResponses } from "./problem.ts";
 import { findOrCreateUser } from "./tenancy.ts";
 import { createTenant } from "./tenants.ts";
 
@@ -74,7 +74,12 @@ export function registerTrialRoutes(
     if (tenant.status !== "active") {
       throw new ProblemError(403, "tenant-locked", `This workspace is ${tenant.status}.`);
     }
-    const user = await findOrCreateUser(deps.db, tenant.id, token.oid, token.name ?? "Unnamed user");
+    const user = await findOrCreateUser(
+      deps.db,
+      tenant.id,
+      token.oid,
+      token.name ?? "Unnamed user",
+    );
     const body = {
       id: tenant.id,
       name: tenant.name,

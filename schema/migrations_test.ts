@@ -29,7 +29,11 @@ Deno.test("tenant-owned tables have (tenant_id, …) primary keys and utf8-safe 
     for (const idx of cfg.indexes) {
       const cols = idx.config.columns.map((c) => (c as { name: string }).name);
       if (idx.config.unique) {
-        assert.equal(cols[0], "tenant_id", `${cfg.name}.${idx.config.name} must be unique per tenant`);
+        assert.equal(
+          cols[0],
+          "tenant_id",
+          `${cfg.name}.${idx.config.name} must be unique per tenant`,
+        );
       }
     }
   }

@@ -29,9 +29,13 @@ async function tagCount() {
 test("every response carries a request id, and a safe incoming one is kept", async () => {
   const res = await t.call("GET", "/health/live");
   assert.match(res.headers.get("x-request-id")!, /^[0-9a-f-]{36}$/);
-  const echoed = await t.call("GET", "/health/live", { headers: { "x-request-id": "trace-abc-123" } });
+  const echoed = await t.call("GET", "/health/live", {
+    headers: { "x-request-id": "trace-abc-123" },
+  });
   assert.equal(echoed.headers.get("x-request-id"), "trace-abc-123");
-  const unsafe = await t.call("GET", "/health/live", { headers: { "x-request-id": "bad id\twith spaces" } });
+  const unsafe = await t.call("GET", "/health/live", {
+    headers: { "x-request-id": "bad id\twith spaces" },
+  });
   assert.notEqual(unsafe.headers.get("x-request-id"), "bad id\twith spaces");
 });
 
@@ -105,7 +109,10 @@ test("an unknown query parameter value is a 422 naming the parameter", async () 
 });
 
 test("a malformed id in the path is a 422 naming path.id", async () => {
-  const body = await expectProblem(await t.call("GET", "/api/v1/tags/not-a-uuid", { token: modeler }), 422);
+  const body = await expectProblem(
+    await t.call("GET", "/api/v1/tags/not-a-uuid", { token: modeler }),
+    422,
+  );
   assert.equal(body.errors[0].field, "path.id");
 });
 
@@ -159,7 +166,9 @@ test("an unexpected error is a 500 problem without internals", async () => {
     }],
     devIssuer: t.issuer,
   });
-  const res = await app.request("/api/v1/boom", { headers: { authorization: `Bearer ${modeler}` } });
+  const res = await app.request("/api/v1/boom", {
+    headers: { authorization: `Bearer ${modeler}` },
+  });
   const body = await expectProblem(res, 500, "internal");
   assert.ok(!JSON.stringify(body).includes("secret internal detail"));
 });

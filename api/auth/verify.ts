@@ -1,8 +1,17 @@
 // Verifies bearer tokens. Entra ID v2 access tokens and the dev issuer's tokens take the same
-// path: signature, audience, issuer, lifetime, then tid/oid and scope. Identity is
-// (tid, oid); email, upn and preferred_username are never used to authorize.
-import { createRemoteJWKSet, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from "jose";
+// path: signature (RS256 only), audience, lifetime, then tid/oid, issuer, key binding and
+// scope or app role. Identity is (tid, oid); email, upn, preferred_username and unique_name
+// are never read, let alone used to authorize.
+import { type JWSHeaderParameters, type JWTPayload, jwtVerify, type JWTVerifyGetKey } from "jose";
+import type { Cache } from "../cache/port.ts";
 import type { Config } from "../config.ts";
+import { ProblemError } from "../problem.ts";
+import {
+  createCachedJwks,
+  type JwksKeySource,
+  JwksUnavailableError,
+  KeyRefusedError,
+} from "./jwks.ts";
 
 export interface VerifiedToken {
   tid: string;
@@ -26,50 +35,95 @@ export interface TokenVerifier {
 }
 
 interface VerifierOptions {
-  keys: JWTVerifyGetKey | CryptoKey;
+  /** A key (the dev issuer), a key function, or a JWKS whose keys may name their issuer. */
+  keys: JWTVerifyGetKey | CryptoKey | JwksKeySource;
   audience: string[];
   issuerFor: (tid: string) => string;
   scope: string;
 }
 
 const CLOCK_SKEW_SECONDS = 60;
+/** Entra tenant and object ids are GUIDs. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const isKeySource = (keys: VerifierOptions["keys"]): keys is JwksKeySource =>
+  typeof keys === "object" && keys !== null && "resolve" in keys &&
+  typeof (keys as JwksKeySource).resolve === "function";
 
 /** A verifier for RS256 tokens whose issuer embeds the token's own tenant id. */
 export function createVerifier(opts: VerifierOptions): TokenVerifier {
+  if (!opts.audience.length) throw new Error("a token verifier needs at least one audience");
   return {
     async verify(token) {
+      // The issuer the signing key is restricted to, learned while resolving the key.
+      let keyIssuer: string | undefined;
+      const keys = opts.keys;
+      const getKey: JWTVerifyGetKey = isKeySource(keys)
+        ? async (header: JWSHeaderParameters, input) => {
+          const resolved = await keys.resolve(header, input);
+          keyIssuer = resolved.issuer;
+          return resolved.key;
+        }
+        : typeof keys === "function"
+        ? keys
+        : () => keys;
       let payload: JWTPayload;
       try {
-        ({ payload } = await jwtVerify(token, opts.keys as JWTVerifyGetKey, {
+        ({ payload } = await jwtVerify(token, getKey, {
           algorithms: ["RS256"],
           audience: opts.audience,
           clockTolerance: CLOCK_SKEW_SECONDS,
           requiredClaims: ["exp", "iss", "aud"],
         }));
       } catch (e) {
+        if (e instanceof KeyRefusedError) throw new AuthError(e.reason);
+        if (e instanceof JwksUnavailableError) {
+          // Not the caller's fault: the token may be fine, so no 401.
+          throw new ProblemError(
+            503,
+            "auth-keys-unavailable",
+            "The sign-in keys could not be loaded; try again in a moment.",
+            {},
+            { "Retry-After": "10" },
+          );
+        }
         throw new AuthError(describeJoseError(e));
       }
-      const tid = typeof payload.tid === "string" ? payload.tid : undefined;
-      const oid = typeof payload.oid === "string" ? payload.oid : undefined;
-      if (!tid) throw new AuthError("the token has no tid claim");
-      if (!oid) throw new AuthError("the token has no oid claim");
+      const tid = payload.tid;
+      const oid = payload.oid;
+      if (tid === undefined) throw new AuthError("the token has no tid claim");
+      if (typeof tid !== "string" || !GUID.test(tid)) {
+        throw new AuthError("the token's tid claim is not a tenant id");
+      }
+      if (oid === undefined) throw new AuthError("the token has no oid claim");
+      if (typeof oid !== "string" || !GUID.test(oid)) {
+        throw new AuthError("the token's oid claim is not an object id");
+      }
       if (payload.iss !== opts.issuerFor(tid)) {
         throw new AuthError("the token's issuer does not match its tenant");
       }
-      const scopes = typeof payload.scp === "string" ? payload.scp.split(" ") : [];
-      const roles = Array.isArray(payload.roles) ? payload.roles.map(String) : [];
-      const appOnly = scopes.length === 0;
-      if (!appOnly && !scopes.includes(opts.scope)) {
+      if (keyIssuer !== undefined && payload.iss !== keyIssuer.replace(/\{tenantid\}/gi, tid)) {
+        throw new AuthError("the token's signing key is not valid for its issuer");
+      }
+      const delegated = payload.scp !== undefined;
+      if (delegated && typeof payload.scp !== "string") {
+        throw new AuthError("the token's scp claim is not valid");
+      }
+      const scopes = delegated ? (payload.scp as string).split(" ").filter(Boolean) : [];
+      const roles = Array.isArray(payload.roles)
+        ? payload.roles.filter((r): r is string => typeof r === "string" && r.length > 0)
+        : [];
+      if (delegated && !scopes.includes(opts.scope)) {
         throw new AuthError(`the token lacks the scope ${opts.scope}`);
       }
-      if (appOnly && roles.length === 0) {
+      if (!delegated && roles.length === 0) {
         throw new AuthError("an application token needs an app role");
       }
       return {
         tid,
         oid,
         name: typeof payload.name === "string" ? payload.name : undefined,
-        appOnly,
+        appOnly: !delegated,
         scopes,
         roles,
       };
@@ -77,10 +131,17 @@ export function createVerifier(opts: VerifierOptions): TokenVerifier {
   };
 }
 
-/** Entra ID: keys from the tenant-independent JWKS, issuer per tenant. */
-export function createEntraVerifier(entra: Config["auth"]["entra"]): TokenVerifier {
+/**
+ * Entra ID: keys from the tenant-independent JWKS (kept in `cache`, shared by every
+ * instance), issuer per tenant, audience = the API's client id or App ID URI.
+ */
+export function createEntraVerifier(
+  entra: Config["auth"]["entra"],
+  cache: Cache,
+  options: { fetch?: typeof fetch } = {},
+): TokenVerifier {
   return createVerifier({
-    keys: createRemoteJWKSet(new URL(entra.jwksUrl), { cooldownDuration: 30_000 }),
+    keys: createCachedJwks({ url: entra.jwksUrl, cache, fetch: options.fetch }),
     audience: entra.audience,
     issuerFor: (tid) => `${entra.authorityHost}/${tid}/v2.0`,
     scope: entra.scope,
@@ -88,18 +149,29 @@ export function createEntraVerifier(entra: Config["auth"]["entra"]): TokenVerifi
 }
 
 function describeJoseError(e: unknown): string {
-  const code = (e as { code?: string })?.code ?? "";
+  const { code = "", claim, reason } = (e ?? {}) as {
+    code?: string;
+    claim?: string;
+    reason?: string;
+  };
   switch (code) {
     case "ERR_JWT_EXPIRED":
       return "the token has expired";
     case "ERR_JWT_CLAIM_VALIDATION_FAILED":
-      return `the token's ${(e as { claim?: string }).claim ?? "claims"} claim is not valid here`;
+      if (reason === "missing") return `the token has no ${claim} claim`;
+      if (claim === "nbf") return "the token is not valid yet (nbf)";
+      if (claim === "aud") return "the token is meant for another audience (aud)";
+      return `the token's ${claim ?? "claims"} claim is not valid here`;
     case "ERR_JWS_SIGNATURE_VERIFICATION_FAILED":
       return "the token's signature is not valid";
     case "ERR_JWKS_NO_MATCHING_KEY":
       return "the token was signed by an unknown key";
+    case "ERR_JWKS_MULTIPLE_MATCHING_KEYS":
+      return "the token's key id names more than one key";
     case "ERR_JOSE_ALG_NOT_ALLOWED":
-      return "the token's algorithm is not allowed";
+      return "the token's algorithm is not allowed (only RS256 is)";
+    case "ERR_JOSE_NOT_SUPPORTED":
+      return "the token's algorithm is not supported";
     case "ERR_JWS_INVALID":
     case "ERR_JWT_INVALID":
       return "the token is malformed";

@@ -8,7 +8,8 @@ import { TENANT_PLANS, TENANT_STATUSES } from "../../schema/core.ts";
 import { changeTenant, listTenants } from "./service.ts";
 
 const [command, target, value] = Deno.args;
-const usage = "usage: deno task tenant list | set-plan <tenant> <plan> | set-status <tenant> <status>";
+const usage =
+  "usage: deno task tenant list | set-plan <tenant> <plan> | set-status <tenant> <status>";
 if (!command || (command !== "list" && (!target || !value))) {
   console.error(usage);
   Deno.exit(64);

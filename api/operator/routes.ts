@@ -4,7 +4,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import type { Db } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
-import { problemResponses, ProblemError } from "../problem.ts";
+import { ProblemError, problemResponses } from "../problem.ts";
 import { TENANT_PLANS, TENANT_STATUSES } from "../../schema/core.ts";
 import { changeTenant, listTenants, type TenantRow } from "./service.ts";
 
@@ -85,7 +85,11 @@ function operatorOnly(key: string | undefined): MiddlewareHandler<AppEnv> {
     if (!expected) throw new ProblemError(404, undefined, "The operator API is not enabled.");
     const given = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? "";
     if (!timingSafeEqual(new TextEncoder().encode(given), expected)) {
-      throw new ProblemError(401, "invalid-operator-key", "Send the operator key as a bearer token.");
+      throw new ProblemError(
+        401,
+        "invalid-operator-key",
+        "Send the operator key as a bearer token.",
+      );
     }
     await next();
   };

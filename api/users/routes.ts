@@ -1,7 +1,7 @@
 // /api/v1/users: who works in this tenant, with which role (executives administer).
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../env.ts";
-import { PagingQuery, pageOf } from "../http/paging.ts";
+import { pageOf, PagingQuery } from "../http/paging.ts";
 import type { ProcedoPlugin } from "../plugin.ts";
 import { trialExpired } from "../plans.ts";
 import { problemResponses } from "../problem.ts";
@@ -22,7 +22,7 @@ const Me = z.object({
     id: z.string(),
     displayName: z.string(),
     role: Role,
-    kind: z.enum(["user", "api-key"]),
+    kind: z.enum(["user", "api-key", "app"]),
   }),
   tenant: z.object({
     id: z.string(),
@@ -113,7 +113,10 @@ function registerUserRoutes(app: OpenAPIHono<AppEnv>) {
       200,
     );
   });
-  app.openapi(get, async (c) => c.json(await service.getUser(c.var.scope, c.req.valid("param").id), 200));
+  app.openapi(
+    get,
+    async (c) => c.json(await service.getUser(c.var.scope, c.req.valid("param").id), 200),
+  );
   app.openapi(patch, async (c) => {
     const { after } = await service.changeUser(
       c.var.scope,

@@ -10,7 +10,12 @@ const reader = await t.token("reader");
 async function users(token = exec, query = "") {
   const res = await t.call("GET", `/api/v1/users${query}`, { token });
   assert.equal(res.status, 200, await res.clone().text());
-  return (await res.json()).items as { id: string; displayName: string; role: string; active: boolean }[];
+  return (await res.json()).items as {
+    id: string;
+    displayName: string;
+    role: string;
+    active: boolean;
+  }[];
 }
 
 const byName = async (name: string) => (await users()).find((u) => u.displayName === name)!;
@@ -40,14 +45,20 @@ test("a new user joins as reader on first request, named from the token", async 
 test("only executives list and change users", async () => {
   assert.equal((await t.call("GET", "/api/v1/users", { token: modeler })).status, 403);
   const rita = await byName("Rita Reader");
-  const res = await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: modeler, body: { role: "executive" } });
+  const res = await t.call("PATCH", `/api/v1/users/${rita.id}`, {
+    token: modeler,
+    body: { role: "executive" },
+  });
   assert.equal(res.status, 403);
   assert.equal((await byName("Rita Reader")).role, "reader");
 });
 
 test("an executive promotes a reader, and the new role takes effect at once", async () => {
   const rita = await byName("Rita Reader");
-  const res = await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "modeler" } });
+  const res = await t.call("PATCH", `/api/v1/users/${rita.id}`, {
+    token: exec,
+    body: { role: "modeler" },
+  });
   assert.equal(res.status, 200);
   assert.equal((await res.json()).role, "modeler");
   const create = await t.call("POST", "/api/v1/tags", { token: reader, body: { name: "By Rita" } });
@@ -57,12 +68,28 @@ test("an executive promotes a reader, and the new role takes effect at once", as
 
 test("a deactivated user is refused everywhere, a reactivated one is back", async () => {
   const max = await byName("Max Modeler");
-  assert.equal((await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: { active: false } })).status, 200);
+  assert.equal(
+    (await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: { active: false } }))
+      .status,
+    200,
+  );
   const refused = await t.call("GET", "/api/v1/tags", { token: modeler });
   assert.equal(refused.status, 403);
   assert.equal((await refused.json()).type, "https://procedo.app/problems/user-deactivated");
+  const trail = await (await t.call("GET", "/api/v1/audit?action=auth.refused", { token: exec }))
+    .json();
+  const entry = trail.items.find((e: { requestId: string }) =>
+    e.requestId === refused.headers.get("x-request-id")
+  );
+  assert.ok(entry, "the refused credential left a trace in the audit trail");
+  assert.equal(entry.actorId, max.id);
+  assert.equal(entry.details.reason, "user-deactivated");
   assert.deepEqual((await users(exec, "?active=false")).map((u) => u.displayName), ["Max Modeler"]);
-  assert.equal((await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: { active: true } })).status, 200);
+  assert.equal(
+    (await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: { active: true } }))
+      .status,
+    200,
+  );
   assert.equal((await t.call("GET", "/api/v1/tags", { token: modeler })).status, 200);
 });
 
@@ -77,10 +104,16 @@ test("the last active executive can neither be demoted nor deactivated", async (
   // With a second executive, the first may step down.
   const rita = await byName("Rita Reader");
   await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "executive" } });
-  const down = await t.call("PATCH", `/api/v1/users/${erika.id}`, { token: exec, body: { role: "modeler" } });
+  const down = await t.call("PATCH", `/api/v1/users/${erika.id}`, {
+    token: exec,
+    body: { role: "modeler" },
+  });
   assert.equal(down.status, 200);
   const ritaToken = await t.token("reader"); // Rita's token; her role now comes from the database
-  await t.call("PATCH", `/api/v1/users/${erika.id}`, { token: ritaToken, body: { role: "executive" } });
+  await t.call("PATCH", `/api/v1/users/${erika.id}`, {
+    token: ritaToken,
+    body: { role: "executive" },
+  });
   await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "reader" } });
   assert.equal((await byName("Rita Reader")).role, "reader");
 });
@@ -102,16 +135,24 @@ test("two executives demoting each other at once leave one executive", async () 
   const erikaWon = a.status === 200;
   const winner = erikaWon ? exec : ritaToken;
   const executives = await users(winner, "?role=executive");
-  assert.deepEqual(executives.map((u) => u.displayName), [erikaWon ? "Erika Executive" : "Rita Reader"]);
+  assert.deepEqual(executives.map((u) => u.displayName), [
+    erikaWon ? "Erika Executive" : "Rita Reader",
+  ]);
   // Restore the demo roles for the tests that follow.
-  await t.call("PATCH", `/api/v1/users/${erika.id}`, { token: winner, body: { role: "executive" } });
+  await t.call("PATCH", `/api/v1/users/${erika.id}`, {
+    token: winner,
+    body: { role: "executive" },
+  });
   await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "reader" } });
   assert.equal((await byName("Rita Reader")).role, "reader");
 });
 
 test("bad input names the field and changes nothing", async () => {
   const max = await byName("Max Modeler");
-  const unknownRole = await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: { role: "admin" } });
+  const unknownRole = await t.call("PATCH", `/api/v1/users/${max.id}`, {
+    token: exec,
+    body: { role: "admin" },
+  });
   assert.equal(unknownRole.status, 422);
   assert.equal((await unknownRole.json()).errors[0].field, "body.role");
   const empty = await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: {} });
@@ -123,7 +164,10 @@ test("another tenant's user answers 404", async () => {
   const max = await byName("Max Modeler");
   const otherExec = await t.token("executive", 1);
   assert.equal((await t.call("GET", `/api/v1/users/${max.id}`, { token: otherExec })).status, 404);
-  const res = await t.call("PATCH", `/api/v1/users/${max.id}`, { token: otherExec, body: { role: "reader" } });
+  const res = await t.call("PATCH", `/api/v1/users/${max.id}`, {
+    token: otherExec,
+    body: { role: "reader" },
+  });
   assert.equal(res.status, 404);
   assert.equal((await byName("Max Modeler")).role, "modeler");
   assert.ok(!(await users(otherExec)).some((u) => u.id === max.id));

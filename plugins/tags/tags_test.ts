@@ -24,7 +24,11 @@ test("a new tenant starts with the sample tags", async () => {
 });
 
 test("a modeler creates a tag; it comes back with ETag and Location", async () => {
-  const res = await create({ name: "Datenschutz", color: "#8A2BE2", description: "DSGVO-relevant – Grüße" });
+  const res = await create({
+    name: "Datenschutz",
+    color: "#8A2BE2",
+    description: "DSGVO-relevant – Grüße",
+  });
   assert.equal(res.status, 201);
   const tag = await res.json();
   assert.equal(tag.name, "Datenschutz");
@@ -92,24 +96,36 @@ test("renaming onto another tag's name is a 409 and keeps the tag", async () => 
     headers: { "if-match": 'W/"1"' },
   });
   assert.equal(res.status, 409);
-  assert.equal((await (await t.call("GET", `/api/v1/tags/${a.id}`, { token: modeler })).json()).name, "Alpha");
+  assert.equal(
+    (await (await t.call("GET", `/api/v1/tags/${a.id}`, { token: modeler })).json()).name,
+    "Alpha",
+  );
 });
 
 test("delete needs If-Match and then removes the tag", async () => {
   const tag = await (await create({ name: "Temporary" })).json();
   const path = `/api/v1/tags/${tag.id}`;
   assert.equal((await t.call("DELETE", path, { token: modeler })).status, 428);
-  assert.equal((await t.call("DELETE", path, { token: modeler, headers: { "if-match": 'W/"7"' } })).status, 412);
-  assert.equal((await t.call("DELETE", path, { token: modeler, headers: { "if-match": 'W/"1"' } })).status, 204);
+  assert.equal(
+    (await t.call("DELETE", path, { token: modeler, headers: { "if-match": 'W/"7"' } })).status,
+    412,
+  );
+  assert.equal(
+    (await t.call("DELETE", path, { token: modeler, headers: { "if-match": 'W/"1"' } })).status,
+    204,
+  );
   assert.equal((await t.call("GET", path, { token: modeler })).status, 404);
 });
 
 test("list searches, sorts and pages", async () => {
   for (const name of ["Zeta 1", "Zeta 2", "Zeta 3"]) await create({ name });
-  const page1 = await (await t.call("GET", "/api/v1/tags?q=zeta&sort=-name&limit=2", { token: reader })).json();
+  const page1 =
+    await (await t.call("GET", "/api/v1/tags?q=zeta&sort=-name&limit=2", { token: reader })).json();
   assert.equal(page1.total, 3);
   assert.deepEqual(page1.items.map((x: { name: string }) => x.name), ["Zeta 3", "Zeta 2"]);
-  const page2 = await (await t.call("GET", "/api/v1/tags?q=zeta&sort=-name&limit=2&offset=2", { token: reader })).json();
+  const page2 = await (await t.call("GET", "/api/v1/tags?q=zeta&sort=-name&limit=2&offset=2", {
+    token: reader,
+  })).json();
   assert.deepEqual(page2.items.map((x: { name: string }) => x.name), ["Zeta 1"]);
   const literal = await (await t.call("GET", "/api/v1/tags?q=%25", { token: reader })).json();
   assert.equal(literal.total, 0, "% is searched literally, not as a wildcard");
@@ -125,7 +141,10 @@ test("another tenant's tag answers 404 on read, update and delete", async () => 
     headers: { "if-match": "*" },
   });
   assert.equal(patch.status, 404);
-  assert.equal((await t.call("DELETE", path, { token: otherTenant, headers: { "if-match": "*" } })).status, 404);
+  assert.equal(
+    (await t.call("DELETE", path, { token: otherTenant, headers: { "if-match": "*" } })).status,
+    404,
+  );
   const list = await (await t.call("GET", "/api/v1/tags?limit=200", { token: otherTenant })).json();
   assert.ok(!list.items.some((x: { id: string }) => x.id === tag.id));
   assert.equal((await (await t.call("GET", path, { token: modeler })).json()).name, "Contoso only");

@@ -26,6 +26,49 @@ CREATE TABLE `users` (
 	CONSTRAINT `users_tenant_oid` UNIQUE(`tenant_id`,`oid`)
 );
 --> statement-breakpoint
+CREATE TABLE `api_keys` (
+	`tenant_id` varchar(36) NOT NULL,
+	`id` varchar(36) NOT NULL,
+	`name` varchar(100) NOT NULL,
+	`role` varchar(20) NOT NULL,
+	`prefix` varchar(16) NOT NULL,
+	`hash` varchar(64) NOT NULL,
+	`created_by` varchar(36) NOT NULL,
+	`created_at` datetime(3) NOT NULL,
+	`expires_at` datetime(3) NOT NULL,
+	`revoked_at` datetime(3),
+	`last_used_at` datetime(3),
+	CONSTRAINT `api_keys_tenant_id_id_pk` PRIMARY KEY(`tenant_id`,`id`),
+	CONSTRAINT `api_keys_tenant_prefix` UNIQUE(`tenant_id`,`prefix`)
+);
+--> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`tenant_id` varchar(36) NOT NULL,
+	`seq` bigint unsigned NOT NULL,
+	`id` varchar(36) NOT NULL,
+	`at` datetime(3) NOT NULL,
+	`actor_type` varchar(20) NOT NULL,
+	`actor_id` varchar(64),
+	`action` varchar(100) NOT NULL,
+	`method` varchar(10),
+	`route` varchar(300),
+	`target_type` varchar(60),
+	`target_id` varchar(100),
+	`request_id` varchar(128),
+	`status` int,
+	`details` json NOT NULL,
+	`prev_hash` char(64) NOT NULL,
+	`hash` char(64) NOT NULL,
+	CONSTRAINT `audit_log_tenant_id_seq_pk` PRIMARY KEY(`tenant_id`,`seq`)
+);
+--> statement-breakpoint
+CREATE TABLE `audit_heads` (
+	`tenant_id` varchar(36) NOT NULL,
+	`last_seq` bigint unsigned NOT NULL,
+	`last_hash` char(64) NOT NULL,
+	CONSTRAINT `audit_heads_tenant_id_pk` PRIMARY KEY(`tenant_id`)
+);
+--> statement-breakpoint
 CREATE TABLE `tags` (
 	`tenant_id` varchar(36) NOT NULL,
 	`id` varchar(36) NOT NULL,
@@ -42,3 +85,13 @@ CREATE TABLE `tags` (
 );
 --> statement-breakpoint
 CREATE INDEX `users_tenant_role` ON `users` (`tenant_id`,`role`);
+--> statement-breakpoint
+CREATE INDEX `api_keys_tenant_created` ON `api_keys` (`tenant_id`,`created_at`);
+--> statement-breakpoint
+CREATE INDEX `audit_log_tenant_action` ON `audit_log` (`tenant_id`,`action`);
+--> statement-breakpoint
+CREATE INDEX `audit_log_tenant_actor` ON `audit_log` (`tenant_id`,`actor_id`);
+--> statement-breakpoint
+CREATE INDEX `audit_log_tenant_target` ON `audit_log` (`tenant_id`,`target_type`,`target_id`);
+--> statement-breakpoint
+CREATE INDEX `audit_log_tenant_at` ON `audit_log` (`tenant_id`,`at`);

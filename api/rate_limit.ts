@@ -1,0 +1,105 @@
+// Rate limits: fixed one-minute windows counted in the cache, per credential (a user or an
+// API key) and per tenant (all its credentials together). Runs right after tenancy, so the
+// counters belong to the verified credential and its tenant, and every key starts with the
+// tenant id like all cache keys.
+//
+// The credential is counted first and the tenant only for requests the credential limit let
+// through: a runaway client that is already being refused does not use up its tenant's
+// budget and lock out everyone else in the workspace.
+import type { MiddlewareHandler } from "hono";
+import type { Cache } from "./cache/port.ts";
+import type { Config } from "./config.ts";
+import type { AppEnv } from "./env.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { ProblemError } from "./problem.ts";
+
+export const WINDOW_SECONDS = 60;
+/** A counter that takes longer than this counts as a cache outage (fail open, below). */
+const CACHE_TIMEOUT_MS = 1000;
+
+export interface RateLimitDeps {
+  cache: Cache;
+  config: Pick<Config, "rateLimit" | "logLevel">;
+  logger?: Logger;
+}
+
+/** Counts the request against its credential and tenant; 429 over either limit. */
+export function rateLimit(deps: RateLimitDeps): MiddlewareHandler<AppEnv> {
+  const logger = deps.logger ?? createLogger(deps.config.logLevel);
+  const { perCredential, perTenant } = deps.config.rateLimit;
+  let cacheDown = false;
+
+  return async (c, next) => {
+    const principal = c.get("principal");
+    if (!principal) return await next(); // Nothing to count without a verified credential.
+
+    const now = Date.now();
+    const window = Math.floor(now / (WINDOW_SECONDS * 1000));
+    const reset = Math.max(1, Math.ceil(((window + 1) * WINDOW_SECONDS * 1000 - now) / 1000));
+    const t = principal.tenantId;
+
+    let credentialCount: number;
+    let tenantCount: number | undefined;
+    try {
+      credentialCount = await count(deps.cache, `${t}:rl:cred:${principal.userId}:${window}`);
+      if (credentialCount <= perCredential) {
+        tenantCount = await count(deps.cache, `${t}:rl:tenant:${window}`);
+      }
+      if (cacheDown) logger.info("rate limits are counted again: the cache answers");
+      cacheDown = false;
+    } catch (e) {
+      // Fail open: rate limits protect capacity, not data. Refusing every request because
+      // the counter store is unreachable (or hangs) would turn a cache outage into an API
+      // outage, while a while without limits is the smaller harm. Logged once per outage,
+      // not per request.
+      if (!cacheDown) {
+        logger.warn("rate limits are not enforced: the cache does not answer", {
+          error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+        });
+      }
+      cacheDown = true;
+      return await next();
+    }
+
+    const credentialLeft = perCredential - credentialCount;
+    const tenantLeft = tenantCount === undefined ? -1 : perTenant - tenantCount;
+    // Report the policy closest to running out (the one that refused, on a 429).
+    const [limit, left, scope] = tenantCount === undefined || credentialLeft <= tenantLeft
+      ? [perCredential, credentialLeft, "credential"] as const
+      : [perTenant, tenantLeft, "tenant"] as const;
+    const headers = {
+      "RateLimit-Limit": String(limit),
+      "RateLimit-Remaining": String(Math.max(0, left)),
+      "RateLimit-Reset": String(reset),
+    };
+    if (left < 0) {
+      throw new ProblemError(
+        429,
+        undefined,
+        scope === "credential"
+          ? `This credential may send ${limit} requests a minute; try again in ${reset} s.`
+          : `This workspace may send ${limit} requests a minute; try again in ${reset} s.`,
+        { limit, scope },
+        { "Retry-After": String(reset), ...headers },
+      );
+    }
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  };
+}
+
+/** Increments a window counter, giving up after CACHE_TIMEOUT_MS. */
+async function count(cache: Cache, key: string): Promise<number> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer within ${CACHE_TIMEOUT_MS} ms`)),
+      CACHE_TIMEOUT_MS,
+    );
+  });
+  try {
+    return await Promise.race([cache.incr(key, WINDOW_SECONDS), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,85 @@
+// `deno task bench`: measures what the issues set targets for and writes bench/RESULTS.md.
+// Runs against the same private MariaDB the tests use (or TEST_DATABASE_URL).
+import { startTestApp } from "../tests/support/app.ts";
+
+interface Result {
+  name: string;
+  n: number;
+  p50: number;
+  p95: number;
+  max: number;
+  note?: string;
+}
+
+async function measure(name: string, n: number, fn: (i: number) => Promise<void>, note?: string) {
+  for (let i = 0; i < Math.min(20, n); i++) await fn(-1 - i); // warm-up
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const start = performance.now();
+    await fn(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+  const r: Result = { name, n, p50: q(0.5), p95: q(0.95), max: times.at(-1)!, note };
+  console.log(`${name}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (n=${n})`);
+  return r;
+}
+
+// Rate limits would measure the limiter, not the request path.
+const t = await startTestApp({
+  env: { RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_TENANT_PER_MINUTE: "1000000" },
+});
+const modeler = await t.token("modeler");
+const results: Result[] = [];
+try {
+  results.push(
+    await measure("GET /health/live", 2000, async () => {
+      const res = await t.call("GET", "/health/live");
+      await res.body?.cancel();
+    }),
+  );
+  results.push(
+    await measure("POST /api/v1/tags (auth, tenancy, validation, insert)", 500, async (i) => {
+      const res = await t.call("POST", "/api/v1/tags", {
+        token: modeler,
+        body: { name: `Bench ${i}` },
+      });
+      if (res.status !== 201 && i >= 0) throw new Error(`create failed: ${res.status}`);
+      await res.body?.cancel();
+    }),
+  );
+  results.push(
+    await measure("GET /api/v1/tags?limit=50 over 500 tags", 1000, async () => {
+      const res = await t.call("GET", "/api/v1/tags?limit=50", { token: modeler });
+      if (res.status !== 200) throw new Error(`list failed: ${res.status}`);
+      await res.json();
+    }),
+  );
+} finally {
+  await t.close();
+}
+
+const cpu = (await Deno.readTextFile("/proc/cpuinfo").catch(() => "")).match(
+  /model name\s*:\s*(.+)/,
+)?.[1] ?? "unknown CPU";
+const lines = [
+  "# Benchmark results",
+  "",
+  `Command: \`npx -y deno task bench\` — ${
+    new Date().toISOString().slice(0, 10)
+  }, Deno ${Deno.version.deno}, ` +
+  `${navigator.hardwareConcurrency} cores (${cpu}), ${
+    Math.round(Deno.systemMemoryInfo().total / 2 ** 30)
+  } GiB, ` +
+  "private MariaDB started by the test harness, requests in-process through app.request.",
+  "",
+  "| measurement | n | p50 ms | p95 ms | max ms |",
+  "| --- | ---: | ---: | ---: | ---: |",
+  ...results.map((r) =>
+    `| ${r.name} | ${r.n} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.max.toFixed(2)} |`
+  ),
+  "",
+];
+await Deno.writeTextFile(new URL("./RESULTS.md", import.meta.url), lines.join("\n"));
+console.log("wrote bench/RESULTS.md");
