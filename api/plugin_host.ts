@@ -45,6 +45,8 @@ export function mountPlugins(
         {
           ...route,
           tags: route.tags ?? [plugin.name],
+          // The lowest role allowed, for readers of the document and the role matrix test.
+          "x-role": lowest,
           middleware: [
             requireRole(lowest, action),
             auditWrite(deps.db, { action, targetType: plugin.name, logger }),

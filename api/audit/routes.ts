@@ -77,6 +77,7 @@ const list = createRoute({
   summary: "List audit entries, newest first (executives)",
   tags: [TAG],
   "x-permission": ACTION,
+  "x-role": "executive",
   middleware: [requireRole("executive", ACTION)] as const,
   request: { query: ListQuery },
   responses: {
@@ -93,6 +94,7 @@ const verify = createRoute({
     "Recomputes every entry's hash from its stored fields and the previous entry's hash. Answers 200 either way; when `ok` is false, `firstBroken` names the first entry that does not verify.",
   tags: [TAG],
   "x-permission": ACTION,
+  "x-role": "executive",
   middleware: [requireRole("executive", ACTION)] as const,
   responses: {
     200: { description: "The verification result", content: json(VerifyResult) },

@@ -1,0 +1,52 @@
+// The role matrix: every tenant route of the OpenAPI document, called with each role,
+// answers 2xx when the role reaches the route's declared lowest role and 403 otherwise.
+import assert from "node:assert/strict";
+import type { Role } from "../schema/core.ts";
+import { startTestApp, test } from "./support/app.ts";
+import { ROUTE_FIXTURES, send, tenantOperations } from "./support/route_fixtures.ts";
+
+const ROLES: Role[] = ["reader", "modeler", "executive"];
+const t = await startTestApp({
+  env: { RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_TENANT_PER_MINUTE: "100000" },
+});
+const doc = await (await t.call("GET", "/api/openapi.json")).json();
+const operations = tenantOperations(doc);
+
+test("the document lists the tenant routes with their lowest role", () => {
+  const found = operations.map((o) => `${o.method} ${o.path}`).sort();
+  assert.ok(found.includes("PATCH /api/v1/tags/{id}") && found.includes("GET /api/v1/audit"));
+  const stale = Object.keys(ROUTE_FIXTURES).filter((k) => !found.includes(k));
+  assert.deepEqual(stale, [], "fixtures for routes that no longer exist");
+  for (const op of operations) {
+    assert.ok(ROLES.includes(op.minRole as Role), `${op.method} ${op.path}: x-role ${op.minRole}`);
+  }
+});
+
+for (const op of operations) {
+  test(`role matrix: ${op.method} ${op.path}`, async () => {
+    const fixture = ROUTE_FIXTURES[`${op.method} ${op.path}`];
+    assert.ok(
+      fixture,
+      `no fixture for ${op.method} ${op.path}: add one to tests/support/route_fixtures.ts`,
+    );
+    const allowedFrom = ROLES.indexOf(op.minRole as Role);
+    for (const [i, role] of ROLES.entries()) {
+      const req = await fixture.request(t, 0);
+      const res = await send(t, op, req, await t.token(role, 0));
+      const text = await res.text();
+      if (i >= allowedFrom) {
+        assert.ok(
+          res.status >= 200 && res.status < 300,
+          `${role}: expected 2xx, got ${res.status} ${text}`,
+        );
+      } else {
+        assert.equal(res.status, 403, `${role}: expected 403, got ${res.status} ${text}`);
+        assert.equal(JSON.parse(text).type, "https://procedo.app/problems/role-required");
+      }
+    }
+  });
+}
+
+test("close", async () => {
+  await t.close();
+});
