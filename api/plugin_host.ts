@@ -48,8 +48,8 @@ export function mountPlugins(
           // The lowest role allowed, for readers of the document and the role matrix test.
           "x-role": lowest,
           middleware: [
-            requireRole(lowest, action),
             auditWrite(deps.db, { action, targetType: plugin.name, logger }),
+            requireRole(lowest, action),
             ...own,
           ] as never,
         },

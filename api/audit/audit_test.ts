@@ -118,7 +118,7 @@ test("creating, changing and deleting a tag each append one entry naming actor a
   for (let i = 1; i < rows.length; i++) assert.equal(rows[i].prevHash, rows[i - 1].hash);
 });
 
-test("reads, refused writes and failed writes append nothing", async () => {
+test("reads append nothing; refused writes leave a trace naming the problem", async () => {
   const { tag } = await createTag("Read only");
   const before = (await entries()).length;
   for (const path of ["/api/v1/tags", `/api/v1/tags/${tag.id}`]) {
@@ -139,7 +139,20 @@ test("reads, refused writes and failed writes append nothing", async () => {
     body: { name: "READ ONLY" },
   });
   assert.equal(taken.status, 409);
-  assert.equal((await entries()).length, before);
+  const after = (await entries()).slice(before);
+  assert.deepEqual(
+    after.map((e) => [e.action, e.status, (e.details as { problem?: string })?.problem]),
+    [
+      ["tags.write", 403, "role-required"],
+      ["tags.write", 428, "precondition-required"],
+      ["tags.write", 422, "validation-failed"],
+      ["tags.write", 409, "tag-name-taken"],
+    ],
+  );
+  assert.equal(after[0].actorId, await userId(0, "reader"));
+  assert.equal(after[1].targetId, tag.id);
+  assert.ok(after.every((e) => (e.details as { refused?: boolean }).refused === true));
+  assert.ok(!JSON.stringify(after).includes("Nope"), "refused input is not copied into the trail");
 });
 
 test("only executives read the audit trail", async () => {

@@ -1,6 +1,7 @@
-// Records writes in the tenant's audit trail. The plugin host puts auditWrite on every route
-// after its role check, so only writes the caller was allowed to make, and that succeeded,
-// are recorded. The write has happened by then: a failing append is logged, not answered.
+// Records writes in the tenant's audit trail: the ones that succeeded and, as a trace of what
+// was tried, the ones refused (role, validation, conflict, precondition) once the caller is
+// known. The plugin host puts auditWrite before each route's role check. The write has
+// happened by then: a failing append is logged, not answered.
 import type { Context, MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
 import type { Db } from "../db/client.ts";
@@ -21,7 +22,7 @@ export interface AuditWriteOptions {
   logger?: Logger;
 }
 
-/** After a successful (2xx) non-read request, appends who did what to which target. */
+/** After a non-read request of a known caller, appends who did what to which target. */
 export function auditWrite(db: Db, options: AuditWriteOptions): MiddlewareHandler<AppEnv> {
   const logger = options.logger ?? fallbackLogger;
   return async (c, next) => {
@@ -30,9 +31,12 @@ export function auditWrite(db: Db, options: AuditWriteOptions): MiddlewareHandle
     const route = routePath(c);
     await next();
     const status = c.res.status;
-    if (READS.has(c.req.method) || status < 200 || status > 299) return;
+    if (READS.has(c.req.method) || status < 200 || status > 499 || (status > 299 && status < 400)) {
+      return;
+    }
     const principal = c.get("principal");
     if (!principal) return;
+    const refused = status >= 400;
     try {
       await appendAudit(db, {
         tenantId: principal.tenantId,
@@ -42,9 +46,10 @@ export function auditWrite(db: Db, options: AuditWriteOptions): MiddlewareHandle
         method: c.req.method,
         route,
         targetType: options.targetType,
-        targetId: c.req.param("id") ?? await _idInBody(c),
+        targetId: c.req.param("id") ?? (refused ? undefined : await _idInBody(c)),
         requestId: c.get("requestId"),
         status,
+        ...(refused ? { details: { refused: true, problem: await _problemSlug(c) } } : {}),
       });
     } catch (e) {
       logger.error("audit entry not written", {
@@ -103,6 +108,16 @@ async function _idInBody(c: Context<AppEnv>): Promise<string | undefined> {
     if (text.length > MAX_BODY_CHARS) return undefined;
     const id = (JSON.parse(text) as { id?: unknown } | null)?.id;
     return typeof id === "string" ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The slug of a problem response's type (e.g. "validation-failed"), for refused writes. */
+async function _problemSlug(c: Context<AppEnv>): Promise<string | undefined> {
+  try {
+    const type = (JSON.parse(await c.res.clone().text()) as { type?: unknown })?.type;
+    return typeof type === "string" ? type.split("/").pop()?.slice(0, 60) : undefined;
   } catch {
     return undefined;
   }
