@@ -136,8 +136,8 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   registerTrialRoutes(app, { config, db, cache, verifier, plugins });
   registerOperatorRoutes(app, { db, operatorKey: config.operatorKey });
   const mounted = [...CORE_PLUGINS, ...plugins];
-  mountPlugins(app, mounted, { config, db, cache }, verifier);
-  registerAuditRoutes(app, { config, db, cache, verifier });
+  mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, verifier);
+  registerAuditRoutes(app, { config, db, cache, verifier, plugins: mounted });
   registerDocs(app, mounted);
 
   app.notFound(async (c) => {

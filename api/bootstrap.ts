@@ -9,7 +9,7 @@ import { type Database, openDatabase } from "./db/client.ts";
 import { migrate, readMigrations } from "./db/migrate.ts";
 import { MissingDatabaseBinaryError, startManagedDatabase } from "./local/mariadb.ts";
 import { createLogger, type Logger } from "./log.ts";
-import type { ProcedoPlugin } from "./plugin.ts";
+import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { seedDemoTenants } from "./tenants.ts";
 
 export interface Runtime {
@@ -76,7 +76,12 @@ export async function prepare(
       if (applied.length) logger.info("migrations applied", { applied });
     }
     if (opts.seed ?? config.database.seedDemo) {
-      const created = await seedDemoTenants({ config, db: database.db, cache }, plugins);
+      const created = await seedDemoTenants({
+        config,
+        db: database.db,
+        cache,
+        plugins: orderPlugins(plugins),
+      });
       if (created.length) logger.info("demo tenants seeded", { created });
     }
   } catch (e) {

@@ -62,7 +62,7 @@ export const envSchema = z.object({
     "https://*.teams.microsoft.com",
     "https://*.cloud.microsoft",
   ]),
-  BODY_LIMIT_BYTES: int(1024, 512 * 1024 * 1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: int(1024, 512 * 1024 * 1024).default(8 * 1024 * 1024),
   TRUST_PROXY: bool.default(false),
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(600),
   RATE_LIMIT_TENANT_PER_MINUTE: int(1, 10_000_000).default(3000),

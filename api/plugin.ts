@@ -14,6 +14,8 @@ export interface PluginDeps {
   config: Config;
   db: Db;
   cache: Cache;
+  /** Every installed plugin, in start order (for extension points, see contributionsTo). */
+  plugins: readonly ProcedoPlugin[];
 }
 
 /** What a tenant hook receives: data access scoped to that tenant. */
@@ -47,6 +49,19 @@ export interface ProcedoPlugin {
   exporters?: Exporter[];
   /** Plugins whose service.ts this one imports; they start first. */
   dependsOn?: string[];
+  /**
+   * Contributions to other plugins' extension points, keyed by the point's name
+   * ("<plugin>.<point>", e.g. "processes.linkTargets"); each value is one item or a list.
+   */
+  contributes?: Record<string, unknown>;
+}
+
+/** Everything the installed plugins contribute to the extension point `point`. */
+export function contributionsTo<T>(plugins: readonly ProcedoPlugin[], point: string): T[] {
+  return plugins.flatMap((p) => {
+    const c = p.contributes?.[point];
+    return c === undefined ? [] : (Array.isArray(c) ? c : [c]) as T[];
+  });
 }
 
 export class PluginError extends Error {

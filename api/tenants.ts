@@ -5,7 +5,7 @@ import { tenants, users } from "../schema/core.ts";
 import { DEMO_TENANTS } from "./demo.ts";
 import { uuidv7 } from "./db/ids.ts";
 import { TenantScope } from "./db/tenant_scope.ts";
-import type { PluginDeps, ProcedoPlugin } from "./plugin.ts";
+import type { PluginDeps } from "./plugin.ts";
 
 export interface NewTenant {
   entraTenantId: string;
@@ -14,8 +14,8 @@ export interface NewTenant {
   trialEndsAt?: Date | null;
 }
 
-/** Creates a tenant and seeds it through every plugin's onTenantCreated, in order. */
-export async function createTenant(deps: PluginDeps, plugins: ProcedoPlugin[], t: NewTenant) {
+/** Creates a tenant and seeds it through every plugin's onTenantCreated, in deps.plugins order. */
+export async function createTenant(deps: PluginDeps, t: NewTenant) {
   const now = new Date();
   const id = uuidv7();
   await deps.db.insert(tenants).values({
@@ -31,18 +31,18 @@ export async function createTenant(deps: PluginDeps, plugins: ProcedoPlugin[], t
     updatedAt: now,
   });
   const scope = new TenantScope(deps.db, id);
-  for (const p of plugins) await p.onTenantCreated?.({ ...deps, tenantId: id, scope });
+  for (const p of deps.plugins) await p.onTenantCreated?.({ ...deps, tenantId: id, scope });
   return id;
 }
 
 /** Seeds the demo tenants and their users once; later runs leave them as they are. */
-export async function seedDemoTenants(deps: PluginDeps, plugins: ProcedoPlugin[]) {
+export async function seedDemoTenants(deps: PluginDeps) {
   const created: string[] = [];
   for (const demo of DEMO_TENANTS) {
     const [existing] = await deps.db.select({ id: tenants.id }).from(tenants)
       .where(eq(tenants.entraTenantId, demo.entraTenantId)).limit(1);
     if (existing) continue;
-    const id = await createTenant(deps, plugins, {
+    const id = await createTenant(deps, {
       entraTenantId: demo.entraTenantId,
       name: demo.name,
       plan: "excellence",

@@ -7,7 +7,7 @@ import { AuthError, type TokenVerifier } from "./auth/verify.ts";
 import { isDuplicateKey } from "./db/errors.ts";
 import type { AppEnv } from "./env.ts";
 import { TRIAL_DAYS } from "./plans.ts";
-import type { PluginDeps, ProcedoPlugin } from "./plugin.ts";
+import type { PluginDeps } from "./plugin.ts";
 import { ProblemError, problemResponses } from "./problem.ts";
 import { findOrCreateUser } from "./tenancy.ts";
 import { createTenant } from "./tenants.ts";
@@ -45,7 +45,7 @@ const startTrial = createRoute({
 
 export function registerTrialRoutes(
   app: OpenAPIHono<AppEnv>,
-  deps: PluginDeps & { verifier: TokenVerifier; plugins: ProcedoPlugin[] },
+  deps: PluginDeps & { verifier: TokenVerifier },
 ) {
   app.openapi(startTrial, async (c) => {
     const token = await verifyBearer(deps.verifier, c.req.header("authorization"));
@@ -57,7 +57,7 @@ export function registerTrialRoutes(
     let tenant = await byEntraId(deps, token.tid);
     if (!tenant) {
       try {
-        await createTenant(deps, deps.plugins, {
+        await createTenant(deps, {
           entraTenantId: token.tid,
           name,
           plan: "trial",

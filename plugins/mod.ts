@@ -1,5 +1,6 @@
 // The plugins Procedo ships with, in any order (the core sorts them by dependsOn).
 import type { ProcedoPlugin } from "../api/plugin.ts";
+import { processesPlugin } from "./processes/mod.ts";
 import { tagsPlugin } from "./tags/mod.ts";
 
-export const defaultPlugins: ProcedoPlugin[] = [tagsPlugin];
+export const defaultPlugins: ProcedoPlugin[] = [tagsPlugin, processesPlugin];

@@ -6,7 +6,9 @@ import { defaultPlugins } from "../plugins/mod.ts";
 import { MIGRATIONS_DIR } from "./migrations_dir.ts";
 import { allTables } from "./mod.ts";
 
-const SNAPSHOT = new URL("meta/snapshot.json", MIGRATIONS_DIR);
+// One snapshot per migration (meta/NNNN_snapshot.json), as drizzle-kit keeps them: to redo the
+// newest migration while it is unreleased, delete its .sql and its snapshot and generate again.
+const META = new URL("meta/", MIGRATIONS_DIR);
 
 /** The SQL statements that would bring the last snapshot up to the current tables. */
 export async function pendingStatements() {
@@ -21,12 +23,10 @@ export async function pendingStatements() {
 }
 
 async function readSnapshot() {
-  try {
-    return JSON.parse(await Deno.readTextFile(SNAPSHOT));
-  } catch (e) {
-    if (e instanceof Deno.errors.NotFound) return undefined;
-    throw e;
-  }
+  const names = [...Deno.readDirSync(META)].map((e) => e.name)
+    .filter((n) => /^\d{4}_snapshot\.json$/.test(n)).sort();
+  const last = names.at(-1);
+  return last ? JSON.parse(await Deno.readTextFile(new URL(last, META))) : undefined;
 }
 
 if (import.meta.main) {
@@ -37,12 +37,16 @@ if (import.meta.main) {
     Deno.exit(0);
   }
   const existing = [...Deno.readDirSync(MIGRATIONS_DIR)].filter((e) => e.name.endsWith(".sql"));
-  const file = `${String(existing.length).padStart(4, "0")}_${name}.sql`;
-  await Deno.mkdir(new URL("meta/", MIGRATIONS_DIR), { recursive: true });
+  const number = String(existing.length).padStart(4, "0");
+  const file = `${number}_${name}.sql`;
+  await Deno.mkdir(META, { recursive: true });
   await Deno.writeTextFile(
     new URL(file, MIGRATIONS_DIR),
     statements.map((s) => s.trim()).join("\n--> statement-breakpoint\n") + "\n",
   );
-  await Deno.writeTextFile(SNAPSHOT, JSON.stringify(current, null, 2) + "\n");
+  await Deno.writeTextFile(
+    new URL(`${number}_snapshot.json`, META),
+    JSON.stringify(current, null, 2) + "\n",
+  );
   console.log(`Wrote schema/migrations/${file} (${statements.length} statements).`);
 }

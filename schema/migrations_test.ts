@@ -49,3 +49,14 @@ Deno.test("vschema.json shards every table by its tenant", async () => {
     assert.deepEqual(entry.column_vindexes, [{ column, name: "tenant_hash" }], cfg.name);
   }
 });
+
+Deno.test("every table, index and constraint name fits MySQL's 64 characters", async () => {
+  const dir = new URL("./migrations/", import.meta.url);
+  for (const entry of Deno.readDirSync(dir)) {
+    if (!entry.name.endsWith(".sql")) continue;
+    const sql = await Deno.readTextFile(new URL(entry.name, dir));
+    for (const [, name] of sql.matchAll(/`([^`]+)`/g)) {
+      assert.ok(name.length <= 64, `${entry.name}: ${name} is ${name.length} characters`);
+    }
+  }
+});

@@ -5,6 +5,8 @@ import { drizzle as drizzlePlanetscale } from "drizzle-orm/planetscale-serverles
 import type { MySqlDatabase } from "drizzle-orm/mysql-core";
 import { sql } from "drizzle-orm";
 import { createPool } from "mysql2/promise";
+// mysql2's types extend Node's EventEmitter: load Node's types even when nothing else has.
+import type {} from "node:events";
 import { Client } from "@planetscale/database";
 
 // deno-lint-ignore no-explicit-any

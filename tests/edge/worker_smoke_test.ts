@@ -156,7 +156,12 @@ async function devToken(w: Worker): Promise<string> {
 async function seededDatabase(): Promise<TestDatabase> {
   const database = await freshDatabase();
   const config = loadConfig({ MODE: "test", LOG_LEVEL: "silent" });
-  await seedDemoTenants({ config, db: database.db, cache: createMemoryCache() }, defaultPlugins);
+  await seedDemoTenants({
+    config,
+    db: database.db,
+    cache: createMemoryCache(),
+    plugins: defaultPlugins,
+  });
   return database;
 }
 

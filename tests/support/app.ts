@@ -8,7 +8,7 @@ import type { Cache } from "../../api/cache/port.ts";
 import { loadConfig } from "../../api/config.ts";
 import { DEMO_TENANTS } from "../../api/demo.ts";
 import type { AppEnv } from "../../api/env.ts";
-import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { orderPlugins, type ProcedoPlugin } from "../../api/plugin.ts";
 import { seedDemoTenants } from "../../api/tenants.ts";
 import { defaultPlugins } from "../../plugins/mod.ts";
 import type { Role } from "../../schema/core.ts";
@@ -41,7 +41,7 @@ export async function startTestApp(opts: {
   const database = await freshDatabase();
   const cache = opts.cache ?? createMemoryCache();
   const plugins = opts.plugins ?? defaultPlugins;
-  await seedDemoTenants({ config, db: database.db, cache }, plugins);
+  await seedDemoTenants({ config, db: database.db, cache, plugins: orderPlugins(plugins) });
   const issuer = await createDevIssuer();
   const app = await createApp({
     config,

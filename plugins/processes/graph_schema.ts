@@ -1,0 +1,193 @@
+// The process model: a graph document with swimlanes, validated by one zod schema. Stored
+// as JSON in drafts and versions; `schemaVersion` lets us migrate documents later.
+import { z } from "@hono/zod-openapi";
+import { ProblemError } from "../../api/problem.ts";
+
+export const GRAPH_SCHEMA_VERSION = 1;
+
+/** Explicit limits: larger graphs are refused with 413 naming the limit. */
+export const GRAPH_LIMITS = {
+  nodes: 2000,
+  edges: 5000,
+  lanes: 100,
+  labelLength: 500,
+  descriptionLength: 20_000,
+  linksPerNode: 100,
+  waypointsPerEdge: 50,
+} as const;
+
+export const NODE_TYPES = [
+  "start",
+  "end",
+  "task",
+  "subprocess",
+  "xor",
+  "and",
+  "intermediate",
+  "annotation",
+] as const;
+export type NodeType = typeof NODE_TYPES[number];
+
+export const RACI_ROLES = ["responsible", "accountable", "consulted", "informed"] as const;
+export type RaciRole = typeof RACI_ROLES[number];
+
+/** Kinds of objects, owned by other plugins, that a step links to. */
+export const LINK_KINDS = ["documents", "systems", "requirements", "locations"] as const;
+export type LinkKind = typeof LINK_KINDS[number];
+
+const elementId = z.string().min(1).max(64).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, {
+  error: "letters, digits, _ . - (starting with a letter or _), at most 64",
+});
+const uuid = z.string().uuid({ error: "must be a UUID" });
+const ids = z.array(uuid).max(GRAPH_LIMITS.linksPerNode);
+const coordinate = z.number().finite().min(-1_000_000).max(1_000_000);
+const size = z.number().finite().min(1).max(100_000);
+
+export const RaciSchema = z.strictObject({
+  responsible: ids.default([]),
+  accountable: ids.default([]),
+  consulted: ids.default([]),
+  informed: ids.default([]),
+}).openapi("Raci", { description: "Position ids per RACI role" });
+
+export const LinksSchema = z.strictObject({
+  documents: ids.default([]),
+  systems: ids.default([]),
+  requirements: ids.default([]),
+  locations: ids.default([]),
+}).openapi("StepLinks", { description: "Ids of objects owned by the resources plugin" });
+
+export const LaneSchema = z.strictObject({
+  id: elementId,
+  name: z.string().trim().min(1).max(200),
+  /** The position or org unit doing the work in this lane (one of both, or none). */
+  positionId: uuid.nullable().default(null),
+  orgUnitId: uuid.nullable().default(null),
+  /** Height in diagram units; lanes stack top to bottom in array order. */
+  size: size.default(160),
+}).openapi("Lane");
+
+export const NodeSchema = z.strictObject({
+  id: elementId,
+  type: z.enum(NODE_TYPES, { error: `one of ${NODE_TYPES.join(", ")}` }),
+  label: z.string().max(GRAPH_LIMITS.labelLength).default(""),
+  /** The lane the node sits in; null only for annotations. */
+  laneId: elementId.nullable(),
+  x: coordinate,
+  y: coordinate,
+  width: size,
+  height: size,
+  /** Tasks: who is responsible, accountable, consulted, informed (position ids). */
+  raci: RaciSchema.optional(),
+  /** Tasks: linked documents, IT systems, requirements, locations. */
+  links: LinksSchema.optional(),
+  /** Tasks: expected duration in minutes. */
+  durationMinutes: z.number().int().min(0).max(525_600).nullable().optional(),
+  /** Tasks: what to do, as Markdown. */
+  description: z.string().max(GRAPH_LIMITS.descriptionLength).optional(),
+  /** Subprocess: the process it calls. */
+  processId: uuid.nullable().optional(),
+}).openapi("ProcessNode");
+
+export const EdgeSchema = z.strictObject({
+  id: elementId,
+  from: elementId,
+  to: elementId,
+  label: z.string().max(GRAPH_LIMITS.labelLength).default(""),
+  /** Outflows of exclusive gateways: when this path is taken. */
+  condition: z.string().max(GRAPH_LIMITS.labelLength).nullable().default(null),
+  /** Bend points of the orthogonal route, from auto-layout or the editor. */
+  waypoints: z.array(z.object({ x: coordinate, y: coordinate })).max(GRAPH_LIMITS.waypointsPerEdge)
+    .default([]),
+}).openapi("ProcessEdge");
+
+export const GraphSchema = z.strictObject({
+  schemaVersion: z.literal(GRAPH_SCHEMA_VERSION).default(GRAPH_SCHEMA_VERSION),
+  lanes: z.array(LaneSchema).max(GRAPH_LIMITS.lanes),
+  nodes: z.array(NodeSchema).max(GRAPH_LIMITS.nodes),
+  edges: z.array(EdgeSchema).max(GRAPH_LIMITS.edges),
+}).superRefine((g, ctx) => {
+  // Ids must be unique and references must resolve; otherwise nothing is saved.
+  const unique = (list: { id: string }[], where: "lanes" | "nodes" | "edges") => {
+    const seen = new Set<string>();
+    list.forEach((item, i) => {
+      if (seen.has(item.id)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [where, i, "id"],
+          message: `duplicate id ${item.id}`,
+        });
+      }
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const lanes = unique(g.lanes, "lanes");
+  const nodes = unique(g.nodes, "nodes");
+  unique(g.edges, "edges");
+  g.nodes.forEach((n, i) => {
+    if (n.laneId !== null && !lanes.has(n.laneId)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["nodes", i, "laneId"],
+        message: `unknown lane ${n.laneId}`,
+      });
+    }
+  });
+  g.edges.forEach((e, i) => {
+    for (const end of ["from", "to"] as const) {
+      if (!nodes.has(e[end])) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["edges", i, end],
+          message: `unknown node ${e[end]}`,
+        });
+      }
+    }
+  });
+}).openapi("ProcessGraph");
+
+export type Graph = z.infer<typeof GraphSchema>;
+export type GraphInput = z.input<typeof GraphSchema>;
+export type Lane = z.infer<typeof LaneSchema>;
+export type ProcessNode = z.infer<typeof NodeSchema>;
+export type Edge = z.infer<typeof EdgeSchema>;
+
+/** An empty graph with one lane and a start event: what a new process begins with. */
+export function emptyGraph(laneName = "Lane 1"): Graph {
+  return {
+    schemaVersion: GRAPH_SCHEMA_VERSION,
+    lanes: [{ id: "lane_1", name: laneName, positionId: null, orgUnitId: null, size: 160 }],
+    nodes: [{
+      id: "start_1",
+      type: "start",
+      label: "Start",
+      laneId: "lane_1",
+      x: 60,
+      y: 62,
+      width: 36,
+      height: 36,
+    }],
+    edges: [],
+  };
+}
+
+/**
+ * Refuses an oversized graph with 413 naming the limit, before the schema walks it (so a
+ * huge document costs a length check, not a full validation).
+ */
+export function assertGraphLimits(raw: unknown): void {
+  if (!raw || typeof raw !== "object") return;
+  const g = raw as Record<string, unknown>;
+  for (const key of ["nodes", "edges", "lanes"] as const) {
+    const list = g[key];
+    if (Array.isArray(list) && list.length > GRAPH_LIMITS[key]) {
+      throw new ProblemError(
+        413,
+        "graph-too-large",
+        `A process holds at most ${GRAPH_LIMITS[key]} ${key}; this one has ${list.length}.`,
+        { limit: key, max: GRAPH_LIMITS[key], actual: list.length },
+      );
+    }
+  }
+}

@@ -1,0 +1,32 @@
+// The processes plugin: the process landscape, swimlane models with RACI and links,
+// validation, drafts, approval and published versions, diff, layout, BPMN 2.0, review cycles
+// and search. Other plugins import only service.ts.
+import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { registerBpmnRoutes } from "./bpmn_routes.ts";
+import { registerDraftRoutes } from "./draft_routes.ts";
+import { registerLandscapeRoutes } from "./landscape_routes.ts";
+import { seedProcesses } from "./samples.ts";
+import { processTables } from "./schema.ts";
+import { registerValidationRoutes } from "./validation_routes.ts";
+
+export const processesPlugin: ProcedoPlugin = {
+  name: "processes",
+  description: "The process landscape and its swimlane models, versions and reviews",
+  tables: processTables,
+  permissions: {
+    "processes.read": "reader",
+    "processes.write": "modeler",
+    // Approving also needs to be the process owner or an executive (checked per process).
+    "processes.approve": "modeler",
+    "processes.review": "modeler",
+  },
+  dependsOn: ["tags"],
+  routes: (app, deps) => {
+    // Static paths (/tree, /search, …) first, so they are not taken for an {id}.
+    registerLandscapeRoutes(app, deps);
+    registerDraftRoutes(app, deps);
+    registerValidationRoutes(app, deps);
+    registerBpmnRoutes(app, deps);
+  },
+  onTenantCreated: (ctx) => seedProcesses(ctx),
+};
