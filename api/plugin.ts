@@ -2,7 +2,7 @@
 // name. From `tables` the core derives migrations, tenant purge, export and the isolation
 // sweep; `routes` registers OpenAPI routes on a sub-app mounted at /api/v1/<name>.
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { MySqlTable } from "drizzle-orm/mysql-core";
+import { getTableConfig, type MySqlTable } from "drizzle-orm/mysql-core";
 import type { Role } from "../schema/core.ts";
 import type { Cache } from "./cache/port.ts";
 import type { Config } from "./config.ts";
@@ -38,6 +38,11 @@ export interface ProcedoPlugin {
   description?: string;
   /** Its drizzle tables; tenant-owned ones start their primary key with tenant_id. */
   tables?: Record<string, MySqlTable>;
+  /**
+   * Columns holding personal data, by SQL table name ({ employees: ["name", "email"] }), so
+   * AI minimisation, exports and deletion know them without guessing.
+   */
+  personalData?: Record<string, string[]>;
   /** Action → the lowest role allowed, e.g. { "tags.write": "modeler" }. */
   permissions?: Record<string, Role>;
   /** Registers routes; every route names its action in `x-permission`. */
@@ -127,6 +132,20 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
       }
       tableOwner.set(name, p.name);
       if (!key) throw new PluginError(`Plugin "${p.name}" declares a table without a key`);
+    }
+    for (const [table, columns] of Object.entries(p.personalData ?? {})) {
+      const declared = Object.values(p.tables ?? {}).find((t) => tableName(t) === table);
+      if (!declared) {
+        throw new PluginError(`Plugin "${p.name}" marks personal data in unknown table "${table}"`);
+      }
+      const names = Object.values(getTableConfig(declared).columns).map((c) => c.name);
+      for (const column of columns) {
+        if (!names.includes(column)) {
+          throw new PluginError(
+            `Plugin "${p.name}" marks unknown column "${table}.${column}" as personal data`,
+          );
+        }
+      }
     }
     for (const [action, role] of Object.entries(p.permissions ?? {})) {
       if (!action.startsWith(`${p.name}.`)) {

@@ -103,3 +103,18 @@ Deno.test("plugin routes are mounted at /api/v1/<name> and documented with their
     await database.close();
   }
 });
+
+Deno.test("personal data must name declared tables and columns", () => {
+  assert.throws(
+    () => orderPlugins([{ name: "x", tables: { tags }, personalData: { people: ["email"] } }]),
+    /unknown table "people"/,
+  );
+  assert.throws(
+    () => orderPlugins([{ name: "x", tables: { tags }, personalData: { tags: ["email"] } }]),
+    /unknown column "tags.email"/,
+  );
+  assert.equal(
+    orderPlugins([{ name: "x", tables: { tags }, personalData: { tags: ["created_by"] } }]).length,
+    1,
+  );
+});
