@@ -1,5 +1,6 @@
 // The app factory: the slim core every feature plugs into. It knows no plugin by name.
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
@@ -121,7 +122,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
 
   registerHealth(app, {
     checks: {
-      database: options.pingDb ?? (async () => void await db.execute("select 1" as never)),
+      database: options.pingDb ?? (async () => void await db.execute(sql`select 1`)),
       cache: () => cache.ping(),
     },
   });
