@@ -3,6 +3,7 @@
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { tenants } from "../schema/core.ts";
+import { appendAudit } from "./audit/chain.ts";
 import { AuthError, type TokenVerifier } from "./auth/verify.ts";
 import { isDuplicateKey } from "./db/errors.ts";
 import type { AppEnv } from "./env.ts";
@@ -80,6 +81,21 @@ export function registerTrialRoutes(
       token.oid,
       token.name ?? "Unnamed user",
     );
+    if (created) {
+      await appendAudit(deps.db, {
+        tenantId: tenant.id,
+        actorType: "user",
+        actorId: user.id,
+        action: "tenants.trial-started",
+        method: "POST",
+        route: "/api/v1/tenants/trial",
+        targetType: "tenant",
+        targetId: tenant.id,
+        requestId: c.get("requestId"),
+        status: 201,
+        details: { plan: "trial", trialEndsAt: tenant.trialEndsAt?.toISOString() ?? null },
+      });
+    }
     const body = {
       id: tenant.id,
       name: tenant.name,

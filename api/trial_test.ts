@@ -41,6 +41,8 @@ test("starting a trial creates a seeded workspace with the caller as executive",
   assert.ok(days > 13.9 && days <= 14, `14 days, got ${days}`);
   const sample = await (await t.call("GET", "/api/v1/tags", { token: founder })).json();
   assert.equal(sample.total, 3, "sample content seeded by the plugins");
+  const trail = await (await t.call("GET", "/api/v1/audit", { token: founder })).json();
+  assert.deepEqual(trail.items.map((e: { action: string }) => e.action), ["tenants.trial-started"]);
 });
 
 test("starting it again returns the same workspace; colleagues join as readers", async () => {
@@ -115,6 +117,11 @@ test("an expired trial is read-only until an operator changes its plan", async (
   const res = await operator("PATCH", `/api/operator/tenants/${newTid}`, { plan: "standard" });
   assert.equal(res.status, 200);
   assert.equal((await res.json()).trialEndsAt, null);
+  const trail = await (await t.call("GET", "/api/v1/audit?action=operator.tenant-changed", {
+    token: founder,
+  })).json();
+  assert.equal(trail.items[0].details.plan, "standard", "the tenant sees the operator's change");
+  assert.equal(trail.items[0].actorType, "system");
   assert.equal(
     (await t.call("POST", "/api/v1/tags", { token: founder, body: { name: "Allowed" } })).status,
     201,

@@ -2,6 +2,7 @@
 // token. Off (404) when no key is configured.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
+import { appendAudit } from "../audit/chain.ts";
 import type { Db } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
 import { ProblemError, problemResponses } from "../problem.ts";
@@ -74,6 +75,23 @@ export function registerOperatorRoutes(
         : body.trialEndsAt === null
         ? null
         : new Date(body.trialEndsAt),
+    });
+    // The tenant sees in its own trail that its plan or status was changed by an operator.
+    await appendAudit(deps.db, {
+      tenantId: row.id,
+      actorType: "system",
+      action: "operator.tenant-changed",
+      method: "PATCH",
+      route: "/api/operator/tenants/{id}",
+      targetType: "tenant",
+      targetId: row.id,
+      requestId: c.get("requestId"),
+      status: 200,
+      details: {
+        plan: row.plan,
+        status: row.status,
+        trialEndsAt: row.trialEndsAt?.toISOString() ?? null,
+      },
     });
     return c.json(toJson(row), 200);
   });
