@@ -22,6 +22,7 @@ import { mountPlugins } from "./plugin_host.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { fieldErrors, problem, ProblemError } from "./problem.ts";
 import { registerDevRoutes } from "./dev_routes.ts";
+import { registerClientConfig } from "./client_config.ts";
 import { registerOperatorRoutes } from "./operator/routes.ts";
 import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
@@ -133,6 +134,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   if (config.auth.mode === "dev") {
     registerDevRoutes(app, { db, issuer: options.devIssuer! });
   }
+  registerClientConfig(app, config);
 
   registerTrialRoutes(app, { config, db, cache, verifier, plugins });
   registerOperatorRoutes(app, { db, operatorKey: config.operatorKey });

@@ -70,6 +70,9 @@ export const envSchema = z.object({
   AUTH_MODE: z.enum(["dev", "entra"], { error: "expected dev or entra" }).optional(),
   ENTRA_CLIENT_ID: z.string().uuid({ error: "expected the application (client) id, a UUID" })
     .optional(),
+  ENTRA_SPA_CLIENT_ID: z.string().uuid({
+    error: "expected the web app's application (client) id, a UUID",
+  }).optional(),
   ENTRA_AUDIENCE: z.string().min(1).optional(),
   ENTRA_SCOPE: z.string().min(1).default("access_as_user"),
   ENTRA_JWKS_URL: url(["http", "https"]).default(
@@ -115,6 +118,8 @@ export interface Config {
     mode: "dev" | "entra";
     entra: {
       clientId?: string;
+      /** The browser app's registration (MSAL); the API's own registration when unset. */
+      spaClientId?: string;
       audience: string[];
       scope: string;
       jwksUrl: string;
@@ -218,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       mode: authMode,
       entra: {
         clientId: e.ENTRA_CLIENT_ID,
+        spaClientId: e.ENTRA_SPA_CLIENT_ID ?? e.ENTRA_CLIENT_ID,
         audience,
         scope: e.ENTRA_SCOPE,
         jwksUrl: e.ENTRA_JWKS_URL,

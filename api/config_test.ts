@@ -93,3 +93,29 @@ Deno.test(".env.example documents every variable the schema reads", async () => 
     assert.match(example, new RegExp(`^#? ?${name}=`, "m"), `${name} is missing from .env.example`);
   }
 });
+
+Deno.test("the web app signs in with its own registration, or the API's when none is set", async () => {
+  const { clientConfigOf } = await import("./client_config.ts");
+  const api = "11111111-2222-4333-8444-555555555555";
+  const spa = "66666666-7777-4888-8999-000000000000";
+  assert.deepEqual(clientConfigOf(loadConfig({})), { authMode: "dev" });
+  assert.deepEqual(clientConfigOf(loadConfig({ ENTRA_CLIENT_ID: api })), {
+    authMode: "entra",
+    entra: {
+      clientId: api,
+      authority: "https://login.microsoftonline.com/organizations",
+      scopes: [`api://${api}/access_as_user`],
+    },
+  });
+  const own = clientConfigOf(loadConfig({ ENTRA_CLIENT_ID: api, ENTRA_SPA_CLIENT_ID: spa }));
+  assert.equal(own.entra?.clientId, spa);
+  assert.deepEqual(
+    own.entra?.scopes,
+    [`api://${api}/access_as_user`],
+    "never Graph, never the SPA",
+  );
+  assert.match(
+    problems({ ENTRA_SPA_CLIENT_ID: "web-app" })[0],
+    /^ENTRA_SPA_CLIENT_ID: expected the web app's application \(client\) id/,
+  );
+});

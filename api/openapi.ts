@@ -21,6 +21,7 @@ export function documentConfig(plugins: ProcedoPlugin[]) {
     tags: [
       { name: "health", description: "Liveness and readiness" },
       { name: "dev", description: "Dev sign-in (only when AUTH_MODE=dev)" },
+      { name: "client", description: "What the web app needs before sign-in" },
       { name: "tenants", description: "Workspaces: the self-service trial" },
       { name: "audit", description: "The tenant's hash-chained audit trail (executives)" },
       {

@@ -6,6 +6,11 @@ import assert from "node:assert/strict";
 import { startTestApp, test } from "./support/app.ts";
 import {
   createApiKey,
+  createEmployee,
+  createOrgChart,
+  createOrgUnit,
+  createPosition,
+  createProcess,
   createTag,
   createUser,
   ROUTE_FIXTURES,
@@ -47,6 +52,11 @@ test("isolation: tenant B's lists never contain tenant A's objects", async () =>
     await createTag(t, 0),
     await createUser(t, 0),
     await createApiKey(t, 0),
+    await createProcess(t, 0),
+    await createOrgChart(t, 0),
+    await createOrgUnit(t, 0),
+    await createPosition(t, 0),
+    await createEmployee(t, 0),
   ];
   const lists = operations.filter((o) => o.method === "GET" && !o.path.includes("{"));
   assert.ok(lists.length >= 5, "the sweep found the list routes");

@@ -31,7 +31,11 @@ export function auditWrite(db: Db, options: AuditWriteOptions): MiddlewareHandle
     const route = routePath(c);
     await next();
     const status = c.res.status;
-    if (READS.has(c.req.method) || status < 200 || status > 499 || (status > 299 && status < 400)) {
+    // POSTs under a read permission (validate, layout, parse) only compute: nothing to record.
+    if (
+      READS.has(c.req.method) || options.action.endsWith(".read") || status < 200 ||
+      status > 499 || (status > 299 && status < 400)
+    ) {
       return;
     }
     const principal = c.get("principal");

@@ -108,17 +108,20 @@ export const GraphSchema = z.strictObject({
   edges: z.array(EdgeSchema).max(GRAPH_LIMITS.edges),
 }).superRefine((g, ctx) => {
   // Ids must be unique and references must resolve; otherwise nothing is saved.
+  // Ids are compared without case: the projections key on them with MySQL's collation.
   const unique = (list: { id: string }[], where: "lanes" | "nodes" | "edges") => {
     const seen = new Set<string>();
+    const folded = new Set<string>();
     list.forEach((item, i) => {
-      if (seen.has(item.id)) {
+      if (folded.has(item.id.toLowerCase())) {
         ctx.addIssue({
           code: "custom",
           path: [where, i, "id"],
-          message: `duplicate id ${item.id}`,
+          message: `duplicate id ${item.id} (ids are compared without case)`,
         });
       }
       seen.add(item.id);
+      folded.add(item.id.toLowerCase());
     });
     return seen;
   };

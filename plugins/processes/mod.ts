@@ -3,7 +3,7 @@
 // and search. Other plugins import only service.ts.
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { registerBpmnRoutes } from "./bpmn_routes.ts";
-import { registerDraftRoutes } from "./draft_routes.ts";
+import { registerDraftRoutes, registerDraftStaticRoutes } from "./draft_routes.ts";
 import { registerLandscapeRoutes } from "./landscape_routes.ts";
 import { seedProcesses } from "./samples.ts";
 import { processTables } from "./schema.ts";
@@ -22,7 +22,9 @@ export const processesPlugin: ProcedoPlugin = {
   },
   dependsOn: ["tags"],
   routes: (app, deps) => {
-    // Static paths (/tree, /search, …) first, so they are not taken for an {id}.
+    // Static paths (/approvals, /where-used, /tree, /search, …) first, so they are not taken
+    // for an {id}.
+    registerDraftStaticRoutes(app, deps);
     registerLandscapeRoutes(app, deps);
     registerDraftRoutes(app, deps);
     registerValidationRoutes(app, deps);

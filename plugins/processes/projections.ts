@@ -1,22 +1,277 @@
-// Projections rebuilt in the same transaction as every save. OWNER: drafts & versions (stub).
+// Projections rebuilt in the same transaction as every save: one process_steps row per node
+// and one process_links row per reference to another object, so the RACI matrix, "where
+// used" and "responsibilities of a position" answer from indexes instead of parsing graphs.
+import { and, eq, inArray } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
-import type { Graph } from "./graph_schema.ts";
+import { type Graph, LINK_KINDS, type LinkKind, RACI_ROLES } from "./graph_schema.ts";
+import {
+  type LinkRelation,
+  type LinkTargetKind,
+  processes,
+  processLinks,
+  processSteps,
+} from "./schema.ts";
 
-/** Replaces the steps and links of `source` for a process with those of `graph` (null: remove). */
-export function rebuildProjections(
-  _tx: TenantScope,
-  _processId: string,
-  _source: "draft" | "published",
-  _graph: Graph | null,
-): Promise<void> {
-  throw new Error("not implemented");
+export type Source = "draft" | "published";
+
+/** The projection kind of each step link list. */
+export const LINK_KIND_OF: Record<LinkKind, LinkTargetKind> = {
+  documents: "document",
+  systems: "system",
+  requirements: "requirement",
+  locations: "location",
+};
+
+/** Rows per statement: drizzle builds long INSERTs slowly, and IN lists stay short. */
+const CHUNK = 200;
+
+export interface StepRow {
+  nodeId: string;
+  type: string;
+  label: string;
+  laneId: string | null;
+  laneName: string | null;
+  description: string | null;
 }
 
-/** Replaces the process-level owner link (node_id "") in both sources. */
-export function rebuildOwnerLink(
-  _tx: TenantScope,
-  _processId: string,
-  _ownerPositionId: string | null,
+export interface LinkRow {
+  nodeId: string;
+  kind: LinkTargetKind;
+  targetId: string;
+  relation: LinkRelation;
+}
+
+/** The steps and links of a graph, as the projection stores them (duplicates removed). */
+export function projectGraph(graph: Graph): { steps: StepRow[]; links: LinkRow[] } {
+  const lanes = new Map(graph.lanes.map((l) => [l.id, l]));
+  const steps: StepRow[] = [];
+  const links = new Map<string, LinkRow>();
+  const add = (nodeId: string, kind: LinkTargetKind, id: string, relation: LinkRelation) => {
+    // UUIDs compare case-insensitively in the database: one spelling per id.
+    const targetId = id.toLowerCase();
+    links.set(`${nodeId}\u0000${kind}\u0000${targetId}\u0000${relation}`, {
+      nodeId,
+      kind,
+      targetId,
+      relation,
+    });
+  };
+  for (const node of graph.nodes) {
+    const lane = node.laneId === null ? undefined : lanes.get(node.laneId);
+    steps.push({
+      nodeId: node.id,
+      type: node.type,
+      label: node.label,
+      laneId: lane?.id ?? null,
+      laneName: lane?.name ?? null,
+      description: node.description ?? null,
+    });
+    for (const role of RACI_ROLES) {
+      for (const id of node.raci?.[role] ?? []) add(node.id, "position", id, role);
+    }
+    for (const list of LINK_KINDS) {
+      for (const id of node.links?.[list] ?? []) add(node.id, LINK_KIND_OF[list], id, "link");
+    }
+    if (node.type === "subprocess" && node.processId) {
+      add(node.id, "process", node.processId, "subprocess");
+    }
+    // The position or org unit of the lane does the step's work.
+    if (lane?.positionId) add(node.id, "position", lane.positionId, "lane");
+    if (lane?.orgUnitId) add(node.id, "orgUnit", lane.orgUnitId, "lane");
+  }
+  return { steps, links: [...links.values()] };
+}
+
+/**
+ * Replaces the steps and links of `source` for a process with those of `graph` (null:
+ * remove), inside the caller's transaction. The process-level owner link is written again
+ * from the process row, so a rebuild never loses it.
+ *
+ * The result is always that of deleting everything and inserting it again, but only the
+ * nodes whose rows differ are written: a typical save changes a few nodes of hundreds, and
+ * rewriting thousands of link rows would dominate the save. `previous` is the graph the
+ * projection holds now, when the caller knows it (a save holding the draft's lock: every
+ * write of these rows happens under that lock); otherwise the rows are read.
+ */
+export async function rebuildProjections(
+  tx: TenantScope,
+  processId: string,
+  source: Source,
+  graph: Graph | null,
+  previous?: Graph,
 ): Promise<void> {
-  throw new Error("not implemented");
+  const ofSource = <T extends typeof processSteps | typeof processLinks>(t: T) =>
+    and(eq(t.processId, processId), eq(t.source, source))!;
+  if (!graph) {
+    await tx.delete(processSteps, ofSource(processSteps));
+    await tx.delete(processLinks, ofSource(processLinks));
+    return;
+  }
+  const wanted = projectGraph(graph);
+  const process = await tx.first(processes, eq(processes.id, processId));
+  if (process?.ownerPositionId) {
+    wanted.links.push({
+      nodeId: "",
+      kind: "position",
+      targetId: process.ownerPositionId,
+      relation: "owner",
+    });
+  }
+  const want = byNode(wanted.steps, wanted.links);
+  const have = await currentRows(tx, processId, source, previous);
+  const stale = [...have.keys()].filter((n) => want.get(n)?.signature !== have.get(n)!.signature);
+  const fresh = [...want.keys()].filter((n) => have.get(n)?.signature !== want.get(n)!.signature);
+
+  if (stale.length > have.size / 2) {
+    // Most rows go: one range delete is cheaper than long IN lists.
+    await tx.delete(processSteps, ofSource(processSteps));
+    await tx.delete(processLinks, ofSource(processLinks));
+    fresh.splice(0, fresh.length, ...want.keys());
+  } else {
+    for (let i = 0; i < stale.length; i += CHUNK) {
+      const ids = stale.slice(i, i + CHUNK);
+      await tx.delete(
+        processSteps,
+        and(ofSource(processSteps), inArray(processSteps.nodeId, ids))!,
+      );
+      await tx.delete(
+        processLinks,
+        and(ofSource(processLinks), inArray(processLinks.nodeId, ids))!,
+      );
+    }
+  }
+  const steps = fresh.flatMap((n) => want.get(n)!.step ?? []);
+  const links = fresh.flatMap((n) => want.get(n)!.links);
+  for (let i = 0; i < steps.length; i += CHUNK) {
+    await tx.insert(
+      processSteps,
+      steps.slice(i, i + CHUNK).map((s) => ({ processId, source, ...s })),
+    );
+  }
+  for (let i = 0; i < links.length; i += CHUNK) {
+    await tx.insert(
+      processLinks,
+      links.slice(i, i + CHUNK).map((l) => ({ processId, source, ...l })),
+    );
+  }
+}
+
+/** The projection rows of `source` now, by node ("" for the process itself). */
+async function currentRows(
+  tx: TenantScope,
+  processId: string,
+  source: Source,
+  previous: Graph | undefined,
+) {
+  const ofSource = and(eq(processLinks.processId, processId), eq(processLinks.source, source))!;
+  if (previous) {
+    const { steps, links } = projectGraph(previous);
+    // Process-level links are written outside saves (the owner changes): read those, in the
+    // transaction's snapshot, which has the owner of the process row read above.
+    const own = await tx.select(processLinks, {
+      where: and(ofSource, eq(processLinks.nodeId, "")),
+    });
+    return byNode(steps, [...links, ...own]);
+  }
+  // Locking reads: the rows as committed now, kept until this transaction ends.
+  const steps = await tx.select(processSteps, {
+    where: and(eq(processSteps.processId, processId), eq(processSteps.source, source)),
+    forUpdate: true,
+  });
+  const links = await tx.select(processLinks, { where: ofSource, forUpdate: true });
+  return byNode(steps, links);
+}
+
+/** The rows of each node (and of "" for the process itself), with a comparable signature. */
+function byNode(steps: StepRow[], links: LinkRow[]) {
+  const nodes = new Map<string, { step?: StepRow; links: LinkRow[]; signature: string }>();
+  const entry = (nodeId: string) => {
+    let e = nodes.get(nodeId);
+    if (!e) nodes.set(nodeId, e = { links: [], signature: "" });
+    return e;
+  };
+  for (const s of steps) {
+    entry(s.nodeId).step = {
+      nodeId: s.nodeId,
+      type: s.type,
+      label: s.label,
+      laneId: s.laneId,
+      laneName: s.laneName,
+      description: s.description,
+    };
+  }
+  for (const l of links) {
+    entry(l.nodeId).links.push({
+      nodeId: l.nodeId,
+      kind: l.kind,
+      targetId: l.targetId,
+      relation: l.relation,
+    });
+  }
+  for (const e of nodes.values()) {
+    const keys = e.links.map((l) => `${l.kind} ${l.targetId} ${l.relation}`).sort();
+    const s = e.step;
+    e.signature = JSON.stringify([
+      s ? [s.type, s.label, s.laneId, s.laneName, s.description] : null,
+      keys,
+    ]);
+  }
+  return nodes;
+}
+
+/**
+ * Replaces the process-level owner link (node_id "") in both sources: the draft always, the
+ * published projection once a version is published.
+ */
+export async function rebuildOwnerLink(
+  tx: TenantScope,
+  processId: string,
+  ownerPositionId: string | null,
+): Promise<void> {
+  const process = await tx.first(processes, eq(processes.id, processId));
+  const sources: Source[] = !ownerPositionId
+    ? []
+    : process && process.publishedVersion > 0
+    ? ["draft", "published"]
+    : ["draft"];
+  const target = ownerPositionId?.toLowerCase();
+  const have = await tx.select(processLinks, {
+    where: and(
+      eq(processLinks.processId, processId),
+      inArray(processLinks.source, ["draft", "published"]),
+      eq(processLinks.nodeId, ""),
+    ),
+  });
+  // Only rows that change are touched, each by its whole key: no range locks, so creating
+  // processes side by side does not deadlock.
+  for (const row of have) {
+    if (row.relation === "owner" && row.targetId === target && sources.includes(row.source)) {
+      continue;
+    }
+    await tx.delete(
+      processLinks,
+      and(
+        eq(processLinks.processId, processId),
+        eq(processLinks.source, row.source),
+        eq(processLinks.nodeId, ""),
+        eq(processLinks.kind, row.kind),
+        eq(processLinks.targetId, row.targetId),
+        eq(processLinks.relation, row.relation),
+      )!,
+    );
+  }
+  const missing = sources.filter((source) =>
+    !have.some((r) => r.source === source && r.relation === "owner" && r.targetId === target)
+  );
+  await tx.insert(
+    processLinks,
+    missing.map((source) => ({
+      processId,
+      source,
+      nodeId: "",
+      kind: "position" as const,
+      targetId: target!,
+      relation: "owner" as const,
+    })),
+  );
 }

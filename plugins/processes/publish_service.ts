@@ -1,14 +1,170 @@
-// Publishing: drafts become immutable versions. OWNER: drafts & versions work (stub).
+// Publishing: the draft becomes immutable version n (n = previous + 1) with a change note,
+// the published projections follow in the same transaction, and the draft starts over from
+// the new version.
+import { and, desc, eq } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
+import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { ProblemError } from "../../api/problem.ts";
+import { draftInReview, lockDraft, processNotFound, transact } from "./draft_service.ts";
+import type { Graph } from "./graph_schema.ts";
+import { type Finding, validateGraph, validationContext } from "./graph_validate.ts";
+import { rebuildProjections } from "./projections.ts";
+import { processDrafts, processes, processVersions } from "./schema.ts";
+
+export interface VersionSummary {
+  processId: string;
+  number: number;
+  title: string;
+  changeNote: string;
+  requestedBy: string;
+  approvedBy: string;
+  publishedAt: string;
+}
+
+export interface Version extends VersionSummary {
+  graph: Graph;
+}
+
+export interface PublishOptions {
+  changeNote: string;
+  requestedBy: string;
+  approvedBy: string;
+  /** The installed plugins, whose link target providers check links (none: unchecked). */
+  plugins?: readonly ProcedoPlugin[];
+}
 
 /**
  * Publishes the current draft as the next version without an approval round (used by
  * approve() and by sample content); refuses drafts with validation errors (422).
  */
-export function publishDraft(
-  _scope: TenantScope,
-  _processId: string,
-  _opts: { changeNote: string; requestedBy: string; approvedBy: string },
+export async function publishDraft(
+  scope: TenantScope,
+  processId: string,
+  opts: PublishOptions,
 ): Promise<{ number: number }> {
-  throw new Error("not implemented");
+  return await transact(scope, (tx) => publishInTransaction(tx, processId, opts, false));
+}
+
+/**
+ * Publishes inside the caller's transaction. `approving` allows a draft in review (the
+ * approval being decided); otherwise such a draft is refused with 409.
+ */
+export async function publishInTransaction(
+  tx: TenantScope,
+  processId: string,
+  opts: PublishOptions,
+  approving: boolean,
+): Promise<{ number: number }> {
+  // Locks in the same order as every draft write: the draft first, then the process.
+  const draft = await lockDraft(tx, processId);
+  const process = await tx.first(processes, eq(processes.id, processId), { forUpdate: true });
+  if (!process) throw processNotFound(processId);
+  if (draft.state === "in_review" && !approving) throw draftInReview(processId);
+  await assertPublishable(tx, draft.graph, opts.plugins ?? []);
+
+  const [last] = await tx.select(processVersions, {
+    where: eq(processVersions.processId, processId),
+    orderBy: [desc(processVersions.number)],
+    limit: 1,
+  });
+  const number = Math.max(process.publishedVersion, last?.number ?? 0) + 1;
+  const now = new Date();
+  await tx.insert(processVersions, {
+    processId,
+    number,
+    graph: draft.graph,
+    title: process.title,
+    changeNote: opts.changeNote,
+    requestedBy: opts.requestedBy,
+    approvedBy: opts.approvedBy,
+    publishedAt: now,
+  });
+  await tx.update(
+    processes,
+    { publishedVersion: number, publishedAt: now },
+    eq(processes.id, processId),
+  );
+  await rebuildProjections(tx, processId, "published", draft.graph);
+  await tx.update(
+    processDrafts,
+    { state: "editing", baseVersion: number },
+    eq(processDrafts.processId, processId),
+  );
+  return { number };
+}
+
+/** 422 `validation-errors` listing the error findings, when the graph has any. */
+export async function assertPublishable(
+  scope: TenantScope,
+  graph: Graph,
+  plugins: readonly ProcedoPlugin[],
+): Promise<Finding[]> {
+  const findings = await validateGraph(graph, validationContext(scope, plugins));
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length) {
+    throw new ProblemError(
+      422,
+      "validation-errors",
+      `The model has ${errors.length} error${
+        errors.length === 1 ? "" : "s"
+      } that block publishing; see findings.`,
+      { findings: errors },
+    );
+  }
+  return findings;
+}
+
+/** The published versions of a process, newest first, without their graphs. */
+export async function listVersions(
+  scope: TenantScope,
+  processId: string,
+  page: { limit: number; offset: number },
+): Promise<{ items: VersionSummary[]; total: number; limit: number; offset: number }> {
+  await assertProcess(scope, processId);
+  const where = eq(processVersions.processId, processId);
+  const [rows, total] = await Promise.all([
+    scope.select(processVersions, {
+      where,
+      orderBy: [desc(processVersions.number)],
+      limit: page.limit,
+      offset: page.offset,
+    }),
+    scope.count(processVersions, where),
+  ]);
+  return { items: rows.map(toSummary), total, ...page };
+}
+
+/** One published version with its graph (404 when the process or the version is missing). */
+export async function getVersion(
+  scope: TenantScope,
+  processId: string,
+  number: number,
+): Promise<Version> {
+  const row = await scope.first(
+    processVersions,
+    and(eq(processVersions.processId, processId), eq(processVersions.number, number)),
+  );
+  if (!row) {
+    await assertProcess(scope, processId);
+    throw new ProblemError(404, undefined, `Process ${processId} has no version ${number}.`);
+  }
+  return { ...toSummary(row), graph: row.graph };
+}
+
+async function assertProcess(scope: TenantScope, processId: string) {
+  if (!await scope.first(processes, eq(processes.id, processId))) {
+    throw processNotFound(processId);
+  }
+}
+
+function toSummary(r: typeof processVersions.$inferSelect): VersionSummary {
+  return {
+    processId: r.processId,
+    number: r.number,
+    title: r.title,
+    changeNote: r.changeNote,
+    requestedBy: r.requestedBy,
+    approvedBy: r.approvedBy,
+    publishedAt: r.publishedAt.toISOString(),
+  };
 }

@@ -88,14 +88,12 @@ test("workerd: without DATABASE_URL the Worker still serves health and docs", as
     assert.equal(doc.status, 200);
     assert.equal((await doc.json()).openapi, "3.1.0");
 
-    const started = performance.now();
     const ready = await w.get("/health/ready");
     assert.equal(ready.status, 503);
     const body = await ready.json();
     assert.equal(body.checks.database.status, "fail");
     assert.match(body.checks.database.error, /DATABASE_URL is not set/);
     assert.equal(body.checks.cache.status, "pass");
-    assert.ok(performance.now() - started < 2000, "the missing database fails at once");
 
     // Whatever needs the database answers 503 at once, naming the missing setting.
     const token = await devToken(w);

@@ -1,7 +1,7 @@
 // The whole app for tests, in-process: a fresh database, the demo tenants seeded, dev
 // tokens for their users. Requests go through app.request, exactly as over HTTP.
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { createApp } from "../../api/app.ts";
+import { type AppOptions, createApp } from "../../api/app.ts";
 import { createDevIssuer, type DevIssuer } from "../../api/auth/dev_issuer.ts";
 import { createMemoryCache } from "../../api/cache/memory.ts";
 import type { Cache } from "../../api/cache/port.ts";
@@ -36,6 +36,8 @@ export async function startTestApp(opts: {
   plugins?: ProcedoPlugin[];
   env?: Record<string, string>;
   cache?: Cache;
+  /** Answers GET requests outside /api (the built UI, for browser tests). */
+  fallback?: AppOptions["fallback"];
 } = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: "silent", MODE: "test", ...opts.env });
   const database = await freshDatabase();
@@ -50,6 +52,7 @@ export async function startTestApp(opts: {
     plugins,
     pingDb: database.ping,
     devIssuer: issuer,
+    fallback: opts.fallback,
   });
   const call = (method: string, path: string, init: CallInit = {}) => {
     const headers: Record<string, string> = { ...init.headers };

@@ -62,6 +62,182 @@ export async function createApiKey(t: TestApp, tenant: 0 | 1): Promise<string> {
   return (await json(res, "create API key")).id;
 }
 
+/** A new process in `tenant`, created by its modeler; `body` adds to a minimal one. */
+export async function createProcess(
+  t: TestApp,
+  tenant: 0 | 1,
+  body: Record<string, unknown> = {},
+): Promise<string> {
+  const res = await t.call("POST", "/api/v1/processes", {
+    token: await t.token("modeler", tenant),
+    body: { title: `Fixture process ${unique()}`, category: "core", ...body },
+  });
+  return (await json(res, "create process")).id;
+}
+
+/** The user id of the demo user with `role` in `tenant`. */
+export async function demoUserId(
+  t: TestApp,
+  role: "reader" | "modeler" | "executive",
+  tenant: 0 | 1,
+) {
+  const me = await json(
+    await t.call("GET", "/api/v1/users/me", { token: await t.token(role, tenant) }),
+    "who am I",
+  );
+  return me.user.id as string;
+}
+
+/** A small valid process graph: start → task → end in one lane. */
+export const fixtureGraph = () => ({
+  lanes: [{ id: "lane", name: "Team" }],
+  nodes: [
+    { id: "s", type: "start", label: "Go", laneId: "lane", x: 60, y: 62, width: 36, height: 36 },
+    { id: "t", type: "task", label: "Work", laneId: "lane", x: 140, y: 40, width: 120, height: 80 },
+    { id: "e", type: "end", label: "Done", laneId: "lane", x: 300, y: 62, width: 36, height: 36 },
+  ],
+  edges: [{ id: "a", from: "s", to: "t" }, { id: "b", from: "t", to: "e" }],
+});
+
+/** A process in `tenant` with fixtureGraph() published as version 1 (executive approves). */
+export async function createPublishedProcess(t: TestApp, tenant: 0 | 1): Promise<string> {
+  const id = await createProcess(t, tenant);
+  const modeler = await t.token("modeler", tenant);
+  const ifMatch = { "if-match": "*" };
+  await json(
+    await t.call("PUT", `/api/v1/processes/${id}/draft`, {
+      token: modeler,
+      body: fixtureGraph(),
+      headers: ifMatch,
+    }),
+    "save draft",
+  );
+  const task = await json(
+    await t.call("POST", `/api/v1/processes/${id}/draft/submit`, {
+      token: modeler,
+      body: { changeNote: "Fixture" },
+      headers: ifMatch,
+    }),
+    "submit draft",
+  );
+  await json(
+    await t.call("POST", `/api/v1/processes/${id}/approvals/${task.id}/approve`, {
+      token: await t.token("executive", tenant),
+    }),
+    "approve draft",
+  );
+  return id;
+}
+
+/**
+ * A process in `tenant` owned by its modeler, with fixtureGraph() in the draft, submitted
+ * for approval by that modeler: the open task's id comes along.
+ */
+export async function createSubmittedProcess(
+  t: TestApp,
+  tenant: 0 | 1,
+): Promise<{ id: string; approvalId: string }> {
+  const modeler = await t.token("modeler", tenant);
+  const id = await createProcess(t, tenant, {
+    ownerUserId: await demoUserId(t, "modeler", tenant),
+  });
+  await json(
+    await t.call("PUT", `/api/v1/processes/${id}/draft`, {
+      token: modeler,
+      body: fixtureGraph(),
+      headers: ifMatchAny,
+    }),
+    "save draft",
+  );
+  const task = await json(
+    await t.call("POST", `/api/v1/processes/${id}/draft/submit`, {
+      token: modeler,
+      body: { changeNote: "Fixture" },
+      headers: ifMatchAny,
+    }),
+    "submit draft",
+  );
+  return { id, approvalId: task.id };
+}
+
+/** A process in `tenant` with fixtureGraph() in its draft (not submitted). */
+async function createModelledProcess(t: TestApp, tenant: 0 | 1): Promise<string> {
+  const id = await createProcess(t, tenant);
+  await json(
+    await t.call("PUT", `/api/v1/processes/${id}/draft`, {
+      token: await t.token("modeler", tenant),
+      body: fixtureGraph(),
+      headers: ifMatchAny,
+    }),
+    "save draft",
+  );
+  return id;
+}
+
+/** A small BPMN 2.0 file (bpmn.io style): start → task → end. */
+export const fixtureBpmn = () =>
+  `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="Definitions_1" targetNamespace="http://bpmn.io/schema/bpmn">
+  <bpmn:process id="Process_1" name="Fixture ${unique()}" isExecutable="false">
+    <bpmn:startEvent id="StartEvent_1" />
+    <bpmn:task id="Activity_1" name="Work" />
+    <bpmn:endEvent id="Event_1" />
+    <bpmn:sequenceFlow id="Flow_1" sourceRef="StartEvent_1" targetRef="Activity_1" />
+    <bpmn:sequenceFlow id="Flow_2" sourceRef="Activity_1" targetRef="Event_1" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+const ORG = "/api/v1/orgchart";
+
+/** A new org chart in `tenant`, created by its modeler. */
+export async function createOrgChart(t: TestApp, tenant: 0 | 1): Promise<string> {
+  const res = await t.call("POST", `${ORG}/charts`, {
+    token: await t.token("modeler", tenant),
+    body: { name: `Fixture chart ${unique()}` },
+  });
+  return (await json(res, "create org chart")).id;
+}
+
+/** A new org unit (in a new chart) in `tenant`. */
+export async function createOrgUnit(t: TestApp, tenant: 0 | 1): Promise<string> {
+  const res = await t.call("POST", `${ORG}/units`, {
+    token: await t.token("modeler", tenant),
+    body: { chartId: await createOrgChart(t, tenant), name: `Fixture unit ${unique()}` },
+  });
+  return (await json(res, "create org unit")).id;
+}
+
+/** A new position (in a new unit) in `tenant`. */
+export async function createPosition(t: TestApp, tenant: 0 | 1): Promise<string> {
+  const res = await t.call("POST", `${ORG}/positions`, {
+    token: await t.token("modeler", tenant),
+    body: { unitId: await createOrgUnit(t, tenant), title: `Fixture position ${unique()}` },
+  });
+  return (await json(res, "create position")).id;
+}
+
+/** A new employee holding a new position in `tenant`. */
+export async function createEmployee(t: TestApp, tenant: 0 | 1): Promise<string> {
+  const res = await t.call("POST", `${ORG}/employees`, {
+    token: await t.token("modeler", tenant),
+    body: {
+      name: `Fixture person ${unique()}`,
+      email: `fixture.${unique()}@example.com`,
+      positions: [{ positionId: await createPosition(t, tenant) }],
+    },
+  });
+  return (await json(res, "create employee")).id;
+}
+
+/** An import request of a small CSV file into a new chart of `tenant`. */
+async function orgImport(t: TestApp, tenant: 0 | 1, csv: string): Promise<RouteRequest> {
+  return {
+    params: { id: await createOrgChart(t, tenant) },
+    body: csv,
+    headers: { "content-type": "text/csv" },
+  };
+}
+
 const keyBody = () => ({
   name: `Fixture key ${unique()}`,
   role: "reader",
@@ -112,6 +288,302 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   "GET /api/v1/audit": { request: () => Promise.resolve({ query: "?limit=200" }) },
   "GET /api/v1/audit/verify": { request: () => Promise.resolve({}) },
+  // processes: the landscape, search and review cycles
+  "GET /api/v1/processes": { request: () => Promise.resolve({ query: "?limit=200" }) },
+  "POST /api/v1/processes": {
+    request: () =>
+      Promise.resolve({ body: { title: `Matrix process ${unique()}`, category: "support" } }),
+  },
+  "GET /api/v1/processes/tree": { request: () => Promise.resolve({}) },
+  "GET /api/v1/processes/search": {
+    request: () => Promise.resolve({ query: "?q=Fixture%20process&limit=100" }),
+  },
+  "GET /api/v1/processes/reviews/due": {
+    request: () => Promise.resolve({ query: "?within=366" }),
+  },
+  "GET /api/v1/processes/{id}": {
+    request: async (t, tenant) => ({ params: { id: await createProcess(t, tenant) } }),
+    readBack: "/api/v1/processes/{id}",
+  },
+  "PATCH /api/v1/processes/{id}": {
+    request: async (t, tenant) => ({
+      params: { id: await createProcess(t, tenant) },
+      body: { description: "changed", sortOrder: 3 },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/processes/{id}",
+  },
+  "DELETE /api/v1/processes/{id}": {
+    request: async (t, tenant) => ({
+      params: { id: await createProcess(t, tenant) },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/processes/{id}",
+  },
+  "POST /api/v1/processes/{id}/review/confirm": {
+    // Owned by the tenant's modeler, so the lowest role allowed (modeler) may confirm.
+    request: async (t, tenant) => ({
+      params: {
+        id: await createProcess(t, tenant, { ownerUserId: await demoUserId(t, "modeler", tenant) }),
+      },
+      body: { note: "Still current" },
+    }),
+    readBack: "/api/v1/processes/{id}",
+  },
+  // processes: validation and auto-layout
+  "GET /api/v1/processes/{id}/draft/validation": {
+    request: async (t, tenant) => ({ params: { id: await createProcess(t, tenant) } }),
+    readBack: "/api/v1/processes/{id}/draft",
+  },
+  "POST /api/v1/processes/validate": {
+    request: () => Promise.resolve({ body: fixtureGraph() }),
+  },
+  "POST /api/v1/processes/layout": {
+    request: () => Promise.resolve({ body: fixtureGraph() }),
+  },
+  "POST /api/v1/processes/{id}/draft/layout": {
+    request: async (t, tenant) => ({
+      params: { id: await createProcess(t, tenant) },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/processes/{id}/draft",
+  },
+  "GET /api/v1/orgchart/charts": { request: () => Promise.resolve({ query: "?limit=200" }) },
+  "POST /api/v1/orgchart/charts": {
+    request: () => Promise.resolve({ body: { name: `Matrix chart ${unique()}` } }),
+  },
+  "GET /api/v1/orgchart/charts/{id}": {
+    request: async (t, tenant) => ({ params: { id: await createOrgChart(t, tenant) } }),
+    readBack: "/api/v1/orgchart/charts/{id}",
+  },
+  "GET /api/v1/orgchart/charts/{id}/tree": {
+    request: async (t, tenant) => ({ params: { id: await createOrgChart(t, tenant) } }),
+    readBack: "/api/v1/orgchart/charts/{id}/tree",
+  },
+  "PATCH /api/v1/orgchart/charts/{id}": {
+    request: async (t, tenant) => ({
+      params: { id: await createOrgChart(t, tenant) },
+      body: { description: "changed" },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/orgchart/charts/{id}",
+  },
+  "DELETE /api/v1/orgchart/charts/{id}": {
+    request: async (t, tenant) => ({
+      params: { id: await createOrgChart(t, tenant) },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/orgchart/charts/{id}",
+  },
+  "POST /api/v1/orgchart/charts/{id}/import/positions": {
+    request: (t, tenant) =>
+      orgImport(t, tenant, "externalKey,title,unit\nP-1,Fixture position,Fixture unit\n"),
+    readBack: "/api/v1/orgchart/charts/{id}/tree",
+  },
+  "POST /api/v1/orgchart/charts/{id}/import/employees": {
+    request: (t, tenant) => orgImport(t, tenant, "externalKey,name\nE-1,Fixture person\n"),
+    readBack: "/api/v1/orgchart/charts/{id}/tree",
+  },
+  "GET /api/v1/orgchart/units": { request: () => Promise.resolve({ query: "?limit=200" }) },
+  "POST /api/v1/orgchart/units": {
+    request: async (t, tenant) => ({
+      body: { chartId: await createOrgChart(t, tenant), name: `Matrix unit ${unique()}` },
+    }),
+  },
+  "GET /api/v1/orgchart/units/{id}": {
+    request: async (t, tenant) => ({ params: { id: await createOrgUnit(t, tenant) } }),
+    readBack: "/api/v1/orgchart/units/{id}",
+  },
+  "PATCH /api/v1/orgchart/units/{id}": {
+    request: async (t, tenant) => ({
+      params: { id: await createOrgUnit(t, tenant) },
+      body: { name: "Renamed" },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/orgchart/units/{id}",
+  },
+  "POST /api/v1/orgchart/units/{id}/move": {
+    request: async (t, tenant) => ({
+      params: { id: await createOrgUnit(t, tenant) },
+      body: { parentId: null, sortOrder: 5 },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/orgchart/units/{id}",
+  },
+  "DELETE /api/v1/orgchart/units/{id}": {
+    request: async (t, tenant) => ({
+      params: { id: await createOrgUnit(t, tenant) },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/orgchart/units/{id}",
+  },
+  "GET /api/v1/orgchart/positions": { request: () => Promise.resolve({ query: "?limit=200" }) },
+  "POST /api/v1/orgchart/positions": {
+    request: async (t, tenant) => ({
+      body: { unitId: await createOrgUnit(t, tenant), title: `Matrix position ${unique()}` },
+    }),
+  },
+  "GET /api/v1/orgchart/positions/{id}": {
+    request: async (t, tenant) => ({ params: { id: await createPosition(t, tenant) } }),
+    readBack: "/api/v1/orgchart/positions/{id}",
+  },
+  "PATCH /api/v1/orgchart/positions/{id}": {
+    request: async (t, tenant) => ({
+      params: { id: await createPosition(t, tenant) },
+      body: { title: "Retitled" },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/orgchart/positions/{id}",
+  },
+  "DELETE /api/v1/orgchart/positions/{id}": {
+    request: async (t, tenant) => ({
+      params: { id: await createPosition(t, tenant) },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/orgchart/positions/{id}",
+  },
+  "GET /api/v1/orgchart/positions/{id}/responsibilities": {
+    request: async (t, tenant) => ({ params: { id: await createPosition(t, tenant) } }),
+    readBack: "/api/v1/orgchart/positions/{id}",
+  },
+  "GET /api/v1/orgchart/employees": { request: () => Promise.resolve({ query: "?limit=200" }) },
+  "POST /api/v1/orgchart/employees": {
+    request: () =>
+      Promise.resolve({
+        body: { name: `Matrix person ${unique()}`, email: `m.${unique()}@example.com` },
+      }),
+  },
+  "GET /api/v1/orgchart/employees/{id}": {
+    request: async (t, tenant) => ({ params: { id: await createEmployee(t, tenant) } }),
+    readBack: "/api/v1/orgchart/employees/{id}",
+  },
+  "PATCH /api/v1/orgchart/employees/{id}": {
+    request: async (t, tenant) => ({
+      params: { id: await createEmployee(t, tenant) },
+      body: { phone: "+1 555 0100" },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/orgchart/employees/{id}",
+  },
+  "DELETE /api/v1/orgchart/employees/{id}": {
+    request: async (t, tenant) => ({
+      params: { id: await createEmployee(t, tenant) },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/orgchart/employees/{id}",
+  },
+  "GET /api/v1/orgchart/employees/{id}/responsibilities": {
+    request: async (t, tenant) => ({ params: { id: await createEmployee(t, tenant) } }),
+    readBack: "/api/v1/orgchart/employees/{id}",
+  },
+  // processes: drafts, approvals, versions, diff and the projection queries
+  "GET /api/v1/processes/{id}/draft": {
+    request: async (t, tenant) => ({ params: { id: await createProcess(t, tenant) } }),
+    readBack: "/api/v1/processes/{id}/draft",
+  },
+  "PUT /api/v1/processes/{id}/draft": {
+    request: async (t, tenant) => ({
+      params: { id: await createProcess(t, tenant) },
+      body: fixtureGraph(),
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/processes/{id}/draft",
+  },
+  "POST /api/v1/processes/{id}/draft/submit": {
+    request: async (t, tenant) => ({
+      params: { id: await createModelledProcess(t, tenant) },
+      body: { changeNote: "Please approve" },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/processes/{id}/draft",
+  },
+  "POST /api/v1/processes/{id}/draft/withdraw": {
+    // Submitted by the modeler, so the lowest role allowed (modeler) may withdraw.
+    request: async (t, tenant) => ({
+      params: { id: (await createSubmittedProcess(t, tenant)).id },
+    }),
+    readBack: "/api/v1/processes/{id}/approvals",
+  },
+  "GET /api/v1/processes/{id}/approvals": {
+    request: async (t, tenant) => ({
+      params: { id: (await createSubmittedProcess(t, tenant)).id },
+    }),
+    readBack: "/api/v1/processes/{id}/approvals",
+  },
+  "POST /api/v1/processes/{id}/approvals/{approvalId}/approve": {
+    // Owned by the modeler, so the lowest role allowed (modeler) may decide.
+    request: async (t, tenant) => ({ params: await createSubmittedProcess(t, tenant) }),
+    readBack: "/api/v1/processes/{id}/approvals",
+  },
+  "POST /api/v1/processes/{id}/approvals/{approvalId}/reject": {
+    request: async (t, tenant) => ({
+      params: await createSubmittedProcess(t, tenant),
+      body: { reason: "Not yet" },
+    }),
+    readBack: "/api/v1/processes/{id}/approvals",
+  },
+  "GET /api/v1/processes/approvals": {
+    request: () => Promise.resolve({ query: "?state=open&limit=200" }),
+  },
+  "GET /api/v1/processes/{id}/versions": {
+    request: async (t, tenant) => ({ params: { id: await createPublishedProcess(t, tenant) } }),
+    readBack: "/api/v1/processes/{id}/versions",
+  },
+  "GET /api/v1/processes/{id}/versions/{number}": {
+    request: async (t, tenant) => ({
+      params: { id: await createPublishedProcess(t, tenant), number: "1" },
+    }),
+    readBack: "/api/v1/processes/{id}/versions/{number}",
+  },
+  "POST /api/v1/processes/{id}/versions/{number}/restore": {
+    request: async (t, tenant) => ({
+      params: { id: await createPublishedProcess(t, tenant), number: "1" },
+      headers: ifMatchAny,
+    }),
+    readBack: "/api/v1/processes/{id}/draft",
+  },
+  "GET /api/v1/processes/{id}/diff": {
+    // Between published versions, so readers (the lowest role) may ask.
+    request: async (t, tenant) => ({
+      params: { id: await createPublishedProcess(t, tenant) },
+      query: "?from=1&to=published",
+    }),
+    readBack: "/api/v1/processes/{id}/versions",
+  },
+  "GET /api/v1/processes/{id}/raci": {
+    request: async (t, tenant) => ({
+      params: { id: await createPublishedProcess(t, tenant) },
+      query: "?source=published",
+    }),
+    readBack: "/api/v1/processes/{id}/raci",
+  },
+  "GET /api/v1/processes/where-used": {
+    request: () => Promise.resolve({ query: `?kind=document&id=${crypto.randomUUID()}&limit=200` }),
+  },
+  "GET /api/v1/processes/responsibilities": {
+    request: () => Promise.resolve({ query: `?positionId=${crypto.randomUUID()}&limit=200` }),
+  },
+  // processes: BPMN import and export
+  "GET /api/v1/processes/{id}/bpmn": {
+    // A published version, so readers (the lowest role) may download it.
+    request: async (t, tenant) => ({
+      params: { id: await createPublishedProcess(t, tenant) },
+      query: "?version=published",
+    }),
+    readBack: "/api/v1/processes/{id}",
+  },
+  "POST /api/v1/processes/{id}/draft/bpmn": {
+    request: async (t, tenant) => ({
+      params: { id: await createProcess(t, tenant) },
+      body: fixtureBpmn(),
+      headers: { "content-type": "application/xml", ...ifMatchAny },
+    }),
+    readBack: "/api/v1/processes/{id}/draft",
+  },
+  "POST /api/v1/processes/bpmn/parse": {
+    request: () =>
+      Promise.resolve({ body: fixtureBpmn(), headers: { "content-type": "text/xml" } }),
+  },
 };
 
 /** Every tenant route of the document: under /api/v1, naming a permission. */

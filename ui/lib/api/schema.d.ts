@@ -177,6 +177,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/client-config": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How the web app signs in (public, no secrets) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The sign-in settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ClientConfig"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/tenants/trial": {
     parameters: {
       query?: never;
@@ -1381,6 +1417,5115 @@ export interface paths {
     };
     trace?: never;
   };
+  "/api/v1/processes/approvals": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Approval tasks of the workspace
+     * @description `mine=true`: of the processes you own (executives see all).
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+          state?: "open" | "approved" | "rejected" | "withdrawn";
+          /** @description Only processes you own (executives: all, as they may decide every one) */
+          mine?: "true" | "false";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of approval tasks */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessApprovalPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/where-used": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Processes and steps that use an object
+     * @description Published and draft usages are marked; readers see published ones only.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+          kind:
+            | "position"
+            | "orgUnit"
+            | "document"
+            | "system"
+            | "requirement"
+            | "location"
+            | "process";
+          id: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of processes, by title */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessUsagePage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/responsibilities": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Processes and steps where a position is R, A, C, I, lane or owner */
+    get: {
+      parameters: {
+        query: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+          positionId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of processes, by title */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessUsagePage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List processes (filter, search, sort, page) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+          /** @description Search in title and description */
+          q?: string;
+          category?: "management" | "core" | "support";
+          /** @description A process id, or "root" for top-level processes */
+          parentId?: string;
+          ownerPositionId?: string;
+          ownerUserId?: string;
+          tagId?: string;
+          /** @description published: at least one published version */
+          status?: "published" | "unpublished";
+          /** @description true: next review date today or earlier */
+          reviewDue?: "true" | "false";
+          sort?: "title" | "-title" | "updatedAt" | "-updatedAt" | "nextReviewAt" | "category";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of processes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a process (with an empty draft) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ProcessCreate"];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            /** @description The process's row version */
+            ETag?: string;
+            /** @description The new process's URL */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Process"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/tree": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The whole process landscape as a tree */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The landscape */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessTree"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/search": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Search titles, descriptions, step labels and tags (ranked, with snippets)
+     * @description Ranked title > tag > step label > description, more matches higher, ties by title. Step labels of drafts are searched for modelers and executives only. Snippets come as plain `text` with `highlights`, and as `html`: escaped, matches in <mark>.
+     */
+    get: {
+      parameters: {
+        query: {
+          q: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Ranked hits */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["SearchResult"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/reviews/due": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Processes due or overdue for review, grouped by owner */
+    get: {
+      parameters: {
+        query?: {
+          ownerUserId?: string;
+          /** @description Also list processes due within this many days */
+          within?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Due reviews per owner */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReviewsDue"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a process */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The process */
+        200: {
+          headers: {
+            /** @description The process's row version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Process"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete a process with its drafts and versions (If-Match required) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change a process's metadata (If-Match required) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ProcessUpdate"];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            /** @description The process's row version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Process"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/review/confirm": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Confirm a process is still current (owner or executive) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          "application/json": components["schemas"]["ReviewConfirm"];
+        };
+      };
+      responses: {
+        /** @description Reviewed; the next review is scheduled */
+        200: {
+          headers: {
+            /** @description The process's row version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ReviewConfirmation"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/draft": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The draft of a process (modelers) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The draft */
+        200: {
+          headers: {
+            /** @description The draft's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessDraft"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /**
+     * Save the draft's graph (If-Match required)
+     * @description A stale If-Match is refused with 412 whose `current` holds the draft as it is now (graph, version, who saved it when), so the client can merge. A draft in review is 409.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The draft's ETag as last read (required; * skips the check) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ProcessGraph"];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            /** @description The draft's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessDraft"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/versions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Published versions, newest first (without graphs) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of versions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessVersionPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/versions/{number}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One published version with its graph */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          /** @description The version number */
+          number: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessVersion"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/versions/{number}/restore": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Copy a published version into the draft (If-Match of the draft required) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The draft's ETag as last read (required; * skips the check) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+          /** @description The version number */
+          number: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The draft, now holding that version */
+        200: {
+          headers: {
+            /** @description The draft's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessDraft"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/diff": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What changed between two versions, or the draft and the published version
+     * @description Lanes, nodes and edges added, removed and changed, naming the fields that changed. `published` before the first publication is the empty graph; draft needs a modeler.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Version number, draft or published */
+          from?: string;
+          /** @description Version number, draft or published */
+          to?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The difference */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessGraphDiff"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/draft/submit": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Request approval of the draft (If-Match of the draft required)
+     * @description Opens an approval task for the process owner; the draft is in review until approved, rejected or withdrawn. A model with validation errors is refused with 422 `validation-errors`.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The draft's ETag as last read (required; * skips the check) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ApprovalRequest"];
+        };
+      };
+      responses: {
+        /** @description The approval task */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessApproval"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/draft/withdraw": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withdraw the open approval request (the requester or an executive) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The withdrawn task */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessApproval"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/approvals": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Approval requests of a process, newest first */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of approval requests */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessApprovalPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/approvals/{approvalId}/approve": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Approve and publish (the process owner or an executive)
+     * @description Publishes the draft as the next version; `changeNote` replaces the request's.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          approvalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          "application/json": components["schemas"]["ApprovalDecision"];
+        };
+      };
+      responses: {
+        /** @description The approved task, naming the published version */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessApproval"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/approvals/{approvalId}/reject": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Reject with a reason (the process owner or an executive) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+          approvalId: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ApprovalRejection"];
+        };
+      };
+      responses: {
+        /** @description The rejected task */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessApproval"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/raci": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The RACI matrix of a process (steps × positions)
+     * @description From the published version by default; `source=draft` needs a modeler.
+     */
+    get: {
+      parameters: {
+        query?: {
+          source?: "draft" | "published";
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The matrix */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["RaciMatrix"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/validate": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Validate a posted graph
+     * @description Links are checked against the caller's tenant; nothing is saved.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ProcessGraph"];
+        };
+      };
+      responses: {
+        /** @description The findings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ValidationResult"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/layout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Lay out a posted graph
+     * @description Left to right in layers, nodes kept in their lanes, edges routed orthogonally. Deterministic; only positions, sizes, lane heights and waypoints change. Nothing is saved.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ProcessGraph"];
+        };
+      };
+      responses: {
+        /** @description The laid-out graph */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessGraph"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/draft/validation": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Validation findings of the draft (modelers)
+     * @description Errors block publishing, warnings do not. Draft content is modelers' work, so this needs the same permission as reading the draft.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The findings */
+        200: {
+          headers: {
+            /** @description The draft's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DraftValidation"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/draft/layout": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Lay out the draft and save it (If-Match required)
+     * @description One new draft version, so it can be undone like any save. A stale If-Match is 412 with the current draft; a draft in review is 409.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The draft's ETag as last read (required; * skips the check) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The laid-out draft */
+        200: {
+          headers: {
+            /** @description The draft's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessDraft"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/bpmn/parse": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Parse a BPMN 2.0 file into a graph without saving (preview) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/xml": string;
+          "text/xml": string;
+        };
+      };
+      responses: {
+        /** @description The graph and the import report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BpmnParseResult"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/bpmn": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the draft or a version as BPMN 2.0 XML
+     * @description One pool with a lane set, BPMN DI, and RACI, links, durations and descriptions as Procedo extension elements, so importing the file gives the same model. The draft needs a modeler; its download carries the draft's ETag for a later import.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A version number, `published` (the newest) or `draft` (modelers; the default) */
+          version?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The BPMN file */
+        200: {
+          headers: {
+            /** @description attachment; filename=<the process title>.bpmn */
+            "Content-Disposition"?: string;
+            /** @description The draft's version (drafts) */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/xml": string;
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/processes/{id}/draft/bpmn": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import a BPMN 2.0 file into the draft (If-Match required)
+     * @description Replaces the draft's graph with the file's process (Procedo, Camunda Modeler, bpmn.io). Elements we do not model are listed in the report; files without a diagram are laid out. Files over 5242880 bytes or over the graph limits are 413; XML errors are 422 bpmn-invalid naming line and column.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The draft's ETag as last read (required; * skips the check) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/xml": string;
+          "text/xml": string;
+        };
+      };
+      responses: {
+        /** @description Imported */
+        200: {
+          headers: {
+            /** @description The draft's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["BpmnImportResult"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/orgchart/charts": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List org charts */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+          /** @description Search text */
+          q?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of org charts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgChartPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an org chart */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["OrgChartCreate"];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            /** @description The new object's URL */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgChart"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/orgchart/charts/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an org chart */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The org chart */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgChart"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete an empty org chart (If-Match required) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change an org chart (If-Match required) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["OrgChartUpdate"];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgChart"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/orgchart/charts/{id}/tree": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An org chart as a tree: units, their positions with holders, sub-units */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The tree */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgChartTree"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/orgchart/units": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List org units (search in names; filter by chart or parent) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+          /** @description Search text */
+          q?: string;
+          chartId?: string;
+          parentId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of org units */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgUnitPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an org unit */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["OrgUnitCreate"];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            /** @description The new object's URL */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgUnit"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/orgchart/units/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an org unit */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The org unit */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgUnit"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete an empty org unit (If-Match required)
+     * @description A unit with sub-units or positions is a 409. A unit that processes use is a 409 listing where, unless ?unlink=true removes it from every process draft.
+     */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description Also delete when processes use it: remove it from every process draft (409 otherwise) */
+          unlink?: "true" | "false";
+        };
+        header?: {
+          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted and unlinked (?unlink=true) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgUnlinkResult"];
+          };
+        };
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Rename or reorder an org unit (If-Match required) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["OrgUnitUpdate"];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgUnit"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/orgchart/units/{id}/move": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Move an org unit with its sub-units under another unit (If-Match required)
+     * @description Moving a unit under itself or one of its sub-units is refused with 409 naming the cycle.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["OrgUnitMove"];
+        };
+      };
+      responses: {
+        /** @description Moved */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgUnit"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/orgchart/positions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List positions (search in titles and external keys; filter by chart or unit) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+          /** @description Search text */
+          q?: string;
+          chartId?: string;
+          unitId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of positions */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["PositionPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a position */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["PositionCreate"];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            /** @description The new object's URL */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Position"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/orgchart/positions/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a position with its holders */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The position */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Position"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete a position (If-Match required)
+     * @description Positions reporting to it then report to its manager. A position processes use is a 409 listing where, unless ?unlink=true removes it from every process draft.
+     */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description Also delete when processes use it: remove it from every process draft (409 otherwise) */
+          unlink?: "true" | "false";
+        };
+        header?: {
+          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted and unlinked (?unlink=true) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgUnlinkResult"];
+          };
+        };
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a position: title, unit, reports-to line, external key (If-Match required)
+     * @description A reports-to line that would form a cycle is refused with 409 naming the path.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["PositionUpdate"];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Position"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/orgchart/positions/{id}/responsibilities": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The processes and steps where the position is R, A, C, I, lane or owner
+     * @description Readers see published versions only; modelers also drafts.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of processes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgResponsibilityPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/orgchart/employees": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List employees (search in name, e-mail, external key; filter by position) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+          /** @description Search text */
+          q?: string;
+          positionId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of employees */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EmployeePage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create an employee */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["EmployeeCreate"];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            /** @description The new object's URL */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Employee"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/orgchart/employees/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get an employee with the positions held */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The employee */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Employee"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /** Delete an employee and the positions held (If-Match required) */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /** Change an employee; `positions` replaces the positions held (If-Match required) */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["EmployeeUpdate"];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Employee"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/orgchart/employees/{id}/responsibilities": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The processes and steps an employee is responsible for, through the positions held
+     * @description Each usage names the position (targetId). Readers see published versions only; modelers also drafts.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of processes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["OrgResponsibilityPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/orgchart/charts/{id}/import/positions": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import positions from CSV or XLSX
+     * @description Columns: externalKey, title, unit (a path like `Management > Sales`; missing units are created), reportsTo (the manager's external key). A known external key updates the position. See docs/import.md.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Only report what would happen; write nothing */
+          dryRun?: "true" | "false";
+          /** @description Import the rows without problems and report the others */
+          partial?: "true" | "false";
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      /** @description A CSV (UTF-8, `,` or `;`) or XLSX file; the first row names the columns */
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** Format: binary */
+            file: string;
+          };
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      responses: {
+        /** @description The import report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ImportReport"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/orgchart/charts/{id}/import/employees": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import employees from CSV or XLSX
+     * @description Columns: externalKey, name, email, phone, location, positions (external keys of this chart's positions, the first one primary). A known external key updates the employee. See docs/import.md.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Only report what would happen; write nothing */
+          dryRun?: "true" | "false";
+          /** @description Import the rows without problems and report the others */
+          partial?: "true" | "false";
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      /** @description A CSV (UTF-8, `,` or `;`) or XLSX file; the first row names the columns */
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** Format: binary */
+            file: string;
+          };
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      responses: {
+        /** @description The import report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ImportReport"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/audit": {
     parameters: {
       query?: never;
@@ -1592,6 +6737,27 @@ export interface components {
       oid: string;
       name?: string;
     };
+    ClientConfig: {
+      /**
+       * @description dev: demo users sign in through /api/v1/dev/token; entra: MSAL
+       * @enum {string}
+       */
+      authMode: "dev" | "entra";
+      /** @description Present when authMode is entra */
+      entra?: {
+        /** @description The web app's application (client) id */
+        clientId: string;
+        /** @example https://login.microsoftonline.com/organizations */
+        authority: string;
+        /**
+         * @description The API scope to request (never Microsoft Graph)
+         * @example [
+         *       "api://11111111-2222-3333-4444-555555555555/access_as_user"
+         *     ]
+         */
+        scopes: string[];
+      };
+    };
     Workspace: {
       id: string;
       name: string;
@@ -1756,6 +6922,844 @@ export interface components {
       name?: string;
       color?: string;
       description?: string;
+    };
+    ProcessApprovalPage: {
+      items: components["schemas"]["ProcessApproval"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    ProcessApproval: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      processId: string;
+      processTitle: string;
+      draftVersion: number;
+      changeNote: string;
+      /** @enum {string} */
+      state: "open" | "approved" | "rejected" | "withdrawn";
+      requestedBy: string;
+      /** Format: date-time */
+      requestedAt: string;
+      decidedBy: string | null;
+      /** Format: date-time */
+      decidedAt: string | null;
+      reason: string | null;
+      publishedVersion: number | null;
+    };
+    ProcessUsagePage: {
+      items: components["schemas"]["ProcessUsage"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    ProcessUsage: {
+      /** Format: uuid */
+      processId: string;
+      title: string;
+      publishedVersion: number;
+      inPublished: boolean;
+      inDraft: boolean;
+      usages: {
+        /** @enum {string} */
+        source: "draft" | "published";
+        /** @description The step; "" for the process itself (owner) */
+        nodeId: string;
+        stepLabel: string | null;
+        stepType: string | null;
+        laneName: string | null;
+        /** @enum {string} */
+        relation:
+          | "responsible"
+          | "accountable"
+          | "consulted"
+          | "informed"
+          | "lane"
+          | "link"
+          | "owner"
+          | "subprocess";
+        targetId: string;
+      }[];
+    };
+    ProcessPage: {
+      items: components["schemas"]["Process"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    Process: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** @description Markdown */
+      description: string;
+      /** @enum {string} */
+      category: "management" | "core" | "support";
+      parentId: string | null;
+      /** @description A position of the org chart */
+      ownerPositionId: string | null;
+      /** @description The user who answers for the process, approves it and confirms reviews */
+      ownerUserId: string | null;
+      tagIds: string[];
+      reviewIntervalMonths: number;
+      /**
+       * Format: date
+       * @description Due for review from this date (UTC)
+       */
+      nextReviewAt: string | null;
+      /** @description nextReviewAt is today or earlier */
+      reviewDue: boolean;
+      /** Format: date-time */
+      lastReviewedAt: string | null;
+      lastReviewedBy: string | null;
+      /** @description 0 before the first publication */
+      publishedVersion: number;
+      /** Format: date-time */
+      publishedAt: string | null;
+      sortOrder: number;
+      version: number;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description The editable draft of the model */
+      draftUrl: string;
+    };
+    ProcessCreate: {
+      title: string;
+      /** @description Markdown */
+      description?: string;
+      /** @enum {string} */
+      category: "management" | "core" | "support";
+      /** Format: uuid */
+      parentId?: string | null;
+      /** Format: uuid */
+      ownerPositionId?: string | null;
+      /**
+       * Format: uuid
+       * @description An active user of the tenant
+       */
+      ownerUserId?: string | null;
+      tagIds?: string[];
+      /** @default 12 */
+      reviewIntervalMonths: number;
+      /**
+       * Format: date
+       * @description Default: today + the interval
+       */
+      nextReviewAt?: string;
+      /** @description Position among siblings of the same category in the tree */
+      sortOrder?: number;
+    };
+    ProcessTree: {
+      /** @description Root processes; each level sorted by category, sortOrder, title */
+      items: components["schemas"]["ProcessTreeNode"][];
+      /** @description Processes in the tree */
+      total: number;
+    };
+    ProcessTreeNode: {
+      id: string;
+      title: string;
+      /** @enum {string} */
+      category: "management" | "core" | "support";
+      parentId: string | null;
+      sortOrder: number;
+      publishedVersion: number;
+      ownerPositionId: string | null;
+      ownerUserId: string | null;
+      nextReviewAt: string | null;
+      reviewDue: boolean;
+      children: components["schemas"]["ProcessTreeNode"][];
+    };
+    SearchResult: {
+      q: string;
+      total: number;
+      limit: number;
+      items: components["schemas"]["SearchHit"][];
+    };
+    SearchHit: {
+      id: string;
+      title: string;
+      /** @enum {string} */
+      category: "management" | "core" | "support";
+      publishedVersion: number;
+      url: string;
+      /** @description 1000·title + 100·tags + 10·steps + description matches (each up to 9) */
+      score: number;
+      fields: ("title" | "tag" | "step" | "description")[];
+      matches: components["schemas"]["SearchMatch"][];
+    };
+    SearchMatch: {
+      /** @enum {string} */
+      field: "title" | "tag" | "step" | "description";
+      /** @description Plain text; long texts cut with … */
+      text: string;
+      /** @description text, HTML-escaped, with each match in <mark>…</mark> (no other markup) */
+      html: string;
+      /** @description Matches in text as UTF-16 [start, end) ranges */
+      highlights: {
+        start: number;
+        end: number;
+      }[];
+      nodeId?: string;
+      nodeType?: string;
+      /** @enum {string} */
+      source?: "published" | "draft";
+      tagId?: string;
+    };
+    ReviewsDue: {
+      /** Format: date */
+      asOf: string;
+      /** Format: date */
+      until: string;
+      total: number;
+      truncated: boolean;
+      groups: {
+        /** @description null: processes without an owner user */
+        owner: {
+          id: string;
+          displayName: string;
+          active: boolean;
+        } | null;
+        count: number;
+        items: components["schemas"]["ReviewDueItem"][];
+      }[];
+    };
+    ReviewDueItem: {
+      id: string;
+      title: string;
+      /** @enum {string} */
+      category: "management" | "core" | "support";
+      ownerPositionId: string | null;
+      /** Format: date */
+      nextReviewAt: string;
+      /** @description > 0 overdue, 0 due today, < 0 due within the window */
+      daysOverdue: number;
+      overdue: boolean;
+      reviewIntervalMonths: number;
+      /** Format: date-time */
+      lastReviewedAt: string | null;
+      publishedVersion: number;
+      url: string;
+      /** @description Edit the draft to change the process */
+      draftUrl: string;
+      /** @description POST here to confirm it is still current */
+      confirmUrl: string;
+    };
+    ProcessUpdate: {
+      title?: string;
+      /** @description Markdown */
+      description?: string;
+      /** @enum {string} */
+      category?: "management" | "core" | "support";
+      /**
+       * Format: uuid
+       * @description null makes it a root process; a descendant is refused (409 hierarchy-cycle)
+       */
+      parentId?: string | null;
+      /** Format: uuid */
+      ownerPositionId?: string | null;
+      /** Format: uuid */
+      ownerUserId?: string | null;
+      tagIds?: string[];
+      /** @description Without nextReviewAt, the next review moves to last review (or creation) + it */
+      reviewIntervalMonths?: number;
+      /** Format: date */
+      nextReviewAt?: string;
+      /** @description Position among siblings of the same category in the tree */
+      sortOrder?: number;
+    };
+    ReviewConfirmation: {
+      process: components["schemas"]["Process"];
+      note: string | null;
+    };
+    ReviewConfirm: {
+      note?: string;
+    };
+    ProcessDraft: {
+      /** Format: uuid */
+      processId: string;
+      graph: components["schemas"]["ProcessGraph"];
+      version: number;
+      /** @enum {string} */
+      state: "editing" | "in_review";
+      /** @description The published version the draft started from (0: none) */
+      baseVersion: number;
+      updatedBy: string;
+      updatedByName: string | null;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ProcessGraph: {
+      /**
+       * @default 1
+       * @enum {number}
+       */
+      schemaVersion: 1;
+      lanes: components["schemas"]["Lane"][];
+      nodes: components["schemas"]["ProcessNode"][];
+      edges: components["schemas"]["ProcessEdge"][];
+    };
+    Lane: {
+      id: string;
+      name: string;
+      /**
+       * Format: uuid
+       * @default null
+       */
+      positionId: string | null;
+      /**
+       * Format: uuid
+       * @default null
+       */
+      orgUnitId: string | null;
+      /** @default 160 */
+      size: number;
+    };
+    ProcessNode: {
+      id: string;
+      /** @enum {string} */
+      type: "start" | "end" | "task" | "subprocess" | "xor" | "and" | "intermediate" | "annotation";
+      /** @default  */
+      label: string;
+      laneId: string | null;
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      raci?: components["schemas"]["Raci"];
+      links?: components["schemas"]["StepLinks"];
+      durationMinutes?: number | null;
+      description?: string;
+      /** Format: uuid */
+      processId?: string | null;
+    };
+    /** @description Position ids per RACI role */
+    Raci: {
+      /** @default [] */
+      responsible: string[];
+      /** @default [] */
+      accountable: string[];
+      /** @default [] */
+      consulted: string[];
+      /** @default [] */
+      informed: string[];
+    };
+    /** @description Ids of objects owned by the resources plugin */
+    StepLinks: {
+      /** @default [] */
+      documents: string[];
+      /** @default [] */
+      systems: string[];
+      /** @default [] */
+      requirements: string[];
+      /** @default [] */
+      locations: string[];
+    };
+    ProcessEdge: {
+      id: string;
+      from: string;
+      to: string;
+      /** @default  */
+      label: string;
+      /** @default null */
+      condition: string | null;
+      /** @default [] */
+      waypoints: {
+        x: number;
+        y: number;
+      }[];
+    };
+    ProcessVersionPage: {
+      items: components["schemas"]["ProcessVersionSummary"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    ProcessVersionSummary: {
+      /** Format: uuid */
+      processId: string;
+      number: number;
+      title: string;
+      changeNote: string;
+      requestedBy: string;
+      approvedBy: string;
+      /** Format: date-time */
+      publishedAt: string;
+    };
+    ProcessVersion: components["schemas"]["ProcessVersionSummary"] & {
+      graph: components["schemas"]["ProcessGraph"];
+    };
+    ProcessGraphDiff: {
+      from: {
+        ref: string;
+        /** @description The version number, or the draft's version for draft (0: nothing published) */
+        version: number;
+      };
+      to: {
+        ref: string;
+        /** @description The version number, or the draft's version for draft (0: nothing published) */
+        version: number;
+      };
+      lanes: {
+        added: string[];
+        removed: string[];
+        changed: {
+          id: string;
+          fields: string[];
+          before: {
+            [key: string]: unknown;
+          };
+          after: {
+            [key: string]: unknown;
+          };
+        }[];
+      };
+      nodes: {
+        added: string[];
+        removed: string[];
+        changed: {
+          id: string;
+          fields: string[];
+          before: {
+            [key: string]: unknown;
+          };
+          after: {
+            [key: string]: unknown;
+          };
+        }[];
+      };
+      edges: {
+        added: string[];
+        removed: string[];
+        changed: {
+          id: string;
+          fields: string[];
+          before: {
+            [key: string]: unknown;
+          };
+          after: {
+            [key: string]: unknown;
+          };
+        }[];
+      };
+    };
+    ApprovalRequest: {
+      changeNote: string;
+    };
+    ApprovalDecision: {
+      changeNote?: string;
+    };
+    ApprovalRejection: {
+      reason: string;
+    };
+    RaciMatrix: {
+      /** Format: uuid */
+      processId: string;
+      /** @enum {string} */
+      source: "draft" | "published";
+      version: number;
+      positions: {
+        id: string;
+        label: string | null;
+      }[];
+      steps: {
+        nodeId: string;
+        type: string;
+        label: string;
+        laneId: string | null;
+        laneName: string | null;
+        /** @description Position id → its RACI letters in this step */
+        assignments: {
+          [key: string]: ("R" | "A" | "C" | "I")[];
+        };
+      }[];
+    };
+    ValidationResult: {
+      /** @description True when there are no errors */
+      publishable: boolean;
+      counts: {
+        errors: number;
+        warnings: number;
+      };
+      findings: components["schemas"]["ValidationFinding"][];
+    };
+    ValidationFinding: {
+      /**
+       * @description Errors block publishing; warnings do not
+       * @enum {string}
+       */
+      severity: "error" | "warning";
+      /**
+       * @description Stable code the UI translates by
+       * @example task-without-responsible
+       * @enum {string}
+       */
+      code:
+        | "duplicate-id"
+        | "dangling-edge"
+        | "node-without-lane"
+        | "node-outside-lane"
+        | "missing-start"
+        | "missing-end"
+        | "subprocess-without-process"
+        | "missing-link-target"
+        | "unreachable-node"
+        | "cannot-reach-end"
+        | "gateway-single-outflow"
+        | "xor-outflow-without-condition"
+        | "task-without-responsible"
+        | "multiple-accountable"
+        | "unverifiable-links"
+        | "annotation-edge";
+      /** @description An English sentence naming the elements */
+      message: string;
+      nodeIds: string[];
+      edgeIds: string[];
+      laneIds: string[];
+      /**
+       * @description Link findings: the kind of object referred to
+       * @enum {string}
+       */
+      targetKind?:
+        | "position"
+        | "orgUnit"
+        | "document"
+        | "system"
+        | "requirement"
+        | "location"
+        | "process";
+      /** @description Link findings: the ids that no longer exist (or cannot be checked) */
+      targetIds?: string[];
+    };
+    DraftValidation: components["schemas"]["ValidationResult"] & {
+      /** Format: uuid */
+      processId: string;
+      /** @description The draft version validated */
+      draftVersion: number;
+    };
+    BpmnParseResult: {
+      graph: components["schemas"]["ProcessGraph"];
+      report: components["schemas"]["BpmnImportReport"];
+    };
+    BpmnImportReport: {
+      /** @description Elements that were not imported (never dropped silently) */
+      unsupported: components["schemas"]["BpmnReportItem"][];
+      /** @description Elements imported as a close match, e.g. a user task as a task */
+      mapped: (components["schemas"]["BpmnReportItem"] & {
+        /** @enum {string} */
+        as: "start" | "end" | "task" | "subprocess" | "xor" | "and" | "intermediate" | "annotation";
+      })[];
+      warnings: {
+        /** @example id-changed */
+        code: string;
+        message: string;
+        id?: string;
+        line?: number;
+        column?: number;
+      }[];
+      /**
+       * @description The diagram comes from the file, from auto-layout, or from a simple grid
+       * @enum {string}
+       */
+      layout: "file" | "auto" | "grid";
+    };
+    BpmnReportItem: {
+      /** @example bpmn:boundaryEvent */
+      element: string;
+      id?: string;
+      name?: string;
+      /** @description 1-based line in the file */
+      line?: number;
+      column?: number;
+      reason?: string;
+    };
+    BpmnImportResult: {
+      draft: components["schemas"]["ProcessDraft"];
+      report: components["schemas"]["BpmnImportReport"];
+    };
+    OrgChartPage: {
+      items: components["schemas"]["OrgChart"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    OrgChart: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      description: string;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    OrgChartCreate: {
+      name: string;
+      description?: string;
+    };
+    OrgChartTree: {
+      chart: components["schemas"]["OrgChart"];
+      /** @description The top units, each with its sub-units */
+      units: components["schemas"]["OrgTreeUnit"][];
+      counts: {
+        units: number;
+        positions: number;
+        holders: number;
+      };
+    };
+    OrgTreeUnit: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: uuid */
+      parentId: string | null;
+      sortOrder: number;
+      positions: components["schemas"]["OrgTreePosition"][];
+      children: components["schemas"]["OrgTreeUnit"][];
+    };
+    OrgTreePosition: {
+      /** Format: uuid */
+      id: string;
+      title: string;
+      /** Format: uuid */
+      reportsToId: string | null;
+      externalKey: string | null;
+      holders: components["schemas"]["OrgTreeHolder"][];
+    };
+    OrgTreeHolder: {
+      /** Format: uuid */
+      employeeId: string;
+      name: string;
+      primary: boolean;
+    };
+    OrgChartUpdate: {
+      name?: string;
+      description?: string;
+    };
+    OrgUnitPage: {
+      items: components["schemas"]["OrgUnit"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    OrgUnit: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      chartId: string;
+      /** Format: uuid */
+      parentId: string | null;
+      name: string;
+      sortOrder: number;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    OrgUnitCreate: {
+      /** Format: uuid */
+      chartId: string;
+      /**
+       * Format: uuid
+       * @description The parent unit (same chart); none for a top unit
+       */
+      parentId?: string | null;
+      name: string;
+      sortOrder?: number;
+    };
+    OrgUnitUpdate: {
+      name?: string;
+      sortOrder?: number;
+    };
+    OrgUnitMove: {
+      /**
+       * Format: uuid
+       * @description The new parent (same chart), or null to make it a top unit
+       */
+      parentId: string | null;
+      sortOrder?: number;
+    };
+    OrgUnlinkResult: {
+      /** @description The process drafts changed (each change is in their history) */
+      unlinked: {
+        /** Format: uuid */
+        processId: string;
+        title: string;
+        draftVersion: number;
+        withdrawnApprovalId: string | null;
+      }[];
+    };
+    PositionPage: {
+      items: components["schemas"]["Position"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    Position: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      chartId: string;
+      /** Format: uuid */
+      unitId: string;
+      title: string;
+      /** Format: uuid */
+      reportsToId: string | null;
+      externalKey: string | null;
+      holders: components["schemas"]["PositionHolder"][];
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    PositionHolder: {
+      /** Format: uuid */
+      employeeId: string;
+      name: string;
+      primary: boolean;
+      since: string | null;
+    };
+    PositionCreate: {
+      /** Format: uuid */
+      unitId: string;
+      title: string;
+      /**
+       * Format: uuid
+       * @description The position this one reports to (same chart)
+       */
+      reportsToId?: string | null;
+      /** @description A stable key from the source system; imports match on it */
+      externalKey?: string | null;
+    };
+    PositionUpdate: {
+      /** Format: uuid */
+      unitId?: string;
+      title?: string;
+      /** Format: uuid */
+      reportsToId?: string | null;
+      /** @description A stable key from the source system; imports match on it */
+      externalKey?: string | null;
+    };
+    OrgResponsibilityPage: {
+      items: components["schemas"]["OrgProcessUsage"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    OrgProcessUsage: {
+      /** Format: uuid */
+      processId: string;
+      title: string;
+      publishedVersion: number;
+      inPublished: boolean;
+      inDraft: boolean;
+      usages: {
+        /** @enum {string} */
+        source: "draft" | "published";
+        /** @description The step, or "" for the process itself */
+        nodeId: string;
+        stepLabel: string | null;
+        stepType: string | null;
+        laneName: string | null;
+        /** @description responsible, accountable, consulted, informed, lane or owner */
+        relation: string;
+        /** @description The position concerned */
+        targetId: string;
+      }[];
+    };
+    EmployeePage: {
+      items: components["schemas"]["Employee"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    Employee: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      email: string | null;
+      phone: string | null;
+      location: string | null;
+      externalKey: string | null;
+      positions: components["schemas"]["EmployeePosition"][];
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    EmployeePosition: {
+      /** Format: uuid */
+      positionId: string;
+      /** Format: uuid */
+      chartId: string;
+      title: string;
+      primary: boolean;
+      since: string | null;
+    };
+    EmployeeCreate: {
+      name: string;
+      email?: string | null;
+      phone?: string | null;
+      location?: string | null;
+      /** @description A stable key from the source system; imports match on it */
+      externalKey?: string | null;
+      /** @description The positions held (replaces the list); the first is primary unless one is marked */
+      positions?: {
+        /** Format: uuid */
+        positionId: string;
+        primary?: boolean;
+        /** Format: date */
+        since?: string | null;
+      }[];
+    };
+    EmployeeUpdate: {
+      name?: string;
+      email?: string | null;
+      phone?: string | null;
+      location?: string | null;
+      /** @description A stable key from the source system; imports match on it */
+      externalKey?: string | null;
+      /** @description The positions held (replaces the list); the first is primary unless one is marked */
+      positions?: {
+        /** Format: uuid */
+        positionId: string;
+        primary?: boolean;
+        /** Format: date */
+        since?: string | null;
+      }[];
+    };
+    ImportReport: {
+      /** @enum {string} */
+      kind: "positions" | "employees";
+      /** @enum {string} */
+      format: "csv" | "xlsx";
+      /** @enum {string|null} */
+      delimiter: "," | ";" | null;
+      dryRun: boolean;
+      partial: boolean;
+      applied: boolean;
+      rows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      skipped: number;
+      unitsCreated: number;
+      problems: components["schemas"]["ImportRowProblem"][];
+      warnings: components["schemas"]["ImportRowProblem"][];
+      truncated: boolean;
+    };
+    ImportRowProblem: {
+      /** @description The spreadsheet row (1: the header) */
+      row: number;
+      field: string | null;
+      problem: string;
     };
     AuditPage: {
       items: components["schemas"]["AuditEntry"][];

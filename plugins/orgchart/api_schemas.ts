@@ -1,0 +1,269 @@
+// The orgchart plugin's request and response schemas: they validate requests and make up
+// the OpenAPI document (and so the generated client).
+import { z } from "@hono/zod-openapi";
+import { PagingQuery } from "../../api/http/paging.ts";
+import { EMAIL_PATTERN } from "./employee_service.ts";
+
+export const json = <T>(schema: T) => ({ "application/json": { schema } });
+
+export const ETagHeader = {
+  ETag: { schema: { type: "string" as const }, description: "The object's version" },
+};
+export const CreatedHeaders = {
+  ...ETagHeader,
+  Location: { schema: { type: "string" as const }, description: "The new object's URL" },
+};
+export const IfMatch = z.object({
+  "if-match": z.string().optional().openapi({
+    description: "The ETag last read (required; 428 without, 412 when stale)",
+  }),
+});
+
+export const idParam = (thing: string) =>
+  z.object({ id: z.string().uuid({ error: `must be ${thing} id (UUID)` }) });
+
+const uuid = (thing: string) => z.string().uuid({ error: `must be ${thing} id (UUID)` });
+const text = (max: number) =>
+  z.string().trim().min(1, { error: "must not be empty" }).max(max, {
+    error: `at most ${max} characters`,
+  });
+const optionalText = (max: number) =>
+  z.string().trim().max(max, { error: `at most ${max} characters` }).transform((v) => v || null)
+    .nullable();
+const timestamps = { createdAt: z.string().datetime(), updatedAt: z.string().datetime() };
+const externalKey = optionalText(100).openapi({
+  description: "A stable key from the source system; imports match on it",
+});
+
+/** `?flag=true|false` in a query string. */
+export const queryFlag = (description: string) =>
+  z.enum(["true", "false"], { error: "true or false" }).default("false")
+    .transform((v) => v === "true").openapi({ description });
+
+export const SearchQuery = PagingQuery.extend({
+  q: z.string().max(100).optional().openapi({ description: "Search text" }),
+});
+
+// Charts
+export const OrgChart = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  description: z.string(),
+  version: z.number().int(),
+  ...timestamps,
+}).openapi("OrgChart");
+export const ChartCreate = z.strictObject({
+  name: text(200),
+  description: z.string().max(2000, { error: "at most 2000 characters" }).optional(),
+}).openapi("OrgChartCreate");
+export const ChartUpdate = z.strictObject({
+  name: text(200).optional(),
+  description: z.string().max(2000, { error: "at most 2000 characters" }).optional(),
+}).openapi("OrgChartUpdate");
+
+// Units
+export const OrgUnit = z.object({
+  id: z.string().uuid(),
+  chartId: z.string().uuid(),
+  parentId: z.string().uuid().nullable(),
+  name: z.string(),
+  sortOrder: z.number().int(),
+  version: z.number().int(),
+  ...timestamps,
+}).openapi("OrgUnit");
+const sortOrder = z.number().int().min(0).max(1_000_000);
+export const UnitCreate = z.strictObject({
+  chartId: uuid("an org chart"),
+  parentId: uuid("an org unit").nullable().optional().openapi({
+    description: "The parent unit (same chart); none for a top unit",
+  }),
+  name: text(200),
+  sortOrder: sortOrder.optional(),
+}).openapi("OrgUnitCreate");
+export const UnitUpdate = z.strictObject({
+  name: text(200).optional(),
+  sortOrder: sortOrder.optional(),
+}).openapi("OrgUnitUpdate");
+export const UnitMove = z.strictObject({
+  parentId: uuid("an org unit").nullable().openapi({
+    description: "The new parent (same chart), or null to make it a top unit",
+  }),
+  sortOrder: sortOrder.optional(),
+}).openapi("OrgUnitMove");
+
+// Positions
+export const Holder = z.object({
+  employeeId: z.string().uuid(),
+  name: z.string(),
+  primary: z.boolean(),
+  since: z.string().nullable(),
+}).openapi("PositionHolder");
+export const Position = z.object({
+  id: z.string().uuid(),
+  chartId: z.string().uuid(),
+  unitId: z.string().uuid(),
+  title: z.string(),
+  reportsToId: z.string().uuid().nullable(),
+  externalKey: z.string().nullable(),
+  holders: z.array(Holder),
+  version: z.number().int(),
+  ...timestamps,
+}).openapi("Position");
+export const PositionCreate = z.strictObject({
+  unitId: uuid("an org unit"),
+  title: text(200),
+  reportsToId: uuid("a position").nullable().optional().openapi({
+    description: "The position this one reports to (same chart)",
+  }),
+  externalKey: externalKey.optional(),
+}).openapi("PositionCreate");
+export const PositionUpdate = z.strictObject({
+  unitId: uuid("an org unit").optional(),
+  title: text(200).optional(),
+  reportsToId: uuid("a position").nullable().optional(),
+  externalKey: externalKey.optional(),
+}).openapi("PositionUpdate");
+
+// Employees
+const email = z.string().trim().max(254, { error: "at most 254 characters" })
+  .regex(EMAIL_PATTERN, { error: "must be an e-mail address like name@example.com" })
+  .nullable();
+export const Holding = z.object({
+  positionId: z.string().uuid(),
+  chartId: z.string().uuid(),
+  title: z.string(),
+  primary: z.boolean(),
+  since: z.string().nullable(),
+}).openapi("EmployeePosition");
+export const Employee = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  location: z.string().nullable(),
+  externalKey: z.string().nullable(),
+  positions: z.array(Holding),
+  version: z.number().int(),
+  ...timestamps,
+}).openapi("Employee");
+const HoldingInput = z.strictObject({
+  positionId: uuid("a position"),
+  primary: z.boolean().optional(),
+  since: z.iso.date({ error: "a date like 2024-03-01" }).nullable().optional(),
+});
+const holdings = z.array(HoldingInput).max(50, { error: "at most 50 positions" }).openapi({
+  description: "The positions held (replaces the list); the first is primary unless one is marked",
+});
+export const EmployeeCreate = z.strictObject({
+  name: text(200),
+  email: email.optional(),
+  phone: optionalText(50).optional(),
+  location: optionalText(200).optional(),
+  externalKey: externalKey.optional(),
+  positions: holdings.optional(),
+}).openapi("EmployeeCreate");
+export const EmployeeUpdate = z.strictObject({
+  name: text(200).optional(),
+  email: email.optional(),
+  phone: optionalText(50).optional(),
+  location: optionalText(200).optional(),
+  externalKey: externalKey.optional(),
+  positions: holdings.optional(),
+}).openapi("EmployeeUpdate");
+
+// The tree
+const TreeHolder = z.object({
+  employeeId: z.string().uuid(),
+  name: z.string(),
+  primary: z.boolean(),
+}).openapi("OrgTreeHolder");
+const TreePosition = z.object({
+  id: z.string().uuid(),
+  title: z.string(),
+  reportsToId: z.string().uuid().nullable(),
+  externalKey: z.string().nullable(),
+  holders: z.array(TreeHolder),
+}).openapi("OrgTreePosition");
+// deno-lint-ignore no-explicit-any
+export const TreeUnit: z.ZodType<any> = z.lazy(() =>
+  z.object({
+    id: z.string().uuid(),
+    name: z.string(),
+    parentId: z.string().uuid().nullable(),
+    sortOrder: z.number().int(),
+    positions: z.array(TreePosition),
+    children: z.array(TreeUnit),
+  })
+).openapi("OrgTreeUnit");
+export const ChartTree = z.object({
+  chart: OrgChart,
+  units: z.array(TreeUnit).openapi({ description: "The top units, each with its sub-units" }),
+  counts: z.object({ units: z.number().int(), positions: z.number().int(), holders: z.number() }),
+}).openapi("OrgChartTree");
+
+// Processes using positions and units
+export const ProcessUsage = z.object({
+  processId: z.string().uuid(),
+  title: z.string(),
+  publishedVersion: z.number().int(),
+  inPublished: z.boolean(),
+  inDraft: z.boolean(),
+  usages: z.array(z.object({
+    source: z.enum(["draft", "published"]),
+    nodeId: z.string().openapi({ description: 'The step, or "" for the process itself' }),
+    stepLabel: z.string().nullable(),
+    stepType: z.string().nullable(),
+    laneName: z.string().nullable(),
+    relation: z.string().openapi({
+      description: "responsible, accountable, consulted, informed, lane or owner",
+    }),
+    targetId: z.string().openapi({ description: "The position concerned" }),
+  })),
+}).openapi("OrgProcessUsage");
+export const ResponsibilityPage = z.object({
+  items: z.array(ProcessUsage),
+  total: z.number().int(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+}).openapi("OrgResponsibilityPage");
+export const Unlinked = z.object({
+  unlinked: z.array(z.object({
+    processId: z.string().uuid(),
+    title: z.string(),
+    draftVersion: z.number().int(),
+    withdrawnApprovalId: z.string().nullable(),
+  })).openapi({ description: "The process drafts changed (each change is in their history)" }),
+}).openapi("OrgUnlinkResult");
+export const DeleteQuery = z.object({
+  unlink: queryFlag(
+    "Also delete when processes use it: remove it from every process draft (409 otherwise)",
+  ),
+});
+
+// Imports
+const RowProblem = z.object({
+  row: z.number().int().openapi({ description: "The spreadsheet row (1: the header)" }),
+  field: z.string().nullable(),
+  problem: z.string(),
+}).openapi("ImportRowProblem");
+export const ImportReport = z.object({
+  kind: z.enum(["positions", "employees"]),
+  format: z.enum(["csv", "xlsx"]),
+  delimiter: z.enum([",", ";"]).nullable(),
+  dryRun: z.boolean(),
+  partial: z.boolean(),
+  applied: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+  unitsCreated: z.number().int(),
+  problems: z.array(RowProblem),
+  warnings: z.array(RowProblem),
+  truncated: z.boolean(),
+}).openapi("ImportReport");
+export const ImportQuery = z.object({
+  dryRun: queryFlag("Only report what would happen; write nothing"),
+  partial: queryFlag("Import the rows without problems and report the others"),
+});

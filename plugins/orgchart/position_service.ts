@@ -1,0 +1,284 @@
+// Positions: inside a unit, reporting to another position of the same chart. A reports-to
+// line that would close a cycle is refused with the path; deleting a position processes
+// use is refused with where it is used, unless the caller unlinks it everywhere.
+import { and, asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
+import { isDuplicateKey } from "../../api/db/errors.ts";
+import { uuidv7 } from "../../api/db/ids.ts";
+import type { TenantScope } from "../../api/db/tenant_scope.ts";
+import { ProblemError } from "../../api/problem.ts";
+import { lockChart } from "./chart_service.ts";
+import {
+  bumped,
+  CHART_LIMITS,
+  chartFull,
+  compareNames,
+  containsPattern,
+  cycleClosedBy,
+  notFound,
+  selectIn,
+  unknownRef,
+} from "./common.ts";
+import { employeePositions, employees, orgUnits, type PositionRow, positions } from "./schema.ts";
+import { releaseFromProcesses, type UnlinkResult } from "./usage.ts";
+
+export interface Holder {
+  employeeId: string;
+  name: string;
+  primary: boolean;
+  since: string | null;
+}
+
+export interface Position {
+  id: string;
+  chartId: string;
+  unitId: string;
+  title: string;
+  reportsToId: string | null;
+  externalKey: string | null;
+  /** The employees holding the position, the ones for whom it is primary first. */
+  holders: Holder[];
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PositionInput {
+  unitId: string;
+  title: string;
+  reportsToId?: string | null;
+  externalKey?: string | null;
+}
+
+export async function listPositions(
+  scope: TenantScope,
+  q: { chartId?: string; unitId?: string; search?: string; limit: number; offset: number },
+) {
+  const filters: SQL[] = [];
+  if (q.chartId) filters.push(eq(positions.chartId, q.chartId));
+  if (q.unitId) filters.push(eq(positions.unitId, q.unitId));
+  if (q.search) {
+    filters.push(
+      or(
+        like(positions.title, containsPattern(q.search)),
+        like(positions.externalKey, containsPattern(q.search)),
+      )!,
+    );
+  }
+  const where = filters.length ? and(...filters) : undefined;
+  const [rows, total] = await Promise.all([
+    scope.select(positions, {
+      where,
+      orderBy: [asc(positions.title), asc(positions.id)],
+      limit: q.limit,
+      offset: q.offset,
+    }),
+    scope.count(positions, where),
+  ]);
+  const holders = await holdersOf(scope, rows.map((r) => r.id));
+  return {
+    items: rows.map((r) => toPosition(r, holders.get(r.id))),
+    total,
+    limit: q.limit,
+    offset: q.offset,
+  };
+}
+
+export async function getPosition(scope: TenantScope, id: string): Promise<Position> {
+  const row = await scope.first(positions, eq(positions.id, id));
+  if (!row) throw notFound("position", id);
+  return toPosition(row, (await holdersOf(scope, [id])).get(id));
+}
+
+export async function createPosition(scope: TenantScope, input: PositionInput): Promise<Position> {
+  const id = uuidv7();
+  await scope.transaction(async (tx) => {
+    const unit = await tx.first(orgUnits, eq(orgUnits.id, input.unitId));
+    if (!unit) throw unknownRef("body.unitId", "org unit", input.unitId);
+    if (input.reportsToId) await managerIn(tx, unit.chartId, input.reportsToId);
+    const count = await tx.count(positions, eq(positions.chartId, unit.chartId));
+    if (count >= CHART_LIMITS.positions) throw chartFull("positions", count + 1);
+    const now = new Date();
+    try {
+      await tx.insert(positions, {
+        id,
+        chartId: unit.chartId,
+        unitId: unit.id,
+        title: input.title,
+        reportsToId: input.reportsToId ?? null,
+        externalKey: input.externalKey ?? null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+    } catch (e) {
+      throw isDuplicateKey(e) ? keyTaken(input.externalKey!) : e;
+    }
+  });
+  return await getPosition(scope, id);
+}
+
+/**
+ * Changes a position: title, unit (within its chart), reports-to line (a cycle is a 409
+ * naming the path), external key (taken in the chart: 409).
+ */
+export async function updatePosition(
+  scope: TenantScope,
+  id: string,
+  patch: Partial<PositionInput>,
+  check: (current: Position) => void,
+): Promise<Position> {
+  await scope.transaction(async (tx) => {
+    const first = await tx.first(positions, eq(positions.id, id));
+    if (!first) throw notFound("position", id);
+    if (patch.reportsToId) await lockChart(tx, first.chartId);
+    const row = (await tx.first(positions, eq(positions.id, id), { forUpdate: true }))!;
+    check(toPosition(row, (await holdersOf(tx, [id])).get(id)));
+    if (patch.unitId !== undefined && patch.unitId !== row.unitId) {
+      const unit = await tx.first(orgUnits, eq(orgUnits.id, patch.unitId));
+      if (!unit || unit.chartId !== row.chartId) {
+        throw unknownRef("body.unitId", "org unit", patch.unitId, unit ? " in this org chart" : "");
+      }
+    }
+    if (patch.reportsToId && patch.reportsToId !== row.reportsToId) {
+      await managerIn(tx, row.chartId, patch.reportsToId);
+      const all = await tx.select(positions, { where: eq(positions.chartId, row.chartId) });
+      const cycle = cycleClosedBy(
+        all.map((p) => ({ id: p.id, up: p.reportsToId, name: p.title })),
+        id,
+        patch.reportsToId,
+      )?.reverse();
+      if (cycle) throw reportsToCycle(row.title, cycle);
+    }
+    try {
+      await tx.update(positions, {
+        ...(patch.title !== undefined ? { title: patch.title } : {}),
+        ...(patch.unitId !== undefined ? { unitId: patch.unitId } : {}),
+        ...(patch.reportsToId !== undefined ? { reportsToId: patch.reportsToId } : {}),
+        ...(patch.externalKey !== undefined ? { externalKey: patch.externalKey } : {}),
+        ...bumped(row.version),
+      }, eq(positions.id, id));
+    } catch (e) {
+      throw isDuplicateKey(e) ? keyTaken(patch.externalKey!) : e;
+    }
+  });
+  return await getPosition(scope, id);
+}
+
+/**
+ * Deletes a position and who held it. Positions reporting to it then report to its own
+ * manager. Used by processes → 409 listing where, unless `unlink`.
+ */
+export async function deletePosition(
+  scope: TenantScope,
+  id: string,
+  opts: { unlink: boolean; actorId: string },
+  check: (current: Position) => void,
+): Promise<UnlinkResult[]> {
+  return await scope.transaction(async (tx) => {
+    const first = await tx.first(positions, eq(positions.id, id));
+    if (!first) throw notFound("position", id);
+    await lockChart(tx, first.chartId);
+    const row = (await tx.first(positions, eq(positions.id, id), { forUpdate: true }))!;
+    check(toPosition(row, (await holdersOf(tx, [id])).get(id)));
+    const unlinked = await releaseFromProcesses(tx, "position", id, row.title, opts);
+    await tx.update(positions, {
+      reportsToId: row.reportsToId,
+      version: sql`${positions.version} + 1` as unknown as number,
+      updatedAt: new Date(),
+    }, eq(positions.reportsToId, id));
+    await tx.delete(employeePositions, eq(employeePositions.positionId, id));
+    await tx.delete(positions, eq(positions.id, id));
+    return unlinked;
+  });
+}
+
+/** Who holds each of `positionIds` (primary holders first, then by name). */
+export async function holdersOf(
+  scope: TenantScope,
+  positionIds: string[],
+): Promise<Map<string, Holder[]>> {
+  const map = new Map<string, Holder[]>();
+  if (!positionIds.length) return map;
+  const holdings = await selectIn(
+    scope,
+    employeePositions,
+    employeePositions.positionId,
+    positionIds,
+  );
+  const names = new Map(
+    (await selectIn(scope, employees, employees.id, holdings.map((h) => h.employeeId)))
+      .map((e) => [e.id, e.name]),
+  );
+  for (const h of holdings) {
+    const list = map.get(h.positionId) ?? [];
+    list.push({
+      employeeId: h.employeeId,
+      name: names.get(h.employeeId) ?? "",
+      primary: h.primary,
+      since: h.since,
+    });
+    map.set(h.positionId, list);
+  }
+  for (const list of map.values()) {
+    list.sort((a, b) => Number(b.primary) - Number(a.primary) || compareNames(a.name, b.name));
+  }
+  return map;
+}
+
+/** Positions of a chart by id (for labels and checks). */
+export async function positionsByIds(scope: TenantScope, ids: string[]) {
+  return await selectIn(scope, positions, positions.id, ids);
+}
+
+async function managerIn(tx: TenantScope, chartId: string, managerId: string) {
+  const manager = await tx.first(positions, eq(positions.id, managerId));
+  if (!manager || manager.chartId !== chartId) {
+    throw unknownRef(
+      "body.reportsToId",
+      "position",
+      managerId,
+      manager ? " in this org chart" : "",
+    );
+  }
+  return manager;
+}
+
+/** 409 for a reports-to line that would be circular; `path` runs along the lines. */
+export function reportsToCycle(title: string, path: { id: string; name: string }[]) {
+  return new ProblemError(
+    409,
+    "cycle",
+    `"${title}" cannot report to "${path[1].name}": the reports-to lines would form a cycle: ${
+      path.map((p) => p.name).join(" → ")
+    } (each reports to the next).`,
+    { cycle: path },
+  );
+}
+
+const keyTaken = (key: string) =>
+  new ProblemError(
+    409,
+    "external-key-taken",
+    `Another position of this org chart has the external key "${key}".`,
+    { errors: [{ field: "body.externalKey", message: "already used in this org chart" }] },
+  );
+
+/** Positions whose ids are in `ids`, restricted to one chart. */
+export function inChart(chartId: string, ids: string[]): SQL {
+  return and(eq(positions.chartId, chartId), inArray(positions.id, ids))!;
+}
+
+export function toPosition(r: PositionRow, holders: Holder[] = []): Position {
+  return {
+    id: r.id,
+    chartId: r.chartId,
+    unitId: r.unitId,
+    title: r.title,
+    reportsToId: r.reportsToId,
+    externalKey: r.externalKey,
+    holders,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,189 @@
+// The approval flow: submit, withdraw, approve, reject, the history of one process and the
+// approval tasks of the tenant.
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "../../api/env.ts";
+import { pageOf, PagingQuery } from "../../api/http/paging.ts";
+import type { PluginDeps } from "../../api/plugin.ts";
+import { problemResponses } from "../../api/problem.ts";
+import * as approvals from "./approval_service.ts";
+import {
+  actorOf,
+  ApprovalSchema,
+  IdParam,
+  IfMatchHeaders,
+  json,
+  note,
+} from "./draft_api_schemas.ts";
+import { expectedVersionOf } from "./draft_service.ts";
+import { APPROVAL_STATES } from "./schema.ts";
+
+const ApprovalParam = IdParam.extend({
+  approvalId: z.string().uuid({ error: "must be an approval id (UUID)" }),
+});
+
+const Submit = z.strictObject({ changeNote: note("changeNote") }).openapi("ApprovalRequest");
+const Approve = z.strictObject({ changeNote: note("changeNote").optional() }).openapi(
+  "ApprovalDecision",
+);
+const Reject = z.strictObject({ reason: note("reason") }).openapi("ApprovalRejection");
+
+const TasksQuery = PagingQuery.extend({
+  state: z.enum(APPROVAL_STATES, { error: `one of ${APPROVAL_STATES.join(", ")}` }).optional(),
+  mine: z.enum(["true", "false"]).default("false").openapi({
+    description: "Only processes you own (executives: all, as they may decide every one)",
+  }),
+});
+
+const ApprovalPage = pageOf(ApprovalSchema, "ProcessApprovalPage");
+
+const submitRoute = createRoute({
+  method: "post",
+  path: "/{id}/draft/submit",
+  summary: "Request approval of the draft (If-Match of the draft required)",
+  description:
+    "Opens an approval task for the process owner; the draft is in review until approved, " +
+    "rejected or withdrawn. A model with validation errors is refused with 422 `validation-errors`.",
+  "x-permission": "processes.write",
+  request: {
+    params: IdParam,
+    headers: IfMatchHeaders,
+    body: { required: true, content: json(Submit) },
+  },
+  responses: {
+    201: { description: "The approval task", content: json(ApprovalSchema) },
+    ...problemResponses(400, 401, 403, 404, 409, 412, 415, 422, 428),
+  },
+});
+
+const withdrawRoute = createRoute({
+  method: "post",
+  path: "/{id}/draft/withdraw",
+  summary: "Withdraw the open approval request (the requester or an executive)",
+  "x-permission": "processes.write",
+  request: { params: IdParam },
+  responses: {
+    200: { description: "The withdrawn task", content: json(ApprovalSchema) },
+    ...problemResponses(401, 403, 404, 409),
+  },
+});
+
+const historyRoute = createRoute({
+  method: "get",
+  path: "/{id}/approvals",
+  summary: "Approval requests of a process, newest first",
+  "x-permission": "processes.write",
+  request: { params: IdParam, query: PagingQuery },
+  responses: {
+    200: { description: "A page of approval requests", content: json(ApprovalPage) },
+    ...problemResponses(401, 403, 404, 422),
+  },
+});
+
+const approveRoute = createRoute({
+  method: "post",
+  path: "/{id}/approvals/{approvalId}/approve",
+  summary: "Approve and publish (the process owner or an executive)",
+  description: "Publishes the draft as the next version; `changeNote` replaces the request's.",
+  "x-permission": "processes.approve",
+  request: { params: ApprovalParam, body: { required: false, content: json(Approve) } },
+  responses: {
+    200: {
+      description: "The approved task, naming the published version",
+      content: json(ApprovalSchema),
+    },
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+
+const rejectRoute = createRoute({
+  method: "post",
+  path: "/{id}/approvals/{approvalId}/reject",
+  summary: "Reject with a reason (the process owner or an executive)",
+  "x-permission": "processes.approve",
+  request: { params: ApprovalParam, body: { required: true, content: json(Reject) } },
+  responses: {
+    200: { description: "The rejected task", content: json(ApprovalSchema) },
+    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+  },
+});
+
+export const tasksRoute = createRoute({
+  method: "get",
+  path: "/approvals",
+  summary: "Approval tasks of the workspace",
+  description: "`mine=true`: of the processes you own (executives see all).",
+  "x-permission": "processes.approve",
+  request: { query: TasksQuery },
+  responses: {
+    200: { description: "A page of approval tasks", content: json(ApprovalPage) },
+    ...problemResponses(401, 403, 422),
+  },
+});
+
+/** GET /approvals: a static path, registered before any /{id} route. */
+export function registerApprovalTasksRoute(app: OpenAPIHono<AppEnv>) {
+  app.openapi(tasksRoute, async (c) => {
+    const q = c.req.valid("query");
+    return c.json(
+      await approvals.approvalTasks(c.var.scope, {
+        state: q.state,
+        mine: q.mine === "true",
+        actor: actorOf(c),
+        limit: q.limit,
+        offset: q.offset,
+      }),
+      200,
+    );
+  });
+}
+
+export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps) {
+  app.openapi(submitRoute, async (c) => {
+    const task = await approvals.submitForApproval(c.var.scope, c.req.valid("param").id, {
+      changeNote: c.req.valid("json").changeNote,
+      expectedVersion: expectedVersionOf(c.req.header("if-match")),
+      actor: actorOf(c),
+      plugins: deps.plugins,
+    });
+    return c.json(task, 201);
+  });
+
+  app.openapi(withdrawRoute, async (c) => {
+    return c.json(
+      await approvals.withdrawApproval(c.var.scope, c.req.valid("param").id, actorOf(c)),
+      200,
+    );
+  });
+
+  app.openapi(historyRoute, async (c) => {
+    const { limit, offset } = c.req.valid("query");
+    return c.json(
+      await approvals.listApprovals(c.var.scope, c.req.valid("param").id, { limit, offset }),
+      200,
+    );
+  });
+
+  app.openapi(approveRoute, async (c) => {
+    const { id, approvalId } = c.req.valid("param");
+    const body = (c.req.valid("json") ?? {}) as z.infer<typeof Approve>;
+    return c.json(
+      await approvals.approve(c.var.scope, id, approvalId, {
+        changeNote: body.changeNote,
+        actor: actorOf(c),
+        plugins: deps.plugins,
+      }),
+      200,
+    );
+  });
+
+  app.openapi(rejectRoute, async (c) => {
+    const { id, approvalId } = c.req.valid("param");
+    return c.json(
+      await approvals.reject(c.var.scope, id, approvalId, {
+        reason: c.req.valid("json").reason,
+        actor: actorOf(c),
+      }),
+      200,
+    );
+  });
+}

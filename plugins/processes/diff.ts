@@ -1,0 +1,148 @@
+// The difference between two process graphs: lanes, nodes and edges added, removed and
+// changed, naming the fields that changed with their values before and after. Pure and
+// deterministic (ids in code-point order), so the editor's visual diff and the AI change
+// summary see the same thing for the same input.
+import {
+  type Edge,
+  type Graph,
+  type Lane,
+  LINK_KINDS,
+  type ProcessNode,
+  RACI_ROLES,
+} from "./graph_schema.ts";
+
+export const LANE_FIELDS = ["label", "position", "orgUnit", "moved"] as const;
+export const NODE_FIELDS = [
+  "type",
+  "label",
+  "lane",
+  "raci",
+  "links",
+  "description",
+  "duration",
+  "subprocess",
+  "moved",
+] as const;
+export const EDGE_FIELDS = ["from", "to", "label", "condition", "moved"] as const;
+
+export type DiffField =
+  | typeof LANE_FIELDS[number]
+  | typeof NODE_FIELDS[number]
+  | typeof EDGE_FIELDS[number];
+
+export interface ChangedElement {
+  id: string;
+  /** The fields that differ, in a fixed order per element kind. */
+  fields: DiffField[];
+  /** The values of those fields in the first graph and in the second. */
+  before: Partial<Record<DiffField, unknown>>;
+  after: Partial<Record<DiffField, unknown>>;
+}
+
+export interface ElementDiff {
+  added: string[];
+  removed: string[];
+  changed: ChangedElement[];
+}
+
+export interface GraphDiff {
+  lanes: ElementDiff;
+  nodes: ElementDiff;
+  edges: ElementDiff;
+}
+
+/** What changed from graph `a` to graph `b`. */
+export function diffGraphs(a: Graph, b: Graph): GraphDiff {
+  const inB = new Set(b.lanes.map((l) => l.id));
+  const common = new Set(a.lanes.filter((l) => inB.has(l.id)).map((l) => l.id));
+  return {
+    lanes: diffList(
+      a.lanes,
+      b.lanes,
+      LANE_FIELDS,
+      laneValues(a.lanes, common),
+      laneValues(b.lanes, common),
+    ),
+    nodes: diffList(a.nodes, b.nodes, NODE_FIELDS, nodeValues, nodeValues),
+    edges: diffList(a.edges, b.edges, EDGE_FIELDS, edgeValues, edgeValues),
+  };
+}
+
+/** Whether a diff has no changes at all. */
+export function isEmptyDiff(d: GraphDiff): boolean {
+  return [d.lanes, d.nodes, d.edges].every((x) =>
+    !x.added.length && !x.removed.length && !x.changed.length
+  );
+}
+
+type Values<F extends string> = Record<F, unknown>;
+
+function diffList<T extends { id: string }, F extends DiffField>(
+  before: T[],
+  after: T[],
+  fields: readonly F[],
+  valuesBefore: (x: T) => Values<F>,
+  valuesAfter: (x: T) => Values<F>,
+): ElementDiff {
+  const old = new Map(before.map((x) => [x.id, x]));
+  const now = new Map(after.map((x) => [x.id, x]));
+  const changed: ChangedElement[] = [];
+  for (const id of sorted([...now.keys()].filter((id) => old.has(id)))) {
+    const va = valuesBefore(old.get(id)!);
+    const vb = valuesAfter(now.get(id)!);
+    const differing = fields.filter((f) => canonical(va[f]) !== canonical(vb[f]));
+    if (!differing.length) continue;
+    changed.push({
+      id,
+      fields: differing,
+      before: Object.fromEntries(differing.map((f) => [f, va[f]])),
+      after: Object.fromEntries(differing.map((f) => [f, vb[f]])),
+    });
+  }
+  return {
+    added: sorted([...now.keys()].filter((id) => !old.has(id))),
+    removed: sorted([...old.keys()].filter((id) => !now.has(id))),
+    changed,
+  };
+}
+
+/**
+ * Lanes: their order is their place in the diagram, so a lane whose order among the lanes
+ * of both graphs changed has "moved" (adding a lane above does not move the others).
+ */
+const laneValues = (all: Lane[], common: Set<string>) => {
+  const index = new Map(all.filter((l) => common.has(l.id)).map((l, i) => [l.id, i]));
+  return (l: Lane): Values<typeof LANE_FIELDS[number]> => ({
+    label: l.name,
+    position: l.positionId ?? null,
+    orgUnit: l.orgUnitId ?? null,
+    moved: { index: index.get(l.id), size: l.size },
+  });
+};
+
+const nodeValues = (n: ProcessNode): Values<typeof NODE_FIELDS[number]> => ({
+  type: n.type,
+  label: n.label,
+  lane: n.laneId,
+  raci: Object.fromEntries(RACI_ROLES.map((r) => [r, sorted(n.raci?.[r] ?? [])])),
+  links: Object.fromEntries(LINK_KINDS.map((k) => [k, sorted(n.links?.[k] ?? [])])),
+  description: n.description ?? "",
+  duration: n.durationMinutes ?? null,
+  subprocess: n.processId ?? null,
+  moved: { x: n.x, y: n.y, width: n.width, height: n.height },
+});
+
+const edgeValues = (e: Edge): Values<typeof EDGE_FIELDS[number]> => ({
+  from: e.from,
+  to: e.to,
+  label: e.label,
+  condition: e.condition ?? null,
+  moved: e.waypoints.map((p) => ({ x: p.x, y: p.y })),
+});
+
+/** Code-point order, independent of the locale. */
+function sorted(ids: string[]): string[] {
+  return [...new Set(ids)].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+}
+
+const canonical = (v: unknown) => JSON.stringify(v);

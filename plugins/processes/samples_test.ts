@@ -1,0 +1,137 @@
+// Sample content: a new trial workspace starts with a small, valid process landscape.
+import assert from "node:assert/strict";
+import { startTestApp, test } from "../../tests/support/app.ts";
+import { validateGraph } from "./graph_validate.ts";
+import { addDays, todayUtc } from "./landscape_service.ts";
+import { managementReviewGraph, orderToCashGraph, purchaseToPayGraph } from "./samples.ts";
+
+const t = await startTestApp();
+const BASE = "/api/v1/processes";
+const founder = await t.issuer.sign({
+  tid: crypto.randomUUID(),
+  oid: crypto.randomUUID(),
+  name: "Sam Sampler",
+});
+
+// deno-lint-ignore no-explicit-any
+type Json = any;
+
+async function get(path: string, token = founder): Promise<Json> {
+  const res = await t.call("GET", path, { token });
+  assert.equal(res.status, 200, `${path}: ${await res.clone().text()}`);
+  return await res.json();
+}
+
+const started = await t.call("POST", "/api/v1/tenants/trial", {
+  token: founder,
+  body: { name: "Sample Ltd" },
+});
+assert.equal(started.status, 201, await started.clone().text());
+
+test("a new trial workspace has three sample processes, two of them published", async () => {
+  const page = await get(`${BASE}?sort=category`);
+  assert.deepEqual(page.items.map((p: Json) => [p.title, p.category, p.publishedVersion]), [
+    ["Management review", "management", 0],
+    ["Order to cash", "core", 1],
+    ["Purchase to pay", "support", 1],
+  ]);
+  const tree = await get(`${BASE}/tree`);
+  assert.deepEqual(tree.items.map((n: Json) => n.title), [
+    "Management review",
+    "Order to cash",
+    "Purchase to pay",
+  ]);
+  const tags = new Map(
+    (await get("/api/v1/tags")).items.map((tag: Json) => [tag.id, tag.name]),
+  );
+  const o2c = page.items[1];
+  assert.deepEqual(o2c.tagIds.map((id: string) => tags.get(id)).sort(), [
+    "Customer-facing",
+    "ISO 9001",
+  ]);
+  assert.match(o2c.description, /\*\*order\*\*/);
+});
+
+test("the models have lanes, start and end, tasks, an xor gateway and a subprocess call", async () => {
+  const page = await get(`${BASE}?sort=category`);
+  const [review, o2c, p2p] = page.items;
+  const version = await get(`${BASE}/${o2c.id}/versions/1`);
+  const graph = version.graph;
+  assert.deepEqual(graph.lanes.map((l: Json) => l.name), ["Sales", "Warehouse", "Accounting"]);
+  const types = new Set(graph.nodes.map((n: Json) => n.type));
+  for (const type of ["start", "end", "task", "xor", "subprocess", "intermediate"]) {
+    assert.ok(types.has(type), `Order to cash has a ${type}`);
+  }
+  const call = graph.nodes.find((n: Json) => n.type === "subprocess");
+  assert.equal(call.processId, p2p.id);
+  const xor = graph.nodes.find((n: Json) => n.type === "xor");
+  const outflows = graph.edges.filter((e: Json) => e.from === xor.id);
+  assert.equal(outflows.length, 2);
+  assert.ok(outflows.every((e: Json) => e.condition));
+  const tasks = graph.nodes.filter((n: Json) => n.type === "task");
+  assert.ok(tasks.every((n: Json) => n.raci && n.links), "tasks carry RACI and link lists");
+
+  const draft = await get(`${BASE}/${review.id}/draft`);
+  assert.ok(draft.graph.nodes.some((n: Json) => n.type === "xor"));
+  assert.deepEqual(draft.graph.lanes.map((l: Json) => l.name), [
+    "Management",
+    "Quality management",
+  ]);
+});
+
+test("the sample models have no validation errors", async () => {
+  const ctx = { existing: (_kind: string, ids: string[]) => Promise.resolve(new Set(ids)) };
+  for (
+    const graph of [
+      purchaseToPayGraph(),
+      orderToCashGraph(crypto.randomUUID()),
+      managementReviewGraph(),
+    ]
+  ) {
+    const findings = await validateGraph(graph, ctx);
+    const errors = findings.filter((f) => f.severity === "error");
+    assert.deepEqual(errors, []);
+    // Only the expected warning: tasks wait for their responsible position.
+    const codes = new Set(findings.map((f) => f.code));
+    assert.deepEqual([...codes].filter((c) => c !== "task-without-responsible"), []);
+  }
+});
+
+test("Purchase to pay is called by Order to cash, so it cannot be deleted", async () => {
+  const page = await get(`${BASE}?q=Purchase%20to%20pay`);
+  const res = await t.call("DELETE", `${BASE}/${page.items[0].id}`, {
+    token: founder,
+    headers: { "if-match": "*" },
+  });
+  assert.equal(res.status, 409);
+  assert.deepEqual((await res.json()).callers.map((c: Json) => c.title), ["Order to cash"]);
+});
+
+test("Purchase to pay is overdue for review; search finds the sample steps", async () => {
+  const due = await get(`${BASE}/reviews/due`);
+  assert.equal(due.groups.length, 1);
+  assert.equal(due.groups[0].owner, null);
+  assert.deepEqual(due.groups[0].items.map((i: Json) => [i.title, i.daysOverdue]), [
+    ["Purchase to pay", 14],
+  ]);
+  assert.equal(due.groups[0].items[0].nextReviewAt, addDays(todayUtc(), -14));
+
+  const hits = await get(`${BASE}/search?q=invoice`);
+  // Both have an invoice step; Purchase to pay mentions invoices in its description too.
+  assert.deepEqual(hits.items.map((h: Json) => [h.title, h.fields]), [
+    ["Purchase to pay", ["step", "description"]],
+    ["Order to cash", ["step"]],
+  ]);
+  for (const hit of hits.items) assert.equal(hit.matches[0].source, "published");
+});
+
+test("the demo tenants have the samples too", async () => {
+  const page = await get(`${BASE}?limit=200`, await t.token("reader", 1));
+  for (const title of ["Order to cash", "Purchase to pay", "Management review"]) {
+    assert.ok(page.items.some((p: Json) => p.title === title), title);
+  }
+});
+
+test("close", async () => {
+  await t.close();
+});

@@ -1,0 +1,239 @@
+// <procedo-admin-audit>: the workspace's audit trail, newest first, with filters and paging,
+// and "Verify chain", which recomputes the hash chain on the server and names the first
+// entry that does not verify.
+import { css, html, LitElement, nothing } from "lit";
+import { icon } from "../../components/icons.ts";
+import "../../components/pager.ts";
+import "../../components/problem_bar.ts";
+import { base, controls, page, table } from "../../components/styles.ts";
+import { type Schemas, unwrap } from "../../lib/api/client.ts";
+import { ApiData } from "../../lib/api_data.ts";
+import { formatDateTime, formatNumber, LocaleController, t } from "../../lib/i18n.ts";
+import { session } from "../session.ts";
+import "./admin_tabs.ts";
+
+type Entry = Schemas["AuditEntry"];
+type Filters = {
+  action?: string;
+  actor_id?: string;
+  target_type?: string;
+  from?: string;
+  to?: string;
+};
+const PAGE = 50;
+
+export class ProcedoAdminAudit extends LitElement {
+  static override properties = {
+    filters: { state: true },
+    offset: { state: true },
+    verification: { state: true },
+    verifying: { state: true },
+    verifyError: { state: true },
+  };
+  static override styles = [
+    base,
+    page,
+    table,
+    controls,
+    css`
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        gap: var(--spacingHorizontalM);
+      }
+      form .control {
+        min-width: 10rem;
+      }
+    `,
+  ];
+  declare filters: Filters;
+  declare offset: number;
+  declare verification: Schemas["AuditVerification"] | undefined;
+  declare verifying: boolean;
+  declare verifyError: unknown;
+  #entries = new ApiData(this, async (signal) =>
+    unwrap(
+      await session().api.GET("/api/v1/audit", {
+        params: { query: { ...this.filters, limit: PAGE, offset: this.offset } },
+        signal,
+      }),
+    ));
+  #names = new ApiData(this, async (signal) => {
+    const users = unwrap(
+      await session().api.GET("/api/v1/users", { params: { query: { limit: 200 } }, signal }),
+    );
+    return new Map(users.items.map((u) => [u.id, u.displayName]));
+  });
+
+  constructor() {
+    super();
+    this.filters = {};
+    this.offset = 0;
+    this.verifying = false;
+    new LocaleController(this);
+  }
+
+  override render() {
+    const data = this.#entries;
+    return html`
+      <procedo-admin-tabs></procedo-admin-tabs>
+      <h1>${t("admin.audit.title")}</h1>
+      <div class="commandbar" role="toolbar" aria-label=${t("admin.audit.commands")}>
+        <fluent-button appearance="primary" ?disabled=${this.verifying} data-testid="verify-chain"
+          @click=${this.#verify}>${icon("shield", 20, "start")}${t(
+            "admin.audit.verify",
+          )}</fluent-button>
+        <fluent-button appearance="subtle" @click=${() => data.reload()}>
+          ${icon("refresh", 20, "start")}${t("action.refresh")}</fluent-button>
+      </div>
+      ${this.#verificationResult()}
+      ${this.#filterForm()}
+      ${data.error
+        ? html`<procedo-problem .error=${data.error} @retry=${() =>
+          data.reload()}></procedo-problem>`
+        : nothing}
+      ${data.value ? this.#table(data.value.items) : nothing}
+      ${!data.value && data.loading
+        ? html`<fluent-spinner aria-label=${t("app.loading")}></fluent-spinner>`
+        : nothing}
+      ${data.value
+        ? html`
+          <procedo-pager total=${data.value.total} offset=${this.offset} limit=${PAGE}
+            @page=${(e: CustomEvent<number>) => {
+              this.offset = e.detail;
+              void data.reload();
+            }}></procedo-pager>
+        `
+        : nothing}
+    `;
+  }
+
+  #verificationResult() {
+    if (this.verifyError) {
+      return html`<procedo-problem .error=${this.verifyError} @retry=${this.#verify}></procedo-problem>`;
+    }
+    const v = this.verification;
+    if (!v) return nothing;
+    if (v.ok) {
+      return html`<fluent-message-bar intent="success" data-testid="verify-result">
+        ${t("admin.audit.verifyOk", { count: formatNumber(v.count) })}</fluent-message-bar>`;
+    }
+    return html`<fluent-message-bar intent="error" layout="multiline" data-testid="verify-result">
+      ${
+      t("admin.audit.verifyBroken", {
+        seq: v.firstBroken.seq,
+        reason: t(`admin.audit.reason.${v.firstBroken.reason}`),
+        count: formatNumber(v.count),
+      })
+    }
+      <span class="muted">${v.firstBroken.detail}</span>
+    </fluent-message-bar>`;
+  }
+
+  #filterForm() {
+    const text = (name: keyof Filters, label: string) =>
+      html`<label class="control"><span>${label}</span>
+        <input class="native" name=${name} .value=${this.filters[name] ?? ""}></label>`;
+    const time = (name: "from" | "to", label: string) =>
+      html`<label class="control"><span>${label}</span>
+        <input class="native" type="datetime-local" name=${name}></label>`;
+    return html`<form @submit=${this.#apply} aria-label=${t("admin.audit.filters")}>
+      ${text("action", t("admin.audit.action"))}
+      ${text("actor_id", t("admin.audit.actorId"))}
+      ${text("target_type", t("admin.audit.targetType"))}
+      ${time("from", t("admin.audit.from"))} ${time("to", t("admin.audit.to"))}
+      <fluent-button type="submit" appearance="outline" @click=${this.#apply}>
+        ${icon("filter", 16, "start")}${t("admin.audit.apply")}</fluent-button>
+      <fluent-button appearance="subtle" @click=${this.#clear}>${
+      t("admin.audit.clear")
+    }</fluent-button>
+    </form>`;
+  }
+
+  #table(entries: Entry[]) {
+    if (entries.length === 0) return html`<p class="empty">${t("admin.audit.none")}</p>`;
+    return html`
+      <div class="table-wrap">
+        <table data-testid="audit-table">
+          <caption class="visually-hidden">${t("admin.audit.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">${t("admin.audit.at")}</th>
+              <th scope="col">${t("admin.audit.actor")}</th>
+              <th scope="col">${t("admin.audit.action")}</th>
+              <th scope="col">${t("admin.audit.request")}</th>
+              <th scope="col">${t("admin.audit.target")}</th>
+              <th scope="col">${t("admin.audit.status")}</th>
+            </tr>
+          </thead>
+          <tbody>${entries.map((e) => this.#row(e))}</tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  #row(e: Entry) {
+    const name = e.actorId ? this.#names.value?.get(e.actorId) : undefined;
+    return html`
+      <tr>
+        <td>${e.seq}</td>
+        <td>${formatDateTime(e.at)}</td>
+        <td title=${e.actorId ?? ""}>${t(`admin.audit.actorType.${e.actorType}`)}${name
+          ? html`: ${name}`
+          : e.actorId
+          ? html`
+            <span class="mono">${e.actorId.slice(-8)}</span>
+          `
+          : nothing}</td>
+        <td class="mono">${e.action}</td>
+        <td class="mono">${e.method ?? ""} ${e.route ?? ""}</td>
+        <td>${e.targetType ?? ""} <span class="mono">${e.targetId?.slice(-8) ?? ""}</span></td>
+        <td>${e.status ?? ""}</td>
+      </tr>
+    `;
+  }
+
+  #apply = (e: Event) => {
+    e.preventDefault();
+    const form = this.renderRoot.querySelector("form")!;
+    const value = (name: string) =>
+      (form.querySelector(`[name=${name}]`) as HTMLInputElement).value.trim() || undefined;
+    const iso = (name: string) => {
+      const v = value(name);
+      return v ? new Date(v).toISOString() : undefined;
+    };
+    this.filters = {
+      action: value("action"),
+      actor_id: value("actor_id"),
+      target_type: value("target_type"),
+      from: iso("from"),
+      to: iso("to"),
+    };
+    this.offset = 0;
+    void this.#entries.reload();
+  };
+
+  #clear = () => {
+    this.renderRoot.querySelector("form")!.reset();
+    this.filters = {};
+    this.offset = 0;
+    void this.#entries.reload();
+  };
+
+  #verify = async () => {
+    this.verifying = true;
+    this.verifyError = undefined;
+    this.verification = undefined;
+    try {
+      this.verification = unwrap(await session().api.GET("/api/v1/audit/verify"));
+    } catch (e) {
+      this.verifyError = e;
+    } finally {
+      this.verifying = false;
+    }
+  };
+}
+
+customElements.define("procedo-admin-audit", ProcedoAdminAudit);

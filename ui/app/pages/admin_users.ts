@@ -1,0 +1,217 @@
+// <procedo-admin-users>: who works in this workspace, with which role. Executives change a
+// role with the select in the row (saved at once) and deactivate or reactivate after one
+// confirmation. The API keeps at least one active executive (409 last-executive).
+import { css, html, LitElement, nothing } from "lit";
+import type { TextInput } from "@fluentui/web-components";
+import "../../components/confirm_dialog.ts";
+import type { ProcedoConfirm } from "../../components/confirm_dialog.ts";
+import { icon } from "../../components/icons.ts";
+import "../../components/pager.ts";
+import "../../components/problem_bar.ts";
+import { base, controls, page, table } from "../../components/styles.ts";
+import { type Schemas, unwrap } from "../../lib/api/client.ts";
+import { ApiData } from "../../lib/api_data.ts";
+import { formatDateTime, LocaleController, t } from "../../lib/i18n.ts";
+import { type Role, session } from "../session.ts";
+import "./admin_tabs.ts";
+
+type User = Schemas["User"];
+const ROLES: Role[] = ["reader", "modeler", "executive"];
+const PAGE = 50;
+
+export class ProcedoAdminUsers extends LitElement {
+  static override properties = {
+    query: { state: true },
+    offset: { state: true },
+    actionError: { state: true },
+    done: { state: true },
+  };
+  static override styles = [
+    base,
+    page,
+    table,
+    controls,
+    css`
+      .search {
+        width: min(100%, 20rem);
+      }
+      .you {
+        color: var(--colorNeutralForeground3);
+      }
+    `,
+  ];
+  declare query: string;
+  declare offset: number;
+  declare actionError: unknown;
+  declare done: string | undefined;
+  #debounce?: ReturnType<typeof setTimeout>;
+  #users = new ApiData(this, async (signal) =>
+    unwrap(
+      await session().api.GET("/api/v1/users", {
+        params: { query: { q: this.query || undefined, limit: PAGE, offset: this.offset } },
+        signal,
+      }),
+    ));
+
+  constructor() {
+    super();
+    this.query = "";
+    this.offset = 0;
+    new LocaleController(this);
+  }
+
+  override render() {
+    const data = this.#users;
+    return html`
+      <procedo-admin-tabs></procedo-admin-tabs>
+      <h1>${t("admin.users.title")}</h1>
+      <div class="commandbar" role="toolbar" aria-label=${t("admin.users.commands")}>
+        <fluent-button appearance="subtle" @click=${() => data.reload()}>
+          ${icon("refresh", 20, "start")}${t("action.refresh")}
+        </fluent-button>
+        <span class="status grow" role="status">${this.done ?? ""}</span>
+        <fluent-text-input class="search" type="search" placeholder=${t("admin.users.search")}
+          @input=${this.#onSearch}><span class="visually-hidden">${t("admin.users.search")}</span>
+          <span slot="start">${icon("search", 16)}</span></fluent-text-input>
+      </div>
+      <procedo-problem .error=${this.actionError}></procedo-problem>
+      ${data.error
+        ? html`<procedo-problem .error=${data.error} @retry=${() =>
+          data.reload()}></procedo-problem>`
+        : nothing}
+      ${data.value ? this.#table(data.value.items) : nothing}
+      ${!data.value && data.loading
+        ? html`<fluent-spinner aria-label=${t("app.loading")}></fluent-spinner>`
+        : nothing}
+      ${data.value
+        ? html`
+          <procedo-pager total=${data.value.total} offset=${this.offset} limit=${PAGE}
+            @page=${(e: CustomEvent<number>) => {
+              this.offset = e.detail;
+              void data.reload();
+            }}></procedo-pager>
+        `
+        : nothing}
+      <procedo-confirm></procedo-confirm>
+    `;
+  }
+
+  #table(users: User[]) {
+    if (users.length === 0) return html`<p class="empty">${t("admin.users.none")}</p>`;
+    return html`
+      <div class="table-wrap">
+        <table data-testid="users-table">
+          <caption class="visually-hidden">${t("admin.users.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${t("admin.users.name")}</th>
+              <th scope="col">${t("admin.users.role")}</th>
+              <th scope="col">${t("admin.users.status")}</th>
+              <th scope="col">${t("admin.users.lastSeen")}</th>
+              <th scope="col"><span class="visually-hidden">${t("table.actions")}</span></th>
+            </tr>
+          </thead>
+          <tbody>${users.map((u) => this.#row(u))}</tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  #row(u: User) {
+    const me = u.id === session().me.user.id;
+    return html`
+      <tr data-user=${u.displayName}>
+        <td>${u.displayName}${me
+          ? html`
+            <span class="you">${t("admin.users.you")}</span>
+          `
+          : nothing}</td>
+        <td>
+          <select class="small" aria-label=${t("admin.users.roleOf", { name: u.displayName })}
+            ?disabled=${!u.active} @change=${(e: Event) => this.#setRole(u, e)}>
+                ${ROLES.map((r) =>
+                  html`<option value=${r} ?selected=${r === u.role}>${t(`role.${r}`)}</option>`
+                )}
+              </select>
+        </td>
+        <td>${u.active
+          ? html`<fluent-badge appearance="tint" color="success">${
+            t("admin.users.active")
+          }</fluent-badge>`
+          : html`<fluent-badge appearance="tint" color="subtle">${
+            t("admin.users.inactive")
+          }</fluent-badge>`}
+            </td>
+        <td>${formatDateTime(u.lastSeenAt)}</td>
+        <td class="actions">
+          <fluent-button size="small" appearance="subtle" @click=${() =>
+            this.#setActive(u, !u.active)}>
+                ${u.active
+                  ? icon("personSubtract", 16, "start")
+                  : icon("personAdd", 16, "start")}${u.active
+                  ? t("admin.users.deactivate")
+                  : t("admin.users.reactivate")}
+              </fluent-button>
+        </td>
+      </tr>
+    `;
+  }
+
+  async #setRole(u: User, e: Event) {
+    const select = e.target as HTMLSelectElement;
+    const role = select.value as Role;
+    const ok = await this.#patch(u, { role });
+    if (ok) {
+      this.done = t("admin.users.roleChanged", { name: u.displayName, role: t(`role.${role}`) });
+    } else select.value = u.role;
+  }
+
+  async #setActive(u: User, active: boolean) {
+    const confirm = this.renderRoot.querySelector("procedo-confirm") as ProcedoConfirm;
+    const ok = await confirm.ask({
+      title: active ? t("admin.users.reactivateTitle") : t("admin.users.deactivateTitle"),
+      message: t(active ? "admin.users.reactivateText" : "admin.users.deactivateText", {
+        name: u.displayName,
+      }),
+      confirmLabel: active ? t("admin.users.reactivate") : t("admin.users.deactivate"),
+      destructive: !active,
+    });
+    if (!ok) return;
+    if (await this.#patch(u, { active })) {
+      this.done = t(active ? "admin.users.reactivated" : "admin.users.deactivated", {
+        name: u.displayName,
+      });
+    }
+  }
+
+  async #patch(u: User, body: Schemas["UserPatch"]): Promise<boolean> {
+    this.actionError = undefined;
+    this.done = undefined;
+    try {
+      unwrap(
+        await session().api.PATCH("/api/v1/users/{id}", { params: { path: { id: u.id } }, body }),
+      );
+      await this.#users.reload();
+      // Changing oneself changes what the shell may show.
+      if (u.id === session().me.user.id) {
+        this.dispatchEvent(new Event("procedo-refresh-me", { bubbles: true, composed: true }));
+      }
+      return true;
+    } catch (e) {
+      this.actionError = e;
+      return false;
+    }
+  }
+
+  #onSearch = (e: Event) => {
+    const value = (e.target as TextInput).value ?? "";
+    clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => {
+      this.query = value.trim();
+      this.offset = 0;
+      void this.#users.reload();
+    }, 250);
+  };
+}
+
+customElements.define("procedo-admin-users", ProcedoAdminUsers);

@@ -1,0 +1,62 @@
+// The pages of the app. One entry per page: its path, its title, the element that renders
+// it (loaded on first visit, so the shell stays small) and, for pages in the navigation
+// rail, the icon. Adding a page is adding its line here; the rail shows every entry with
+// `nav`, in this order, to the roles that reach `minRole`.
+import type { IconName } from "../components/icons.ts";
+import type { MessageKey } from "../lib/i18n.ts";
+import type { Role } from "./session.ts";
+
+export interface Route {
+  path: string;
+  title: MessageKey;
+  tag: string;
+  load: () => Promise<unknown>;
+  minRole?: Role;
+  /** Shown in the navigation rail with this icon and label (the label defaults to the title). */
+  nav?: { icon: IconName; label?: MessageKey; section?: string };
+}
+
+const tags = () => import("./pages/tags.ts");
+const admin = () => import("./pages/admin.ts");
+
+export const ROUTES: Route[] = [
+  {
+    path: "/tags",
+    title: "tags.title",
+    tag: "procedo-tags-page",
+    load: tags,
+    nav: { icon: "tag" },
+  },
+  {
+    path: "/admin/users",
+    title: "admin.users.title",
+    tag: "procedo-admin-users",
+    load: admin,
+    minRole: "executive",
+    nav: { icon: "settings", label: "nav.admin", section: "/admin" },
+  },
+  {
+    path: "/admin/plan",
+    title: "admin.plan.title",
+    tag: "procedo-admin-plan",
+    load: admin,
+    minRole: "executive",
+  },
+  {
+    path: "/admin/api-keys",
+    title: "admin.keys.title",
+    tag: "procedo-admin-api-keys",
+    load: admin,
+    minRole: "executive",
+  },
+  {
+    path: "/admin/audit",
+    title: "admin.audit.title",
+    tag: "procedo-admin-audit",
+    load: admin,
+    minRole: "executive",
+  },
+];
+
+/** Paths that lead elsewhere: a section's own path opens its first page. */
+export const REDIRECTS: Record<string, string> = { "/admin": "/admin/users" };

@@ -1,0 +1,74 @@
+// Entra ID sign-in through MSAL (a separate chunk, loaded only in entra mode). Redirect
+// sign-in; silent first (cached account → acquireTokenSilent, else ssoSilent with the
+// browser's Entra session); only the Procedo API scope is ever requested, never Graph.
+import {
+  type AccountInfo,
+  BrowserAuthError,
+  InteractionRequiredAuthError,
+  PublicClientApplication,
+} from "@azure/msal-browser";
+import type { Auth, ClientConfig } from "./auth.ts";
+
+type EntraSettings = NonNullable<ClientConfig["entra"]>;
+
+/** The redirect URI to register for the web app (a single-page application platform). */
+export const REDIRECT_PATH = "/auth-redirect.html";
+
+export async function createMsalAuth(entra: EntraSettings): Promise<Auth> {
+  const scopes = entra.scopes;
+  const msal = new PublicClientApplication({
+    auth: {
+      clientId: entra.clientId,
+      authority: entra.authority,
+      // MSAL 5 returns through a bridge page (ui/app/auth_redirect.ts), for silent sign-in too.
+      redirectUri: `${location.origin}${REDIRECT_PATH}`,
+      postLogoutRedirectUri: `${location.origin}/`,
+    },
+    cache: { cacheLocation: "sessionStorage" },
+  });
+  await msal.initialize();
+
+  const account = (): AccountInfo | null =>
+    msal.getActiveAccount() ?? msal.getAllAccounts()[0] ?? null;
+  const remember = (a: AccountInfo | null | undefined) => {
+    if (a) msal.setActiveAccount(a);
+  };
+
+  // Must run on every load: it completes a redirect coming back from Microsoft.
+  remember((await msal.handleRedirectPromise())?.account);
+
+  const redirect = () =>
+    msal.loginRedirect({ scopes, redirectStartPage: location.href, prompt: "select_account" });
+
+  return {
+    mode: "entra",
+    async restore() {
+      if (account()) return true;
+      try {
+        remember((await msal.ssoSilent({ scopes })).account);
+        return true;
+      } catch (e) {
+        if (e instanceof InteractionRequiredAuthError || e instanceof BrowserAuthError) {
+          return false;
+        }
+        throw e;
+      }
+    },
+    async getToken() {
+      const a = account();
+      if (!a) return null;
+      try {
+        return (await msal.acquireTokenSilent({ scopes, account: a })).accessToken;
+      } catch (e) {
+        if (!(e instanceof InteractionRequiredAuthError)) throw e;
+        // Consent or MFA needed: the only way on is interactive.
+        await msal.acquireTokenRedirect({ scopes, account: a, redirectStartPage: location.href });
+        return null;
+      }
+    },
+    signIn: redirect,
+    async signOut() {
+      await msal.logoutRedirect({ account: account() ?? undefined });
+    },
+  };
+}

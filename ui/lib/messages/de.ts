@@ -1,0 +1,250 @@
+// Deutsche Texte. Same keys as en.ts (the type makes a missing or extra key a compile error).
+import type { MessageKey } from "./en.ts";
+
+export const de: Record<MessageKey, string> = {
+  "app.name": "Procedo",
+  "app.loading": "Wird geladen…",
+  "app.failed": "Procedo konnte nicht starten",
+  "app.noscript": "Procedo benötigt JavaScript. Bitte erlauben Sie es für diese Website.",
+
+  "action.cancel": "Abbrechen",
+  "action.close": "Schließen",
+  "action.copy": "Kopieren",
+  "action.delete": "Löschen",
+  "action.dismiss": "Ausblenden",
+  "action.done": "Fertig",
+  "action.refresh": "Aktualisieren",
+  "action.reload": "Neu laden",
+  "action.reloadPage": "Seite neu laden",
+  "action.retry": "Erneut versuchen",
+  "action.save": "Speichern",
+  "action.signInAgain": "Erneut anmelden",
+  "action.signOut": "Abmelden",
+
+  "nav.label": "Hauptnavigation",
+  "nav.admin": "Verwaltung",
+  "nav.collapse": "Navigation einklappen",
+  "nav.expand": "Navigation ausklappen",
+  "nav.skip": "Zum Inhalt springen",
+
+  "topbar.account": "Konto von {name}",
+  "topbar.accountCard": "Ihr Konto",
+  "topbar.language": "Sprache: {language} – {code}",
+  "topbar.theme": "Darstellung: {theme}",
+
+  "language.en": "English",
+  "language.de": "Deutsch",
+  "theme.light": "Hell",
+  "theme.dark": "Dunkel",
+  "theme.system": "Wie im System",
+
+  "role.reader": "Leser",
+  "role.modeler": "Modellierer",
+  "role.executive": "Verantwortlicher",
+
+  "plan.trial": "Testphase",
+  "plan.standard": "Standard",
+  "plan.excellence": "Excellence",
+  "plan.trialDaysLeft": "Testphase: noch {days} Tage",
+  "plan.readOnly": "Testphase beendet: nur lesen",
+  "tenantStatus.active": "Aktiv",
+  "tenantStatus.suspended": "Gesperrt",
+  "tenantStatus.offboarding": "Wird beendet",
+  "tenantStatus.deleted": "Gelöscht",
+
+  "signIn.title": "Anmelden",
+  "signIn.entraText": "Melden Sie sich mit dem Microsoft-Konto Ihrer Organisation an.",
+  "signIn.microsoft": "Mit Microsoft anmelden",
+  "signIn.devText":
+    "Anmeldung zur Entwicklung: Wählen Sie einen Demo-Benutzer. Jede Demo-Organisation hat einen Verantwortlichen, einen Modellierer und einen Leser.",
+  "signIn.newOrgHeading": "Eine neue Organisation",
+  "signIn.newOrgText":
+    "Melden Sie sich als jemand an, dessen Organisation noch keinen Procedo-Arbeitsbereich hat, um die kostenlose Testphase auszuprobieren.",
+  "signIn.newOrgUser": "Benutzer einer neuen Organisation",
+  "signIn.newOrgUserName": "Neue Kollegin",
+  "signIn.expired": "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.",
+
+  "trial.title": "Kostenlose Testphase starten",
+  "trial.text":
+    "Ihre Organisation hat noch keinen Procedo-Arbeitsbereich. Starten Sie eine kostenlose Testphase über 14 Tage: Sie erhalten einen Arbeitsbereich mit Beispielinhalten und werden dessen Verantwortlicher.",
+  "trial.orgName": "Name Ihrer Organisation",
+  "trial.start": "Kostenlos testen",
+  "trial.starting": "Arbeitsbereich wird angelegt…",
+  "trial.terms":
+    "Keine Zahlungsdaten nötig. Kolleginnen und Kollegen, die sich später anmelden, kommen als Leser dazu.",
+
+  "notFound.title": "Seite nicht gefunden",
+  "notFound.text": "Unter dieser Adresse gibt es keine Seite.",
+  "notFound.home": "Zur Startseite",
+  "forbidden.title": "Für Sie nicht verfügbar",
+  "forbidden.text":
+    "Ihre Rolle umfasst diese Seite nicht. Ein Verantwortlicher kann Ihre Rolle ändern.",
+
+  "pager.range": "{from}–{to} von {total}",
+  "pager.previous": "Vorherige Seite",
+  "pager.next": "Nächste Seite",
+  "table.actions": "Aktionen",
+  "form.required": "Bitte füllen Sie dieses Feld aus.",
+  "conflict.reloaded":
+    "Das ist die Fassung, die jemand anderes gespeichert hat. Nehmen Sie Ihre Änderung erneut vor und speichern Sie.",
+
+  "tags.title": "Schlagwörter",
+  "tags.commands": "Befehle für Schlagwörter",
+  "tags.new": "Neues Schlagwort",
+  "tags.newTitle": "Neues Schlagwort",
+  "tags.editTitle": "„{name}“ bearbeiten",
+  "tags.edit": "{name} bearbeiten",
+  "tags.delete": "{name} löschen",
+  "tags.deleteTitle": "Schlagwort löschen?",
+  "tags.deleteText": "„{name}“ wird überall entfernt, wo es vergeben ist.",
+  "tags.search": "Schlagwörter durchsuchen",
+  "tags.searchPlaceholder": "Suchen",
+  "tags.name": "Name",
+  "tags.color": "Farbe",
+  "tags.description": "Beschreibung",
+  "tags.updated": "Geändert",
+  "tags.empty": "Noch keine Schlagwörter.",
+  "tags.noMatch": "Kein Schlagwort passt zu Ihrer Suche.",
+
+  "admin.users.title": "Benutzer",
+  "admin.users.commands": "Befehle für Benutzer",
+  "admin.users.search": "Benutzer suchen",
+  "admin.users.name": "Name",
+  "admin.users.role": "Rolle",
+  "admin.users.roleOf": "Rolle von {name}",
+  "admin.users.status": "Status",
+  "admin.users.lastSeen": "Zuletzt aktiv",
+  "admin.users.active": "Aktiv",
+  "admin.users.inactive": "Deaktiviert",
+  "admin.users.you": "(Sie)",
+  "admin.users.none": "Keine passenden Benutzer.",
+  "admin.users.deactivate": "Deaktivieren",
+  "admin.users.reactivate": "Reaktivieren",
+  "admin.users.deactivateTitle": "Benutzer deaktivieren?",
+  "admin.users.deactivateText":
+    "{name} kann sich nicht mehr an diesem Arbeitsbereich anmelden. Die Inhalte bleiben erhalten. Sie können die Person später reaktivieren.",
+  "admin.users.reactivateTitle": "Benutzer reaktivieren?",
+  "admin.users.reactivateText":
+    "{name} kann sich wieder an diesem Arbeitsbereich anmelden, mit der bisherigen Rolle.",
+  "admin.users.roleChanged": "{name} ist jetzt {role}.",
+  "admin.users.deactivated": "{name} ist deaktiviert.",
+  "admin.users.reactivated": "{name} ist wieder aktiv.",
+
+  "admin.plan.title": "Tarif",
+  "admin.plan.plan": "Tarif",
+  "admin.plan.status": "Status",
+  "admin.plan.trialEnds": "Testphase endet",
+  "admin.plan.readOnlyText":
+    "Die Testphase ist beendet. Der Arbeitsbereich ist schreibgeschützt, bis Ihre Organisation einen Tarif wählt.",
+  "admin.plan.about.trial":
+    "Die Testphase umfasst 14 Tage lang alles aus dem Tarif Standard. API-Schlüssel erfordern den Tarif Excellence.",
+  "admin.plan.about.standard":
+    "Standard umfasst Prozesslandkarten, Organigramme und Ressourcen. API-Schlüssel erfordern den Tarif Excellence.",
+  "admin.plan.about.excellence":
+    "Excellence ergänzt API-Schlüssel und die öffentliche API für Integrationen.",
+
+  "admin.keys.title": "API-Schlüssel",
+  "admin.keys.intro":
+    "Mit API-Schlüsseln rufen Skripte und Integrationen die Procedo-API mit einer festen Rolle auf. Sie erfordern den Tarif Excellence.",
+  "admin.keys.commands": "Befehle für API-Schlüssel",
+  "admin.keys.new": "Neuer API-Schlüssel",
+  "admin.keys.newTitle": "Neuer API-Schlüssel",
+  "admin.keys.create": "Schlüssel erstellen",
+  "admin.keys.name": "Name",
+  "admin.keys.role": "Rolle",
+  "admin.keys.prefix": "Schlüssel beginnt mit",
+  "admin.keys.status": "Status",
+  "admin.keys.expires": "Läuft ab",
+  "admin.keys.lastUsed": "Zuletzt verwendet",
+  "admin.keys.none": "Noch keine API-Schlüssel.",
+  "admin.keys.status.active": "Aktiv",
+  "admin.keys.status.expired": "Abgelaufen",
+  "admin.keys.status.revoked": "Widerrufen",
+  "admin.keys.createdTitle": "Kopieren Sie Ihren API-Schlüssel jetzt",
+  "admin.keys.createdText":
+    "Der Schlüssel „{name}“ wird nur dieses eine Mal angezeigt. Bewahren Sie ihn sicher auf; Procedo speichert nur einen Fingerabdruck davon.",
+  "admin.keys.key": "API-Schlüssel",
+  "admin.keys.copied": "In die Zwischenablage kopiert.",
+  "admin.keys.revoke": "Widerrufen",
+  "admin.keys.revokeNamed": "{name} widerrufen",
+  "admin.keys.revokeTitle": "API-Schlüssel widerrufen?",
+  "admin.keys.revokeText":
+    "Alles, was „{name}“ verwendet, funktioniert sofort nicht mehr. Das lässt sich nicht rückgängig machen.",
+  "admin.keys.revoked": "„{name}“ ist widerrufen.",
+
+  "admin.audit.title": "Prüfprotokoll",
+  "admin.audit.commands": "Befehle für das Prüfprotokoll",
+  "admin.audit.verify": "Kette prüfen",
+  "admin.audit.verifyOk": "Das Prüfprotokoll ist unversehrt: {count} Einträge geprüft.",
+  "admin.audit.verifyBroken":
+    "Das Prüfprotokoll ist bei Eintrag #{seq} unterbrochen ({reason}); {count} Einträge davor sind in Ordnung.",
+  "admin.audit.reason.hash-mismatch": "sein Inhalt wurde verändert",
+  "admin.audit.reason.broken-link": "er schließt nicht an den vorigen Eintrag an",
+  "admin.audit.reason.missing-entry": "ein Eintrag fehlt",
+  "admin.audit.reason.head-mismatch": "die neuesten Einträge wurden entfernt",
+  "admin.audit.filters": "Prüfprotokoll filtern",
+  "admin.audit.action": "Aktion",
+  "admin.audit.actorId": "Kennung des Handelnden",
+  "admin.audit.targetType": "Objekttyp",
+  "admin.audit.from": "Von",
+  "admin.audit.to": "Bis",
+  "admin.audit.apply": "Filter anwenden",
+  "admin.audit.clear": "Zurücksetzen",
+  "admin.audit.none": "Keine passenden Einträge.",
+  "admin.audit.at": "Zeit",
+  "admin.audit.actor": "Von wem",
+  "admin.audit.request": "Anfrage",
+  "admin.audit.target": "Objekt",
+  "admin.audit.status": "Ergebnis",
+  "admin.audit.actorType.user": "Benutzer",
+  "admin.audit.actorType.api-key": "API-Schlüssel",
+  "admin.audit.actorType.app": "Anwendung",
+  "admin.audit.actorType.system": "System",
+  "admin.audit.actorType.anonymous": "Anonym",
+
+  "problem.network":
+    "Procedo ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.",
+  "problem.unexpected": "Auf dieser Seite ist etwas schiefgegangen.",
+  "problem.requestId": "Anfrage-ID: {id}",
+  "problem.tenant-unknown": "Ihre Organisation hat noch keinen Procedo-Arbeitsbereich.",
+  "problem.tenant-locked":
+    "Dieser Arbeitsbereich ist gesperrt (ausgesetzt oder in Beendigung). Wenden Sie sich an Ihre Administration.",
+  "problem.user-deactivated":
+    "Ihr Konto in diesem Arbeitsbereich ist deaktiviert. Ein Verantwortlicher kann es reaktivieren.",
+  "problem.invalid-token": "Ihre Anmeldung ist nicht mehr gültig. Bitte melden Sie sich erneut an.",
+  "problem.invalid-api-key":
+    "Der API-Schlüssel ist ungültig (widerrufen, abgelaufen oder unbekannt).",
+  "problem.last-executive":
+    "Ein Arbeitsbereich braucht mindestens einen aktiven Verantwortlichen. Machen Sie zuerst eine andere Person zum Verantwortlichen.",
+  "problem.role-required":
+    "Ihre Rolle erlaubt das nicht. Ein Verantwortlicher kann Ihre Rolle ändern.",
+  "problem.plan-required": "Dafür ist der Tarif Excellence nötig.",
+  "problem.trial-expired":
+    "Die Testphase ist beendet: Der Arbeitsbereich ist schreibgeschützt, bis Ihre Organisation einen Tarif wählt.",
+  "problem.tag-name-taken": "Ein Schlagwort mit diesem Namen gibt es schon.",
+  "problem.precondition-failed":
+    "Jemand anderes hat das inzwischen geändert. Laden Sie neu, um die andere Fassung zu sehen, und nehmen Sie Ihre Änderung dann erneut vor.",
+  "problem.precondition-required":
+    "Für diese Änderung fehlt die Fassung, von der Sie ausgegangen sind. Laden Sie neu und versuchen Sie es erneut.",
+  "problem.not-found": "Das gibt es nicht mehr. Vielleicht hat es jemand gelöscht.",
+  "problem.too-many-requests":
+    "Zu viele Anfragen in kurzer Zeit. Warten Sie einen Moment und versuchen Sie es erneut.",
+  "problem.payload-too-large": "Das ist zu groß zum Speichern.",
+  "problem.auth-keys-unavailable":
+    "Die Anmeldung kann gerade nicht geprüft werden (die Schlüssel von Microsoft sind nicht erreichbar). Versuchen Sie es gleich noch einmal.",
+  "problem.too-many-api-keys":
+    "Dieser Arbeitsbereich hat bereits so viele API-Schlüssel wie erlaubt. Widerrufen Sie zuerst einen.",
+  "problem.user-required":
+    "Das kann nur eine angemeldete Person, kein API-Schlüssel und keine Anwendung.",
+  "problem.internal":
+    "Auf dem Server ist etwas schiefgegangen. Versuchen Sie es erneut; falls es bleibt, nennen Sie die Anfrage-ID.",
+  "problem.unavailable": "Procedo ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.",
+  "problem.validation-failed": "Einige Felder sind nicht gültig.",
+  "problem.status.401": "Bitte melden Sie sich erneut an.",
+  "problem.status.403": "Das dürfen Sie nicht.",
+  "problem.status.404": "Das gibt es nicht.",
+  "problem.status.409": "Das steht im Widerspruch zu etwas, das es schon gibt.",
+  "problem.status.500": "Auf dem Server ist etwas schiefgegangen.",
+  "problem.status.502": "Procedo ist gerade nicht erreichbar. Versuchen Sie es gleich noch einmal.",
+  "problem.status.503": "Procedo ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.",
+};

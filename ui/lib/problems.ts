@@ -1,0 +1,60 @@
+// Failed calls in words a person understands, in their language. A problem document's
+// `type` ends in a slug (…/problems/last-executive); the catalog has a message for the
+// slugs a person can meet (problem.<slug>), otherwise the server's own `detail` is shown.
+// Each explanation says what the person can do next: retry, reload or sign in again.
+import { isApiProblem } from "./api/client.ts";
+import { hasMessage, t } from "./i18n.ts";
+
+export type NextStep = "retry" | "reload" | "sign-in" | "none";
+
+export interface Explanation {
+  message: string;
+  next: NextStep;
+  /** Per field (body.name → message), for forms. */
+  fields: Record<string, string>;
+  status?: number;
+  slug?: string;
+  requestId?: string;
+}
+
+/** The slug of a problem type URI: https://procedo.app/problems/last-executive → last-executive. */
+export function problemSlug(type: string): string {
+  return type === "about:blank" ? "" : type.replace(/\/+$/, "").split("/").pop() ?? "";
+}
+
+/** Whether `e` is a failed call whose problem type ends in `slug`. */
+export function isProblem(e: unknown, slug: string): boolean {
+  return isApiProblem(e) && problemSlug(e.type) === slug;
+}
+
+/** Whether `e` means the request never got an answer (offline, server down, aborted). */
+export function isNetworkFailure(e: unknown): boolean {
+  return e instanceof TypeError || (e instanceof DOMException && e.name !== "AbortError");
+}
+
+export function explain(e: unknown): Explanation {
+  if (isNetworkFailure(e)) return { message: t("problem.network"), next: "retry", fields: {} };
+  if (!isApiProblem(e)) return { message: t("problem.unexpected"), next: "reload", fields: {} };
+  const slug = problemSlug(e.type);
+  const key = `problem.${slug}`;
+  const message = slug && hasMessage(key)
+    ? t(key)
+    : e.detail ?? (hasMessage(`problem.status.${e.status}`)
+      ? t(`problem.status.${e.status}` as never)
+      : e.title);
+  return {
+    message,
+    next: nextStep(e.status, slug),
+    fields: Object.fromEntries(e.errors.map((f) => [f.field, f.message])),
+    status: e.status,
+    slug,
+    requestId: e.requestId,
+  };
+}
+
+function nextStep(status: number, slug: string): NextStep {
+  if (status === 412) return "reload";
+  if (status === 401 || slug === "invalid-token") return "sign-in";
+  if (status === 429 || status >= 500) return "retry";
+  return "none";
+}
