@@ -226,6 +226,22 @@ test("units: non-empty first (409), then in use (409), then unlinked from lanes"
   assert.equal((await h.get(`/units/${c.keyAccounts.id}`)).status, 404);
 });
 
+test("?unlink=true also clears a process owner that was the deleted position", async () => {
+  const owner = await h.make("/positions", { unitId: c.finance.id, title: "Process owner" });
+  const owned = await call("POST", P, {
+    title: "Owned process",
+    category: "support",
+    ownerPositionId: owner.id,
+  });
+  assert.equal(owned.ownerPositionId, owner.id);
+  const refused = await problemOf(await h.del(`/positions/${owner.id}`, "*"), 409);
+  assert.deepEqual(refused.usedIn.map((p: { processId: string }) => p.processId), [owned.id]);
+  assert.equal((await h.del(`/positions/${owner.id}?unlink=true`, "*")).status, 200);
+  const after = await call("GET", `${P}/${owned.id}`);
+  assert.equal(after.ownerPositionId, null);
+  assert.equal(after.version, owned.version + 1, "the change moves the row's ETag");
+});
+
 test("an unused position is deleted with 204, ?unlink=true or not", async () => {
   const spare = await h.make("/positions", { unitId: c.finance.id, title: "Spare" });
   assert.equal((await h.del(`/positions/${spare.id}`, 1)).status, 204);

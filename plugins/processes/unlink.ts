@@ -1,12 +1,12 @@
 // "Delete and unlink": when the resources or orgchart plugin deletes an object, it is taken
 // out of every draft — RACI lists, step links, lane bindings, subprocess calls — as normal
 // draft saves, so each shows in the draft's history. Published versions stay as they were.
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import { withdrawForSystemChange } from "./approval_service.ts";
 import { transact, writeDraft } from "./draft_service.ts";
 import { type Graph, LINK_KINDS, RACI_ROLES } from "./graph_schema.ts";
-import { LINK_KIND_OF } from "./projections.ts";
+import { LINK_KIND_OF, rebuildOwnerLink } from "./projections.ts";
 import { type LinkTargetKind, processDrafts, processes, processLinks } from "./schema.ts";
 
 export interface UnlinkResult {
@@ -106,5 +106,21 @@ export async function unlinkEverywhere(
     });
     if (result) changed.push(result);
   }
+  if (kind === "position") await clearOwner(scope, id);
   return changed;
+}
+
+/** Processes owned by a deleted position lose their owner (the row's version moves on). */
+async function clearOwner(scope: TenantScope, positionId: string) {
+  const owned = await scope.select(processes, { where: eq(processes.ownerPositionId, positionId) });
+  for (const p of owned) {
+    await transact(scope, async (tx) => {
+      await tx.update(processes, {
+        ownerPositionId: null,
+        version: sql`${processes.version} + 1` as unknown as number,
+        updatedAt: new Date(),
+      }, and(eq(processes.id, p.id), eq(processes.ownerPositionId, positionId))!);
+      await rebuildOwnerLink(tx, p.id, null);
+    });
+  }
 }
