@@ -3,13 +3,13 @@
 // from the processes plugin; CSV/XLSX import; link targets for process lanes and RACI.
 // Other plugins import only service.ts.
 import type { ProcedoPlugin } from "../../api/plugin.ts";
-import { LINK_TARGETS_POINT } from "../processes/service.ts";
+import { bindSamplePositions, LINK_TARGETS_POINT } from "../processes/service.ts";
 import { registerChartRoutes } from "./chart_routes.ts";
 import { registerEmployeeRoutes } from "./employee_routes.ts";
 import { registerImportRoutes } from "./import_routes.ts";
 import { orgUnitTargets, positionTargets } from "./link_targets.ts";
 import { registerPositionRoutes } from "./position_routes.ts";
-import { seedOrgchart } from "./samples.ts";
+import { samplePositionIds, seedOrgchart } from "./samples.ts";
 import { orgchartPersonalData, orgchartTables } from "./schema.ts";
 import { registerUnitRoutes } from "./unit_routes.ts";
 
@@ -32,5 +32,9 @@ export const orgchartPlugin: ProcedoPlugin = {
     registerEmployeeRoutes(app);
     registerImportRoutes(app);
   },
-  onTenantCreated: ({ scope }) => seedOrgchart(scope, "system"),
+  onTenantCreated: async ({ scope, plugins }) => {
+    await seedOrgchart(scope, "system");
+    // The processes samples exist already (we start after that plugin): bind their lanes.
+    await bindSamplePositions(scope, await samplePositionIds(scope), plugins);
+  },
 };

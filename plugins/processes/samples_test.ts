@@ -31,9 +31,10 @@ assert.equal(started.status, 201, await started.clone().text());
 test("a new trial workspace has three sample processes, two of them published", async () => {
   const page = await get(`${BASE}?sort=category`);
   assert.deepEqual(page.items.map((p: Json) => [p.title, p.category, p.publishedVersion]), [
+    // v1 by the processes samples, v2 when the orgchart samples bound the lanes.
     ["Management review", "management", 0],
-    ["Order to cash", "core", 1],
-    ["Purchase to pay", "support", 1],
+    ["Order to cash", "core", 2],
+    ["Purchase to pay", "support", 2],
   ]);
   const tree = await get(`${BASE}/tree`);
   assert.deepEqual(tree.items.map((n: Json) => n.title), [
@@ -134,4 +135,39 @@ test("the demo tenants have the samples too", async () => {
 
 test("close", async () => {
   await t.close();
+});
+
+test("the sample processes are bound to the sample org chart's positions", async () => {
+  const t2 = await startTestApp();
+  try {
+    const modeler = await t2.token("modeler");
+    const list =
+      await (await t2.call("GET", "/api/v1/processes?q=Order%20to%20cash", { token: modeler }))
+        .json();
+    const o2c = list.items.find((p: { title: string }) => p.title === "Order to cash");
+    const raci = await (await t2.call("GET", `/api/v1/processes/${o2c.id}/raci?source=published`, {
+      token: modeler,
+    })).json();
+    const labels = JSON.stringify(raci);
+    assert.match(labels, /Sales Representative/);
+    assert.match(labels, /Accountant/);
+    const versions = await (await t2.call("GET", `/api/v1/processes/${o2c.id}/versions`, {
+      token: modeler,
+    })).json();
+    assert.equal(
+      versions.items[0].changeNote,
+      "Lanes and responsibilities bound to the sample org chart",
+    );
+    const validation = await (await t2.call("GET", `/api/v1/processes/${o2c.id}/draft/validation`, {
+      token: modeler,
+    })).json();
+    assert.ok(
+      !validation.findings.some((f: { code: string; nodeIds: string[] }) =>
+        f.code === "task-without-responsible" && f.nodeIds.includes("check")
+      ),
+      "tasks in bound lanes have a responsible",
+    );
+  } finally {
+    await t2.close();
+  }
 });

@@ -10,3 +10,4 @@ export type { Process, TreeNode } from "./landscape_service.ts";
 export { getProcess, processTitles, processTree } from "./landscape_service.ts";
 export type { SearchHit, SearchResult } from "./search.ts";
 export { searchProcesses } from "./search.ts";
+export { bindSamplePositions } from "./sample_binding.ts";
