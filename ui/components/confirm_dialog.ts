@@ -9,6 +9,7 @@ export interface ConfirmOptions {
   title: string;
   message: string;
   confirmLabel: string;
+  /** Cannot be undone: the focus starts on Cancel, so Enter does not destroy by accident. */
   destructive?: boolean;
 }
 
@@ -55,14 +56,18 @@ export class ProcedoConfirm extends LitElement {
         <fluent-dialog-body>
           <h2 slot="title">${o?.title}</h2>
           <p>${o?.message}</p>
-          <fluent-button slot="action" @click=${() => this.#answer(false)}>
+          <fluent-button
+            slot="action"
+            ?autofocus=${o?.destructive}
+            @click=${() => this.#answer(false)}
+          >
             ${t("action.cancel")}
           </fluent-button>
           <fluent-button
             slot="action"
             appearance="primary"
             data-confirm
-            autofocus
+            ?autofocus=${!o?.destructive}
             @click=${() => this.#answer(true)}
           >${o?.confirmLabel}</fluent-button>
         </fluent-dialog-body>
