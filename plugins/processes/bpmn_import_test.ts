@@ -128,7 +128,7 @@ Deno.test("a Camunda Modeler 5 (Camunda 7) file imports with its lanes, steps, f
   // Every reported line is the line of that element's id in the file.
   const text = await read("camunda7_order.bpmn");
   for (const item of [...r.report.unsupported, ...r.report.mapped]) {
-    assert.equal(item.line, positionOf(text, `id="${item.id}"`).line, item.id);
+    assert.equal(item.line, positionOf(text, `id="${item.id}"`).line, String(item.id));
   }
 });
 
