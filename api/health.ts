@@ -1,6 +1,7 @@
 // Liveness and readiness. Readiness checks every dependency and names the failing one.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "./env.ts";
+import { withTimeout } from "./timeout.ts";
 
 const Check = z.object({
   status: z.enum(["pass", "fail"]),
@@ -48,7 +49,7 @@ export function registerHealth(
       Object.entries(opts.checks).map(async ([name, check]) => {
         const start = performance.now();
         try {
-          await withTimeout(check(), TIMEOUT_MS);
+          await withTimeout(check(), TIMEOUT_MS, `no answer within ${TIMEOUT_MS} ms`);
           return [name, { status: "pass" as const, durationMs: elapsed(start) }] as const;
         } catch (e) {
           return [name, {
@@ -68,13 +69,3 @@ export function registerHealth(
 }
 
 const elapsed = (start: number) => Math.round((performance.now() - start) * 10) / 10;
-
-function withTimeout(p: Promise<void>, ms: number): Promise<void> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return Promise.race([
-    p,
-    new Promise<void>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    }),
-  ]).finally(() => clearTimeout(timer));
-}

@@ -14,6 +14,7 @@ import { TenantScope } from "./db/tenant_scope.ts";
 import type { AppEnv, Principal, TenantInfo } from "./env.ts";
 import { requireFeature } from "./plans.ts";
 import { ProblemError } from "./problem.ts";
+import { bearerValue } from "./auth/credentials.ts";
 
 const RANK: Record<Role, number> = { reader: 1, modeler: 2, executive: 3 };
 
@@ -36,27 +37,7 @@ export function tenancy(db: Db, verifier: TokenVerifier): MiddlewareHandler<AppE
       c.set("scope", new TenantScope(db, key.tenant.id));
       return await next();
     }
-    const match = header?.match(/^Bearer\s+(\S+)$/i);
-    if (!match) {
-      throw new ProblemError(
-        401,
-        undefined,
-        "Send an access token as Authorization: Bearer …",
-        {},
-        {
-          "WWW-Authenticate": 'Bearer realm="procedo"',
-        },
-      );
-    }
-    let token;
-    try {
-      token = await verifier.verify(match[1]);
-    } catch (e) {
-      if (!(e instanceof AuthError)) throw e;
-      throw new ProblemError(401, "invalid-token", `Access token refused: ${e.message}`, {}, {
-        "WWW-Authenticate": 'Bearer realm="procedo", error="invalid_token"',
-      });
-    }
+    const token = await verifyBearer(verifier, header);
     const [tenant] = await db.select().from(tenants).where(eq(tenants.entraTenantId, token.tid))
       .limit(1);
     if (!tenant || tenant.status === "deleted") {
@@ -129,6 +110,24 @@ function appPrincipal(
   }
   const role = granted.reduce((a, b) => (RANK[b] > RANK[a] ? b : a));
   return { kind: "app", tenantId, userId: oid, role, displayName: name ?? "Application" };
+}
+
+/** Verifies `Authorization: Bearer <token>`; a missing or refused token is a 401 problem. */
+export async function verifyBearer(verifier: TokenVerifier, header: string | undefined) {
+  const value = bearerValue(header);
+  if (!value) {
+    throw new ProblemError(401, undefined, "Send an access token as Authorization: Bearer …", {}, {
+      "WWW-Authenticate": 'Bearer realm="procedo"',
+    });
+  }
+  try {
+    return await verifier.verify(value);
+  } catch (e) {
+    if (!(e instanceof AuthError)) throw e;
+    throw new ProblemError(401, "invalid-token", `Access token refused: ${e.message}`, {}, {
+      "WWW-Authenticate": 'Bearer realm="procedo", error="invalid_token"',
+    });
+  }
 }
 
 /** Refuses the request unless the caller's role is at least `lowest`. */

@@ -4,13 +4,13 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { tenants } from "../schema/core.ts";
 import { appendAudit } from "./audit/chain.ts";
-import { AuthError, type TokenVerifier } from "./auth/verify.ts";
+import type { TokenVerifier } from "./auth/verify.ts";
 import { isDuplicateKey } from "./db/errors.ts";
 import type { AppEnv } from "./env.ts";
 import { TRIAL_DAYS } from "./plans.ts";
 import type { PluginDeps } from "./plugin.ts";
 import { ProblemError, problemResponses } from "./problem.ts";
-import { findOrCreateUser } from "./tenancy.ts";
+import { findOrCreateUser, verifyBearer } from "./tenancy.ts";
 import { createTenant } from "./tenants.ts";
 
 const TrialRequest = z.strictObject({
@@ -111,21 +111,4 @@ export function registerTrialRoutes(
 async function byEntraId(deps: PluginDeps, tid: string) {
   const [row] = await deps.db.select().from(tenants).where(eq(tenants.entraTenantId, tid)).limit(1);
   return row;
-}
-
-async function verifyBearer(verifier: TokenVerifier, header: string | undefined) {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  if (!match) {
-    throw new ProblemError(401, undefined, "Send an access token as Authorization: Bearer …", {}, {
-      "WWW-Authenticate": 'Bearer realm="procedo"',
-    });
-  }
-  try {
-    return await verifier.verify(match[1]);
-  } catch (e) {
-    if (!(e instanceof AuthError)) throw e;
-    throw new ProblemError(401, "invalid-token", `Access token refused: ${e.message}`, {}, {
-      "WWW-Authenticate": 'Bearer realm="procedo", error="invalid_token"',
-    });
-  }
 }

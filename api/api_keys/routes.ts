@@ -1,6 +1,7 @@
 // /api/v1/api-keys: executives create, list and revoke the workspace's API keys (excellence
 // plan). Mounted like a plugin (see app.ts), so the routes sit behind the same tenancy, rate
 // limit and role checks; every route needs "api-keys.manage" (executive).
+import { json } from "../http/content.ts";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { ROLES } from "../../schema/core.ts";
@@ -58,7 +59,6 @@ const ApiKeyCreate = z.strictObject({
 }).openapi("ApiKeyCreate");
 
 const IdParam = z.object({ id: z.string().uuid({ error: "must be an API key id (UUID)" }) });
-const json = <T>(schema: T) => ({ "application/json": { schema } });
 
 const create = createRoute({
   method: "post",

@@ -18,6 +18,7 @@ import { TenantScope } from "../db/tenant_scope.ts";
 import type { Principal, TenantInfo } from "../env.ts";
 import { planAllows } from "../plans.ts";
 import { ProblemError } from "../problem.ts";
+import { bearerValue, constantTimeEqual } from "../auth/credentials.ts";
 
 export const KEY_PATTERN = /^pk_([0-9a-f]{32})_([a-z2-7]{8})_([a-z2-7]{52})$/;
 /** Active (not revoked, not expired) keys a tenant may hold at once. */
@@ -137,7 +138,7 @@ export async function authenticateApiKey(
   now = new Date(),
 ): Promise<ApiKeyCredential | null> {
   const headerKey = headers.apiKey?.trim();
-  const bearer = headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  const bearer = bearerValue(headers.authorization);
   let presented: string;
   if (headerKey !== undefined) {
     if (headers.authorization !== undefined) {
@@ -290,12 +291,4 @@ async function sha256Hex(text: string): Promise<string> {
     await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)),
   );
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
-}
-
-/** Compares two strings in time that depends only on their length. */
-function constantTimeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
 }

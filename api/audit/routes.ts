@@ -1,6 +1,7 @@
 // /api/v1/audit: the tenant's audit trail for executives — a filtered, paged list (newest
 // first) and a verification of the whole hash chain. A core route behind the same tenancy
 // middleware and role check as plugin routes.
+import { json } from "../http/content.ts";
 import { createRoute, OpenAPIHono, z } from "@hono/zod-openapi";
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { ACTOR_TYPES, auditLog, type AuditRow } from "../../schema/audit.ts";
@@ -68,8 +69,6 @@ const ListQuery = PagingQuery.extend({
   from: time("Entries at or after this time"),
   to: time("Entries before this time"),
 });
-
-const json = <T>(schema: T) => ({ "application/json": { schema } });
 
 const list = createRoute({
   method: "get",

@@ -8,6 +8,7 @@ import { createPool } from "mysql2/promise";
 // mysql2's types extend Node's EventEmitter: load Node's types even when nothing else has.
 import type {} from "node:events";
 import { Client } from "@planetscale/database";
+import { withTimeout } from "../timeout.ts";
 
 // deno-lint-ignore no-explicit-any
 export type Db = MySqlDatabase<any, any, any, any>;
@@ -72,12 +73,4 @@ export function openDatabase(options: DatabaseOptions): Database {
     },
     close: () => pool.end(),
   };
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,5 +1,6 @@
 // /api/operator: the operators' API, authenticated by OPERATOR_API_KEY — never by a tenant's
 // token. Off (404) when no key is configured.
+import { json } from "../http/content.ts";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { appendAudit } from "../audit/chain.ts";
@@ -8,6 +9,7 @@ import type { AppEnv } from "../env.ts";
 import { ProblemError, problemResponses } from "../problem.ts";
 import { TENANT_PLANS, TENANT_STATUSES } from "../../schema/core.ts";
 import { changeTenant, listTenants, type TenantRow } from "./service.ts";
+import { bearerValue, constantTimeEqual } from "../auth/credentials.ts";
 
 const Tenant = z.object({
   id: z.string(),
@@ -24,7 +26,6 @@ const TenantChange = z.strictObject({
   status: z.enum(TENANT_STATUSES, { error: `one of ${TENANT_STATUSES.join(", ")}` }).optional(),
   trialEndsAt: z.string().datetime({ offset: true }).nullable().optional(),
 }).openapi("OperatorTenantChange");
-const json = <T>(schema: T) => ({ "application/json": { schema } });
 const security = [{ operatorKey: [] }];
 
 const list = createRoute({
@@ -98,11 +99,10 @@ export function registerOperatorRoutes(
 }
 
 function operatorOnly(key: string | undefined): MiddlewareHandler<AppEnv> {
-  const expected = key ? new TextEncoder().encode(key) : undefined;
+  const expected = key;
   return async (c, next) => {
     if (!expected) throw new ProblemError(404, undefined, "The operator API is not enabled.");
-    const given = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? "";
-    if (!timingSafeEqual(new TextEncoder().encode(given), expected)) {
+    if (!constantTimeEqual(bearerValue(c.req.header("authorization")) ?? "", expected)) {
       throw new ProblemError(
         401,
         "invalid-operator-key",
@@ -111,12 +111,6 @@ function operatorOnly(key: string | undefined): MiddlewareHandler<AppEnv> {
     }
     await next();
   };
-}
-
-function timingSafeEqual(a: Uint8Array, b: Uint8Array): boolean {
-  let diff = a.length ^ b.length;
-  for (let i = 0; i < b.length; i++) diff |= (a[i] ?? 0) ^ b[i];
-  return diff === 0;
 }
 
 function toJson(t: TenantRow) {

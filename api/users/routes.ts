@@ -1,4 +1,5 @@
 // /api/v1/users: who works in this tenant, with which role (executives administer).
+import { json } from "../http/content.ts";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../env.ts";
 import { pageOf, PagingQuery } from "../http/paging.ts";
@@ -47,7 +48,6 @@ const ListQuery = PagingQuery.extend({
   ),
   q: z.string().max(100).optional(),
 });
-const json = <T>(schema: T) => ({ "application/json": { schema } });
 
 const me = createRoute({
   method: "get",

@@ -4,6 +4,7 @@ import { and, asc, eq, like, type SQL } from "drizzle-orm";
 import type { TenantScope } from "../db/tenant_scope.ts";
 import { ProblemError } from "../problem.ts";
 import { type Role, users } from "../../schema/core.ts";
+import { escapeLike } from "../db/like.ts";
 
 export interface User {
   id: string;
@@ -24,7 +25,7 @@ export async function listUsers(
   const parts: SQL[] = [];
   if (q.role) parts.push(eq(users.role, q.role));
   if (q.active !== undefined) parts.push(eq(users.active, q.active ? 1 : 0));
-  if (q.search) parts.push(like(users.displayName, `%${q.search.replace(/[\\%_]/g, "\\$&")}%`));
+  if (q.search) parts.push(like(users.displayName, `%${escapeLike(q.search)}%`));
   const where = parts.length ? and(...parts) : undefined;
   const [rows, total] = await Promise.all([
     scope.select(users, {

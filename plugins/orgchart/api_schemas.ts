@@ -4,7 +4,7 @@ import { z } from "@hono/zod-openapi";
 import { PagingQuery } from "../../api/http/paging.ts";
 import { EMAIL_PATTERN } from "./employee_service.ts";
 
-export const json = <T>(schema: T) => ({ "application/json": { schema } });
+export { json } from "../../api/http/content.ts";
 
 export const ETagHeader = {
   ETag: { schema: { type: "string" as const }, description: "The object's version" },

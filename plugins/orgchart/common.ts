@@ -3,6 +3,7 @@ import { inArray, type SQL } from "drizzle-orm";
 import type { MySqlColumn } from "drizzle-orm/mysql-core";
 import type { TenantScope, TenantTable } from "../../api/db/tenant_scope.ts";
 import { ProblemError } from "../../api/problem.ts";
+import { escapeLike } from "../../api/db/like.ts";
 
 /** What the objects are called in messages. */
 export type Thing = "org chart" | "org unit" | "position" | "employee";
@@ -46,7 +47,7 @@ export async function selectIn<T extends TenantTable>(
 }
 
 /** A LIKE pattern matching `text` literally anywhere. */
-export const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+export const containsPattern = (text: string) => `%${escapeLike(text)}%`;
 
 /** Code-point order, independent of the locale. */
 export const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -8,7 +8,7 @@ import type { Actor } from "./approval_service.ts";
 import { GraphSchema } from "./graph_schema.ts";
 import { APPROVAL_STATES } from "./schema.ts";
 
-export const json = <T>(schema: T) => ({ "application/json": { schema } });
+export { json } from "../../api/http/content.ts";
 
 export const ETagHeader = {
   ETag: { schema: { type: "string" as const }, description: "The draft's version" },

@@ -1,6 +1,7 @@
 // The process landscape over HTTP: create, list, tree, search, read, change, delete, and
 // review cycles. Registered before the other route files of the plugin, so the static
 // paths (/tree, /search, /reviews/due) are matched before any /{id} route.
+import { json } from "../../api/http/content.ts";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../api/env.ts";
 import { pageOf, PagingQuery } from "../../api/http/paging.ts";
@@ -20,7 +21,6 @@ import {
   searchProcesses,
 } from "./search.ts";
 
-const json = <T>(schema: T) => ({ "application/json": { schema } });
 const uuid = (what: string) => z.string().uuid({ error: `must be ${what} id (UUID)` });
 const date = z.iso.date({ error: "a date like 2026-06-30" });
 const category = z.enum(CATEGORIES, { error: `one of ${CATEGORIES.join(", ")}` });

@@ -2,6 +2,7 @@
 // owner, tags, review interval) — create, read, list, tree, change, delete. Models live in
 // drafts and versions (draft_service.ts, publish_service.ts); this file keeps the rows
 // around them consistent.
+import { escapeLike } from "../../api/db/like.ts";
 import { and, asc, desc, eq, inArray, isNull, like, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import type { MySqlColumn } from "drizzle-orm/mysql-core";
 import { uuidv7 } from "../../api/db/ids.ts";
@@ -618,4 +619,3 @@ function isDeadlock(e: unknown): boolean {
 const notFound = (id: string) => new ProblemError(404, undefined, `No process ${id}.`);
 
 /** Escapes LIKE's wildcards so user input is matched literally. */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);

@@ -18,7 +18,8 @@
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import { listTags } from "../tags/service.ts";
-import { escapeLike, type ProcessRow, processUrl } from "./landscape_service.ts";
+import { escapeLike } from "../../api/db/like.ts";
+import { type ProcessRow, processUrl } from "./landscape_service.ts";
 import { type Category, processes, processSteps } from "./schema.ts";
 
 export const SEARCH_MIN_LENGTH = 2;

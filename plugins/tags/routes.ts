@@ -1,4 +1,5 @@
 // Tags: HTTP routes. Each names its permission in x-permission; the core enforces it.
+import { json } from "../../api/http/content.ts";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../api/env.ts";
 import { pageOf, PagingQuery } from "../../api/http/paging.ts";
@@ -43,7 +44,6 @@ const ListQuery = PagingQuery.extend({
 const ETagHeader = {
   ETag: { schema: { type: "string" as const }, description: "The tag's version" },
 };
-const json = <T>(schema: T) => ({ "application/json": { schema } });
 
 const list = createRoute({
   method: "get",

@@ -5,6 +5,7 @@ import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import { ProblemError } from "../../api/problem.ts";
 import { type TagRow, tags } from "./schema.ts";
+import { escapeLike } from "../../api/db/like.ts";
 
 export interface Tag {
   id: string;
@@ -172,5 +173,3 @@ const nameTaken = (name: string) =>
   });
 
 const notFound = (id: string) => new ProblemError(404, undefined, `No tag ${id}.`);
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
