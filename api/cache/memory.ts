@@ -2,6 +2,7 @@
 // contract tests. It only holds for one process, so counters (rate limits) are per instance.
 // No timers: expired entries are dropped when read, and swept now and then during writes,
 // so nothing keeps a process alive or trips test sanitizers, and it runs on Workers as is.
+import { checkTtl } from "./_shared.ts";
 import type { Cache, SetOptions } from "./port.ts";
 
 interface Entry {
@@ -113,12 +114,5 @@ function run<T>(fn: () => T): Promise<T> {
     return Promise.resolve(fn());
   } catch (err) {
     return Promise.reject(err);
-  }
-}
-
-/** Redis accepts only whole, positive seconds; reject the same inputs here. */
-function checkTtl(ttlSeconds: number | undefined): void {
-  if (ttlSeconds !== undefined && !(Number.isSafeInteger(ttlSeconds) && ttlSeconds > 0)) {
-    throw new RangeError(`ttlSeconds must be a positive whole number (got ${ttlSeconds})`);
   }
 }

@@ -1,13 +1,7 @@
 // Redis over TCP (ioredis). For long-running servers; Workers use the Upstash adapter.
+import { checkTtl, globEscape, INCR_WITH_TTL } from "./_shared.ts";
 import { Redis } from "ioredis";
 import type { Cache, SetOptions } from "./port.ts";
-
-// INCR and the first EXPIRE must be one step, or a crash in between leaves a counter that
-// never expires (a rate limit that never resets).
-const INCR_WITH_TTL = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 and ARGV[1] then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return n`;
 
 const PING_TIMEOUT_MS = 2000;
 const SCAN_COUNT = 500;
@@ -99,15 +93,4 @@ export function createRedisCache(url: string): Cache {
       else redis.disconnect();
     },
   };
-}
-
-/** Escapes the characters SCAN MATCH treats as glob syntax, so a prefix matches literally. */
-function globEscape(s: string): string {
-  return s.replace(/[*?[\]\\]/g, "\\$&");
-}
-
-function checkTtl(ttlSeconds: number | undefined): void {
-  if (ttlSeconds !== undefined && !(Number.isSafeInteger(ttlSeconds) && ttlSeconds > 0)) {
-    throw new RangeError(`ttlSeconds must be a positive whole number (got ${ttlSeconds})`);
-  }
 }

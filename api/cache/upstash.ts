@@ -1,13 +1,8 @@
 // Upstash Redis over its REST API: works where raw TCP does not (Cloudflare Workers).
 // The client batches concurrent commands into one /pipeline request by default.
+import { checkTtl, globEscape, INCR_WITH_TTL } from "./_shared.ts";
 import { Redis, type SetCommandOptions } from "@upstash/redis";
 import type { Cache, SetOptions } from "./port.ts";
-
-// Same script as the ioredis adapter (kept apart so Workers never bundle ioredis).
-const INCR_WITH_TTL = `
-local n = redis.call('INCR', KEYS[1])
-if n == 1 and ARGV[1] then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
-return n`;
 
 const PING_TIMEOUT_MS = 5000;
 const SCAN_COUNT = 500;
@@ -88,15 +83,4 @@ export function createUpstashCache(url: string, token: string): Cache {
     // Stateless HTTP: nothing to close.
     close: () => Promise.resolve(),
   };
-}
-
-/** Escapes the characters SCAN MATCH treats as glob syntax, so a prefix matches literally. */
-function globEscape(s: string): string {
-  return s.replace(/[*?[\]\\]/g, "\\$&");
-}
-
-function checkTtl(ttlSeconds: number | undefined): void {
-  if (ttlSeconds !== undefined && !(Number.isSafeInteger(ttlSeconds) && ttlSeconds > 0)) {
-    throw new RangeError(`ttlSeconds must be a positive whole number (got ${ttlSeconds})`);
-  }
 }
