@@ -104,10 +104,10 @@ export class ProcedoNavRail extends LitElement {
             return html`
               <li>
                 <a
-                  href=${r.path}
+                  href=${r.nav!.href ?? r.path}
                   aria-current=${current ? "page" : "false"}
                   title=${this.collapsed ? label : ""}
-                  data-nav=${r.path}
+                  data-nav=${r.nav!.href ?? r.path}
                 >${icon(r.nav!.icon)}<span class="label">${label}</span></a>
               </li>
             `;

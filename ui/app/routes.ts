@@ -13,13 +13,63 @@ export interface Route {
   load: () => Promise<unknown>;
   minRole?: Role;
   /** Shown in the navigation rail with this icon and label (the label defaults to the title). */
-  nav?: { icon: IconName; label?: MessageKey; section?: string };
+  nav?: { icon: IconName; label?: MessageKey; section?: string; href?: string };
 }
 
 const tags = () => import("./pages/tags.ts");
 const admin = () => import("./pages/admin.ts");
+const processes = () => import("./pages/processes/mod.ts");
+const orgchart = () => import("./pages/orgchart/mod.ts");
+const resources = () => import("./pages/resources/mod.ts");
 
 export const ROUTES: Route[] = [
+  {
+    path: "/map",
+    title: "processes.map.title",
+    tag: "procedo-process-map",
+    load: processes,
+    nav: { icon: "grid" },
+  },
+  {
+    path: "/processes",
+    title: "processes.list.title",
+    tag: "procedo-process-list",
+    load: processes,
+    nav: { icon: "flowchart" },
+  },
+  {
+    path: "/processes/:id",
+    title: "processes.page.title",
+    tag: "procedo-process-page",
+    load: processes,
+  },
+  {
+    path: "/org-charts",
+    title: "orgchart.title",
+    tag: "procedo-orgchart-page",
+    load: orgchart,
+    nav: { icon: "organization" },
+  },
+  {
+    path: "/org-charts/:chartId",
+    title: "orgchart.title",
+    tag: "procedo-orgchart-page",
+    load: orgchart,
+  },
+  {
+    path: "/resources/:kind",
+    title: "resources.title",
+    tag: "procedo-resources-page",
+    load: resources,
+    nav: { icon: "document", section: "/resources", href: "/resources/documents" },
+  },
+  {
+    path: "/requirements",
+    title: "resources.requirements.title",
+    tag: "procedo-requirements-page",
+    load: resources,
+    nav: { icon: "clipboardTask" },
+  },
   {
     path: "/tags",
     title: "tags.title",
@@ -59,4 +109,7 @@ export const ROUTES: Route[] = [
 ];
 
 /** Paths that lead elsewhere: a section's own path opens its first page. */
-export const REDIRECTS: Record<string, string> = { "/admin": "/admin/users" };
+export const REDIRECTS: Record<string, string> = {
+  "/admin": "/admin/users",
+  "/resources": "/resources/documents",
+};

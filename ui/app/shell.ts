@@ -97,7 +97,8 @@ export class ProcedoShell extends LitElement {
 
   /** The first page in the navigation this person may open. */
   #home(): string {
-    return ROUTES.find((r) => r.nav && roleAllows(this.me.user.role, r.minRole))?.path ?? "/tags";
+    const first = ROUTES.find((r) => r.nav && roleAllows(this.me.user.role, r.minRole));
+    return first?.nav?.href ?? first?.path ?? "/map";
   }
 
   #match(path: string): { route: Route; params: Record<string, string> } | undefined {

@@ -1,7 +1,10 @@
 // Deutsche Texte. Same keys as en.ts (the type makes a missing or extra key a compile error).
 import type { MessageKey } from "./en.ts";
+import * as orgchart from "./features/orgchart.ts";
+import * as processes from "./features/processes.ts";
+import * as resources from "./features/resources.ts";
 
-export const de: Record<MessageKey, string> = {
+const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   "app.name": "Procedo",
   "app.loading": "Wird geladen…",
   "app.failed": "Procedo konnte nicht starten",
@@ -247,4 +250,16 @@ export const de: Record<MessageKey, string> = {
   "problem.status.500": "Auf dem Server ist etwas schiefgegangen.",
   "problem.status.502": "Procedo ist gerade nicht erreichbar. Versuchen Sie es gleich noch einmal.",
   "problem.status.503": "Procedo ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.",
+};
+
+type FeatureKey =
+  | keyof typeof processes.en
+  | keyof typeof orgchart.en
+  | keyof typeof resources.en;
+
+export const de: Record<MessageKey, string> = {
+  ...core,
+  ...processes.de,
+  ...orgchart.de,
+  ...resources.de,
 };

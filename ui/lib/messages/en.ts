@@ -1,6 +1,10 @@
 // English messages: the reference catalog. Every key here must exist in de.ts too (the
 // type of de.ts and ui/lib/messages/catalog_test.ts check that). {name} is a placeholder.
-export const en = {
+import * as orgchart from "./features/orgchart.ts";
+import * as processes from "./features/processes.ts";
+import * as resources from "./features/resources.ts";
+
+const core = {
   "app.name": "Procedo",
   "app.loading": "Loading…",
   "app.failed": "Procedo could not start",
@@ -236,5 +240,9 @@ export const en = {
   "problem.status.502": "Procedo is not reachable at the moment. Try again shortly.",
   "problem.status.503": "Procedo is not available at the moment. Try again shortly.",
 } as const;
+
+/** Core messages plus one module per feature (ui/lib/messages/features/), so pages of
+ * different features never edit the same catalog file. */
+export const en = { ...core, ...processes.en, ...orgchart.en, ...resources.en };
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,1 @@
+// The org chart pages: one chunk, loaded on first visit.

@@ -1,0 +1,1 @@
+// The resource pages (documents, IT systems, locations) and requirements: one chunk.
