@@ -242,6 +242,32 @@ test("?unlink=true also clears a process owner that was the deleted position", a
   assert.equal(after.version, owned.version + 1, "the change moves the row's ETag");
 });
 
+test("a lane without steps bound to a position: where used, refused, then unlinked", async () => {
+  const lonely = await h.make("/positions", { unitId: c.finance.id, title: "Lane only" });
+  const process = await call("POST", P, { title: "Empty lane process", category: "support" });
+  const draft = await call("GET", `${P}/${process.id}/draft`);
+  const graph = {
+    ...draft.graph,
+    lanes: [
+      ...draft.graph.lanes,
+      { id: "empty_lane", name: "Nobody here yet", positionId: lonely.id, orgUnitId: null },
+    ],
+  };
+  const saved = await call("PUT", `${P}/${process.id}/draft`, graph, {
+    "if-match": `W/"${draft.version}"`,
+  });
+  assert.equal(saved.graph.lanes[1].positionId, lonely.id);
+  const used = await call("GET", `${P}/where-used?kind=position&id=${lonely.id}`);
+  assert.deepEqual(used.items.map((p: { processId: string }) => p.processId), [process.id]);
+  const refused = await problemOf(await h.del(`/positions/${lonely.id}`, "*"), 409);
+  assert.deepEqual(refused.usedIn.map((p: { processId: string }) => p.processId), [process.id]);
+  const res = await h.del(`/positions/${lonely.id}?unlink=true`, "*");
+  assert.equal(res.status, 200);
+  const after = await call("GET", `${P}/${process.id}/draft`);
+  assert.equal(after.graph.lanes[1].positionId, null);
+  assert.equal(after.version, saved.version + 1);
+});
+
 test("an unused position is deleted with 204, ?unlink=true or not", async () => {
   const spare = await h.make("/positions", { unitId: c.finance.id, title: "Spare" });
   assert.equal((await h.del(`/positions/${spare.id}`, 1)).status, 204);

@@ -79,6 +79,14 @@ export function projectGraph(graph: Graph): { steps: StepRow[]; links: LinkRow[]
     if (lane?.positionId) add(node.id, "position", lane.positionId, "lane");
     if (lane?.orgUnitId) add(node.id, "orgUnit", lane.orgUnitId, "lane");
   }
+  // A bound lane without steps still uses its position or unit: recorded for the process
+  // itself (node ""), so "where used" and "unlink everywhere" find it too.
+  const occupied = new Set(graph.nodes.map((n) => n.laneId));
+  for (const lane of graph.lanes) {
+    if (occupied.has(lane.id)) continue;
+    if (lane.positionId) add("", "position", lane.positionId, "lane");
+    if (lane.orgUnitId) add("", "orgUnit", lane.orgUnitId, "lane");
+  }
   return { steps, links: [...links.values()] };
 }
 
@@ -169,7 +177,7 @@ async function currentRows(
     // Process-level links are written outside saves (the owner changes): read those, in the
     // transaction's snapshot, which has the owner of the process row read above.
     const own = await tx.select(processLinks, {
-      where: and(ofSource, eq(processLinks.nodeId, "")),
+      where: and(ofSource, eq(processLinks.nodeId, ""), eq(processLinks.relation, "owner")),
     });
     return byNode(steps, [...links, ...own]);
   }

@@ -75,7 +75,10 @@ export async function unlinkEverywhere(
       eq(processLinks.targetId, id),
     ),
   });
-  const processIds = [...new Set(links.filter((l) => l.nodeId !== "").map((l) => l.processId))]
+  // The owner link is cleared below, on the process row; every other link is in the graph.
+  const processIds = [
+    ...new Set(links.filter((l) => l.relation !== "owner").map((l) => l.processId)),
+  ]
     .sort();
   const changed: UnlinkResult[] = [];
   for (const processId of processIds) {

@@ -107,7 +107,7 @@ it("deep links open their page after sign-in; links, back and forward move betwe
   await page.reload();
   assert.equal(await h1(page).textContent(), "Users");
   await page.goto(`${app.baseUrl}/`);
-  await page.waitForURL("**/tags");
+  await page.waitForURL("**/map");
   await page.goto(`${app.baseUrl}/no/such/page`);
   assert.equal(await h1(page).textContent(), "Page not found");
   assert.deepEqual(cspErrors, [], "the page broke its Content Security Policy");
@@ -201,14 +201,14 @@ it("an error nobody handled shows a message with reload above the page, never a 
 
 it("keyboard only: Tab reaches every navigation entry with a visible focus; Enter opens it", async () => {
   const page = await app.newPage();
-  await signIn(app, page, "Erika Executive");
+  await signIn(app, page, "Erika Executive", "/tags");
   await page.locator("[data-tag='ISO 9001']").waitFor();
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press("Tab");
   assert.equal((await focusedElement(page))?.text, "Skip to content");
 
   const reached = new Map<string, boolean>();
-  for (let i = 0; i < 20 && reached.size < 2; i++) {
+  for (let i = 0; i < 40 && reached.size < 2; i++) {
     await page.keyboard.press("Tab");
     const el = await focusedElement(page);
     if (el?.tag === "a" && (el.href === "/tags" || el.href === "/admin/users")) {
