@@ -24,6 +24,7 @@ import { fieldErrors, problem, ProblemError } from "./problem.ts";
 import { registerDevRoutes } from "./dev_routes.ts";
 import { registerClientConfig } from "./client_config.ts";
 import { registerOperatorRoutes } from "./operator/routes.ts";
+import { addressRateLimit } from "./rate_limit.ts";
 import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
 import { apiKeysCorePlugin } from "./api_keys/routes.ts";
@@ -136,6 +137,13 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   }
   registerClientConfig(app, config);
 
+  const perAddress = {
+    cache,
+    limit: config.rateLimit.perAddress,
+    trustProxy: config.http.trustProxy,
+  };
+  app.use("/api/v1/tenants/trial", addressRateLimit({ ...perAddress, bucket: "trial" }));
+  app.use("/api/operator/*", addressRateLimit({ ...perAddress, bucket: "operator" }));
   registerTrialRoutes(app, { config, db, cache, verifier, plugins });
   registerOperatorRoutes(app, { db, operatorKey: config.operatorKey });
   const mounted = [...CORE_PLUGINS, ...plugins];

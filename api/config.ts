@@ -66,6 +66,7 @@ export const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   RATE_LIMIT_PER_MINUTE: int(1, 1_000_000).default(600),
   RATE_LIMIT_TENANT_PER_MINUTE: int(1, 10_000_000).default(3000),
+  RATE_LIMIT_ADDRESS_PER_MINUTE: int(1, 1_000_000).default(30),
 
   AUTH_MODE: z.enum(["dev", "entra"], { error: "expected dev or entra" }).optional(),
   ENTRA_CLIENT_ID: z.string().uuid({ error: "expected the application (client) id, a UUID" })
@@ -113,7 +114,7 @@ export interface Config {
     trustProxy: boolean;
   };
   /** Requests per minute (fixed windows): per credential (user or API key) and per tenant. */
-  rateLimit: { perCredential: number; perTenant: number };
+  rateLimit: { perCredential: number; perTenant: number; perAddress: number };
   auth: {
     mode: "dev" | "entra";
     entra: {
@@ -218,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     rateLimit: {
       perCredential: e.RATE_LIMIT_PER_MINUTE,
       perTenant: e.RATE_LIMIT_TENANT_PER_MINUTE,
+      perAddress: e.RATE_LIMIT_ADDRESS_PER_MINUTE,
     },
     auth: {
       mode: authMode,

@@ -8,6 +8,7 @@
 // budget and lock out everyone else in the workspace.
 import type { MiddlewareHandler } from "hono";
 import type { Cache } from "./cache/port.ts";
+import { clientAddress } from "./client_address.ts";
 import type { Config } from "./config.ts";
 import type { AppEnv } from "./env.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -19,7 +20,9 @@ const CACHE_TIMEOUT_MS = 1000;
 
 export interface RateLimitDeps {
   cache: Cache;
-  config: Pick<Config, "rateLimit" | "logLevel">;
+  config: Pick<Config, "logLevel"> & {
+    rateLimit: Pick<Config["rateLimit"], "perCredential" | "perTenant">;
+  };
   logger?: Logger;
 }
 
@@ -80,6 +83,49 @@ export function rateLimit(deps: RateLimitDeps): MiddlewareHandler<AppEnv> {
           ? `This credential may send ${limit} requests a minute; try again in ${reset} s.`
           : `This workspace may send ${limit} requests a minute; try again in ${reset} s.`,
         { limit, scope },
+        { "Retry-After": String(reset), ...headers },
+      );
+    }
+    await next();
+    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+  };
+}
+
+/**
+ * Counts requests per client address for routes without a tenant yet (trial sign-up, the
+ * operator API): creating workspaces or guessing the operator key is not free. Keys start
+ * with "_addr:", outside every tenant's key space. Fails open like the limiter above.
+ */
+export function addressRateLimit(deps: {
+  cache: Cache;
+  /** Requests per minute and address. */
+  limit: number;
+  trustProxy: boolean;
+  bucket: string;
+}): MiddlewareHandler<AppEnv> {
+  const { limit, bucket } = deps;
+  return async (c, next) => {
+    const now = Date.now();
+    const window = Math.floor(now / (WINDOW_SECONDS * 1000));
+    const reset = Math.max(1, Math.ceil(((window + 1) * WINDOW_SECONDS * 1000 - now) / 1000));
+    const address = clientAddress(c, deps.trustProxy);
+    let used: number;
+    try {
+      used = await count(deps.cache, `_addr:${bucket}:${address}:${window}`);
+    } catch {
+      return await next();
+    }
+    const headers = {
+      "RateLimit-Limit": String(limit),
+      "RateLimit-Remaining": String(Math.max(0, limit - used)),
+      "RateLimit-Reset": String(reset),
+    };
+    if (used > limit) {
+      throw new ProblemError(
+        429,
+        undefined,
+        `This address may send ${limit} such requests a minute; try again in ${reset} s.`,
+        { limit, scope: "address" },
         { "Retry-After": String(reset), ...headers },
       );
     }

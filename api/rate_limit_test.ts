@@ -231,6 +231,49 @@ test("rate limits: a cache that hangs counts as down", async () => {
   assert.ok(Date.now() - start < 3000);
 });
 
+test("rate limits: trial sign-up and the operator API count per client address", async () => {
+  const t = await startTestApp({
+    env: {
+      RATE_LIMIT_ADDRESS_PER_MINUTE: "2",
+      TRUST_PROXY: "true",
+      OPERATOR_API_KEY: "op-" + "k".repeat(40),
+    },
+  });
+  try {
+    await freshWindowAhead();
+    const operator = (address: string) =>
+      t.call("GET", "/api/operator/tenants", {
+        headers: { authorization: "Bearer wrong-key", "x-forwarded-for": `${address}, 10.0.0.1` },
+      });
+    assert.equal((await operator("203.0.113.7")).status, 401);
+    const second = await operator("203.0.113.7");
+    assert.equal(second.status, 401);
+    assertHeaders(second, 2, 0);
+    const refused = await operator("203.0.113.7");
+    assert.equal(refused.status, 429, "the third guess of the operator key is refused");
+    const problem = await refused.json();
+    assert.equal(problem.scope, "address");
+    assert.ok(Number(refused.headers.get("retry-after")) >= 1);
+    assert.equal((await operator("198.51.100.4")).status, 401, "another address goes on");
+
+    // Starting trials: the same budget per address, counted apart from the operator's.
+    const trial = (token: string) =>
+      t.call("POST", "/api/v1/tenants/trial", {
+        token,
+        body: { name: "Acme" },
+        headers: { "x-forwarded-for": "203.0.113.7" },
+      });
+    const [a, b, c] = await Promise.all(
+      [1, 2, 3].map(() => t.issuer.sign({ tid: crypto.randomUUID(), oid: crypto.randomUUID() })),
+    );
+    assert.equal((await trial(a)).status, 201);
+    assert.equal((await trial(b)).status, 201);
+    assert.equal((await trial(c)).status, 429);
+  } finally {
+    await t.close();
+  }
+});
+
 test("rate limits: teardown", async () => {
   await upstash.close();
 });
