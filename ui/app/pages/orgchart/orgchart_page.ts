@@ -1,0 +1,323 @@
+// <procedo-orgchart-page>: /org-charts and /org-charts/:chartId. A chart picker, the chart as
+// a tree (units, positions, holders) and panels for the details. /org-charts opens the first
+// chart, or says there is none yet. Modelers add, change, move, delete and import; readers
+// see the same tree and details without any of those actions.
+import { css, html, LitElement, nothing } from "lit";
+import "../../../components/confirm_dialog.ts";
+import type { ProcedoConfirm } from "../../../components/confirm_dialog.ts";
+import { icon } from "../../../components/icons.ts";
+import "../../../components/import_dialog.ts";
+import type { ProcedoImportDialog } from "../../../components/import_dialog.ts";
+import "../../../components/problem_bar.ts";
+import { base, controls, page } from "../../../components/styles.ts";
+import { type Schemas, unwrap } from "../../../lib/api/client.ts";
+import { ApiData } from "../../../lib/api_data.ts";
+import { formatNumber, LocaleController, t } from "../../../lib/i18n.ts";
+import { router } from "../../../lib/router.ts";
+import { roleAllows, session } from "../../session.ts";
+import { chartImporter, chartImportKinds, describeChartImport } from "./chart_import.ts";
+import "./chart_panel.ts";
+import type { ProcedoOrgchartChartPanel } from "./chart_panel.ts";
+import "./employee_panel.ts";
+import type { ProcedoOrgchartEmployeePanel } from "./employee_panel.ts";
+import "./org_tree.ts";
+import type { OpenNodeDetail, ProcedoOrgTree } from "./org_tree.ts";
+import "./position_panel.ts";
+import type { ProcedoOrgchartPositionPanel } from "./position_panel.ts";
+import { localized } from "./problems.ts";
+import type { ChartTree } from "./tree_model.ts";
+import "./unit_panel.ts";
+import type { ProcedoOrgchartUnitPanel } from "./unit_panel.ts";
+
+type OrgChart = Schemas["OrgChart"];
+/** The picker lists this many charts (a tenant rarely has more than a few). */
+const CHARTS = 200;
+
+export class ProcedoOrgchartPage extends LitElement {
+  static override properties = {
+    params: { attribute: false },
+    actionError: { state: true },
+  };
+  static override styles = [
+    base,
+    page,
+    controls,
+    css`
+      .picker {
+        flex-direction: row;
+        align-items: center;
+        gap: var(--spacingHorizontalS);
+      }
+      .picker select {
+        max-width: 20rem;
+      }
+      .sep {
+        width: var(--strokeWidthThin);
+        align-self: stretch;
+        background: var(--colorNeutralStroke2);
+      }
+      .counts {
+        color: var(--colorNeutralForeground3);
+        font-size: var(--fontSizeBase200);
+      }
+      .empty fluent-button {
+        margin-top: var(--spacingVerticalM);
+      }
+    `,
+  ];
+  declare params: Record<string, string> | undefined;
+  declare actionError: unknown;
+  #shown: string | undefined;
+  #charts = new ApiData(this, async (signal) =>
+    unwrap(
+      await session().api.GET("/api/v1/orgchart/charts", {
+        params: { query: { limit: CHARTS } },
+        signal,
+      }),
+    ));
+  #tree = new ApiData<ChartTree>(this, async (signal) =>
+    unwrap(
+      await session().api.GET("/api/v1/orgchart/charts/{id}/tree", {
+        params: { path: { id: this.#chartId! } },
+        signal,
+      }),
+    ), { auto: false });
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  get #chartId(): string | undefined {
+    return this.params?.chartId;
+  }
+
+  get #canEdit() {
+    return roleAllows(session().me.user.role, "modeler");
+  }
+
+  override willUpdate() {
+    // The shell reuses this element for every chart: load when the chart in the URL changes.
+    if (this.#chartId === this.#shown) return;
+    this.#shown = this.#chartId;
+    this.actionError = undefined;
+    this.#tree.value = undefined;
+    this.#tree.error = undefined;
+    if (this.#chartId) void this.#tree.reload();
+  }
+
+  override updated() {
+    const first = this.#charts.value?.items[0];
+    if (!this.#chartId && first) router.navigate(`/org-charts/${first.id}`, { replace: true });
+  }
+
+  override render() {
+    const charts = this.#charts;
+    const tree = this.#tree;
+    const none = charts.value?.items.length === 0 && !this.#chartId;
+    return html`
+      <h1>${t("orgchart.title")}</h1>
+      ${none ? nothing : this.#commands(charts.value?.items ?? [], tree.value)}
+      <procedo-problem .error=${this.actionError} @reload=${this.#reloadAll}></procedo-problem>
+      ${charts.error
+        ? html`<procedo-problem .error=${charts.error} @retry=${() =>
+          charts.reload()}></procedo-problem>`
+        : nothing}
+      ${tree.error
+        ? html`<procedo-problem .error=${tree.error} @retry=${() =>
+          tree.reload()}></procedo-problem>`
+        : nothing}
+      ${none ? this.#empty() : nothing}
+      ${(tree.loading && !tree.value) || (charts.loading && !charts.value)
+        ? html`<fluent-spinner aria-label=${t("app.loading")}></fluent-spinner>`
+        : nothing}
+      ${tree.value ? this.#body(tree.value) : nothing}
+      <procedo-orgchart-unit-panel .tree=${tree.value} @saved=${this.#saved}
+        @deleted=${this.#deleted}></procedo-orgchart-unit-panel>
+      <procedo-orgchart-position-panel .tree=${tree.value} @saved=${this.#saved}
+        @deleted=${this.#deleted} @open-node=${this.#open}></procedo-orgchart-position-panel>
+      <procedo-orgchart-employee-panel .tree=${tree.value} @saved=${this.#saved}
+        @deleted=${this.#deleted}></procedo-orgchart-employee-panel>
+      <procedo-orgchart-chart-panel @saved=${this.#chartSaved}></procedo-orgchart-chart-panel>
+      ${this.#canEdit && tree.value
+        ? html`
+          <procedo-import-dialog heading=${t("orgchart.import.title")}
+            .kinds=${chartImportKinds()} .run=${chartImporter(tree.value.chart.id)}
+            .describe=${describeChartImport} @imported=${() =>
+              tree.reload()}></procedo-import-dialog>
+        `
+        : nothing}
+      <procedo-confirm></procedo-confirm>
+    `;
+  }
+
+  #commands(charts: OrgChart[], tree: ChartTree | undefined) {
+    const edit = this.#canEdit;
+    const button = (
+      testId: string,
+      name: Parameters<typeof icon>[0],
+      label: string,
+      on: () => void,
+    ) =>
+      html`
+        <fluent-button appearance="subtle" data-testid=${testId} ?disabled=${!tree}
+          @click=${on}>${icon(name, 20, "start")}${label}</fluent-button>
+      `;
+    return html`
+      <div class="commandbar" role="toolbar" aria-label=${t("orgchart.commands")}>
+        <label class="control picker">
+          <span>${t("orgchart.chart.pick")}</span>
+          <select data-testid="chart-picker" @change=${this.#pick}>
+            ${charts.map((c) =>
+              html`<option value=${c.id} ?selected=${c.id === this.#chartId}>${c.name}</option>`
+            )}
+          </select>
+        </label>
+        ${edit
+          ? html`
+            ${button("new-unit", "add", t("orgchart.unit.new"), () =>
+              this.#unitPanel.openNew(this.#orgTree?.activeUnitId() ?? null))}
+            ${button("new-position", "people", t("orgchart.position.new"), () =>
+              this.#positionPanel.openNew(this.#orgTree?.activeUnitId()))}
+            ${button("new-employee", "personAdd", t("orgchart.employee.new"), () =>
+              this.#employeePanel.openNew(this.#orgTree?.activePositionId()))}
+            ${button("import", "upload", t("orgchart.import.button"), () =>
+              this.#importDialog.open())}
+          `
+          : nothing}
+        <fluent-button appearance="subtle" @click=${this.#reloadAll}>
+          ${icon("refresh", 20, "start")}${t("action.refresh")}
+        </fluent-button>
+        <span class="grow"></span>
+        ${edit
+          ? html`
+            <fluent-button appearance="subtle" data-testid="new-chart"
+              @click=${() => this.#chartPanel.open()}>${icon("add", 20, "start")}${t(
+                "orgchart.chart.new",
+              )}</fluent-button>
+            ${button("rename-chart", "edit", t("orgchart.chart.rename"), () =>
+              this.#chartPanel.open(tree?.chart))}
+            ${button("delete-chart", "delete", t("orgchart.chart.delete"), () =>
+              this.#deleteChart())}
+          `
+          : nothing}
+      </div>
+    `;
+  }
+
+  #empty() {
+    return html`
+      <div class="empty" data-testid="no-charts">
+        <p>${t("orgchart.chart.none")}</p>
+        ${this.#canEdit
+          ? html`
+            <fluent-button appearance="primary" data-testid="create-first-chart"
+              @click=${() => this.#chartPanel.open()}>${icon("add", 20, "start")}${t(
+                "orgchart.chart.create",
+              )}</fluent-button>
+          `
+          : html`<p>${t("orgchart.chart.noneReader")}</p>`}
+      </div>
+    `;
+  }
+
+  #body(tree: ChartTree) {
+    const n = (x: number) => formatNumber(x);
+    return html`
+      ${tree.chart.description ? html`<p class="muted">${tree.chart.description}</p>` : nothing}
+      <p class="counts">${t("orgchart.counts", {
+        units: n(tree.counts.units),
+        positions: n(tree.counts.positions),
+        holders: n(tree.counts.holders),
+      })}</p>
+      <procedo-org-tree .tree=${tree} @open-node=${this.#open}></procedo-org-tree>
+    `;
+  }
+
+  get #orgTree() {
+    return this.renderRoot.querySelector("procedo-org-tree") as ProcedoOrgTree | null;
+  }
+  get #unitPanel() {
+    return this.renderRoot.querySelector(
+      "procedo-orgchart-unit-panel",
+    ) as ProcedoOrgchartUnitPanel;
+  }
+  get #positionPanel() {
+    return this.renderRoot.querySelector(
+      "procedo-orgchart-position-panel",
+    ) as ProcedoOrgchartPositionPanel;
+  }
+  get #employeePanel() {
+    return this.renderRoot.querySelector(
+      "procedo-orgchart-employee-panel",
+    ) as ProcedoOrgchartEmployeePanel;
+  }
+  get #chartPanel() {
+    return this.renderRoot.querySelector(
+      "procedo-orgchart-chart-panel",
+    ) as ProcedoOrgchartChartPanel;
+  }
+  get #importDialog() {
+    return this.renderRoot.querySelector("procedo-import-dialog") as ProcedoImportDialog;
+  }
+
+  #pick = (e: Event) => {
+    router.navigate(`/org-charts/${(e.target as HTMLSelectElement).value}`);
+  };
+
+  #open = (e: CustomEvent<OpenNodeDetail>) => {
+    const { kind, id } = e.detail;
+    if (kind === "unit") void this.#unitPanel.openUnit(id);
+    else if (kind === "position") void this.#positionPanel.openPosition(id);
+    else void this.#employeePanel.openEmployee(id);
+  };
+
+  /** After a save: the tree again, with the focus on what was saved. */
+  #saved = async (e: CustomEvent<OpenNodeDetail>) => {
+    await this.#tree.reload();
+    await this.#orgTree?.revealNode(e.detail.kind, e.detail.id);
+  };
+
+  #deleted = async () => {
+    await this.#tree.reload();
+    await this.#orgTree?.focusActive();
+  };
+
+  #chartSaved = async (e: CustomEvent<OrgChart>) => {
+    await this.#charts.reload();
+    if (e.detail.id === this.#chartId) await this.#tree.reload();
+    else router.navigate(`/org-charts/${e.detail.id}`);
+  };
+
+  async #deleteChart() {
+    const chart = this.#tree.value?.chart;
+    if (!chart) return;
+    const confirm = this.renderRoot.querySelector("procedo-confirm") as ProcedoConfirm;
+    const ok = await confirm.ask({
+      title: t("orgchart.chart.deleteTitle"),
+      message: t("orgchart.chart.deleteText", { name: chart.name }),
+      confirmLabel: t("action.delete"),
+      destructive: true,
+    });
+    if (!ok) return;
+    this.actionError = undefined;
+    try {
+      unwrap(
+        await session().api.DELETE("/api/v1/orgchart/charts/{id}", {
+          params: { path: { id: chart.id }, header: { "if-match": `W/"${chart.version}"` } },
+        }),
+      );
+      await this.#charts.reload();
+      router.navigate("/org-charts", { replace: true });
+    } catch (err) {
+      this.actionError = localized(err);
+    }
+  }
+
+  #reloadAll = async () => {
+    this.actionError = undefined;
+    await Promise.all([this.#charts.reload(), this.#chartId ? this.#tree.reload() : undefined]);
+  };
+}
+
+customElements.define("procedo-orgchart-page", ProcedoOrgchartPage);
