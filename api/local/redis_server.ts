@@ -47,6 +47,9 @@ async function startOn(port: number, dir: string): Promise<RedisServer> {
       dir,
       "--logfile",
       logfile,
+      // Lets a later run find and stop a server whose owner was killed.
+      "--pidfile",
+      `${dir}/redis.pid`,
     ],
     stdin: "null",
     stdout: "null",

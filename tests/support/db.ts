@@ -6,6 +6,7 @@ import { type Database, openDatabase } from "../../api/db/client.ts";
 import { migrate, readMigrations } from "../../api/db/migrate.ts";
 import { startManagedDatabase } from "../../api/local/mariadb.ts";
 import { MIGRATIONS_DIR } from "../../schema/migrations_dir.ts";
+import { claimDir, sweepStaleServers } from "./stale_servers.ts";
 
 let server: Promise<string> | undefined;
 
@@ -47,7 +48,9 @@ export async function freshDatabase(opts: { migrate?: boolean } = {}): Promise<T
 }
 
 async function startPrivate(): Promise<string> {
+  await sweepStaleServers("procedo-db-", ["mysqld.pid"]);
   const dir = await Deno.makeTempDir({ prefix: "procedo-db-" });
+  claimDir(dir);
   const managed = await startManagedDatabase({ dir, ephemeral: true });
   globalThis.addEventListener("unload", () => {
     void managed.stop();

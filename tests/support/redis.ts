@@ -1,6 +1,7 @@
 // A Redis for tests: REDIS_URL when set (CI service), else one private redis-server per test
 // process, started on first use and killed when the process exits.
 import { startRedisServer } from "../../api/local/redis_server.ts";
+import { claimDir, sweepStaleServers } from "./stale_servers.ts";
 
 let started: Promise<string> | undefined;
 
@@ -12,7 +13,9 @@ export function testRedisUrl(): Promise<string> {
 }
 
 async function startPrivate(): Promise<string> {
+  await sweepStaleServers("procedo-redis-", ["redis.pid"]);
   const dir = await Deno.makeTempDir({ prefix: "procedo-redis-" });
+  claimDir(dir);
   const server = await startRedisServer({ dir });
   server.unref();
   globalThis.addEventListener("unload", () => {
