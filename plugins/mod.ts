@@ -2,6 +2,12 @@
 import type { ProcedoPlugin } from "../api/plugin.ts";
 import { orgchartPlugin } from "./orgchart/mod.ts";
 import { processesPlugin } from "./processes/mod.ts";
+import { resourcesPlugin } from "./resources/mod.ts";
 import { tagsPlugin } from "./tags/mod.ts";
 
-export const defaultPlugins: ProcedoPlugin[] = [tagsPlugin, processesPlugin, orgchartPlugin];
+export const defaultPlugins: ProcedoPlugin[] = [
+  tagsPlugin,
+  processesPlugin,
+  orgchartPlugin,
+  resourcesPlugin,
+];

@@ -11,6 +11,7 @@ import {
   createOrgUnit,
   createPosition,
   createProcess,
+  createResource,
   createTag,
   createUser,
   ROUTE_FIXTURES,
@@ -57,6 +58,8 @@ test("isolation: tenant B's lists never contain tenant A's objects", async () =>
     await createOrgUnit(t, 0),
     await createPosition(t, 0),
     await createEmployee(t, 0),
+    await createResource(t, 0, "documents"),
+    await createResource(t, 0, "requirements"),
   ];
   const lists = operations.filter((o) => o.method === "GET" && !o.path.includes("{"));
   assert.ok(lists.length >= 5, "the sweep found the list routes");

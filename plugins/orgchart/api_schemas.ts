@@ -2,22 +2,16 @@
 // the OpenAPI document (and so the generated client).
 import { z } from "@hono/zod-openapi";
 import { PagingQuery } from "../../api/http/paging.ts";
+import { importReportSchema } from "../../api/tabular/report.ts";
 import { EMAIL_PATTERN } from "./employee_service.ts";
 
 export { json } from "../../api/http/content.ts";
 
-export const ETagHeader = {
-  ETag: { schema: { type: "string" as const }, description: "The object's version" },
-};
-export const CreatedHeaders = {
-  ...ETagHeader,
-  Location: { schema: { type: "string" as const }, description: "The new object's URL" },
-};
-export const IfMatch = z.object({
-  "if-match": z.string().optional().openapi({
-    description: "The ETag last read (required; 428 without, 412 when stale)",
-  }),
-});
+export {
+  CreatedHeaders,
+  ETagHeader,
+  IfMatchHeader as IfMatch,
+} from "../../api/http/preconditions.ts";
 
 export const idParam = (thing: string) =>
   z.object({ id: z.string().uuid({ error: `must be ${thing} id (UUID)` }) });
@@ -226,14 +220,7 @@ export const ResponsibilityPage = z.object({
   limit: z.number().int(),
   offset: z.number().int(),
 }).openapi("OrgResponsibilityPage");
-export const Unlinked = z.object({
-  unlinked: z.array(z.object({
-    processId: z.string().uuid(),
-    title: z.string(),
-    draftVersion: z.number().int(),
-    withdrawnApprovalId: z.string().nullable(),
-  })).openapi({ description: "The process drafts changed (each change is in their history)" }),
-}).openapi("OrgUnlinkResult");
+export { UnlinkResultSchema as Unlinked } from "../processes/service.ts";
 export const DeleteQuery = z.object({
   unlink: queryFlag(
     "Also delete when processes use it: remove it from every process draft (409 otherwise)",
@@ -241,28 +228,9 @@ export const DeleteQuery = z.object({
 });
 
 // Imports
-const RowProblem = z.object({
-  row: z.number().int().openapi({ description: "The spreadsheet row (1: the header)" }),
-  field: z.string().nullable(),
-  problem: z.string(),
-}).openapi("ImportRowProblem");
-export const ImportReport = z.object({
-  kind: z.enum(["positions", "employees"]),
-  format: z.enum(["csv", "xlsx"]),
-  delimiter: z.enum([",", ";"]).nullable(),
-  dryRun: z.boolean(),
-  partial: z.boolean(),
-  applied: z.boolean(),
-  rows: z.number().int(),
-  created: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  skipped: z.number().int(),
+export const ImportReport = importReportSchema("ImportReport", ["positions", "employees"], {
   unitsCreated: z.number().int(),
-  problems: z.array(RowProblem),
-  warnings: z.array(RowProblem),
-  truncated: z.boolean(),
-}).openapi("ImportReport");
+});
 export const ImportQuery = z.object({
   dryRun: queryFlag("Only report what would happen; write nothing"),
   partial: queryFlag("Import the rows without problems and report the others"),

@@ -225,6 +225,21 @@ export async function holdersOf(
   return map;
 }
 
+/**
+ * The positions whose external key is one of `keys`, key → their ids (several when charts
+ * share a key), for other plugins' imports that name positions by key.
+ */
+export async function positionIdsByKey(
+  scope: TenantScope,
+  keys: string[],
+): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  for (const p of await selectIn(scope, positions, positions.externalKey, keys)) {
+    map.set(p.externalKey!, [...map.get(p.externalKey!) ?? [], p.id]);
+  }
+  return map;
+}
+
 /** Positions of a chart by id (for labels and checks). */
 export async function positionsByIds(scope: TenantScope, ids: string[]) {
   return await selectIn(scope, positions, positions.id, ids);

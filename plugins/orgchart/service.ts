@@ -19,6 +19,7 @@ export {
   getPosition,
   holdersOf,
   listPositions,
+  positionIdsByKey,
   updatePosition,
 } from "./position_service.ts";
 export type { Employee, EmployeeInput, Holding, HoldingInput } from "./employee_service.ts";

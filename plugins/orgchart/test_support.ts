@@ -24,19 +24,19 @@ export interface Helpers {
   del(path: string, version: number | "*" | null, token?: string): Promise<Response>;
 }
 
-/** Request helpers bound to `t`, acting as `token` unless told otherwise. */
-export function helpers(t: TestApp, token: string): Helpers {
+/** Request helpers bound to `t` and `base`, acting as `token` unless told otherwise. */
+export function helpers(t: TestApp, token: string, base = BASE): Helpers {
   const ifMatch = (v: number | "*" | null): Record<string, string> =>
     v === null ? {} : { "if-match": v === "*" ? "*" : `W/"${v}"` };
   const h: Helpers = {
-    post: (path, body, tok = token) => t.call("POST", BASE + path, { token: tok, body }),
+    post: (path, body, tok = token) => t.call("POST", base + path, { token: tok, body }),
     make: async (path, body, tok = token) => {
       const res = await h.post(path, body, tok);
       const text = await res.text();
       assert.equal(res.status, 201, `POST ${path}: ${res.status} ${text}`);
       return JSON.parse(text);
     },
-    get: (path, tok = token) => t.call("GET", BASE + path, { token: tok }),
+    get: (path, tok = token) => t.call("GET", base + path, { token: tok }),
     read: async (path, tok = token) => {
       const res = await h.get(path, tok);
       const text = await res.text();
@@ -44,9 +44,9 @@ export function helpers(t: TestApp, token: string): Helpers {
       return JSON.parse(text);
     },
     patch: (path, body, v, tok = token) =>
-      t.call("PATCH", BASE + path, { token: tok, body, headers: ifMatch(v) }),
+      t.call("PATCH", base + path, { token: tok, body, headers: ifMatch(v) }),
     del: (path, v, tok = token) =>
-      t.call("DELETE", BASE + path, { token: tok, headers: ifMatch(v) }),
+      t.call("DELETE", base + path, { token: tok, headers: ifMatch(v) }),
   };
   return h;
 }

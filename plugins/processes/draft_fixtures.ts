@@ -22,12 +22,12 @@ export const newRefs = (): SampleRefs => ({
 });
 
 /**
- * Real positions and an org unit (orgchart plugin) in the caller's tenant, so the model
- * validates; documents and systems have no provider here and stay unchecked.
+ * Real positions and an org unit (orgchart plugin), a document and a system (resources
+ * plugin) in the caller's tenant, so the model validates.
  */
 export async function createRefs(t: TestApp, token: string): Promise<SampleRefs> {
-  const make = async (path: string, body: unknown) => {
-    const res = await t.call("POST", `/api/v1/orgchart/${path}`, { token, body });
+  const make = async (path: string, body: unknown, plugin = "orgchart") => {
+    const res = await t.call("POST", `/api/v1/${plugin}/${path}`, { token, body });
     if (res.status !== 201) throw new Error(`create ${path}: ${res.status} ${await res.text()}`);
     return (await res.json()).id as string;
   };
@@ -39,6 +39,8 @@ export async function createRefs(t: TestApp, token: string): Promise<SampleRefs>
     ceo: await make("positions", { unitId: sales, title: "CEO" }),
     clerk: await make("positions", { unitId: sales, title: "Clerk" }),
     auditor: await make("positions", { unitId: sales, title: "Auditor" }),
+    contract: await make("documents", { title: "Contract" }, "resources"),
+    crm: await make("systems", { name: "CRM" }, "resources"),
   };
 }
 

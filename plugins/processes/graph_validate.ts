@@ -99,7 +99,8 @@ const KIND_ORDER: LinkTargetKind[] = [
   "location",
   "process",
 ];
-const KIND_NOUNS: Record<LinkTargetKind, [one: string, many: string]> = {
+/** What messages call the objects of each kind, one and many. */
+export const KIND_NOUNS: Record<LinkTargetKind, [one: string, many: string]> = {
   position: ["position", "positions"],
   orgUnit: ["org unit", "org units"],
   document: ["document", "documents"],

@@ -115,7 +115,7 @@ test("published and draft matrices are apart; readers see the published one only
 });
 
 test("where-used: the processes and steps that use a document, published and draft marked", async () => {
-  const r = { ...refs, contract: crypto.randomUUID(), crm: crypto.randomUUID() };
+  const r = await createRefs(t, modeler); // a document and a system of its own
   const id = await modelled(r);
   const other = await createProcess(t, modeler);
   const draftOnly = await whereUsed("document", r.contract);

@@ -8,7 +8,8 @@ import { problemResponses } from "../../api/problem.ts";
 import { registerApprovalTasksRoute } from "./approval_routes.ts";
 import { canReadDrafts, IdParam, json, requireDraftAccess } from "./draft_api_schemas.ts";
 import { raciMatrix, responsibilitiesOf, whereUsed } from "./raci.ts";
-import { LINK_RELATIONS, LINK_TARGET_KINDS, SOURCES } from "./schema.ts";
+import { LINK_TARGET_KINDS, SOURCES } from "./schema.ts";
+import { UsagePageSchema as UsagePage } from "./usage_schemas.ts";
 
 const SourceQuery = z.object({
   source: z.enum(SOURCES, { error: `one of ${SOURCES.join(", ")}` }).default("published"),
@@ -31,30 +32,6 @@ const RaciMatrix = z.object({
     }),
   })),
 }).openapi("RaciMatrix");
-
-const Usage = z.object({
-  source: z.enum(SOURCES),
-  nodeId: z.string().openapi({ description: 'The step; "" for the process itself (owner)' }),
-  stepLabel: z.string().nullable(),
-  stepType: z.string().nullable(),
-  laneName: z.string().nullable(),
-  relation: z.enum(LINK_RELATIONS),
-  targetId: z.string(),
-});
-const ProcessUsage = z.object({
-  processId: z.string().uuid(),
-  title: z.string(),
-  publishedVersion: z.number().int(),
-  inPublished: z.boolean(),
-  inDraft: z.boolean(),
-  usages: z.array(Usage),
-}).openapi("ProcessUsage");
-const UsagePage = z.object({
-  items: z.array(ProcessUsage),
-  total: z.number().int(),
-  limit: z.number().int(),
-  offset: z.number().int(),
-}).openapi("ProcessUsagePage");
 
 const WhereUsedQuery = PagingQuery.extend({
   kind: z.enum(LINK_TARGET_KINDS, { error: `one of ${LINK_TARGET_KINDS.join(", ")}` }),

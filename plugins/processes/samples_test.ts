@@ -31,10 +31,11 @@ assert.equal(started.status, 201, await started.clone().text());
 test("a new trial workspace has three sample processes, two of them published", async () => {
   const page = await get(`${BASE}?sort=category`);
   assert.deepEqual(page.items.map((p: Json) => [p.title, p.category, p.publishedVersion]), [
-    // v1 by the processes samples, v2 when the orgchart samples bound the lanes.
+    // v1 by the processes samples, v2 when the orgchart samples bound the lanes, v3 when the
+    // resources samples linked documents, systems, locations and requirements.
     ["Management review", "management", 0],
-    ["Order to cash", "core", 2],
-    ["Purchase to pay", "support", 2],
+    ["Order to cash", "core", 3],
+    ["Purchase to pay", "support", 3],
   ]);
   const tree = await get(`${BASE}/tree`);
   assert.deepEqual(tree.items.map((n: Json) => n.title), [
@@ -154,10 +155,11 @@ test("the sample processes are bound to the sample org chart's positions", async
     const versions = await (await t2.call("GET", `/api/v1/processes/${o2c.id}/versions`, {
       token: modeler,
     })).json();
-    assert.equal(
-      versions.items[0].changeNote,
+    assert.deepEqual(versions.items.map((v: { changeNote: string }) => v.changeNote), [
+      "Documents, IT systems, locations and requirements linked to the steps",
       "Lanes and responsibilities bound to the sample org chart",
-    );
+      "First version (sample content)",
+    ]);
     const validation = await (await t2.call("GET", `/api/v1/processes/${o2c.id}/draft/validation`, {
       token: modeler,
     })).json();

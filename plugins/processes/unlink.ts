@@ -3,10 +3,13 @@
 // draft saves, so each shows in the draft's history. Published versions stay as they were.
 import { and, eq, sql } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
+import { ProblemError } from "../../api/problem.ts";
 import { withdrawForSystemChange } from "./approval_service.ts";
 import { transact, writeDraft } from "./draft_service.ts";
 import { type Graph, LINK_KINDS, RACI_ROLES } from "./graph_schema.ts";
+import { KIND_NOUNS } from "./graph_validate.ts";
 import { LINK_KIND_OF, rebuildOwnerLink } from "./projections.ts";
+import { whereUsed } from "./raci.ts";
 import { type LinkTargetKind, processDrafts, processes, processLinks } from "./schema.ts";
 
 export interface UnlinkResult {
@@ -111,6 +114,36 @@ export async function unlinkEverywhere(
   }
   if (kind === "position") await clearOwner(scope, id);
   return changed;
+}
+
+/**
+ * For plugins deleting object `id` of `kind` (called `label`): refuses (409 "in-use", with
+ * `usedIn`) when processes refer to it, drafts or published versions; with `unlink`, takes it
+ * out of every draft instead and returns the drafts changed. Published versions stay as they
+ * were published.
+ */
+export async function releaseFromProcesses(
+  tx: TenantScope,
+  kind: Exclude<LinkTargetKind, "process">,
+  id: string,
+  label: string,
+  opts: { unlink: boolean; actorId: string },
+): Promise<UnlinkResult[]> {
+  const used = await whereUsed(tx, kind, id, { includeDrafts: true });
+  if (!used.total) return [];
+  if (!opts.unlink) {
+    const names = used.items.slice(0, 5).map((p) => `"${p.title}"`).join(", ");
+    throw new ProblemError(
+      409,
+      "in-use",
+      `The ${KIND_NOUNS[kind][0]} "${label}" is used in ${used.total} process${
+        used.total === 1 ? "" : "es"
+      } (${names}${used.total > 5 ? ", …" : ""}). Change them first, or delete with ` +
+        `?unlink=true to remove it from every draft.`,
+      { usedIn: used.items },
+    );
+  }
+  return await unlinkEverywhere(tx, kind, id, opts.actorId);
 }
 
 /** Processes owned by a deleted position lose their owner (the row's version moves on). */

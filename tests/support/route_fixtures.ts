@@ -238,6 +238,83 @@ async function orgImport(t: TestApp, tenant: 0 | 1, csv: string): Promise<RouteR
   };
 }
 
+const RES = "/api/v1/resources";
+
+/** A minimal valid body, a change and an import file per resource kind (by route path). */
+const RESOURCE_KINDS = {
+  documents: {
+    body: () => ({ title: `Fixture document ${unique()}` }),
+    change: { description: "changed" },
+    csv: "externalKey,title\nD-1,Fixture document\n",
+  },
+  systems: {
+    body: () => ({ name: `Fixture system ${unique()}` }),
+    change: { vendor: "Changed" },
+    csv: "externalKey,name\nS-1,Fixture system\n",
+  },
+  locations: {
+    body: () => ({ name: `Fixture location ${unique()}` }),
+    change: { site: "Changed" },
+    csv: "externalKey,name\nL-1,Fixture location\n",
+  },
+  requirements: {
+    body: () => ({ standard: "ISO 9001", title: `Fixture requirement ${unique()}` }),
+    change: { clause: "7.5.3" },
+    csv: "externalKey,standard,title\nR-1,ISO 9001,Fixture requirement\n",
+  },
+} as const;
+
+/** A new resource of the kind at `path` (documents, systems…) in `tenant`. */
+export async function createResource(
+  t: TestApp,
+  tenant: 0 | 1,
+  path: keyof typeof RESOURCE_KINDS = "documents",
+): Promise<string> {
+  const res = await t.call("POST", `${RES}/${path}`, {
+    token: await t.token("modeler", tenant),
+    body: RESOURCE_KINDS[path].body(),
+  });
+  return (await json(res, `create ${path}`)).id;
+}
+
+/** The fixtures of the resources plugin's routes, the same for every kind. */
+function resourceFixtures(): Record<string, RouteFixture> {
+  const fixtures: Record<string, RouteFixture> = {};
+  for (const [path, kind] of Object.entries(RESOURCE_KINDS)) {
+    const base = `${RES}/${path}`;
+    const item = `${base}/{id}`;
+    const existing = async (t: TestApp, tenant: 0 | 1) => ({
+      id: await createResource(t, tenant, path as keyof typeof RESOURCE_KINDS),
+    });
+    fixtures[`GET ${base}`] = { request: () => Promise.resolve({ query: "?limit=200" }) };
+    fixtures[`POST ${base}`] = { request: () => Promise.resolve({ body: kind.body() }) };
+    fixtures[`POST ${base}/import`] = {
+      request: () => Promise.resolve({ body: kind.csv, headers: { "content-type": "text/csv" } }),
+    };
+    fixtures[`GET ${item}`] = {
+      request: async (t, tenant) => ({ params: await existing(t, tenant) }),
+      readBack: item,
+    };
+    fixtures[`GET ${item}/where-used`] = {
+      request: async (t, tenant) => ({ params: await existing(t, tenant) }),
+      readBack: item,
+    };
+    fixtures[`PATCH ${item}`] = {
+      request: async (t, tenant) => ({
+        params: await existing(t, tenant),
+        body: kind.change,
+        headers: ifMatchAny,
+      }),
+      readBack: item,
+    };
+    fixtures[`DELETE ${item}`] = {
+      request: async (t, tenant) => ({ params: await existing(t, tenant), headers: ifMatchAny }),
+      readBack: item,
+    };
+  }
+  return fixtures;
+}
+
 const keyBody = () => ({
   name: `Fixture key ${unique()}`,
   role: "reader",
@@ -584,6 +661,8 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     request: () =>
       Promise.resolve({ body: fixtureBpmn(), headers: { "content-type": "text/xml" } }),
   },
+  // resources: documents, systems, locations, requirements
+  ...resourceFixtures(),
 };
 
 /** Every tenant route of the document: under /api/v1, naming a permission. */

@@ -4404,7 +4404,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
           "if-match"?: string;
         };
         path: {
@@ -4484,7 +4484,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
           "if-match"?: string;
         };
         path: {
@@ -4903,7 +4903,7 @@ export interface paths {
           unlink?: "true" | "false";
         };
         header?: {
-          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
           "if-match"?: string;
         };
         path: {
@@ -4919,7 +4919,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["OrgUnlinkResult"];
+            "application/json": components["schemas"]["ProcessUnlinkResult"];
           };
         };
         /** @description Deleted */
@@ -5001,7 +5001,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
           "if-match"?: string;
         };
         path: {
@@ -5128,7 +5128,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
           "if-match"?: string;
         };
         path: {
@@ -5495,7 +5495,7 @@ export interface paths {
           unlink?: "true" | "false";
         };
         header?: {
-          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
           "if-match"?: string;
         };
         path: {
@@ -5511,7 +5511,7 @@ export interface paths {
             [name: string]: unknown;
           };
           content: {
-            "application/json": components["schemas"]["OrgUnlinkResult"];
+            "application/json": components["schemas"]["ProcessUnlinkResult"];
           };
         };
         /** @description Deleted */
@@ -5596,7 +5596,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
           "if-match"?: string;
         };
         path: {
@@ -6034,7 +6034,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
           "if-match"?: string;
         };
         path: {
@@ -6105,7 +6105,7 @@ export interface paths {
       parameters: {
         query?: never;
         header?: {
-          /** @description The ETag last read (required; 428 without, 412 when stale) */
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
           "if-match"?: string;
         };
         path: {
@@ -6520,6 +6520,2618 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/resources/documents/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import documents from CSV or XLSX
+     * @description Columns: externalKey, title, description, url, type, owner, validUntil. A known external key updates the document. See docs/import.md.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Only report what would happen; write nothing */
+          dryRun?: "true" | "false";
+          /** @description Import the rows without problems and report the others */
+          partial?: "true" | "false";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A CSV (UTF-8, `,` or `;`) or XLSX file; the first row names the columns */
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** Format: binary */
+            file: string;
+          };
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      responses: {
+        /** @description The import report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ResourceImportReport"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/resources/documents": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List documents
+     * @description Search with `q`, order with `sort`, filter by type, ownerPositionId.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+          /** @description Search text (name, external key and the main text fields) */
+          q?: string;
+          /** @description Order by; a leading - reverses it */
+          sort?:
+            | "name"
+            | "-name"
+            | "createdAt"
+            | "-createdAt"
+            | "updatedAt"
+            | "-updatedAt"
+            | "validUntil"
+            | "-validUntil";
+          /** @description Only those whose type is exactly this */
+          type?: string;
+          /** @description Only those whose ownerPositionId is exactly this */
+          ownerPositionId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of documents */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["DocumentPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a document */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["DocumentCreate"];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            /** @description The new object's URL */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Document"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/resources/documents/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a document */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The document */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Document"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete a document (If-Match optional)
+     * @description A document processes use is a 409 listing where (`usedIn`), unless ?unlink=true removes it from every process draft. With If-Match, a stale ETag is a 412.
+     */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description Also delete when processes use it: remove it from every process draft (409 otherwise) */
+          unlink?: "true" | "false";
+        };
+        header?: {
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted and unlinked (?unlink=true) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessUnlinkResult"];
+          };
+        };
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a document (If-Match required)
+     * @description Fields left out stay as they are; null clears an optional field.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["DocumentUpdate"];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Document"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/resources/documents/{id}/where-used": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The processes and steps that use a document
+     * @description By process title; published and draft usages are marked. Readers see published versions only; modelers also drafts.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of processes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessUsagePage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/resources/systems/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import IT systems from CSV or XLSX
+     * @description Columns: externalKey, name, description, vendor, url, owner. A known external key updates the IT system. See docs/import.md.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Only report what would happen; write nothing */
+          dryRun?: "true" | "false";
+          /** @description Import the rows without problems and report the others */
+          partial?: "true" | "false";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A CSV (UTF-8, `,` or `;`) or XLSX file; the first row names the columns */
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** Format: binary */
+            file: string;
+          };
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      responses: {
+        /** @description The import report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ResourceImportReport"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/resources/systems": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List IT systems
+     * @description Search with `q`, order with `sort`, filter by vendor, ownerPositionId.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+          /** @description Search text (name, external key and the main text fields) */
+          q?: string;
+          /** @description Order by; a leading - reverses it */
+          sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+          /** @description Only those whose vendor is exactly this */
+          vendor?: string;
+          /** @description Only those whose ownerPositionId is exactly this */
+          ownerPositionId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of IT systems */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ItSystemPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a IT system */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ItSystemCreate"];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            /** @description The new object's URL */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ItSystem"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/resources/systems/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a IT system */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The IT system */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ItSystem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete a IT system (If-Match optional)
+     * @description A IT system processes use is a 409 listing where (`usedIn`), unless ?unlink=true removes it from every process draft. With If-Match, a stale ETag is a 412.
+     */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description Also delete when processes use it: remove it from every process draft (409 otherwise) */
+          unlink?: "true" | "false";
+        };
+        header?: {
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted and unlinked (?unlink=true) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessUnlinkResult"];
+          };
+        };
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a IT system (If-Match required)
+     * @description Fields left out stay as they are; null clears an optional field.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["ItSystemUpdate"];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ItSystem"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/resources/systems/{id}/where-used": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The processes and steps that use a IT system
+     * @description By process title; published and draft usages are marked. Readers see published versions only; modelers also drafts.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of processes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessUsagePage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/resources/locations/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import locations from CSV or XLSX
+     * @description Columns: externalKey, name, description, address, site. A known external key updates the location. See docs/import.md.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Only report what would happen; write nothing */
+          dryRun?: "true" | "false";
+          /** @description Import the rows without problems and report the others */
+          partial?: "true" | "false";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A CSV (UTF-8, `,` or `;`) or XLSX file; the first row names the columns */
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** Format: binary */
+            file: string;
+          };
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      responses: {
+        /** @description The import report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ResourceImportReport"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/resources/locations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List locations
+     * @description Search with `q`, order with `sort`, filter by site.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+          /** @description Search text (name, external key and the main text fields) */
+          q?: string;
+          /** @description Order by; a leading - reverses it */
+          sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+          /** @description Only those whose site is exactly this */
+          site?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of locations */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LocationPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a location */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["LocationCreate"];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            /** @description The new object's URL */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Location"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/resources/locations/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a location */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The location */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Location"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete a location (If-Match optional)
+     * @description A location processes use is a 409 listing where (`usedIn`), unless ?unlink=true removes it from every process draft. With If-Match, a stale ETag is a 412.
+     */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description Also delete when processes use it: remove it from every process draft (409 otherwise) */
+          unlink?: "true" | "false";
+        };
+        header?: {
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted and unlinked (?unlink=true) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessUnlinkResult"];
+          };
+        };
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a location (If-Match required)
+     * @description Fields left out stay as they are; null clears an optional field.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["LocationUpdate"];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Location"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/resources/locations/{id}/where-used": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The processes and steps that use a location
+     * @description By process title; published and draft usages are marked. Readers see published versions only; modelers also drafts.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of processes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessUsagePage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/resources/requirements/import": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Import requirements from CSV or XLSX
+     * @description Columns: externalKey, title, standard, clause, text. A known external key updates the requirement. See docs/import.md.
+     */
+    post: {
+      parameters: {
+        query?: {
+          /** @description Only report what would happen; write nothing */
+          dryRun?: "true" | "false";
+          /** @description Import the rows without problems and report the others */
+          partial?: "true" | "false";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      /** @description A CSV (UTF-8, `,` or `;`) or XLSX file; the first row names the columns */
+      requestBody: {
+        content: {
+          "multipart/form-data": {
+            /** Format: binary */
+            file: string;
+          };
+          "text/csv": string;
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+        };
+      };
+      responses: {
+        /** @description The import report */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ResourceImportReport"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/resources/requirements": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List requirements
+     * @description Search with `q`, order with `sort`, filter by standard.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+          /** @description Search text (name, external key and the main text fields) */
+          q?: string;
+          /** @description Order by; a leading - reverses it */
+          sort?: "name" | "-name" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt";
+          /** @description Only those whose standard is exactly this */
+          standard?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of requirements */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["RequirementPage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Create a requirement */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RequirementCreate"];
+        };
+      };
+      responses: {
+        /** @description Created */
+        201: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            /** @description The new object's URL */
+            Location?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Requirement"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/resources/requirements/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Get a requirement */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The requirement */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Requirement"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    /**
+     * Delete a requirement (If-Match optional)
+     * @description A requirement processes use is a 409 listing where (`usedIn`), unless ?unlink=true removes it from every process draft. With If-Match, a stale ETag is a 412.
+     */
+    delete: {
+      parameters: {
+        query?: {
+          /** @description Also delete when processes use it: remove it from every process draft (409 otherwise) */
+          unlink?: "true" | "false";
+        };
+        header?: {
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Deleted and unlinked (?unlink=true) */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessUnlinkResult"];
+          };
+        };
+        /** @description Deleted */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    /**
+     * Change a requirement (If-Match required)
+     * @description Fields left out stay as they are; null clears an optional field.
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
+          "if-match"?: string;
+        };
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["RequirementUpdate"];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Requirement"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Conflict */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Payload too large */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
+  "/api/v1/resources/requirements/{id}/where-used": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The processes and steps that use a requirement
+     * @description By process title; published and draft usages are marked. Readers see published versions only; modelers also drafts.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Page size, 1–200 */
+          limit?: number;
+          /** @description Items to skip */
+          offset?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description A page of processes */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["ProcessUsagePage"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -7584,7 +10196,7 @@ export interface components {
       parentId: string | null;
       sortOrder?: number;
     };
-    OrgUnlinkResult: {
+    ProcessUnlinkResult: {
       /** @description The process drafts changed (each change is in their history) */
       unlinked: {
         /** Format: uuid */
@@ -7760,6 +10372,278 @@ export interface components {
       row: number;
       field: string | null;
       problem: string;
+    };
+    ResourceImportReport: {
+      /** @enum {string} */
+      kind: "documents" | "systems" | "locations" | "requirements";
+      /** @enum {string} */
+      format: "csv" | "xlsx";
+      /** @enum {string|null} */
+      delimiter: "," | ";" | null;
+      dryRun: boolean;
+      partial: boolean;
+      applied: boolean;
+      rows: number;
+      created: number;
+      updated: number;
+      unchanged: number;
+      skipped: number;
+      problems: components["schemas"]["ImportRowProblem"][];
+      warnings: components["schemas"]["ImportRowProblem"][];
+      truncated: boolean;
+    };
+    DocumentPage: {
+      items: components["schemas"]["Document"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    Document: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "document";
+      /** @description The document's title */
+      title: string;
+      /** @description What it is for */
+      description: string | null;
+      /** @description Where to open the document (http or https), e.g. a SharePoint link */
+      url: string | null;
+      /** @description Procedure, work instruction, form, policy… (free text) */
+      type: string | null;
+      /**
+       * Format: uuid
+       * @description The responsible position of the org chart
+       */
+      ownerPositionId: string | null;
+      /**
+       * Format: date
+       * @description The last day the document is valid (YYYY-MM-DD)
+       */
+      validUntil: string | null;
+      /** @description The owner's display name, "Quality Manager (Quality management)"; null without an owner or when the position no longer exists */
+      ownerPositionLabel: string | null;
+      /** @description A stable key from the source system; imports match on it */
+      externalKey: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    DocumentCreate: {
+      /** @description The document's title */
+      title: string;
+      /** @description What it is for */
+      description?: string | null;
+      /** @description Where to open the document (http or https), e.g. a SharePoint link */
+      url?: string | null;
+      /** @description Procedure, work instruction, form, policy… (free text) */
+      type?: string | null;
+      /**
+       * Format: uuid
+       * @description The responsible position of the org chart
+       */
+      ownerPositionId?: string | null;
+      /**
+       * Format: date
+       * @description The last day the document is valid (YYYY-MM-DD)
+       */
+      validUntil?: string | null;
+      /** @description A stable key from the source system, unique per kind; imports match on it */
+      externalKey?: string | null;
+    };
+    DocumentUpdate: {
+      /** @description The document's title */
+      title?: string;
+      /** @description What it is for */
+      description?: string | null;
+      /** @description Where to open the document (http or https), e.g. a SharePoint link */
+      url?: string | null;
+      /** @description Procedure, work instruction, form, policy… (free text) */
+      type?: string | null;
+      /**
+       * Format: uuid
+       * @description The responsible position of the org chart
+       */
+      ownerPositionId?: string | null;
+      /**
+       * Format: date
+       * @description The last day the document is valid (YYYY-MM-DD)
+       */
+      validUntil?: string | null;
+      /** @description A stable key from the source system, unique per kind; imports match on it */
+      externalKey?: string | null;
+    };
+    ItSystemPage: {
+      items: components["schemas"]["ItSystem"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    ItSystem: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "system";
+      /** @description The system's name */
+      name: string;
+      /** @description What it is for */
+      description: string | null;
+      /** @description Who makes or runs it */
+      vendor: string | null;
+      /** @description Where to open the system (http or https), e.g. a SharePoint link */
+      url: string | null;
+      /**
+       * Format: uuid
+       * @description The responsible position of the org chart
+       */
+      ownerPositionId: string | null;
+      /** @description The owner's display name, "Quality Manager (Quality management)"; null without an owner or when the position no longer exists */
+      ownerPositionLabel: string | null;
+      /** @description A stable key from the source system; imports match on it */
+      externalKey: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ItSystemCreate: {
+      /** @description The system's name */
+      name: string;
+      /** @description What it is for */
+      description?: string | null;
+      /** @description Who makes or runs it */
+      vendor?: string | null;
+      /** @description Where to open the system (http or https), e.g. a SharePoint link */
+      url?: string | null;
+      /**
+       * Format: uuid
+       * @description The responsible position of the org chart
+       */
+      ownerPositionId?: string | null;
+      /** @description A stable key from the source system, unique per kind; imports match on it */
+      externalKey?: string | null;
+    };
+    ItSystemUpdate: {
+      /** @description The system's name */
+      name?: string;
+      /** @description What it is for */
+      description?: string | null;
+      /** @description Who makes or runs it */
+      vendor?: string | null;
+      /** @description Where to open the system (http or https), e.g. a SharePoint link */
+      url?: string | null;
+      /**
+       * Format: uuid
+       * @description The responsible position of the org chart
+       */
+      ownerPositionId?: string | null;
+      /** @description A stable key from the source system, unique per kind; imports match on it */
+      externalKey?: string | null;
+    };
+    LocationPage: {
+      items: components["schemas"]["Location"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    Location: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "location";
+      /** @description The location's name (a building, hall, room…) */
+      name: string;
+      /** @description What it is for */
+      description: string | null;
+      /** @description The postal address */
+      address: string | null;
+      /** @description The site or plant it belongs to */
+      site: string | null;
+      /** @description A stable key from the source system; imports match on it */
+      externalKey: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    LocationCreate: {
+      /** @description The location's name (a building, hall, room…) */
+      name: string;
+      /** @description What it is for */
+      description?: string | null;
+      /** @description The postal address */
+      address?: string | null;
+      /** @description The site or plant it belongs to */
+      site?: string | null;
+      /** @description A stable key from the source system, unique per kind; imports match on it */
+      externalKey?: string | null;
+    };
+    LocationUpdate: {
+      /** @description The location's name (a building, hall, room…) */
+      name?: string;
+      /** @description What it is for */
+      description?: string | null;
+      /** @description The postal address */
+      address?: string | null;
+      /** @description The site or plant it belongs to */
+      site?: string | null;
+      /** @description A stable key from the source system, unique per kind; imports match on it */
+      externalKey?: string | null;
+    };
+    RequirementPage: {
+      items: components["schemas"]["Requirement"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    Requirement: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "requirement";
+      /** @description A short title: Control of documented information */
+      title: string;
+      /** @description The standard, law or contract: ISO 9001, GDPR… */
+      standard: string;
+      /** @description The clause or article: 7.5.3 */
+      clause: string | null;
+      /** @description What the requirement says, in your words */
+      text: string | null;
+      /** @description A stable key from the source system; imports match on it */
+      externalKey: string | null;
+      version: number;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    RequirementCreate: {
+      /** @description A short title: Control of documented information */
+      title: string;
+      /** @description The standard, law or contract: ISO 9001, GDPR… */
+      standard: string;
+      /** @description The clause or article: 7.5.3 */
+      clause?: string | null;
+      /** @description What the requirement says, in your words */
+      text?: string | null;
+      /** @description A stable key from the source system, unique per kind; imports match on it */
+      externalKey?: string | null;
+    };
+    RequirementUpdate: {
+      /** @description A short title: Control of documented information */
+      title?: string;
+      /** @description The standard, law or contract: ISO 9001, GDPR… */
+      standard?: string;
+      /** @description The clause or article: 7.5.3 */
+      clause?: string | null;
+      /** @description What the requirement says, in your words */
+      text?: string | null;
+      /** @description A stable key from the source system, unique per kind; imports match on it */
+      externalKey?: string | null;
     };
     AuditPage: {
       items: components["schemas"]["AuditEntry"][];

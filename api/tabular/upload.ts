@@ -1,0 +1,122 @@
+// Receiving a CSV or XLSX upload in a route: as multipart/form-data (field "file") or as the
+// raw body, size-checked, its format told by its content, its header read into a Table. One
+// copy for every plugin that imports lists (org charts, resources…), with the OpenAPI body and
+// the problem a file-level error becomes.
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { ProblemError } from "../problem.ts";
+import { type ColumnSpec, detectFormat, openTable, type Table, type TabularFormat } from "./mod.ts";
+import { TabularError } from "./types.ts";
+import { XLSX_MEDIA_TYPE } from "./xlsx.ts";
+
+/** The largest file imported (the app's body limit may be lower). */
+export const IMPORT_MAX_BYTES = 8 * 2 ** 20;
+/** Rows a file may have (the header included); larger files are refused. */
+export const IMPORT_MAX_ROWS = 20_001;
+
+/**
+ * Raw body media types read (the content decides: a zip is XLSX, else CSV). Browsers on
+ * Windows send .csv files as application/vnd.ms-excel; old binary .xls files are told apart
+ * by their content and refused with 415.
+ */
+const RAW_TYPES = [
+  "text/csv",
+  "application/csv",
+  "text/plain",
+  XLSX_MEDIA_TYPE,
+  "application/vnd.ms-excel",
+  "application/octet-stream",
+];
+
+/** The OpenAPI request body of an import route. */
+export const uploadBody = {
+  required: true,
+  description: "A CSV (UTF-8, `,` or `;`) or XLSX file; the first row names the columns",
+  content: {
+    "multipart/form-data": {
+      schema: {
+        type: "object" as const,
+        properties: { file: { type: "string" as const, format: "binary" } },
+        required: ["file"],
+      },
+    },
+    "text/csv": { schema: { type: "string" as const } },
+    [XLSX_MEDIA_TYPE]: { schema: { type: "string" as const, format: "binary" } },
+  },
+};
+
+/** One problem of an import report, for response schemas. */
+export const RowProblemSchema = z.object({
+  row: z.number().int().openapi({ description: "The spreadsheet row (1: the header)" }),
+  field: z.string().nullable(),
+  problem: z.string(),
+}).openapi("ImportRowProblem");
+
+/** What is known of the upload once it is read (for the report of an unreadable file). */
+export interface Upload {
+  format: TabularFormat;
+}
+
+/** Reads the uploaded file (multipart or raw body) and its header row. */
+export async function readUpload<F extends string>(
+  c: Context,
+  upload: Upload,
+  columns: readonly ColumnSpec<F>[],
+): Promise<Table<F>> {
+  const type = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  let bytes: Uint8Array;
+  let format: TabularFormat;
+  if (type === "multipart/form-data") {
+    let form: FormData;
+    try {
+      form = await c.req.raw.formData();
+    } catch {
+      throw new ProblemError(400, undefined, "The multipart body could not be read.");
+    }
+    const file = form.get("file");
+    if (!(file instanceof File)) {
+      throw new ProblemError(422, undefined, 'Send the file in the form field "file".', {
+        errors: [{ field: "body.file", message: "a file is required", code: "required" }],
+      });
+    }
+    checkSize(file.size);
+    bytes = new Uint8Array(await file.arrayBuffer());
+    format = detectFormat(bytes, file.type, file.name);
+  } else if (RAW_TYPES.includes(type)) {
+    bytes = new Uint8Array(await c.req.arrayBuffer());
+    checkSize(bytes.length);
+    format = detectFormat(bytes, type);
+  } else {
+    throw new ProblemError(
+      415,
+      undefined,
+      `Send the file as multipart/form-data (field "file"), text/csv or ${XLSX_MEDIA_TYPE}.`,
+      { accepted: ["multipart/form-data", ...RAW_TYPES] },
+    );
+  }
+  upload.format = format;
+  if (!bytes.length) {
+    throw new TabularError("empty", "The file is empty: it needs a header row and data rows.", [
+      { row: 1, field: null, problem: "no header row" },
+    ]);
+  }
+  return await openTable({ format, data: bytes }, columns, { maxRows: IMPORT_MAX_ROWS });
+}
+
+/**
+ * The problem answering a file that cannot be read: 422 (415 for an old .xls) typed by the
+ * error's code, with `report` (the caller's report shape, holding the problems).
+ */
+export function unreadableFile(e: TabularError, report: unknown): ProblemError {
+  const status = e.code === "unsupported-format" ? 415 : 422;
+  return new ProblemError(status, e.code, e.message, { report });
+}
+
+function checkSize(size: number) {
+  if (size > IMPORT_MAX_BYTES) {
+    throw new ProblemError(413, undefined, `Files are imported up to ${IMPORT_MAX_BYTES} bytes.`, {
+      max: IMPORT_MAX_BYTES,
+      actual: size,
+    });
+  }
+}

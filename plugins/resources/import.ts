@@ -1,0 +1,201 @@
+// Importing resources of one kind from CSV or XLSX (format: docs/import.md), one generic
+// import for every kind: the columns are the kind's fields (kinds.ts), each cell is checked
+// with the same schema as the API's (fieldSchema), rows are matched on the external key (per
+// tenant and kind): a known key updates the resource, a new one creates it. The owner column
+// names a position by its external key or id.
+import { and, eq, inArray } from "drizzle-orm";
+import { uuidv7 } from "../../api/db/ids.ts";
+import type { TenantScope } from "../../api/db/tenant_scope.ts";
+import type { ColumnSpec, Table, TableRow } from "../../api/tabular/mod.ts";
+import {
+  applyOrConflict,
+  batches,
+  bounded,
+  finishReport,
+  firstRowByKey,
+  flag,
+  type ImportOptions,
+  ImportRefused,
+  type ImportReport,
+  importReportSchema,
+  newReport,
+  type RowState,
+} from "../../api/tabular/report.ts";
+import { positionIdsByKey, positionTargets } from "../orgchart/service.ts";
+import { fieldSchema } from "./api_schemas.ts";
+import { type FieldSpec, KINDS, type KindSpec } from "./kinds.ts";
+import {
+  changesOf,
+  newRow,
+  RESOURCE_LIMIT,
+  type ResourceInput,
+  resourcesFull,
+} from "./resource_service.ts";
+import { type ResourceInsert, type ResourceRow, resources } from "./schema.ts";
+
+const PATHS = KINDS.map((k) => k.path) as [string, ...string[]];
+export const ImportReportSchema = importReportSchema("ResourceImportReport", PATHS);
+
+const KEY_ALIASES = ["key", "external id", "Schlüssel", "Externer Schlüssel", "Kennung"];
+
+/** The import column of a field (the owner is named by position key there). */
+const columnOf = (f: FieldSpec) => f.importField ?? f.field;
+
+/** The columns of a file of `spec`'s kind: externalKey (required), then the fields. */
+export function importColumns(spec: KindSpec): ColumnSpec[] {
+  return [
+    { field: "externalKey", required: true, aliases: KEY_ALIASES },
+    ...spec.fields.map((f) => ({ field: columnOf(f), aliases: f.aliases })),
+  ];
+}
+
+interface Line extends RowState {
+  key: string;
+  /** Field values read; absent: the column is missing or its cell was refused. */
+  values: ResourceInput;
+  /** The owner as written (position key or id); null: clear; undefined: no column. */
+  ownerRef?: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GERMAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+/** Imports the rows of `table` as resources of `spec`'s kind. */
+export async function importResources(
+  scope: TenantScope,
+  spec: KindSpec,
+  table: Table<string>,
+  opts: ImportOptions,
+): Promise<ImportReport> {
+  const report = newReport(spec.path, table, opts);
+  const lines: Line[] = [];
+  for await (const r of table.rows()) lines.push(readLine(spec, r));
+  report.rows = lines.length;
+  const run = async (tx: TenantScope) => {
+    const plan = await planImport(tx, spec, lines, opts.actorId);
+    finishReport(report, lines);
+    Object.assign(report, plan.counts);
+    if (plan.total > RESOURCE_LIMIT) throw resourcesFull(spec, plan.total);
+    if (opts.dryRun) return report;
+    if (report.skipped && !opts.partial) throw new ImportRefused(report);
+    await applyOrConflict(plan.apply);
+    report.applied = true;
+    return report;
+  };
+  return opts.dryRun ? await run(scope) : await scope.transaction(run);
+}
+
+function readLine(spec: KindSpec, r: TableRow<string>): Line {
+  const line: Line = { row: r.row, problems: [...r.problems], key: "", values: {} };
+  const key = r.values.externalKey ?? "";
+  if (!key && !r.problems.some((p) => p.field === "externalKey")) {
+    flag(line, "externalKey", `is empty; every row needs the ${spec.noun[0]}'s external key`);
+  }
+  line.key = bounded(line, "externalKey", key, 100) ?? "";
+  for (const f of spec.fields) {
+    const column = columnOf(f);
+    let text = r.values[column];
+    if (text === undefined) continue;
+    if (f.type === "position") {
+      line.ownerRef = text || null;
+      continue;
+    }
+    // Excel in German locales writes dates as 31.12.2025 when saved as CSV.
+    const german = f.type === "date" ? text.match(GERMAN_DATE) : null;
+    if (german) {
+      text = `${german[3]}-${german[2].padStart(2, "0")}-${german[1].padStart(2, "0")}`;
+    }
+    if (text === "") {
+      // An empty required cell keeps the current value (a new row needs one: see planImport).
+      if (!f.required) line.values[f.field] = null;
+      continue;
+    }
+    const parsed = fieldSchema(f).safeParse(text);
+    if (parsed.success) line.values[f.field] = parsed.data;
+    else flag(line, column, `"${text.slice(0, 60)}": ${parsed.error.issues[0].message}`);
+  }
+  return line;
+}
+
+async function planImport(tx: TenantScope, spec: KindSpec, lines: Line[], actorId: string) {
+  const byKey = firstRowByKey(lines);
+  const existing = new Map<string, ResourceRow>();
+  for (const keys of batches([...byKey.keys()], 1000)) {
+    const rows = await tx.select(resources, {
+      where: and(eq(resources.kind, spec.kind), inArray(resources.externalKey, keys)),
+    });
+    for (const row of rows) existing.set(row.externalKey!.toLowerCase(), row);
+  }
+  const owners = await resolveOwners(tx, lines);
+
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const inserts: ResourceInsert[] = [];
+  const updates: { id: string; changes: Partial<ResourceInsert> }[] = [];
+  const now = new Date();
+  for (const line of lines) {
+    if (line.problems.length) continue;
+    const values = { ...line.values };
+    if (line.ownerRef !== undefined) {
+      const owner = line.ownerRef === null ? { id: null } : owners(line.ownerRef);
+      if ("problem" in owner) flag(line, "owner", owner.problem);
+      else values.ownerPositionId = owner.id;
+    }
+    const current = existing.get(line.key.toLowerCase());
+    if (!current) {
+      for (const f of spec.fields.filter((f) => f.required && values[f.field] == null)) {
+        flag(line, columnOf(f), `is empty; a new ${spec.noun[0]} needs a ${f.field}`);
+      }
+    }
+    if (line.problems.length) continue;
+    if (!current) {
+      inserts.push({
+        ...newRow(spec, { ...values, externalKey: line.key }, actorId, now),
+        id: uuidv7(),
+      });
+      counts.created++;
+      continue;
+    }
+    const changes = changesOf(spec, current, values);
+    if (Object.keys(changes).length) {
+      updates.push({
+        id: current.id,
+        changes: { ...changes, version: current.version + 1, updatedAt: now },
+      });
+      counts.updated++;
+    } else counts.unchanged++;
+  }
+  return {
+    counts,
+    total: (await tx.count(resources, eq(resources.kind, spec.kind))) + inserts.length,
+    apply: async () => {
+      for (const batch of batches(inserts)) await tx.insert(resources, batch);
+      for (const u of updates) await tx.update(resources, u.changes, eq(resources.id, u.id));
+    },
+  };
+}
+
+/**
+ * Looks up the owners the lines name, by position id or external key (ignoring case): a
+ * function from the text to the position's id, or to the problem of the row.
+ */
+async function resolveOwners(tx: TenantScope, lines: Line[]) {
+  const refs = [...new Set(lines.flatMap((l) => l.ownerRef ? [l.ownerRef] : []))];
+  const ids = refs.filter((r) => UUID.test(r));
+  const known = ids.length ? await positionTargets.existing(tx, ids) : new Set<string>();
+  const byKey = new Map<string, string[]>();
+  for (const [key, found] of await positionIdsByKey(tx, refs.filter((r) => !UUID.test(r)))) {
+    byKey.set(key.toLowerCase(), [...byKey.get(key.toLowerCase()) ?? [], ...found]);
+  }
+  return (ref: string): { id: string } | { problem: string } => {
+    if (UUID.test(ref)) {
+      return known.has(ref) ? { id: ref } : { problem: `names no position: "${ref}"` };
+    }
+    const found = byKey.get(ref.toLowerCase()) ?? [];
+    if (found.length === 1) return { id: found[0] };
+    return {
+      problem: found.length
+        ? `"${ref}" is the key of positions in ${found.length} org charts; use the position's id`
+        : `names no position with the external key "${ref}"`,
+    };
+  };
+}
