@@ -1,1 +1,422 @@
-// placeholder until the page lands; see ui/app/routes.ts
+// <procedo-process-list>: every process of the workspace as a compact table — filters
+// (category, owner position, status, review due), text search, sortable columns and pages,
+// all kept in the URL query so a link shows the same rows and back/forward step through
+// earlier views. Modelers and executives get "New process" (a panel); readers do not.
+import { css, html, LitElement, nothing } from "lit";
+import type { TextInput } from "@fluentui/web-components";
+import { live } from "lit/directives/live.js";
+import { icon } from "../../../components/icons.ts";
+import "../../../components/pager.ts";
+import "../../../components/problem_bar.ts";
+import { base, controls, page, table } from "../../../components/styles.ts";
+import { type Schemas, unwrap } from "../../../lib/api/client.ts";
+import { ApiData } from "../../../lib/api_data.ts";
+import { formatDate, formatDateTime, LocaleController, t } from "../../../lib/i18n.ts";
+import { RouteController } from "../../../lib/router.ts";
+import { roleAllows, session } from "../../session.ts";
+import "./create_panel.ts";
+import type { ProcedoProcessCreatePanel } from "./create_panel.ts";
+import {
+  CATEGORIES,
+  categoryName,
+  cellStyles,
+  isCategory,
+  reviewMarker,
+  statusBadge,
+} from "./list_cells.ts";
+import { searchPositions } from "./list_options.ts";
+import { OwnerNames } from "./list_owner_names.ts";
+import "./list_picker.ts";
+import type { PickerOption, ProcedoListPicker } from "./list_picker.ts";
+import {
+  ariaSort,
+  isFiltered,
+  type ListState,
+  listStateQuery,
+  nextSort,
+  PAGE_SIZES,
+  readListState,
+  showQuery,
+  type SortColumn,
+} from "./list_query.ts";
+
+type Process = Schemas["Process"];
+const PATH = "/processes";
+
+export class ProcedoProcessList extends LitElement {
+  static override properties = { actionError: { state: true } };
+  static override styles = [
+    base,
+    page,
+    table,
+    controls,
+    cellStyles,
+    css`
+      .search {
+        width: min(100%, 20rem);
+      }
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        gap: var(--spacingHorizontalM);
+      }
+      .filters .control,
+      .filters procedo-list-picker {
+        min-width: 10rem;
+      }
+      .filters procedo-list-picker {
+        width: 16rem;
+      }
+      th button.sort {
+        display: inline-flex;
+        align-items: center;
+        gap: var(--spacingHorizontalXXS);
+        padding: 0;
+        border: none;
+        background: none;
+        font: inherit;
+        font-weight: var(--fontWeightSemibold);
+        color: inherit;
+        cursor: pointer;
+      }
+      th button.sort:hover {
+        color: var(--colorNeutralForeground1);
+      }
+      td.title a {
+        color: var(--colorBrandForegroundLink);
+        text-decoration: none;
+      }
+      td.title a:hover {
+        text-decoration: underline;
+      }
+      td.title {
+        max-width: 28rem;
+        overflow: hidden;
+        text-overflow: ellipsis;
+      }
+      .footer {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: var(--spacingHorizontalM);
+      }
+      .footer .control {
+        flex-direction: row;
+        align-items: center;
+        gap: var(--spacingHorizontalS);
+      }
+      .results[aria-busy="true"] tbody {
+        opacity: 0.6;
+      }
+    `,
+  ];
+  declare actionError: unknown;
+  #route = new RouteController(this);
+  #owners = new OwnerNames();
+  /** The query the rows on screen were asked for; undefined forces a load. */
+  #loaded?: string;
+  #debounce?: ReturnType<typeof setTimeout>;
+  #processes = new ApiData(this, async (signal) => {
+    const s = this.#state;
+    const result = unwrap(
+      await session().api.GET("/api/v1/processes", {
+        params: {
+          query: {
+            q: s.q || undefined,
+            category: s.category,
+            ownerPositionId: s.owner,
+            status: s.status,
+            reviewDue: s.reviewDue,
+            sort: s.sort,
+            limit: s.limit,
+            offset: s.offset,
+          },
+        },
+        signal,
+      }),
+    );
+    // The rows show at once; owner names follow as they arrive.
+    void this.#owners.resolve(result.items.map((p) => p.ownerPositionId), signal)
+      .then((learnt) => learnt && this.requestUpdate());
+    return result;
+  }, { auto: false });
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  get #state(): ListState {
+    return readListState(this.#route.location.query);
+  }
+
+  get #canCreate() {
+    return roleAllows(session().me.user.role, "modeler");
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#loaded = undefined;
+    clearTimeout(this.#debounce);
+  }
+
+  override willUpdate() {
+    // The page stays mounted for a moment while the shell moves to another path.
+    if (this.#route.location.path !== PATH) return;
+    const key = listStateQuery(this.#state);
+    if (key === this.#loaded) return;
+    this.#loaded = key;
+    void this.#processes.reload();
+  }
+
+  override updated() {
+    if (this.#route.location.path !== PATH) return;
+    const s = this.#state;
+    // Back/forward and deep links: the controls show what the URL says.
+    const search = this.renderRoot.querySelector<TextInput>("fluent-text-input.search");
+    if (search && this.#debounce === undefined && (search.value ?? "") !== s.q) search.value = s.q;
+    const owner = this.renderRoot.querySelector<ProcedoListPicker>("procedo-list-picker");
+    if (owner && owner.value !== (s.owner ?? "")) {
+      owner.set(s.owner ? { id: s.owner, label: this.#owners.get(s.owner) ?? "" } : null);
+      if (s.owner && this.#owners.get(s.owner) === undefined) {
+        void this.#owners.resolve([s.owner]).then(() => {
+          if (owner.value === s.owner) owner.set({ id: s.owner, label: this.#ownerName(s.owner) });
+        });
+      }
+    }
+  }
+
+  override render() {
+    const s = this.#state;
+    const data = this.#processes;
+    return html`
+      <h1>${t("processes.list.title")}</h1>
+      <div class="commandbar" role="toolbar" aria-label=${t("processes.list.commands")}>
+        ${this.#canCreate
+          ? html`
+            <fluent-button appearance="primary" data-testid="new-process"
+              @click=${() => this.#panel.open(s.category)}>${icon("add", 20, "start")}${t(
+                "processes.list.new",
+              )}</fluent-button>
+          `
+          : nothing}
+        <fluent-button appearance="subtle" @click=${() => data.reload()}>
+          ${icon("refresh", 20, "start")}${t("action.refresh")}
+        </fluent-button>
+        <span class="grow"></span>
+        <fluent-text-input class="search" type="search" data-testid="process-search"
+          placeholder=${t("processes.list.searchPlaceholder")} @input=${this.#onSearch}
+        ><span class="visually-hidden">${t("processes.list.search")}</span>
+          <span slot="start">${icon("search", 16)}</span></fluent-text-input>
+      </div>
+      ${this.#filters(s)}
+      <procedo-problem .error=${this.actionError}></procedo-problem>
+      ${data.error
+        ? html`<procedo-problem .error=${data.error} @retry=${() =>
+          data.reload()}></procedo-problem>`
+        : nothing}
+      <div class="results" aria-busy=${data.loading ? "true" : "false"}>
+        ${data.value ? this.#table(data.value.items, s) : nothing}
+        ${!data.value && data.loading
+          ? html`<fluent-spinner aria-label=${t("app.loading")}></fluent-spinner>`
+          : nothing}
+      </div>
+      ${data.value ? this.#footer(data.value.total, s) : nothing}
+      ${this.#canCreate
+        ? html`<procedo-process-create-panel></procedo-process-create-panel>`
+        : nothing}
+    `;
+  }
+
+  #filters(s: ListState) {
+    const select = (
+      name: string,
+      label: string,
+      value: string | undefined,
+      options: [string, string][],
+      apply: (v: string) => Partial<ListState>,
+    ) =>
+      html`
+        <label class="control">
+          <span>${label}</span>
+          <select name=${name} data-testid="filter-${name}" .value=${live(value ?? "")}
+            @change=${(e: Event) => this.#go(apply((e.target as HTMLSelectElement).value))}>
+                  ${options.map(([v, text]) =>
+                    html`<option value=${v} ?selected=${v === (value ?? "")}>${text}</option>`
+                  )}
+                </select>
+        </label>
+      `;
+    return html`
+      <div class="filters" role="group" aria-label=${t("processes.list.filters")}>
+        ${select(
+          "category",
+          t("processes.list.col.category"),
+          s.category,
+          [
+            ["", t("processes.list.anyCategory")],
+            ...CATEGORIES.map((c) => [c, categoryName(c)] as [string, string]),
+          ],
+          (v) => ({ category: isCategory(v) ? v : undefined }),
+        )}
+        <procedo-list-picker
+          label=${t("processes.list.owner")}
+          .search=${searchPositions}
+          data-testid="filter-owner"
+          @pick=${(e: CustomEvent<PickerOption | null>) => {
+            if (e.detail) this.#owners.set(e.detail.id, e.detail.label);
+            this.#go({ owner: e.detail?.id });
+          }}
+        ></procedo-list-picker>
+        ${select(
+          "status",
+          t("processes.list.col.status"),
+          s.status,
+          [
+            ["", t("processes.list.anyStatus")],
+            ["published", t("processes.status.filterPublished")],
+            ["unpublished", t("processes.status.unpublished")],
+          ],
+          (v) => ({ status: v === "published" || v === "unpublished" ? v : undefined }),
+        )}
+        ${select(
+          "reviewDue",
+          t("processes.list.review"),
+          s.reviewDue,
+          [
+            ["", t("processes.list.reviewAny")],
+            ["true", t("processes.list.reviewDue")],
+            ["false", t("processes.list.reviewNotDue")],
+          ],
+          (v) => ({ reviewDue: v === "true" || v === "false" ? v : undefined }),
+        )}
+        ${isFiltered(s)
+          ? html`
+            <fluent-button appearance="subtle" data-testid="clear-filters"
+              @click=${this.#clearFilters}>${icon("dismiss", 20, "start")}${t(
+                "processes.list.clearFilters",
+              )}</fluent-button>
+          `
+          : nothing}
+      </div>
+    `;
+  }
+
+  #table(items: Process[], s: ListState) {
+    if (items.length === 0) {
+      return html`<p class="empty">${
+        isFiltered(s) ? t("processes.list.noMatch") : t("processes.list.empty")
+      }</p>`;
+    }
+    const sortable = (column: SortColumn, label: string) => {
+      const sorted = ariaSort(s.sort, column);
+      return html`
+        <th scope="col" aria-sort=${sorted === "none" ? nothing : sorted}>
+          <button class="sort" data-sort=${column} @click=${() =>
+            this.#go({ sort: nextSort(s.sort, column) }, true)}>${label}${sorted === "none"
+            ? nothing
+            : icon(sorted === "ascending" ? "chevronUp" : "chevronDown", 12)}</button>
+        </th>
+      `;
+    };
+    return html`
+      <div class="table-wrap">
+        <table data-testid="process-table">
+          <caption class="visually-hidden">${t("processes.list.title")}</caption>
+          <thead>
+            <tr>
+              ${sortable("title", t("processes.list.col.title"))}
+              ${sortable("category", t("processes.list.col.category"))}
+              <th scope="col">${t("processes.list.col.owner")}</th>
+              <th scope="col">${t("processes.list.col.status")}</th>
+              ${sortable("nextReview", t("processes.list.col.nextReview"))}
+              ${sortable("updated", t("processes.list.col.updated"))}
+            </tr>
+          </thead>
+          <tbody>${items.map((p) => this.#row(p))}</tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  #row(p: Process) {
+    return html`
+      <tr data-process=${p.title}>
+        <td class="title" title=${p.title}><a href="/processes/${p.id}">${p.title}</a></td>
+        <td>${categoryName(p.category)}</td>
+        <td>${this.#ownerName(p.ownerPositionId)}</td>
+        <td>${statusBadge(p.publishedVersion)}</td>
+        <td>${formatDate(p.nextReviewAt)} ${reviewMarker(p.reviewDue, p.nextReviewAt)}</td>
+        <td>${formatDateTime(p.updatedAt)}</td>
+      </tr>
+    `;
+  }
+
+  #ownerName(id: string | null): string {
+    if (!id) return "—";
+    const name = this.#owners.get(id);
+    return name === undefined ? "…" : name ?? t("processes.map.unknownOwner");
+  }
+
+  #footer(total: number, s: ListState) {
+    return html`
+      <div class="footer">
+        <label class="control">
+          <span>${t("processes.list.pageSize")}</span>
+          <select class="small" name="limit" data-testid="page-size" .value=${live(
+            String(s.limit),
+          )}
+            @change=${(e: Event) =>
+              this.#go({ limit: Number((e.target as HTMLSelectElement).value) })}>
+                ${PAGE_SIZES.map((n) =>
+                  html`<option value=${n} ?selected=${n === s.limit}>${n}</option>`
+                )}
+              </select>
+        </label>
+        <procedo-pager total=${total} offset=${s.offset} limit=${s.limit}
+          @page=${(e: CustomEvent<number>) => this.#go({ offset: e.detail }, true)}
+        ></procedo-pager>
+      </div>
+    `;
+  }
+
+  get #panel() {
+    return this.renderRoot.querySelector(
+      "procedo-process-create-panel",
+    ) as ProcedoProcessCreatePanel;
+  }
+
+  /** A new view of the list: filters start again at the first page, paging keeps them. */
+  #go(patch: Partial<ListState>, keepPage = false, replace = false) {
+    const next = { ...this.#state, ...(keepPage ? {} : { offset: 0 }), ...patch };
+    if (showQuery(listStateQuery(next), { replace })) this.requestUpdate();
+  }
+
+  #onSearch = (e: Event) => {
+    const value = ((e.target as TextInput).value ?? "").trim();
+    clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => {
+      this.#debounce = undefined;
+      // Each keystroke is no step back: the search replaces the entry it started.
+      const replace = this.#state.q !== "" && value !== "";
+      this.#go({ q: value }, false, replace);
+    }, 250);
+  };
+
+  #clearFilters = () => {
+    const s = this.#state;
+    this.#go({
+      q: "",
+      category: undefined,
+      owner: undefined,
+      status: undefined,
+      reviewDue: undefined,
+      sort: s.sort,
+      limit: s.limit,
+    });
+  };
+}
+
+customElements.define("procedo-process-list", ProcedoProcessList);
