@@ -97,7 +97,7 @@ export const DOCUMENT: KindSpec = {
       aliases: ["name", "document", "Titel", "Dokument", "Bezeichnung"],
     },
     description,
-    { ...url("the document"), aliases: ["link", "SharePoint", "Link", "Verknüpfung"] },
+    { ...url("the document"), aliases: ["link", "SharePoint", "Verknüpfung"] },
     {
       field: "type",
       column: "docType",
