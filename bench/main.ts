@@ -5,6 +5,7 @@ import { benchOrgchart } from "./orgchart.ts";
 import { benchBpmn } from "./processes_bpmn.ts";
 import { benchDrafts } from "./processes_drafts.ts";
 import { benchLayout } from "./processes_layout.ts";
+import { benchUiProcessList } from "./ui_process_list.ts";
 
 interface Result {
   name: string;
@@ -68,6 +69,7 @@ results.push(...await benchDrafts());
 results.push(...await benchLayout());
 results.push(...await benchBpmn());
 results.push(...await benchOrgchart());
+results.push(...await benchUiProcessList());
 
 const cpu = (await Deno.readTextFile("/proc/cpuinfo").catch(() => "")).match(
   /model name\s*:\s*(.+)/,
