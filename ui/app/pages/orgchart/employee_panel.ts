@@ -3,6 +3,7 @@
 // through them. Modelers create, change and delete; positions in other charts are kept as
 // they are. Fires `saved`/`deleted` ({ kind: "holder", id }).
 import { css, html, LitElement, nothing } from "lit";
+import { live } from "lit/directives/live.js";
 import type { TextInput } from "@fluentui/web-components";
 import "../../../components/confirm_dialog.ts";
 import type { ProcedoConfirm } from "../../../components/confirm_dialog.ts";
@@ -135,7 +136,6 @@ export class ProcedoOrgchartEmployeePanel extends LitElement {
 
   async #show() {
     await this.updateComplete;
-    this.renderRoot.querySelector("form")?.reset();
     this.#fill();
     await this.#panel.show();
   }
@@ -237,7 +237,7 @@ export class ProcedoOrgchartEmployeePanel extends LitElement {
             ${
             editable
               ? html`
-                <input type="radio" name="primary" .checked=${h.primary}
+                <input type="radio" name="primary" .checked=${live(h.primary)}
                   aria-label=${t("orgchart.employee.primaryOf", { title: h.title })}
                   @change=${() => this.#setPrimary(h.positionId)}>
               `

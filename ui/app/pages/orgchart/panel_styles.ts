@@ -11,6 +11,11 @@ export const panelStyles = css`
   fluent-text-input {
     max-width: none;
   }
+  /* Beats ".control > span" (the label text) of the shared control styles. */
+  .control > .field-error {
+    color: var(--colorPaletteRedForeground1);
+    font-size: var(--fontSizeBase200);
+  }
   fieldset {
     display: flex;
     flex-direction: column;

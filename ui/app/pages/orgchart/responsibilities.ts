@@ -26,9 +26,8 @@ interface Row {
   title: string;
   step: string;
   lane: string | null;
-  relation: string;
   targetId: string;
-  draftOnly: boolean;
+  roles: { relation: string; draftOnly: boolean }[];
 }
 
 export class ProcedoOrgchartResponsibilities extends LitElement {
@@ -136,58 +135,73 @@ export class ProcedoOrgchartResponsibilities extends LitElement {
   }
 
   #row(r: Row) {
-    const letter = LETTERS[r.relation];
     return html`
       <tr data-process=${r.title}>
         <td class="wrap"><a href="/processes/${r.processId}">${r.title}</a></td>
-        <td class="wrap">${r.step}${r.draftOnly
-          ? html`
-            <fluent-badge appearance="tint" color="warning" size="small">${t(
-              "orgchart.resp.draftOnly",
-            )}</fluent-badge>
-          `
-          : nothing}</td>
-        <td>${letter
-          ? html`<abbr class="letter" title=${
-            t(`orgchart.raci.${r.relation as "responsible"}`)
-          }>${letter}</abbr>`
-          : r.relation === "owner"
-          ? t("orgchart.resp.owner")
-          : t("orgchart.resp.lane", { lane: r.lane ?? "—" })}</td>
+        <td class="wrap">${r.step}</td>
+        <td class="wrap">${r.roles.map((role, i) =>
+          html`${i ? ", " : ""}${this.#role(role.relation, r.lane)}${
+            role.draftOnly
+              ? html`
+                <fluent-badge appearance="tint" color="warning" size="small">${t(
+                  "orgchart.resp.draftOnly",
+                )}</fluent-badge>
+              `
+              : nothing
+          }`
+        )}</td>
         ${this.kind === "employee"
           ? html`<td>${this.titles?.get(r.targetId) ?? "—"}</td>`
           : nothing}
       </tr>
     `;
   }
+
+  #role(relation: string, lane: string | null) {
+    const letter = LETTERS[relation];
+    if (letter) {
+      return html`<abbr class="letter" title=${
+        t(`orgchart.raci.${relation as "responsible"}`)
+      }>${letter}</abbr>`;
+    }
+    return relation === "owner"
+      ? t("orgchart.resp.owner")
+      : t("orgchart.resp.lane", { lane: lane ?? "—" });
+  }
 }
 
+/** R, A, C, I first, then the lane, then ownership. */
+const ROLE_ORDER = ["responsible", "accountable", "consulted", "informed", "lane", "owner"];
+
 /**
- * One row per process, step, role and position. A usage the published version has wins over
- * the draft's; one only the draft has is marked, as readers do not see it yet.
+ * One row per process, step and position, with its roles. A role the published version has
+ * wins over the draft's; one only the draft has is marked, as readers do not see it yet.
  */
 function rowsOf(items: ProcessUsage[]): Row[] {
   const rows: Row[] = [];
   for (const p of items) {
-    const seen = new Map<string, Row>();
+    const byStep = new Map<string, Row>();
     for (const u of p.usages) {
-      const key = `${u.nodeId}|${u.relation}|${u.targetId}`;
-      const had = seen.get(key);
-      if (had) {
-        if (u.source === "published") had.draftOnly = false;
-        continue;
+      const key = `${u.nodeId}|${u.targetId}`;
+      let row = byStep.get(key);
+      if (!row) {
+        row = {
+          processId: p.processId,
+          title: p.title,
+          step: u.nodeId === "" ? t("orgchart.resp.wholeProcess") : (u.stepLabel ?? "—"),
+          lane: u.laneName,
+          targetId: u.targetId,
+          roles: [],
+        };
+        byStep.set(key, row);
+        rows.push(row);
       }
-      const row: Row = {
-        processId: p.processId,
-        title: p.title,
-        step: u.nodeId === "" ? t("orgchart.resp.wholeProcess") : (u.stepLabel ?? "—"),
-        lane: u.laneName,
-        relation: u.relation,
-        targetId: u.targetId,
-        draftOnly: u.source === "draft",
-      };
-      seen.set(key, row);
-      rows.push(row);
+      const had = row.roles.find((r) => r.relation === u.relation);
+      if (had) had.draftOnly &&= u.source === "draft";
+      else row.roles.push({ relation: u.relation, draftOnly: u.source === "draft" });
+    }
+    for (const row of byStep.values()) {
+      row.roles.sort((a, b) => ROLE_ORDER.indexOf(a.relation) - ROLE_ORDER.indexOf(b.relation));
     }
   }
   return rows;
