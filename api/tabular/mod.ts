@@ -24,6 +24,9 @@
 //   phone number — see looksLikeFormula), are not passed on: the row gets a problem for
 //   that field instead. Spreadsheet error cells (#N/A…) likewise.
 // - Cell text is trimmed; empty cells are "" (present, but empty).
+//
+// Routes receive the file with upload.ts (multipart or raw body, limits, OpenAPI body) and
+// answer with report.ts (the import report, dry run, all or nothing unless partial).
 import { type CsvDelimiter, readCsv } from "./csv.ts";
 import {
   type RawCell,
