@@ -65,10 +65,10 @@ export class Router {
     const source = boxes[from], target = boxes[to];
     if (from === to) return selfLoop(source, this.#pad);
     for (const margin of WINDOW_MARGINS) {
-      const window = inflate(boundsOf([source, target])!, margin + this.#pad);
-      const obstacles = this.#index.query(window).filter((i) => i !== from && i !== to)
+      const area = inflate(boundsOf([source, target])!, margin + this.#pad);
+      const obstacles = this.#index.query(area).filter((i) => i !== from && i !== to)
         .map((i) => boxes[i]);
-      const found = searchRoute(source, target, obstacles, window, this.#pad, this.#buffers);
+      const found = searchRoute(source, target, obstacles, area, this.#pad, this.#buffers);
       if (found) return found;
     }
     return fallbackRoute(source, target, this.#pad);
@@ -86,19 +86,19 @@ export function routeOrthogonal(
   return router.route(0, 1);
 }
 
-/** A* over the sparse grid inside `window`; null when no route fits or the grid is too big. */
+/** A* over the sparse grid inside `area`; null when no route fits or the grid is too big. */
 function searchRoute(
   source: Box,
   target: Box,
   obstacles: readonly Box[],
-  window: Box,
+  area: Box,
   pad: number,
   buffers: SearchBuffers,
 ): Point[] | null {
   const blockers = [source, target, ...obstacles].map((b) => inflate(b, pad));
   const from = portsOf(source, pad), to = portsOf(target, pad);
-  const xs = gridLines(window.x, window.width, blockers, from, to, "x", source, target, pad);
-  const ys = gridLines(window.y, window.height, blockers, from, to, "y", source, target, pad);
+  const xs = gridLines(area.x, area.width, blockers, from, to, "x", source, target, pad);
+  const ys = gridLines(area.y, area.height, blockers, from, to, "y", source, target, pad);
   const nx = xs.length, ny = ys.length;
   if (nx * ny > MAX_GRID_POINTS) return null;
 
