@@ -2,10 +2,9 @@
 // runs, all-or-nothing and partial imports, re-imports that update, CSV dialects (BOM, `;`),
 // formulas, wrong encodings, XLSX by multipart and raw body, cycles and bad rows.
 import assert from "node:assert/strict";
-import ExcelJS from "exceljs";
 import { XLSX_MEDIA_TYPE } from "../../api/tabular/mod.ts";
 import { startTestApp, test } from "../../tests/support/app.ts";
-import { BASE, helpers, problemOf } from "./test_support.ts";
+import { BASE, helpers, problemOf, xlsxOf } from "./test_support.ts";
 
 const t = await startTestApp();
 const modeler = await t.token("modeler");
@@ -79,13 +78,6 @@ async function shape(chartId: string) {
     }
   });
   return lines.sort();
-}
-
-async function xlsxOf(rows: unknown[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Data");
-  for (const r of rows) ws.addRow(r);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
 test("the example files of docs/examples import as documented; the XLSX re-import changes nothing", async () => {

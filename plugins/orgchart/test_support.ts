@@ -1,5 +1,6 @@
 // Helpers for the orgchart tests: create objects through the HTTP API and read them back.
 import assert from "node:assert/strict";
+import ExcelJS from "exceljs";
 import type { TestApp } from "../../tests/support/app.ts";
 
 export const BASE = "/api/v1/orgchart";
@@ -88,4 +89,12 @@ export async function problemOf(res: Response, status: number) {
   assert.equal(res.status, status, `expected ${status}, got ${res.status} ${text}`);
   assert.match(res.headers.get("content-type") ?? "", /application\/problem\+json/);
   return JSON.parse(text);
+}
+
+/** An XLSX workbook with one worksheet holding `rows` (cells as exceljs takes them). */
+export async function xlsxOf(rows: unknown[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("Data");
+  for (const r of rows) ws.addRow(r);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -2,10 +2,9 @@
 // all-or-nothing and partial imports, re-imports that update by external key, CSV dialects
 // (BOM, `;`), formulas, wrong encodings, XLSX by multipart, owners by position key.
 import assert from "node:assert/strict";
-import ExcelJS from "exceljs";
 import { XLSX_MEDIA_TYPE } from "../../api/tabular/mod.ts";
 import { startTestApp, test } from "../../tests/support/app.ts";
-import { helpers, problemOf } from "../orgchart/test_support.ts";
+import { helpers, problemOf, xlsxOf } from "../orgchart/test_support.ts";
 
 const t = await startTestApp();
 const modeler = await t.token("modeler");
@@ -253,13 +252,6 @@ test("the file as a whole: missing key column, unknown columns, roles, other ten
   assert.equal((await find("locations", "W-1"))[0].name, "Hall");
   assert.equal((await find("locations", "W-1", other))[0].name, "Their hall");
 });
-
-async function xlsxOf(rows: unknown[][]) {
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet("Data");
-  for (const r of rows) ws.addRow(r);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 test("close", async () => {
   await t.close();
