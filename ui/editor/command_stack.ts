@@ -117,6 +117,15 @@ export class CommandStack {
     return this.#redo.at(-1)?.command.label ?? null;
   }
 
+  /**
+   * Whether the next command with the same merge key would join the top undo step (a drag or
+   * typing is under way). Autosave waits while it is open: saving ends the burst and would
+   * split one gesture into several undo steps.
+   */
+  get burstOpen(): boolean {
+    return this.#burstOpen;
+  }
+
   /** How many undo steps are kept. */
   get undoDepth(): number {
     return this.#undo.length;

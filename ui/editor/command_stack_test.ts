@@ -85,6 +85,20 @@ Deno.test("typing merges into one undo step until the burst ends", () => {
   assert.equal(labelOf(s), "A", "one undo reverts the whole burst");
 });
 
+Deno.test("burstOpen tells whether a gesture is still merging (autosave waits for it)", () => {
+  const s = new CommandStack(base);
+  assert.equal(s.burstOpen, false);
+  s.execute(label("R"));
+  assert.equal(s.burstOpen, true, "a command with a merge key opens a burst");
+  s.endBurst();
+  assert.equal(s.burstOpen, false);
+  s.execute(label("Re"));
+  s.markSaved();
+  assert.equal(s.burstOpen, false, "saving ends the burst");
+  s.execute(label("Rev", null));
+  assert.equal(s.burstOpen, false, "a command without a key opens none");
+});
+
 Deno.test("only the same merge key merges; undo ends a burst", () => {
   const s = new CommandStack(base);
   s.execute(label("x", "label:a"));
