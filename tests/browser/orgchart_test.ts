@@ -161,6 +161,16 @@ it("a modeler adds a unit and a position, moves a unit, and a cycle is refused",
   const found = await (await api("GET", "/employees?q=Lisa")).json();
   assert.equal(found.items[0].email, "lisa.logistics@example.com");
   assert.equal(found.items[0].positions[0].title, "Logistics Lead");
+
+  // A new employee starts in the position in focus; without any, the page says why the
+  // tree does not show them.
+  await page.getByTestId("new-employee").click();
+  await panel.getByLabel("Primary position: Logistics Lead").waitFor();
+  await panel.getByLabel("Remove position Logistics Lead").click();
+  await panel.getByText("No position held.").waitFor();
+  await input(panel, "name").fill("Nora Nowhere");
+  await panel.getByTestId("save-employee").click();
+  await page.getByTestId("status").getByText("Nora Nowhere is saved.").waitFor();
   await page.context().close();
 });
 

@@ -1,9 +1,8 @@
 // <procedo-orgchart-employee-panel .tree=${tree}>: a person's details in a panel — name,
 // contact, location, the positions held (one primary) and what they are responsible for
 // through them. Modelers create, change and delete; positions in other charts are kept as
-// they are. Fires `saved`/`deleted` ({ kind: "holder", id }).
-import { css, html, LitElement, nothing } from "lit";
-import { live } from "lit/directives/live.js";
+// they are. Fires `saved`/`deleted` ({ kind: "holder", id, label }).
+import { html, LitElement, nothing } from "lit";
 import type { TextInput } from "@fluentui/web-components";
 import "../../../components/confirm_dialog.ts";
 import type { ProcedoConfirm } from "../../../components/confirm_dialog.ts";
@@ -18,13 +17,12 @@ import { roleAllows, session } from "../../session.ts";
 import { fieldError, formErrors } from "./form_errors.ts";
 import { panelStyles } from "./panel_styles.ts";
 import { localized } from "./problems.ts";
+import "./held_positions.ts";
+import type { Held } from "./held_positions.ts";
 import "./responsibilities.ts";
 import { type ChartTree, positionChoices } from "./tree_model.ts";
 
 type Employee = Schemas["Employee"];
-type Held = Pick<Employee["positions"][number], "positionId" | "chartId" | "title" | "since"> & {
-  primary: boolean;
-};
 const TEXT_FIELDS = ["name", "email", "phone", "location", "externalKey"] as const;
 const FIELDS = [...TEXT_FIELDS.map((f) => `body.${f}`), "body.positions"];
 
@@ -43,25 +41,6 @@ export class ProcedoOrgchartEmployeePanel extends LitElement {
     base,
     controls,
     panelStyles,
-    css`
-      .held {
-        display: flex;
-        align-items: center;
-        gap: var(--spacingHorizontalS);
-      }
-      .held .title {
-        flex: 1;
-      }
-      .add {
-        display: flex;
-        align-items: flex-end;
-        gap: var(--spacingHorizontalS);
-      }
-      .add .control {
-        flex: 1;
-        min-width: 0;
-      }
-    `,
   ];
   declare tree: ChartTree | undefined;
   declare employee: Employee | undefined;
@@ -216,83 +195,16 @@ export class ProcedoOrgchartEmployeePanel extends LitElement {
         ${input("location", "text", 200)} ${input("externalKey", "text", 100)}
         <fieldset>
           <legend>${t("orgchart.employee.positions")}</legend>
-          ${this.#heldList(true)} ${fieldError(errors.fields["body.positions"])}
-          ${this.#adder()}
+          <procedo-orgchart-held-positions editable .held=${this.held} .tree=${this.tree}
+            @change=${(e: CustomEvent<Held[]>) => (this.held = e.detail)}>
+          </procedo-orgchart-held-positions>
+          ${fieldError(errors.fields["body.positions"])}
         </fieldset>
         ${this.notice
           ? html`<fluent-message-bar intent="info">${this.notice}</fluent-message-bar>`
           : nothing}
         <procedo-problem .error=${errors.rest} @reload=${this.#loadLatest}></procedo-problem>
       </form>
-    `;
-  }
-
-  #heldList(editable: boolean) {
-    if (!this.held.length) return html`<p class="muted">${t("orgchart.employee.noPositions")}</p>`;
-    const here = this.tree?.chart.id;
-    return html`
-      <ul class="plain">
-        ${this.held.map((h) =>
-          html`<li class="held">
-            ${
-            editable
-              ? html`
-                <input type="radio" name="primary" .checked=${live(h.primary)}
-                  aria-label=${t("orgchart.employee.primaryOf", { title: h.title })}
-                  @change=${() => this.#setPrimary(h.positionId)}>
-              `
-              : nothing
-          }
-            <span class="title">${h.title}${
-            h.chartId === here ? nothing : html`
-              <span class="muted">${t("orgchart.employee.otherChart")}</span>
-            `
-          }${
-            !editable &&
-              h.primary
-              ? html`
-                <span class="muted">${t("orgchart.employee.primary")}</span>
-              `
-              : nothing
-          }</span>
-            ${
-            editable
-              ? html`
-                <fluent-button size="small" appearance="subtle" icon-only
-                  aria-label=${t("orgchart.employee.remove", { title: h.title })}
-                  @click=${() => this.#remove(h.positionId)}>${icon("dismiss", 16)}</fluent-button>
-              `
-              : nothing
-          }
-          </li>`
-        )}
-      </ul>
-    `;
-  }
-
-  #adder() {
-    const taken = new Set(this.held.map((h) => h.positionId));
-    const free = this.#choices().filter((c) => !taken.has(c.id));
-    if (!free.length) return nothing;
-    return html`
-      <div class="add">
-        <label class="control">
-          <span>${t("orgchart.employee.addPosition")}</span>
-          <select name="addPosition">
-            ${free.map((c) =>
-              html`<option value=${c.id}>${
-                t("orgchart.position.choice", {
-                  title: c.title,
-                  unit: c.unitPath,
-                })
-              }</option>`
-            )}
-          </select>
-        </label>
-        <fluent-button data-testid="add-held" @click=${this.#add}>${icon("add", 20, "start")}${t(
-          "orgchart.employee.add",
-        )}</fluent-button>
-      </div>
     `;
   }
 
@@ -312,36 +224,10 @@ export class ProcedoOrgchartEmployeePanel extends LitElement {
       </dl>
       <section>
         <h3>${t("orgchart.employee.positions")}</h3>
-        ${this.#heldList(false)}
+        <procedo-orgchart-held-positions .held=${this.held}
+          .tree=${this.tree}></procedo-orgchart-held-positions>
       </section>
     `;
-  }
-
-  #add = () => {
-    const select = this.renderRoot.querySelector<HTMLSelectElement>("[name=addPosition]");
-    const pos = this.#choices().find((c) => c.id === select?.value);
-    if (!pos) return;
-    const first = this.held.length === 0;
-    this.held = [
-      ...this.held,
-      {
-        positionId: pos.id,
-        chartId: this.tree!.chart.id,
-        title: pos.title,
-        since: null,
-        primary: first,
-      },
-    ];
-  };
-
-  #remove(positionId: string) {
-    const rest = this.held.filter((h) => h.positionId !== positionId);
-    if (rest.length && !rest.some((h) => h.primary)) rest[0] = { ...rest[0], primary: true };
-    this.held = rest;
-  }
-
-  #setPrimary(positionId: string) {
-    this.held = this.held.map((h) => ({ ...h, primary: h.positionId === positionId }));
   }
 
   #value(name: string): string {
@@ -380,7 +266,7 @@ export class ProcedoOrgchartEmployeePanel extends LitElement {
           }),
         )
         : unwrap(await api.POST("/api/v1/orgchart/employees", { body }));
-      this.#done("saved", saved.id);
+      this.#done("saved", saved.id, saved.name);
     } catch (err) {
       this.error = localized(err);
     } finally {
@@ -406,7 +292,7 @@ export class ProcedoOrgchartEmployeePanel extends LitElement {
           params: { path: { id: e.id }, header: { "if-match": `W/"${e.version}"` } },
         }),
       );
-      this.#done("deleted", e.id);
+      this.#done("deleted", e.id, e.name);
     } catch (err) {
       this.error = localized(err);
     } finally {
@@ -414,9 +300,9 @@ export class ProcedoOrgchartEmployeePanel extends LitElement {
     }
   };
 
-  #done(type: "saved" | "deleted", id: string) {
+  #done(type: "saved" | "deleted", id: string, label: string) {
     this.#panel.hide();
-    this.dispatchEvent(new CustomEvent(type, { detail: { kind: "holder", id } }));
+    this.dispatchEvent(new CustomEvent(type, { detail: { kind: "holder", id, label } }));
   }
 
   /** After a 412: the version someone else saved; the person applies their change again. */

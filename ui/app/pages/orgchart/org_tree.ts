@@ -141,14 +141,19 @@ export class ProcedoOrgTree extends LitElement {
     }
   }
 
-  /** Opens the path to a unit, position or person, focuses it and scrolls it into view. */
-  async revealNode(kind: NodeKind, id: string) {
+  /**
+   * Opens the path to a unit, position or person, focuses it and scrolls it into view;
+   * false when the chart does not show it (a person holding no position here).
+   */
+  async revealNode(kind: NodeKind, id: string): Promise<boolean> {
     await this.updateComplete;
     const node = [...this.#index.values()].find((n) => n.kind === kind && n.id === id);
-    if (!node) return await this.focusActive();
-    for (let p = node.parent; p; p = p.parent) this.#open.add(p.key);
-    this.active = node.key;
+    if (node) {
+      for (let p = node.parent; p; p = p.parent) this.#open.add(p.key);
+      this.active = node.key;
+    }
     await this.focusActive();
+    return node !== undefined;
   }
 
   /** The unit of the item in focus (itself, or the unit a position or holder is in). */

@@ -37,6 +37,7 @@ export class ProcedoOrgchartPage extends LitElement {
   static override properties = {
     params: { attribute: false },
     actionError: { state: true },
+    status: { state: true },
   };
   static override styles = [
     base,
@@ -67,6 +68,8 @@ export class ProcedoOrgchartPage extends LitElement {
   ];
   declare params: Record<string, string> | undefined;
   declare actionError: unknown;
+  /** What the last change did, when the tree cannot show it. */
+  declare status: string | undefined;
   #shown: string | undefined;
   #charts = new ApiData(this, async (signal) =>
     unwrap(
@@ -188,7 +191,7 @@ export class ProcedoOrgchartPage extends LitElement {
         <fluent-button appearance="subtle" @click=${this.#reloadAll}>
           ${icon("refresh", 20, "start")}${t("action.refresh")}
         </fluent-button>
-        <span class="grow"></span>
+        <span class="status grow" role="status" data-testid="status">${this.status ?? ""}</span>
         ${edit
           ? html`
             <fluent-button appearance="subtle" data-testid="new-chart"
@@ -273,12 +276,17 @@ export class ProcedoOrgchartPage extends LitElement {
   };
 
   /** After a save: the tree again, with the focus on what was saved. */
-  #saved = async (e: CustomEvent<OpenNodeDetail>) => {
+  #saved = async (e: CustomEvent<OpenNodeDetail & { label?: string }>) => {
+    this.status = undefined;
     await this.#tree.reload();
-    await this.#orgTree?.revealNode(e.detail.kind, e.detail.id);
+    const shown = await this.#orgTree?.revealNode(e.detail.kind, e.detail.id);
+    if (!shown && e.detail.kind === "holder") {
+      this.status = t("orgchart.employee.notInTree", { name: e.detail.label ?? "" });
+    }
   };
 
   #deleted = async () => {
+    this.status = undefined;
     await this.#tree.reload();
     await this.#orgTree?.focusActive();
   };

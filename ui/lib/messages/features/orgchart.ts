@@ -76,6 +76,8 @@ export const en = {
   "orgchart.employee.add": "Add",
   "orgchart.employee.deleteTitle": "Delete employee?",
   "orgchart.employee.deleteText": "“{name}” will be deleted with the positions held.",
+  "orgchart.employee.notInTree":
+    "{name} is saved. The org chart shows people by the positions they hold; {name} holds none here.",
 
   "orgchart.resp.title": "Responsibilities in processes",
   "orgchart.resp.process": "Process",
@@ -216,6 +218,8 @@ export const de: Record<keyof typeof en, string> = {
   "orgchart.employee.add": "Hinzufügen",
   "orgchart.employee.deleteTitle": "Mitarbeiter löschen?",
   "orgchart.employee.deleteText": "„{name}“ wird mit den besetzten Stellen gelöscht.",
+  "orgchart.employee.notInTree":
+    "{name} ist gespeichert. Das Organigramm zeigt Personen über ihre Stellen; {name} hat hier keine.",
 
   "orgchart.resp.title": "Verantwortung in Prozessen",
   "orgchart.resp.process": "Prozess",
