@@ -41,14 +41,16 @@ async function names(page: Page): Promise<string[]> {
   return await rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-resource")!));
 }
 
-/** Waits until the table shows exactly `expected` (in any order). */
-async function waitForNames(page: Page, expected: string[]) {
-  const want = [...expected].sort();
+/** Waits until the table shows exactly `expected`, in this order with `ordered`. */
+async function waitForNames(page: Page, expected: string[], ordered = false) {
+  const shape = (list: string[]) => ordered ? list : [...list].sort();
+  const want = JSON.stringify(shape(expected));
+  await rows(page).first().waitFor();
   for (let i = 0; i < 100; i++) {
-    if (JSON.stringify((await names(page)).sort()) === JSON.stringify(want)) return;
+    if (JSON.stringify(shape(await names(page))) === want) return;
     await page.waitForTimeout(100);
   }
-  assert.deepEqual((await names(page)).sort(), want);
+  assert.deepEqual(shape(await names(page)), shape(expected));
 }
 
 async function api(
@@ -70,8 +72,7 @@ async function total(path: string): Promise<number> {
 it("a modeler lists, searches and sorts the sample documents, the URL keeping the view", async () => {
   const page = await app.newPage();
   await signIn(app, page, "Max Modeler", "/resources/documents");
-  await waitForNames(page, SAMPLE_DOCUMENTS);
-  assert.deepEqual(await names(page), SAMPLE_DOCUMENTS, "by title");
+  await waitForNames(page, SAMPLE_DOCUMENTS, true); // by title
   await row(page, "Quality manual").getByText("Quality Manager").waitFor();
   await assertAccessible(page, "documents list");
 
@@ -84,12 +85,11 @@ it("a modeler lists, searches and sorts the sample documents, the URL keeping th
   await title.locator("button").click();
   await page.waitForURL(/sort=-name/);
   assert.equal(await title.getAttribute("aria-sort"), "descending");
-  await waitForNames(page, ["Purchasing procedure", "Order handling procedure"]);
-  assert.deepEqual(await names(page), ["Purchasing procedure", "Order handling procedure"]);
+  await waitForNames(page, ["Purchasing procedure", "Order handling procedure"], true);
 
   // A link with the same query shows the same view, search box included.
   await page.goto(page.url());
-  await waitForNames(page, ["Purchasing procedure", "Order handling procedure"]);
+  await waitForNames(page, ["Purchasing procedure", "Order handling procedure"], true);
   assert.equal(
     await page.getByTestId("resource-search").locator("input").inputValue(),
     "procedure",
@@ -161,6 +161,49 @@ it("a sample document shows where it is used; deleting it unlinks it everywhere"
   await panel(page).getByTestId("unlink-delete").click();
   await row(page, "Quality manual").waitFor({ state: "detached" });
   assert.equal(await total("/documents?q=Quality%20manual"), 0);
+  await page.context().close();
+});
+
+it("a change saved meanwhile (412) is offered for reload; a row's delete asks once", async () => {
+  const page = await app.newPage();
+  await signIn(app, page, "Max Modeler", "/resources/documents");
+  await row(page, "Goods receipt checklist").locator("button.open").click();
+  await page.getByRole("dialog", { name: "Document “Goods receipt checklist”" }).waitFor();
+  const p = panel(page);
+  await p.getByTestId("where-used").waitFor();
+  assert.equal(await input(p, "type").inputValue(), "Form");
+
+  // Someone else changes the document while the panel is open …
+  const doc = (await (await api("GET", "/documents?q=Goods%20receipt")).json()).items[0];
+  const theirs = await app.t.call("PATCH", `/api/v1/resources/documents/${doc.id}`, {
+    token: await app.t.token("executive"),
+    headers: { "If-Match": `W/"${doc.version}"` },
+    body: { type: "Checklist" },
+  });
+  assert.equal(theirs.status, 200, await theirs.clone().text());
+  // … so my save is refused, and the reload shows their version to change again.
+  await p.locator("fluent-textarea[name=description] textarea").fill("Check quantity.");
+  await p.getByTestId("save-resource").click();
+  await p.getByText("Someone else changed this in the meantime").waitFor();
+  await p.locator("fluent-button", { hasText: "Reload" }).click();
+  await p.getByText("This is the version someone else saved").waitFor();
+  assert.equal(await input(p, "type").inputValue(), "Checklist");
+  await p.locator("fluent-textarea[name=description] textarea").fill("Check quantity.");
+  await p.getByTestId("save-resource").click();
+  await page.getByRole("dialog", { name: "Document “Goods receipt checklist”" })
+    .waitFor({ state: "hidden" });
+  await row(page, "Goods receipt checklist").getByText("Checklist", { exact: true }).waitFor();
+
+  // A document no process uses goes after one confirmation from its row.
+  await page.getByTestId("new-resource").click();
+  await input(p, "title").fill("Scrap form");
+  await p.getByTestId("save-resource").click();
+  await row(page, "Scrap form").waitFor();
+  await page.locator("fluent-button[aria-label='Delete Scrap form']").click();
+  await page.getByRole("dialog", { name: "Delete document?" }).waitFor();
+  await confirm(page).click();
+  await row(page, "Scrap form").waitFor({ state: "detached" });
+  assert.equal(await total("/documents?q=Scrap"), 0);
   await page.context().close();
 });
 
