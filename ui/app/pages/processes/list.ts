@@ -16,18 +16,10 @@ import { RouteController } from "../../../lib/router.ts";
 import { roleAllows, session } from "../../session.ts";
 import "./create_panel.ts";
 import type { ProcedoProcessCreatePanel } from "./create_panel.ts";
-import {
-  CATEGORIES,
-  categoryName,
-  cellStyles,
-  isCategory,
-  reviewMarker,
-  statusBadge,
-} from "./list_cells.ts";
-import { searchPositions } from "./list_options.ts";
+import { categoryName, cellStyles, reviewMarker, statusBadge } from "./list_cells.ts";
+import { type FilterHandlers, filterStyles, renderFilters } from "./list_filters.ts";
 import { OwnerNames } from "./list_owner_names.ts";
-import "./list_picker.ts";
-import type { PickerOption, ProcedoListPicker } from "./list_picker.ts";
+import type { ProcedoListPicker } from "./list_picker.ts";
 import {
   ariaSort,
   isFiltered,
@@ -51,22 +43,10 @@ export class ProcedoProcessList extends LitElement {
     table,
     controls,
     cellStyles,
+    filterStyles,
     css`
       .search {
         width: min(100%, 20rem);
-      }
-      .filters {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: flex-end;
-        gap: var(--spacingHorizontalM);
-      }
-      .filters .control,
-      .filters procedo-list-picker {
-        min-width: 10rem;
-      }
-      .filters procedo-list-picker {
-        width: 16rem;
       }
       th button.sort {
         display: inline-flex;
@@ -211,7 +191,7 @@ export class ProcedoProcessList extends LitElement {
         ><span class="visually-hidden">${t("processes.list.search")}</span>
           <span slot="start">${icon("search", 16)}</span></fluent-text-input>
       </div>
-      ${this.#filters(s)}
+      ${renderFilters(s, this.#filterHandlers)}
       <procedo-problem .error=${this.actionError}></procedo-problem>
       ${data.error
         ? html`<procedo-problem .error=${data.error} @retry=${() =>
@@ -230,80 +210,6 @@ export class ProcedoProcessList extends LitElement {
     `;
   }
 
-  #filters(s: ListState) {
-    const select = (
-      name: string,
-      label: string,
-      value: string | undefined,
-      options: [string, string][],
-      apply: (v: string) => Partial<ListState>,
-    ) =>
-      html`
-        <label class="control">
-          <span>${label}</span>
-          <select name=${name} data-testid="filter-${name}" .value=${live(value ?? "")}
-            @change=${(e: Event) => this.#go(apply((e.target as HTMLSelectElement).value))}>
-                  ${options.map(([v, text]) =>
-                    html`<option value=${v} ?selected=${v === (value ?? "")}>${text}</option>`
-                  )}
-                </select>
-        </label>
-      `;
-    return html`
-      <div class="filters" role="group" aria-label=${t("processes.list.filters")}>
-        ${select(
-          "category",
-          t("processes.list.col.category"),
-          s.category,
-          [
-            ["", t("processes.list.anyCategory")],
-            ...CATEGORIES.map((c) => [c, categoryName(c)] as [string, string]),
-          ],
-          (v) => ({ category: isCategory(v) ? v : undefined }),
-        )}
-        <procedo-list-picker
-          label=${t("processes.list.owner")}
-          .search=${searchPositions}
-          data-testid="filter-owner"
-          @pick=${(e: CustomEvent<PickerOption | null>) => {
-            if (e.detail) this.#owners.set(e.detail.id, e.detail.label);
-            this.#go({ owner: e.detail?.id });
-          }}
-        ></procedo-list-picker>
-        ${select(
-          "status",
-          t("processes.list.col.status"),
-          s.status,
-          [
-            ["", t("processes.list.anyStatus")],
-            ["published", t("processes.status.filterPublished")],
-            ["unpublished", t("processes.status.unpublished")],
-          ],
-          (v) => ({ status: v === "published" || v === "unpublished" ? v : undefined }),
-        )}
-        ${select(
-          "reviewDue",
-          t("processes.list.review"),
-          s.reviewDue,
-          [
-            ["", t("processes.list.reviewAny")],
-            ["true", t("processes.list.reviewDue")],
-            ["false", t("processes.list.reviewNotDue")],
-          ],
-          (v) => ({ reviewDue: v === "true" || v === "false" ? v : undefined }),
-        )}
-        ${isFiltered(s)
-          ? html`
-            <fluent-button appearance="subtle" data-testid="clear-filters"
-              @click=${this.#clearFilters}>${icon("dismiss", 20, "start")}${t(
-                "processes.list.clearFilters",
-              )}</fluent-button>
-          `
-          : nothing}
-      </div>
-    `;
-  }
-
   #table(items: Process[], s: ListState) {
     if (items.length === 0) {
       return html`<p class="empty">${
@@ -315,7 +221,7 @@ export class ProcedoProcessList extends LitElement {
       return html`
         <th scope="col" aria-sort=${sorted === "none" ? nothing : sorted}>
           <button class="sort" data-sort=${column} @click=${() =>
-            this.#go({ sort: nextSort(s.sort, column) }, true)}>${label}${sorted === "none"
+            this.#go({ sort: nextSort(s.sort, column) })}>${label}${sorted === "none"
             ? nothing
             : icon(sorted === "ascending" ? "chevronUp" : "chevronDown", 12)}</button>
         </th>
@@ -405,17 +311,20 @@ export class ProcedoProcessList extends LitElement {
     }, 250);
   };
 
-  #clearFilters = () => {
-    const s = this.#state;
-    this.#go({
-      q: "",
-      category: undefined,
-      owner: undefined,
-      status: undefined,
-      reviewDue: undefined,
-      sort: s.sort,
-      limit: s.limit,
-    });
+  #filterHandlers: FilterHandlers = {
+    change: (patch) => this.#go(patch),
+    owner: (option) => {
+      if (option) this.#owners.set(option.id, option.label);
+      this.#go({ owner: option?.id });
+    },
+    clear: () =>
+      this.#go({
+        q: "",
+        category: undefined,
+        owner: undefined,
+        status: undefined,
+        reviewDue: undefined,
+      }),
   };
 }
 
