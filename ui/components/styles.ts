@@ -162,7 +162,8 @@ export const controls = css`
     outline: none;
     border-bottom: var(--strokeWidthThick) solid var(--colorCompoundBrandStroke);
   }
-  .field-error {
+  .field-error,
+  .control > span.field-error {
     color: var(--colorPaletteRedForeground1);
     font-size: var(--fontSizeBase200);
   }
