@@ -137,7 +137,15 @@ export class ProcedoShell extends LitElement {
 
   override updated() {
     const cause = this.#route.cause;
+    const path = this.#route.location.path;
+    const samePage = path === this.#lastPath;
+    this.#lastPath = path;
     if (cause !== "push" && cause !== "pop") return;
+    // Only the query changed (a filter, a sort, a tab): the person stays where they are.
+    if (samePage) {
+      this.#route.cause = "load";
+      return;
+    }
     const main = this.renderRoot.querySelector("main");
     if (cause === "push") main?.scrollTo({ top: 0 });
     const page = main?.firstElementChild as (HTMLElement & { updateComplete?: Promise<unknown> });
@@ -151,6 +159,8 @@ export class ProcedoShell extends LitElement {
       } else main?.focus();
     });
   }
+
+  #lastPath?: string;
 
   #toggleNav = () => {
     this.navCollapsed = !this.navCollapsed;
