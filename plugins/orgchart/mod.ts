@@ -25,10 +25,10 @@ export const orgchartPlugin: ProcedoPlugin = {
   // Uses processes' service.ts (where used, responsibilities, unlink, link targets).
   dependsOn: ["processes"],
   contributes: { [LINK_TARGETS_POINT]: [positionTargets, orgUnitTargets] },
-  routes: (app) => {
+  routes: (app, deps) => {
     registerChartRoutes(app);
     registerUnitRoutes(app);
-    registerPositionRoutes(app);
+    registerPositionRoutes(app, deps);
     registerEmployeeRoutes(app);
     registerImportRoutes(app);
   },

@@ -3,6 +3,7 @@ import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../api/env.ts";
 import { pageOf, PagingQuery } from "../../api/http/paging.ts";
 import { etagOf, requireIfMatch } from "../../api/http/preconditions.ts";
+import { contributionsTo, type PluginDeps } from "../../api/plugin.ts";
 import { problemResponses } from "../../api/problem.ts";
 import { responsibilitiesOf } from "../processes/service.ts";
 import {
@@ -20,6 +21,7 @@ import {
   Unlinked,
 } from "./api_schemas.ts";
 import * as service from "./service.ts";
+import { POSITION_DELETED_POINT, type PositionDeletedHook } from "./service.ts";
 
 const IdParam = idParam("a position");
 const ListQuery = SearchQuery.extend({
@@ -108,7 +110,8 @@ const responsibilities = createRoute({
   },
 });
 
-export function registerPositionRoutes(app: OpenAPIHono<AppEnv>) {
+export function registerPositionRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps) {
+  const hooks = contributionsTo<PositionDeletedHook>(deps.plugins, POSITION_DELETED_POINT);
   app.openapi(list, async (c) => {
     const { q, ...rest } = c.req.valid("query");
     return c.json(await service.listPositions(c.var.scope, { search: q, ...rest }), 200);
@@ -142,7 +145,7 @@ export function registerPositionRoutes(app: OpenAPIHono<AppEnv>) {
     const unlinked = await service.deletePosition(
       c.var.scope,
       c.req.valid("param").id,
-      { unlink, actorId: c.var.principal!.userId },
+      { unlink, actorId: c.var.principal!.userId, hooks },
       (current) => requireIfMatch(c, current.version, current),
     );
     return unlink ? c.json({ unlinked }, 200) : c.body(null, 204);

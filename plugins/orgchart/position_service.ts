@@ -165,13 +165,21 @@ export async function updatePosition(
 }
 
 /**
+ * Extension point: other plugins that refer to positions (documents and systems name an
+ * owner) contribute a hook that lets go of a position inside the deleting transaction.
+ */
+export const POSITION_DELETED_POINT = "orgchart.positionDeleted";
+export type PositionDeletedHook = (tx: TenantScope, positionId: string) => Promise<void>;
+
+/**
  * Deletes a position and who held it. Positions reporting to it then report to its own
- * manager. Used by processes → 409 listing where, unless `unlink`.
+ * manager. Used by processes → 409 listing where, unless `unlink`. `hooks` run in the same
+ * transaction, so a failing hook leaves the position in place.
  */
 export async function deletePosition(
   scope: TenantScope,
   id: string,
-  opts: { unlink: boolean; actorId: string },
+  opts: { unlink: boolean; actorId: string; hooks?: readonly PositionDeletedHook[] },
   check: (current: Position) => void,
 ): Promise<UnlinkResult[]> {
   return await scope.transaction(async (tx) => {
@@ -186,6 +194,7 @@ export async function deletePosition(
       version: sql`${positions.version} + 1` as unknown as number,
       updatedAt: new Date(),
     }, eq(positions.reportsToId, id));
+    for (const hook of opts.hooks ?? []) await hook(tx, id);
     await tx.delete(employeePositions, eq(employeePositions.positionId, id));
     await tx.delete(positions, eq(positions.id, id));
     return unlinked;

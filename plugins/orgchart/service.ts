@@ -12,13 +12,14 @@ export {
   moveUnit,
   updateUnit,
 } from "./unit_service.ts";
-export type { Holder, Position, PositionInput } from "./position_service.ts";
+export type { Holder, Position, PositionDeletedHook, PositionInput } from "./position_service.ts";
 export {
   createPosition,
   deletePosition,
   getPosition,
   holdersOf,
   listPositions,
+  POSITION_DELETED_POINT,
   positionIdsByKey,
   updatePosition,
 } from "./position_service.ts";

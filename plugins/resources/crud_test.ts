@@ -219,6 +219,26 @@ test("tenant isolation: another tenant's resources answer 404 and never show in 
   assert.equal((await h.read(`/documents/${doc.id}`)).title, "Confidential");
 });
 
+test("deleting a position that owns a document and a system leaves them without owner", async () => {
+  const owner = await org.make("/positions", { unitId: unit.id, title: "Short-lived owner" });
+  const doc = await h.make("/documents", { title: "Owned doc", ownerPositionId: owner.id });
+  const system = await h.make("/systems", { name: "Owned system", ownerPositionId: owner.id });
+  const kept = await h.make("/documents", { title: "Kept owner", ownerPositionId: qm.id });
+  assert.equal((await org.del(`/positions/${owner.id}`, "*")).status, 204);
+  const cases: [string, { version: number }][] = [
+    [`/documents/${doc.id}`, doc],
+    [`/systems/${system.id}`, system],
+  ];
+  for (const [path, before] of cases) {
+    const after = await (await h.get(path)).json();
+    assert.equal(after.ownerPositionId, null, path);
+    assert.equal(after.ownerPositionLabel, null, path);
+    assert.equal(after.version, before.version + 1, `${path}: the ETag moves on`);
+  }
+  const untouched = await (await h.get(`/documents/${kept.id}`)).json();
+  assert.deepEqual(untouched, kept);
+});
+
 test("close", async () => {
   await t.close();
 });

@@ -15,8 +15,9 @@
 // holding them are the orgchart plugin's), locations are company sites, created_by is a user
 // id like in every other table. So `personalData` lists the table with no columns.
 // Other plugins import only service.ts.
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { POSITION_DELETED_POINT, type PositionDeletedHook } from "../orgchart/service.ts";
 import { LINK_TARGETS_POINT } from "../processes/service.ts";
 import { resourceTargets } from "./link_targets.ts";
 import { registerResourceRoutes } from "./routes.ts";
@@ -35,7 +36,10 @@ export const resourcesPlugin: ProcedoPlugin = {
   // processes: where used, unlink, link targets, sample binding; orgchart: owner positions
   // (and its samples must exist before ours).
   dependsOn: ["processes", "orgchart"],
-  contributes: { [LINK_TARGETS_POINT]: resourceTargets },
+  contributes: {
+    [LINK_TARGETS_POINT]: resourceTargets,
+    [POSITION_DELETED_POINT]: releaseOwner,
+  },
   routes: (app) => registerResourceRoutes(app),
   onTenantCreated: (ctx) => seedResources(ctx),
   // The tenant's rows, for a purge that does not derive it from `tables` (idempotent).
@@ -43,3 +47,12 @@ export const resourcesPlugin: ProcedoPlugin = {
     await scope.delete(resources, eq(resources.tenantId, scope.tenantId));
   },
 };
+
+/** A deleted position no longer owns documents or systems (their ETags move on). */
+async function releaseOwner(...[tx, positionId]: Parameters<PositionDeletedHook>) {
+  await tx.update(resources, {
+    ownerPositionId: null,
+    version: sql`${resources.version} + 1` as unknown as number,
+    updatedAt: new Date(),
+  }, eq(resources.ownerPositionId, positionId));
+}
