@@ -1,8 +1,11 @@
 // Deutsche Texte. Same keys as en.ts (the type makes a missing or extra key a compile error).
 import type { MessageKey } from "./en.ts";
+import * as editorCanvas from "./features/editor_canvas.ts";
 import * as orgchart from "./features/orgchart.ts";
+import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
 import * as resources from "./features/resources.ts";
+import * as versionDiff from "./features/version_diff.ts";
 
 const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   "app.name": "Procedo",
@@ -255,11 +258,17 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
 type FeatureKey =
   | keyof typeof processes.en
   | keyof typeof orgchart.en
-  | keyof typeof resources.en;
+  | keyof typeof resources.en
+  | keyof typeof editorCanvas.en
+  | keyof typeof processEditor.en
+  | keyof typeof versionDiff.en;
 
 export const de: Record<MessageKey, string> = {
   ...core,
   ...processes.de,
   ...orgchart.de,
   ...resources.de,
+  ...editorCanvas.de,
+  ...processEditor.de,
+  ...versionDiff.de,
 };

@@ -1,8 +1,11 @@
 // English messages: the reference catalog. Every key here must exist in de.ts too (the
 // type of de.ts and ui/lib/messages/catalog_test.ts check that). {name} is a placeholder.
+import * as editorCanvas from "./features/editor_canvas.ts";
 import * as orgchart from "./features/orgchart.ts";
+import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
 import * as resources from "./features/resources.ts";
+import * as versionDiff from "./features/version_diff.ts";
 
 const core = {
   "app.name": "Procedo",
@@ -243,6 +246,14 @@ const core = {
 
 /** Core messages plus one module per feature (ui/lib/messages/features/), so pages of
  * different features never edit the same catalog file. */
-export const en = { ...core, ...processes.en, ...orgchart.en, ...resources.en };
+export const en = {
+  ...core,
+  ...processes.en,
+  ...orgchart.en,
+  ...resources.en,
+  ...editorCanvas.en,
+  ...processEditor.en,
+  ...versionDiff.en,
+};
 
 export type MessageKey = keyof typeof en;

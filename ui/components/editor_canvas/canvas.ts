@@ -1,0 +1,686 @@
+// <procedo-editor-canvas>: the editing canvas of the process editor. It draws `stack.graph`
+// (lanes, steps, flows; the viewer's shapes and styles), runs every change as a command on
+// `.stack` and re-renders on its changes, and owns the selection (`selection-change`).
+// Properties: stack, selection, findings (markers with their messages), readonly,
+// positionLabels (id → label of lane bindings). Methods: fit, zoomIn, zoomOut, focusNode,
+// copySelection, cutSelection, paste, deleteSelection, align, distribute. Events:
+// selection-change ({ selection }), request-properties ({ id }), canvas-error ({ message }).
+//
+// Speed: the layers are guarded by the graph's immutable arrays and each element by its own
+// value, so a change re-renders only what it touched; a node drag moves transforms and
+// commits one command on pointer up (pointer_tool.ts); hit tests use a spatial index.
+import { html, LitElement, nothing, type PropertyValues, svg } from "lit";
+import { guard } from "lit/directives/guard.js";
+import { language, LocaleController, t } from "../../lib/i18n.ts";
+import { icon } from "../icons.ts";
+import "../confirm_dialog.ts";
+import type { ProcedoConfirm } from "../confirm_dialog.ts";
+import { ViewportController } from "../diagram/viewport.ts";
+import { type Fonts, fontsFor } from "../diagram/shapes.ts";
+import {
+  type Alignment,
+  type Axis,
+  type ChangeEvent,
+  type Command,
+  CommandStack,
+  EMPTY_GRAPH,
+  EMPTY_SELECTION,
+  type Graph,
+  GRID_SIZE,
+  type Lane,
+  type ProcessNode,
+  pruneSelection,
+  selectIds,
+  type Selection,
+} from "../../editor/mod.ts";
+import { canvasStyles } from "./canvas_styles.ts";
+import { ClipboardActions } from "./clipboard_actions.ts";
+import { type Finding, findingsByElement } from "./findings.ts";
+import { commitCommand, type Editing, inlineEditor, startEditing } from "./inline_label.ts";
+import { handleKey, type KeyHost } from "./keyboard.ts";
+import { edgesLayer, lanesLayer, type LayerState, nodesLayer } from "./layers.ts";
+import { laneToolbar } from "./lane_tools.ts";
+import "./lane_tools.ts";
+import { Minimap, needsMinimap } from "./minimap.ts";
+import { type Preview, previewLayer, selectionHandles } from "./overlay.ts";
+import "./palette.ts";
+import { drawingBounds, laneWidth } from "./placement.ts";
+import { PointerTool, type ToolHost } from "./pointer_tool.ts";
+import { StructureActions } from "./structure_actions.ts";
+
+export interface SelectionChangeDetail {
+  selection: Selection;
+}
+export interface RequestPropertiesDetail {
+  id: string;
+}
+export interface CanvasErrorDetail {
+  message: string;
+  reason?: string;
+}
+
+/** What the canvas derives from one graph value (recomputed when the graph changes). */
+interface Derived {
+  graph: Graph;
+  byId: Map<string, ProcessNode>;
+  laneNames: Map<string, string>;
+  width: number;
+  bounds: ReturnType<typeof drawingBounds>;
+}
+
+const FIT_PADDING = 24;
+const NO_LABELS: ReadonlyMap<string, string> = new Map();
+const noFindings = new Map();
+
+export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost {
+  static override properties = {
+    stack: { attribute: false, noAccessor: true },
+    selection: { attribute: false },
+    findings: { attribute: false },
+    readonly: { type: Boolean, reflect: true },
+    positionLabels: { attribute: false },
+    snap: { type: Boolean },
+    preview: { state: true },
+    editing: { state: true },
+    bindingLane: { state: true },
+    status: { state: true },
+    tabStop: { state: true },
+  };
+  static override styles = canvasStyles;
+
+  declare selection: Selection;
+  declare findings: readonly Finding[];
+  declare readonly: boolean;
+  declare positionLabels: ReadonlyMap<string, string>;
+  /** Snap to the grid (and show it). */
+  declare snap: boolean;
+  declare preview: Preview | null;
+  declare editing: Editing | null;
+  declare bindingLane: string | null;
+  declare status: string;
+  declare tabStop: string | null;
+
+  readonly viewport = new ViewportController(this);
+  readonly tool = new PointerTool(this);
+  readonly #minimap = new Minimap(this.viewport);
+  readonly #clipboard = new ClipboardActions(this);
+  readonly #structure = new StructureActions(this);
+  #stack?: CommandStack;
+  #unsubscribe?: () => void;
+  #derived?: Derived;
+  #fonts?: Fonts;
+  #fitPending = false;
+  #space = false;
+  /** Labels learned from the binding picker, until the container passes them in. */
+  #learned = new Map<string, string>();
+  #labels?: { from: ReadonlyMap<string, string>; size: number; merged: Map<string, string> };
+
+  constructor() {
+    super();
+    this.selection = EMPTY_SELECTION;
+    this.findings = [];
+    this.readonly = false;
+    this.positionLabels = NO_LABELS;
+    this.snap = true;
+    this.preview = null;
+    this.editing = null;
+    this.bindingLane = null;
+    this.status = "";
+    this.tabStop = null;
+    new LocaleController(this);
+  }
+
+  get stack(): CommandStack | undefined {
+    return this.#stack;
+  }
+
+  set stack(value: CommandStack | undefined) {
+    const old = this.#stack;
+    if (value === old) return;
+    this.#unsubscribe?.();
+    this.#stack = value;
+    this.#unsubscribe = value?.onChange((e) => this.#onStackChange(e));
+    this.#fitPending = true;
+    this.requestUpdate("stack", old);
+  }
+
+  get graph(): Graph {
+    return this.#stack?.graph ?? EMPTY_GRAPH;
+  }
+
+  get spaceDown(): boolean {
+    return this.#space;
+  }
+
+  get surface(): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>(".canvas")!;
+  }
+
+  override connectedCallback() {
+    super.connectedCallback();
+    if (this.#stack && !this.#unsubscribe) {
+      this.#unsubscribe = this.#stack.onChange((e) => this.#onStackChange(e));
+    }
+    const family = getComputedStyle(this).getPropertyValue("--fontFamilyBase").trim() ||
+      "'Segoe UI', system-ui, sans-serif";
+    this.#fonts = fontsFor(family);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+  }
+
+  #onStackChange(_e: ChangeEvent) {
+    const pruned = pruneSelection(this.selection, this.graph);
+    if (pruned !== this.selection) this.select(pruned);
+    if (this.editing && !startEditing(this.graph, this.editing.id)) this.editing = null;
+    this.requestUpdate();
+  }
+
+  // ---- Public methods -----------------------------------------------------------------
+
+  /** Shows the whole process, from its top left corner (where a process grows from). */
+  fit() {
+    const vp = this.viewport;
+    const b = this.#derive().bounds;
+    if (vp.width <= 0 || vp.height <= 0) {
+      this.#fitPending = true;
+      return;
+    }
+    vp.fit(b, FIT_PADDING);
+    vp.panBy(FIT_PADDING - (b.x * vp.scale + vp.x), FIT_PADDING - (b.y * vp.scale + vp.y));
+  }
+
+  zoomIn() {
+    this.viewport.zoomIn();
+  }
+
+  zoomOut() {
+    this.viewport.zoomOut();
+  }
+
+  /** Selects the node (or flow, or lane) and brings it into view with the focus on it. */
+  focusNode(id: string) {
+    this.select(selectIds([id]));
+    this.focusElement(id);
+  }
+
+  copySelection() {
+    this.#clipboard.copy();
+  }
+
+  cutSelection() {
+    this.#clipboard.cut();
+  }
+
+  paste(): Promise<void> {
+    return this.#clipboard.paste();
+  }
+
+  /** Deletes the selected steps and flows; selected lanes after a confirmation. */
+  deleteSelection(): Promise<void> {
+    return this.#structure.deleteSelection();
+  }
+
+  align(kind: Alignment) {
+    this.#structure.align(kind);
+  }
+
+  distribute(axis: Axis) {
+    this.#structure.distribute(axis);
+  }
+
+  // ---- What the tools call ------------------------------------------------------------
+
+  select(sel: Selection) {
+    if (sel === this.selection) return;
+    const same = sel.primary === this.selection.primary &&
+      sel.ids.size === this.selection.ids.size &&
+      [...sel.ids].every((id) => this.selection.ids.has(id));
+    if (same) return;
+    this.selection = sel;
+    if (sel.ids.size > 1) this.announce(t("editorCanvas.status.selected", { count: sel.ids.size }));
+    this.dispatchEvent(
+      new CustomEvent<SelectionChangeDetail>("selection-change", {
+        detail: { selection: sel },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  execute(command: Command): boolean {
+    const stack = this.#stack;
+    if (!stack || this.readonly) return false;
+    const result = stack.execute(command);
+    if (!result.ok) {
+      const reason = result.refusal.reason;
+      this.error(t(`editorCanvas.error.${reason}`), reason);
+      return false;
+    }
+    return true;
+  }
+
+  endBurst() {
+    this.#stack?.endBurst();
+  }
+
+  error(message: string, reason?: string) {
+    this.dispatchEvent(
+      new CustomEvent<CanvasErrorDetail>("canvas-error", {
+        detail: { message, reason },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  announce(text: string) {
+    this.status = text;
+  }
+
+  setPreview(p: Preview | null) {
+    this.preview = p;
+  }
+
+  drawn(kind: "node" | "edge" | "lane", id: string): SVGGraphicsElement | null {
+    const attr = kind === "lane" ? "data-lane-header" : `data-${kind}-id`;
+    return this.renderRoot.querySelector(`[${attr}="${CSS.escape(id)}"]`);
+  }
+
+  /** Moves the keyboard focus (the roving tab stop) to a node, flow or lane header. */
+  async focusElement(id: string) {
+    this.tabStop = id;
+    await this.updateComplete;
+    const g = this.graph;
+    const kind = g.nodes.some((n) => n.id === id)
+      ? "node"
+      : g.edges.some((e) => e.id === id)
+      ? "edge"
+      : "lane";
+    const el = this.drawn(kind, id);
+    if (!el) return;
+    this.#reveal(id);
+    el.focus({ preventScroll: true });
+  }
+
+  #reveal(id: string) {
+    const d = this.#derive();
+    const n = d.byId.get(id);
+    if (n) return this.viewport.reveal(n);
+    const lane = this.graph.lanes.findIndex((l) => l.id === id);
+    if (lane >= 0) {
+      const top = this.graph.lanes.slice(0, lane).reduce((s, l) => s + l.size, 0);
+      return this.viewport.reveal({
+        x: 0,
+        y: top,
+        width: 200,
+        height: this.graph.lanes[lane].size,
+      });
+    }
+    const e = this.graph.edges.find((x) => x.id === id);
+    const p = e?.waypoints[Math.floor(e.waypoints.length / 2)];
+    if (p) this.viewport.reveal({ x: p.x - 20, y: p.y - 20, width: 40, height: 40 });
+  }
+
+  edit(id: string) {
+    if (this.readonly) return;
+    const editing = startEditing(this.graph, id);
+    if (!editing) return;
+    this.#reveal(id);
+    this.editing = editing;
+    this.updateComplete.then(() => {
+      const field = this.renderRoot.querySelector<HTMLTextAreaElement>(".inline-edit");
+      field?.focus();
+      field?.select();
+    });
+  }
+
+  #commitEdit(editing: Editing, value: string) {
+    if (this.editing !== editing) return;
+    this.editing = null;
+    if (value !== editing.initial) this.execute(commitCommand(editing, value));
+    this.endBurst();
+    void this.focusElement(editing.id);
+  }
+
+  #cancelEdit(editing: Editing) {
+    if (this.editing !== editing) return;
+    this.editing = null;
+    void this.focusElement(editing.id);
+  }
+
+  requestProperties(id: string) {
+    this.dispatchEvent(
+      new CustomEvent<RequestPropertiesDetail>("request-properties", {
+        detail: { id },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  cancelGesture(): boolean {
+    if (this.bindingLane) {
+      this.bindingLane = null;
+      return true;
+    }
+    return this.tool.cancel();
+  }
+
+  zoomKey(e: KeyboardEvent): boolean {
+    return this.viewport.onKey(
+      e,
+      () => this.fit(),
+      !(e.target as Element)?.closest?.("[tabindex='0'][role=button]"),
+    );
+  }
+
+  openBinding(laneId: string) {
+    this.bindingLane = laneId;
+  }
+
+  closeBinding() {
+    const lane = this.bindingLane;
+    this.bindingLane = null;
+    if (lane) void this.focusElement(lane);
+  }
+
+  learnLabel(id: string, label: string) {
+    this.#learned.set(id, label);
+    this.#labels = undefined;
+  }
+
+  /** Labels of lane bindings: the container's, and those learned from the picker. */
+  bindingLabel(lane: Lane): string {
+    const id = lane.positionId ?? lane.orgUnitId;
+    if (!id) return "";
+    const from = this.positionLabels;
+    if (!this.#labels || this.#labels.from !== from || this.#labels.size !== this.#learned.size) {
+      this.#labels = {
+        from,
+        size: this.#learned.size,
+        merged: new Map([...this.#learned, ...from]),
+      };
+    }
+    return this.#labels.merged.get(id) ?? "";
+  }
+
+  /** The lane a new step goes to: the selected lane, the lane of the selection, the first. */
+  targetLane(): string | null {
+    const g = this.graph;
+    const sel = this.selection;
+    const lane = g.lanes.find((l) => sel.ids.has(l.id));
+    if (lane) return lane.id;
+    const node = sel.primary ? this.#derive().byId.get(sel.primary) : undefined;
+    if (node?.laneId) return node.laneId;
+    const focused = this.tabStop ? g.lanes.find((l) => l.id === this.tabStop) : undefined;
+    return focused?.id ?? g.lanes[0]?.id ?? null;
+  }
+
+  /** The confirmation dialog in this canvas' shadow root. */
+  get confirmDialog(): ProcedoConfirm {
+    return this.renderRoot.querySelector("procedo-confirm")!;
+  }
+
+  get fonts(): Fonts {
+    return this.#fonts ??= fontsFor("'Segoe UI', system-ui, sans-serif");
+  }
+
+  #derive(): Derived {
+    const g = this.graph;
+    const d = this.#derived;
+    if (d && d.graph === g) return d;
+    const same = d && d.graph.nodes === g.nodes && d.graph.edges === g.edges;
+    const byId = d && d.graph.nodes === g.nodes ? d.byId : new Map(g.nodes.map((n) => [n.id, n]));
+    const laneNames = d && d.graph.lanes === g.lanes
+      ? d.laneNames
+      : new Map(g.lanes.map((l) => [l.id, l.name]));
+    const width = same ? d.width : laneWidth(g);
+    const bounds = same && d.graph.lanes === g.lanes ? d.bounds : drawingBounds(g);
+    return this.#derived = { graph: g, byId, laneNames, width, bounds };
+  }
+
+  // ---- Lifecycle and rendering --------------------------------------------------------
+
+  protected override firstUpdated() {
+    this.viewport.observe(this.surface);
+  }
+
+  protected override updated(changed: PropertyValues) {
+    if (this.#fitPending && this.#stack && this.viewport.width > 0) {
+      this.#fitPending = false;
+      this.fit();
+    }
+    super.updated(changed);
+  }
+
+  #findingsMap = new WeakMap<readonly Finding[], ReturnType<typeof findingsByElement>>();
+
+  #markers() {
+    if (!this.findings.length) return noFindings;
+    let m = this.#findingsMap.get(this.findings);
+    if (!m) this.#findingsMap.set(this.findings, m = findingsByElement(this.findings));
+    return m;
+  }
+
+  #effectiveTabStop(d: Derived): string | null {
+    const g = d.graph;
+    const exists = (id: string | null) =>
+      !!id && (d.byId.has(id) || d.laneNames.has(id) || g.edges.some((e) => e.id === id));
+    if (exists(this.tabStop)) return this.tabStop;
+    if (exists(this.selection.primary)) return this.selection.primary;
+    return g.lanes[0]?.id ?? g.nodes[0]?.id ?? null;
+  }
+
+  override render() {
+    const d = this.#derive();
+    const g = d.graph;
+    const vp = this.viewport;
+    const sel = this.selection;
+    const markers = this.#markers();
+    const stop = this.#effectiveTabStop(d);
+    const lang = language();
+    const state: LayerState = {
+      fonts: this.fonts,
+      selected: sel.ids,
+      tabStop: stop,
+      findings: markers,
+      readonly: this.readonly,
+    };
+    const labelsKey = this.#labels?.merged ?? this.positionLabels;
+    return html`
+      ${this.readonly ? nothing : html`
+        <procedo-editor-palette
+          @palette-add=${this.#structure.onPaletteAdd}></procedo-editor-palette>
+      `}
+      <div
+        class="canvas"
+        ?data-space=${this.#space}
+        @pointerdown=${this.tool.onPointerDown}
+        @pointermove=${this.tool.onPointerMove}
+        @pointerup=${this.tool.onPointerUp}
+        @pointercancel=${this.tool.onPointerUp}
+        @wheel=${{ handleEvent: vp.onWheel, passive: false }}
+        @dragenter=${this.#structure.onDragEnter}
+        @dragover=${this.#structure.onDragOver}
+        @dragleave=${this.#structure.onDragLeave}
+        @drop=${this.#structure.onDrop}
+      >
+        <svg
+          class="drawing"
+          role="application"
+          aria-label=${t("editorCanvas.label")}
+          aria-describedby="help"
+          tabindex=${stop ? -1 : 0}
+          @keydown=${this.#onKeyDown}
+          @keyup=${this.#onKeyUp}
+          @dblclick=${this.#structure.onDoubleClick}
+          @focusin=${this.#onFocusIn}
+        >
+          <defs>
+            <pattern id="grid" width=${GRID_SIZE * 2} height=${GRID_SIZE * 2}
+              patternUnits="userSpaceOnUse"><circle class="grid-dot" cx="0.75" cy="0.75"
+              r="0.75"></circle></pattern>
+          </defs>
+          <g class="view" transform=${vp.transform}>
+            ${this.snap
+              ? svg`
+                <rect class="grid" x=${d.bounds.x - 400} y=${d.bounds.y - 400}
+                  width=${d.bounds.width + 800} height=${d.bounds.height + 800}></rect>
+              `
+              : nothing}
+            <g class="lanes">${guard(
+              [
+                g.lanes,
+                d.width,
+                labelsKey,
+                this.positionLabels,
+                sel,
+                stop,
+                markers,
+                this.readonly,
+                lang,
+              ],
+              () => lanesLayer(g, d.width, (l) => this.bindingLabel(l), state),
+            )}</g>
+            <g class="edges">${guard(
+              [g.edges, g.nodes, sel, stop, markers, lang],
+              () => edgesLayer(g, d.byId, state),
+            )}</g>
+            <g class="nodes">${guard(
+              [g.nodes, d.laneNames, sel, stop, markers, this.readonly, lang],
+              () => nodesLayer(g, d.laneNames, state),
+            )}</g>
+            ${guard([g, sel, this.readonly], () => selectionHandles(g, d.byId, sel, this.readonly))}
+            <g class="preview">${previewLayer(this.preview)}</g>
+          </g>
+        </svg>
+        ${g.lanes.length === 0 && g.nodes.length === 0
+          ? html`<p class="empty">${
+            t(this.readonly ? "processes.diagram.empty" : "editorCanvas.empty")
+          }</p>`
+          : nothing}
+        ${this.#viewTools()}
+        ${this.#laneTools(d)}
+        ${this.#bindingPopover(d)}
+        ${this.editing
+          ? inlineEditor(this.editing, vp, {
+            commit: (value) => this.#commitEdit(this.editing!, value),
+            cancel: () => this.#cancelEdit(this.editing!),
+          })
+          : nothing}
+        ${needsMinimap(d.bounds, vp) && g.nodes.length
+          ? this.#minimap.render(g, d.bounds, d.width)
+          : nothing}
+      </div>
+      <p id="help" class="visually-hidden">${t(
+        this.readonly ? "editorCanvas.helpReadonly" : "editorCanvas.help",
+      )}</p>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
+      <procedo-confirm></procedo-confirm>
+    `;
+  }
+
+  #viewTools() {
+    const vp = this.viewport;
+    const button = (
+      testId: string,
+      label: string,
+      name: Parameters<typeof icon>[0],
+      fn: () => void,
+      pressed?: boolean,
+    ) =>
+      html`
+        <button type="button" class="tool" data-testid=${testId} aria-label=${label}
+          title=${label} aria-pressed=${pressed === undefined ? nothing : String(pressed)}
+          @click=${fn}>${icon(name, 20)}</button>
+      `;
+    return html`
+      <div class="controls view-tools" role="toolbar" aria-label=${t("editorCanvas.view")}>
+        ${button("zoom-out", t("editorCanvas.zoomOut"), "zoomOut", () => this.zoomOut())}
+        <span class="zoom" data-testid="zoom-level"><span class="visually-hidden">${t(
+          "editorCanvas.zoomLevel",
+        )} </span>${vp.percent} %</span>
+        ${button("zoom-in", t("editorCanvas.zoomIn"), "zoomIn", () => this.zoomIn())}
+        ${button("fit", t("editorCanvas.fit"), "fit", () => this.fit())}
+        ${button("snap", t("editorCanvas.snap"), "grid", () => (this.snap = !this.snap), this.snap)}
+      </div>
+    `;
+  }
+
+  #laneTools(d: Derived) {
+    if (this.readonly || this.editing || this.bindingLane || this.selection.ids.size !== 1) {
+      return nothing;
+    }
+    const id = this.selection.primary;
+    const index = d.graph.lanes.findIndex((l) => l.id === id);
+    if (index < 0) return nothing;
+    const lane = d.graph.lanes[index];
+    const top = d.graph.lanes.slice(0, index).reduce((s, l) => s + l.size, 0);
+    const vp = this.viewport;
+    const at = {
+      left: Math.max(0, vp.x + 34 * vp.scale),
+      top: Math.max(0, vp.y + top * vp.scale + 4),
+    };
+    return laneToolbar(lane.name, at, {
+      rename: () => this.edit(lane.id),
+      bind: () => this.openBinding(lane.id),
+      remove: () => void this.#structure.deleteLanes([lane.id]),
+    });
+  }
+
+  #bindingPopover(d: Derived) {
+    const lane = d.graph.lanes.find((l) => l.id === this.bindingLane);
+    if (!lane || this.readonly) return nothing;
+    const index = d.graph.lanes.indexOf(lane);
+    const top = d.graph.lanes.slice(0, index).reduce((s, l) => s + l.size, 0);
+    const vp = this.viewport;
+    const style = `left:${Math.max(0, vp.x + 34 * vp.scale)}px;top:${
+      Math.max(0, vp.y + top * vp.scale + 4)
+    }px`;
+    return html`
+      <procedo-lane-binding class="popover" style=${style} .laneName=${lane.name}
+        .current=${this.bindingLabel(lane) ||
+          (lane.positionId || lane.orgUnitId ? t("editorCanvas.bind.unknown") : "")}
+        @lane-bind=${this.#structure.onLaneBind}
+        @picker-close=${() => this.closeBinding()}></procedo-lane-binding>
+    `;
+  }
+
+  #onFocusIn = (e: FocusEvent) => {
+    const el = (e.target as Element).closest?.("[data-node-id],[data-edge-id],[data-lane-header]");
+    const id = el?.getAttribute("data-node-id") ?? el?.getAttribute("data-edge-id") ??
+      el?.getAttribute("data-lane-header");
+    if (id && id !== this.tabStop) this.tabStop = id;
+  };
+
+  #onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === " " && !e.repeat) {
+      this.#space = true;
+      this.requestUpdate();
+    }
+    if (handleKey(this, e)) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  #onKeyUp = (e: KeyboardEvent) => {
+    if (e.key === " ") {
+      this.#space = false;
+      this.requestUpdate();
+    }
+    if (e.key.startsWith("Arrow")) this.endBurst();
+  };
+}
+
+customElements.define("procedo-editor-canvas", ProcedoEditorCanvas);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "procedo-editor-canvas": ProcedoEditorCanvas;
+  }
+}

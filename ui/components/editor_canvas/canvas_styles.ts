@@ -1,0 +1,271 @@
+// The look of <procedo-editor-canvas>: the viewer's diagram styles (shapes, lanes, edges,
+// labels) plus what editing adds — palette column, handles, previews, markers, overlays.
+// Every colour is a Fluent token.
+import { css } from "lit";
+import { diagramStyles } from "../diagram/diagram_styles.ts";
+import { base } from "../styles.ts";
+
+export const canvasStyles = [
+  base,
+  diagramStyles,
+  css`
+    :host {
+      flex-direction: row;
+      min-height: 320px;
+      position: relative;
+    }
+    procedo-editor-palette {
+      flex: none;
+      width: 11rem;
+      max-width: 35%;
+      overflow: auto;
+      border-inline-end: var(--strokeWidthThin) solid var(--colorNeutralStroke2);
+      background: var(--colorNeutralBackground2);
+    }
+    .canvas {
+      cursor: default;
+    }
+    :host([panning]) .canvas,
+    .canvas[data-space] {
+      cursor: grab;
+    }
+    .canvas[data-refused] {
+      cursor: not-allowed;
+    }
+    svg.drawing:focus-visible {
+      outline: none;
+    }
+    .grid {
+      fill: url(#grid);
+      pointer-events: none;
+    }
+    .grid-dot {
+      fill: var(--colorNeutralStroke2);
+    }
+    .lane-head {
+      cursor: grab;
+      outline: none;
+    }
+    .lane-band.selected .lane-header {
+      fill: var(--colorBrandBackground2);
+      stroke: var(--colorBrandStroke1);
+    }
+    .lane-head:focus-visible .lane-header {
+      stroke: var(--colorStrokeFocus2);
+      stroke-width: 3;
+    }
+    .lane-border {
+      fill: transparent;
+      cursor: row-resize;
+    }
+    .lane-border:hover {
+      fill: var(--colorBrandBackground2);
+    }
+    .edge {
+      cursor: pointer;
+      outline: none;
+    }
+    .edge .hit {
+      fill: none;
+      stroke: transparent;
+      stroke-width: 10;
+    }
+    .edge.selected .line,
+    .edge:focus-visible .line {
+      stroke: var(--colorBrandStroke1);
+      stroke-width: 2.5;
+    }
+    .edge.selected .head {
+      fill: var(--colorBrandStroke1);
+    }
+    .edge.stale {
+      opacity: 0.15;
+    }
+    .node .connect {
+      fill: var(--colorBrandBackground);
+      stroke: var(--colorNeutralBackground1);
+      stroke-width: 2;
+      cursor: crosshair;
+      visibility: hidden;
+    }
+    .node:hover .connect,
+    .node.selected .connect,
+    .node:focus-visible .connect {
+      visibility: visible;
+    }
+    .marker circle {
+      stroke: var(--colorNeutralBackground1);
+      stroke-width: 1.5;
+    }
+    .marker path {
+      stroke: var(--colorNeutralForegroundOnBrand);
+      stroke-width: 2;
+      stroke-linecap: round;
+    }
+    .marker.error circle {
+      fill: var(--colorPaletteRedBackground3);
+    }
+    .marker.warning circle {
+      fill: var(--colorPaletteDarkOrangeBackground3);
+    }
+    .marker.info circle {
+      fill: var(--colorBrandBackground);
+    }
+    .handle {
+      fill: var(--colorNeutralBackground1);
+      stroke: var(--colorBrandStroke1);
+      stroke-width: 1.5;
+    }
+    .handle.nw,
+    .handle.se {
+      cursor: nwse-resize;
+    }
+    .handle.ne,
+    .handle.sw {
+      cursor: nesw-resize;
+    }
+    .handle.n,
+    .handle.s {
+      cursor: ns-resize;
+    }
+    .handle.e,
+    .handle.w {
+      cursor: ew-resize;
+    }
+    .edge-end {
+      fill: var(--colorBrandBackground);
+      stroke: var(--colorNeutralBackground1);
+      stroke-width: 2;
+      cursor: crosshair;
+    }
+    .band {
+      fill: var(--colorBrandBackground2);
+      fill-opacity: 0.4;
+      stroke: var(--colorBrandStroke1);
+      stroke-dasharray: 4 3;
+      pointer-events: none;
+    }
+    .ghost,
+    .target {
+      fill: none;
+      stroke: var(--colorBrandStroke1);
+      stroke-width: 2;
+      stroke-dasharray: 5 3;
+      pointer-events: none;
+    }
+    .target.refused,
+    .connect-preview.refused {
+      stroke: var(--colorPaletteRedBorder2);
+    }
+    .connect-preview,
+    .route-preview {
+      fill: none;
+      stroke: var(--colorBrandStroke1);
+      stroke-width: 2;
+      stroke-dasharray: 6 4;
+      pointer-events: none;
+    }
+    .lane-line {
+      fill: var(--colorBrandStroke1);
+      pointer-events: none;
+    }
+    .lane-target {
+      fill: var(--colorBrandBackground2);
+      fill-opacity: 0.35;
+      pointer-events: none;
+    }
+    .controls {
+      position: absolute;
+      display: flex;
+      align-items: center;
+      gap: 2px;
+      padding: 2px;
+      background: var(--colorNeutralBackground1);
+      border: var(--strokeWidthThin) solid var(--colorNeutralStroke2);
+      border-radius: var(--borderRadiusMedium);
+      box-shadow: var(--shadow4);
+    }
+    .view-tools {
+      top: var(--spacingVerticalS);
+      right: var(--spacingHorizontalS);
+    }
+    .tool {
+      display: inline-grid;
+      place-items: center;
+      min-width: 28px;
+      height: 28px;
+      padding: 0 4px;
+      border: none;
+      border-radius: var(--borderRadiusMedium);
+      background: transparent;
+      color: var(--colorNeutralForeground2);
+      cursor: pointer;
+    }
+    .tool:hover {
+      background: var(--colorSubtleBackgroundHover);
+      color: var(--colorNeutralForeground1);
+    }
+    .tool[aria-pressed="true"] {
+      background: var(--colorBrandBackground2);
+      color: var(--colorBrandForeground2);
+    }
+    .zoom {
+      min-width: 3.5em;
+    }
+    .lane-tools {
+      z-index: 1;
+    }
+    .popover {
+      position: absolute;
+      z-index: 2;
+    }
+    .inline-edit {
+      position: absolute;
+      z-index: 2;
+      box-sizing: border-box;
+      padding: 4px 6px;
+      resize: none;
+      font-family: var(--fontFamilyBase);
+      text-align: center;
+      color: var(--colorNeutralForeground1);
+      background: var(--colorNeutralBackground1);
+      border: var(--strokeWidthThick) solid var(--colorBrandStroke1);
+      border-radius: var(--borderRadiusMedium);
+      box-shadow: var(--shadow8);
+    }
+    .minimap {
+      position: absolute;
+      right: var(--spacingHorizontalS);
+      bottom: var(--spacingVerticalS);
+      padding: 4px;
+      background: var(--colorNeutralBackground1);
+      border: var(--strokeWidthThin) solid var(--colorNeutralStroke2);
+      border-radius: var(--borderRadiusMedium);
+      box-shadow: var(--shadow8);
+      cursor: pointer;
+      line-height: 0;
+    }
+    .mini-lane {
+      fill: var(--colorNeutralBackground1);
+      stroke: var(--colorNeutralStroke2);
+      vector-effect: non-scaling-stroke;
+    }
+    .mini-lane.alt {
+      fill: var(--colorNeutralBackground2);
+    }
+    .mini-node {
+      fill: var(--colorNeutralForeground3);
+    }
+    .mini-view {
+      fill: var(--colorBrandBackground2);
+      fill-opacity: 0.3;
+      stroke: var(--colorBrandStroke1);
+      stroke-width: 1.5;
+    }
+    .empty {
+      pointer-events: none;
+      padding: var(--spacingHorizontalXXL);
+      text-align: center;
+    }
+  `,
+];

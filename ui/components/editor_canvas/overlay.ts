@@ -1,0 +1,97 @@
+// What the canvas draws above the diagram while someone works on it: resize handles of the
+// selected node, end handles of the selected flow, and the previews of a gesture in progress
+// (rubber band, a connection being dragged with its target and refusal, a resize ghost, a
+// lane's new border or place, routes of the flows a node drag pulls along). Re-rendering it
+// never touches the lanes, edges and nodes layers.
+import { nothing, svg, type SVGTemplateResult } from "lit";
+import { t } from "../../lib/i18n.ts";
+import {
+  type Box,
+  type Graph,
+  handlesOf,
+  type Point,
+  type ProcessNode,
+  type Selection,
+} from "../../editor/mod.ts";
+import { edgeGeometry } from "./layers.ts";
+
+export type Preview =
+  | { kind: "band"; box: Box }
+  | { kind: "move"; dx: number; dy: number; lane: Box | null; routes: string[] }
+  | { kind: "resize"; box: Box }
+  | { kind: "connect"; d: string; target: ProcessNode | null; refused: boolean }
+  | { kind: "lane-size"; y: number; width: number }
+  | { kind: "lane-order"; y: number; width: number }
+  | { kind: "drop"; lane: Box | null };
+
+/** Handles for the selection: resize handles of one node, end handles of one flow. */
+export function selectionHandles(
+  g: Graph,
+  byId: ReadonlyMap<string, ProcessNode>,
+  sel: Selection,
+  readonly: boolean,
+): SVGTemplateResult | typeof nothing {
+  if (readonly || sel.ids.size !== 1 || !sel.primary) return nothing;
+  const node = byId.get(sel.primary);
+  if (node) {
+    return svg`<g class="handles">${
+      handlesOf(node).map((h) =>
+        svg`
+          <rect class=${`handle ${h.kind}`} data-handle=${h.kind} x=${h.x - 4} y=${h.y - 4}
+            width="8" height="8">
+            <title>${t("editorCanvas.node.resize")}</title>
+          </rect>
+        `
+      )
+    }</g>`;
+  }
+  const edge = g.edges.find((e) => e.id === sel.primary);
+  const from = edge && byId.get(edge.from), to = edge && byId.get(edge.to);
+  if (!edge || !from || !to) return nothing;
+  const points = edgeGeometry(edge, from, to).points;
+  const end = (p: Point, which: "from" | "to") =>
+    svg`
+      <circle class="edge-end" data-edge-end=${which} cx=${p.x} cy=${p.y} r="6">
+        <title>${t("editorCanvas.edge.reconnect")}</title>
+      </circle>
+    `;
+  return svg`<g class="handles">${end(points[0], "from")}${end(points.at(-1)!, "to")}</g>`;
+}
+
+export function previewLayer(p: Preview | null): SVGTemplateResult | typeof nothing {
+  if (!p) return nothing;
+  switch (p.kind) {
+    case "band":
+      return svg`
+        <rect class="band" x=${p.box.x} y=${p.box.y} width=${p.box.width}
+          height=${p.box.height}></rect>
+      `;
+    case "move":
+      return svg`${p.lane ? laneHighlight(p.lane) : nothing}${
+        p.routes.map((d) => svg`<path class="route-preview" d=${d}></path>`)
+      }`;
+    case "resize":
+      return svg`
+        <rect class="ghost" x=${p.box.x} y=${p.box.y} width=${p.box.width}
+          height=${p.box.height}></rect>
+      `;
+    case "connect":
+      return svg`${
+        p.target
+          ? svg`
+            <rect class=${p.refused ? "target refused" : "target"} x=${p.target.x - 4}
+              y=${p.target.y - 4} width=${p.target.width + 8} height=${p.target.height + 8}
+              rx="6"></rect>
+          `
+          : nothing
+      }<path class=${p.refused ? "connect-preview refused" : "connect-preview"} d=${p.d}></path>`;
+    case "lane-size":
+    case "lane-order":
+      return svg`<rect class="lane-line" x="0" y=${p.y - 1.5} width=${p.width} height="3"></rect>`;
+    case "drop":
+      return p.lane ? laneHighlight(p.lane) : nothing;
+  }
+}
+
+const laneHighlight = (b: Box) =>
+  svg`<rect class="lane-target" x=${b.x} y=${b.y} width=${b.width} height=${b.height}></rect>`;

@@ -1,0 +1,156 @@
+// Messages of the process editor's canvas (ui/components/editor_canvas/), in English and
+// German. Keys start with "editorCanvas."; node type names come from "processes.node.*" as the
+// viewer names them. The German object is typed by the English one.
+export const en = {
+  "editorCanvas.label": "Process editor",
+  "editorCanvas.help":
+    "Arrow keys move between steps and lanes; Enter selects, Shift+Enter adds to the selection. Arrow keys move selected steps; Alt+arrow keys move the focus instead. F2 renames, Delete deletes, Ctrl+A selects everything, Escape clears the selection. Alt+Enter opens the properties.",
+  "editorCanvas.helpReadonly":
+    "Arrow keys move between steps and lanes; Enter selects. This process is read-only here.",
+  "editorCanvas.view": "View",
+  "editorCanvas.zoomIn": "Zoom in",
+  "editorCanvas.zoomOut": "Zoom out",
+  "editorCanvas.zoomLevel": "Zoom level",
+  "editorCanvas.fit": "Fit to screen",
+  "editorCanvas.snap": "Snap to grid",
+  "editorCanvas.minimap": "Overview: click or drag to move the view",
+  "editorCanvas.empty": "Add a lane to start: drag “Lane” from the shapes or press Enter on it.",
+  "editorCanvas.status.added": "{name} added.",
+  "editorCanvas.status.deleted": "{count} elements deleted.",
+  "editorCanvas.status.copied": "{count} steps copied.",
+  "editorCanvas.status.pasted": "{count} steps pasted.",
+  "editorCanvas.status.connected": "Connected {from} to {to}.",
+  "editorCanvas.status.selected": "{count} selected.",
+
+  "editorCanvas.palette.label": "Shapes",
+  "editorCanvas.palette.hint":
+    "Drag a shape into a lane, or press Enter to add it to the selected lane.",
+  "editorCanvas.palette.lane": "Lane",
+
+  "editorCanvas.node.inLane": "In lane {name}.",
+  "editorCanvas.node.connect": "Drag to connect {name} to another step",
+  "editorCanvas.node.resize": "Drag to resize",
+  "editorCanvas.edge.name": "Flow from {from} to {to}",
+  "editorCanvas.edge.nameLabelled": "Flow “{label}” from {from} to {to}",
+  "editorCanvas.edge.reconnect": "Drag to connect this end to another step",
+  "editorCanvas.marker.error": "Error",
+  "editorCanvas.marker.warning": "Warning",
+  "editorCanvas.marker.info": "Note",
+
+  "editorCanvas.lane.newName": "Lane {n}",
+  "editorCanvas.lane.name": "Lane {name}",
+  "editorCanvas.lane.tools": "Lane {name}",
+  "editorCanvas.lane.rename": "Rename lane",
+  "editorCanvas.lane.bind": "Who works here",
+  "editorCanvas.lane.delete": "Delete lane",
+  "editorCanvas.lane.deleteTitle": "Delete lane?",
+  "editorCanvas.lane.deleteText":
+    "“{name}” will be deleted with its {count} steps and their flows.",
+  "editorCanvas.lane.deleteEmpty": "“{name}” will be deleted.",
+  "editorCanvas.lane.resize": "Drag to change the height of lane {name}",
+
+  "editorCanvas.bind.title": "Who works in “{name}”?",
+  "editorCanvas.bind.search": "Search positions and org units",
+  "editorCanvas.bind.positions": "Positions",
+  "editorCanvas.bind.units": "Org units",
+  "editorCanvas.bind.none": "Nothing found.",
+  "editorCanvas.bind.loading": "Searching…",
+  "editorCanvas.bind.failed": "The search failed: {message}",
+  "editorCanvas.bind.clear": "Remove the binding",
+  "editorCanvas.bind.current": "Now: {name}",
+  "editorCanvas.bind.unknown": "a position or unit",
+
+  "editorCanvas.edit.node": "Label of {name}",
+  "editorCanvas.edit.lane": "Name of the lane",
+  "editorCanvas.edit.edge": "Label of the flow",
+  "editorCanvas.edit.hint": "Enter saves, Escape cancels",
+  "editorCanvas.edit.hintMultiline": "Enter saves, Shift+Enter starts a new line, Escape cancels",
+
+  "editorCanvas.error.noLane": "Add a lane first: steps sit in lanes.",
+  "editorCanvas.error.self-loop": "A flow cannot lead back to its own step.",
+  "editorCanvas.error.duplicate-edge": "These steps are connected this way already.",
+  "editorCanvas.error.limit-reached": "The process has reached its size limit.",
+  "editorCanvas.error.too-long": "That text is too long.",
+  "editorCanvas.error.invalid-value": "That value is not possible here.",
+  "editorCanvas.error.unknown-element": "That element does not exist any more.",
+  "editorCanvas.error.duplicate-id": "That id is taken; try again.",
+  "editorCanvas.error.clipboard": "The clipboard holds no steps of a process.",
+} as const;
+
+export const de: Record<keyof typeof en, string> = {
+  "editorCanvas.label": "Prozesseditor",
+  "editorCanvas.help":
+    "Pfeiltasten wechseln zwischen Schritten und Bahnen; Eingabe wählt aus, Umschalt+Eingabe fügt zur Auswahl hinzu. Pfeiltasten verschieben ausgewählte Schritte; Alt+Pfeiltasten bewegen stattdessen den Fokus. F2 benennt um, Entf löscht, Strg+A wählt alles, Esc hebt die Auswahl auf. Alt+Eingabe öffnet die Eigenschaften.",
+  "editorCanvas.helpReadonly":
+    "Pfeiltasten wechseln zwischen Schritten und Bahnen; Eingabe wählt aus. Dieser Prozess ist hier schreibgeschützt.",
+  "editorCanvas.view": "Ansicht",
+  "editorCanvas.zoomIn": "Vergrößern",
+  "editorCanvas.zoomOut": "Verkleinern",
+  "editorCanvas.zoomLevel": "Zoomstufe",
+  "editorCanvas.fit": "An Bildschirm anpassen",
+  "editorCanvas.snap": "Am Raster ausrichten",
+  "editorCanvas.minimap": "Übersicht: klicken oder ziehen, um die Ansicht zu verschieben",
+  "editorCanvas.empty":
+    "Fügen Sie zuerst eine Bahn hinzu: Ziehen Sie „Bahn“ aus den Formen oder drücken Sie darauf die Eingabetaste.",
+  "editorCanvas.status.added": "{name} hinzugefügt.",
+  "editorCanvas.status.deleted": "{count} Elemente gelöscht.",
+  "editorCanvas.status.copied": "{count} Schritte kopiert.",
+  "editorCanvas.status.pasted": "{count} Schritte eingefügt.",
+  "editorCanvas.status.connected": "{from} mit {to} verbunden.",
+  "editorCanvas.status.selected": "{count} ausgewählt.",
+
+  "editorCanvas.palette.label": "Formen",
+  "editorCanvas.palette.hint":
+    "Ziehen Sie eine Form in eine Bahn oder drücken Sie die Eingabetaste, um sie der ausgewählten Bahn hinzuzufügen.",
+  "editorCanvas.palette.lane": "Bahn",
+
+  "editorCanvas.node.inLane": "In der Bahn {name}.",
+  "editorCanvas.node.connect": "Ziehen, um {name} mit einem anderen Schritt zu verbinden",
+  "editorCanvas.node.resize": "Ziehen, um die Größe zu ändern",
+  "editorCanvas.edge.name": "Fluss von {from} nach {to}",
+  "editorCanvas.edge.nameLabelled": "Fluss „{label}“ von {from} nach {to}",
+  "editorCanvas.edge.reconnect": "Ziehen, um dieses Ende mit einem anderen Schritt zu verbinden",
+  "editorCanvas.marker.error": "Fehler",
+  "editorCanvas.marker.warning": "Warnung",
+  "editorCanvas.marker.info": "Hinweis",
+
+  "editorCanvas.lane.newName": "Bahn {n}",
+  "editorCanvas.lane.name": "Bahn {name}",
+  "editorCanvas.lane.tools": "Bahn {name}",
+  "editorCanvas.lane.rename": "Bahn umbenennen",
+  "editorCanvas.lane.bind": "Wer hier arbeitet",
+  "editorCanvas.lane.delete": "Bahn löschen",
+  "editorCanvas.lane.deleteTitle": "Bahn löschen?",
+  "editorCanvas.lane.deleteText":
+    "„{name}“ wird mit ihren {count} Schritten und deren Flüssen gelöscht.",
+  "editorCanvas.lane.deleteEmpty": "„{name}“ wird gelöscht.",
+  "editorCanvas.lane.resize": "Ziehen, um die Höhe der Bahn {name} zu ändern",
+
+  "editorCanvas.bind.title": "Wer arbeitet in „{name}“?",
+  "editorCanvas.bind.search": "Stellen und Organisationseinheiten suchen",
+  "editorCanvas.bind.positions": "Stellen",
+  "editorCanvas.bind.units": "Organisationseinheiten",
+  "editorCanvas.bind.none": "Nichts gefunden.",
+  "editorCanvas.bind.loading": "Suche läuft…",
+  "editorCanvas.bind.failed": "Die Suche ist fehlgeschlagen: {message}",
+  "editorCanvas.bind.clear": "Zuordnung entfernen",
+  "editorCanvas.bind.current": "Jetzt: {name}",
+  "editorCanvas.bind.unknown": "eine Stelle oder Einheit",
+
+  "editorCanvas.edit.node": "Beschriftung von {name}",
+  "editorCanvas.edit.lane": "Name der Bahn",
+  "editorCanvas.edit.edge": "Beschriftung des Flusses",
+  "editorCanvas.edit.hint": "Eingabe speichert, Esc bricht ab",
+  "editorCanvas.edit.hintMultiline":
+    "Eingabe speichert, Umschalt+Eingabe beginnt eine neue Zeile, Esc bricht ab",
+
+  "editorCanvas.error.noLane": "Fügen Sie zuerst eine Bahn hinzu: Schritte liegen in Bahnen.",
+  "editorCanvas.error.self-loop": "Ein Fluss kann nicht zu seinem eigenen Schritt zurückführen.",
+  "editorCanvas.error.duplicate-edge": "Diese Schritte sind in dieser Richtung schon verbunden.",
+  "editorCanvas.error.limit-reached": "Der Prozess hat seine Größengrenze erreicht.",
+  "editorCanvas.error.too-long": "Dieser Text ist zu lang.",
+  "editorCanvas.error.invalid-value": "Dieser Wert ist hier nicht möglich.",
+  "editorCanvas.error.unknown-element": "Dieses Element gibt es nicht mehr.",
+  "editorCanvas.error.duplicate-id": "Diese Kennung ist vergeben; versuchen Sie es erneut.",
+  "editorCanvas.error.clipboard": "Die Zwischenablage enthält keine Schritte eines Prozesses.",
+};
