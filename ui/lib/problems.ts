@@ -58,3 +58,18 @@ function nextStep(status: number, slug: string): NextStep {
   if (status === 429 || status >= 500) return "retry";
   return "none";
 }
+
+/** Processes that use an object (position, unit, document…), as a 409 "in-use" lists them. */
+export interface UsedIn {
+  processId: string;
+  title: string;
+  inPublished: boolean;
+  inDraft: boolean;
+}
+
+/** The processes listed by a 409 "in-use", or undefined for any other error. */
+export function usedIn(e: unknown): UsedIn[] | undefined {
+  if (!isApiProblem(e) || e.status !== 409 || problemSlug(e.type) !== "in-use") return;
+  const list = (e.problem as { usedIn?: UsedIn[] }).usedIn;
+  return Array.isArray(list) ? list : [];
+}

@@ -13,6 +13,14 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   "app.failed": "Procedo konnte nicht starten",
   "app.noscript": "Procedo benötigt JavaScript. Bitte erlauben Sie es für diese Website.",
 
+  "inUse.text":
+    "„{name}“ wird noch in Prozessen verwendet ({count}). Ändern Sie diese zuerst, oder entfernen Sie es aus allen Prozessentwürfen und löschen Sie es.",
+  "inUse.hint": "Veröffentlichte Versionen bleiben, wie sie veröffentlicht wurden.",
+  "inUse.unlink": "Überall entfernen und löschen",
+  "inUse.published": "veröffentlicht",
+  "inUse.draft": "Entwurf",
+  "inUse.publishedAndDraft": "veröffentlicht und Entwurf",
+
   "action.cancel": "Abbrechen",
   "action.close": "Schließen",
   "action.copy": "Kopieren",

@@ -13,6 +13,14 @@ const core = {
   "app.failed": "Procedo could not start",
   "app.noscript": "Procedo needs JavaScript. Please allow it for this site.",
 
+  "inUse.text":
+    "“{name}” is still used in processes ({count}). Change them first, or remove it from every process draft and delete it.",
+  "inUse.hint": "Published versions stay as they were published.",
+  "inUse.unlink": "Unlink everywhere and delete",
+  "inUse.published": "published",
+  "inUse.draft": "draft",
+  "inUse.publishedAndDraft": "published and draft",
+
   "action.cancel": "Cancel",
   "action.close": "Close",
   "action.copy": "Copy",

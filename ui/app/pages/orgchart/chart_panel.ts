@@ -10,8 +10,8 @@ import { base, controls } from "../../../components/styles.ts";
 import { type Schemas, unwrap } from "../../../lib/api/client.ts";
 import { LocaleController, t } from "../../../lib/i18n.ts";
 import { session } from "../../session.ts";
-import { fieldError, formErrors } from "./form_errors.ts";
-import { panelStyles } from "./panel_styles.ts";
+import { fieldError, formErrors } from "../../../components/form_errors.ts";
+import { panelStyles } from "../../../components/panel_styles.ts";
 
 type OrgChart = Schemas["OrgChart"];
 

@@ -14,9 +14,9 @@ import { base, controls } from "../../../components/styles.ts";
 import { type Schemas, unwrap } from "../../../lib/api/client.ts";
 import { LocaleController, t } from "../../../lib/i18n.ts";
 import { roleAllows, session } from "../../session.ts";
-import { fieldError, formErrors } from "./form_errors.ts";
-import "./in_use.ts";
-import { panelStyles } from "./panel_styles.ts";
+import { fieldError, formErrors } from "../../../components/form_errors.ts";
+import "../../../components/in_use.ts";
+import { panelStyles } from "../../../components/panel_styles.ts";
 import { localized, type UsedIn, usedIn } from "./problems.ts";
 import "./responsibilities.ts";
 import { type ChartTree, positionChoices, unitChoices } from "./tree_model.ts";
@@ -204,8 +204,8 @@ export class ProcedoOrgchartPositionPanel extends LitElement {
           ? html`<fluent-message-bar intent="info">${this.notice}</fluent-message-bar>`
           : nothing}
         <procedo-problem .error=${errors.rest} @reload=${this.#loadLatest}></procedo-problem>
-        <procedo-orgchart-in-use .processes=${this.inUse} name=${this.position?.title ?? ""}
-          ?busy=${this.busy} @unlink=${() => this.#delete(true)}></procedo-orgchart-in-use>
+        <procedo-in-use .processes=${this.inUse} name=${this.position?.title ?? ""}
+          ?busy=${this.busy} @unlink=${() => this.#delete(true)}></procedo-in-use>
       </form>
     `;
   }

@@ -5,13 +5,7 @@ import { ApiProblem, isApiProblem } from "../../../lib/api/client.ts";
 import { t } from "../../../lib/i18n.ts";
 import { problemSlug } from "../../../lib/problems.ts";
 
-/** Processes that use a position or unit, as a 409 "in-use" lists them. */
-export interface UsedIn {
-  processId: string;
-  title: string;
-  inPublished: boolean;
-  inDraft: boolean;
-}
+export { type UsedIn, usedIn } from "../../../lib/problems.ts";
 
 /** `e` with a localized detail when it is one of the org chart's problems; else `e`. */
 export function localized(e: unknown): unknown {
@@ -39,11 +33,4 @@ function detailOf(slug: string, p: Record<string, unknown>): string | undefined 
     case "chart-limit":
       return t("orgchart.problem.chartLimit", { max: Number(p.max ?? 0) });
   }
-}
-
-/** The processes listed by a 409 "in-use", or undefined for any other error. */
-export function usedIn(e: unknown): UsedIn[] | undefined {
-  if (!isApiProblem(e) || e.status !== 409 || problemSlug(e.type) !== "in-use") return;
-  const list = (e.problem as { usedIn?: UsedIn[] }).usedIn;
-  return Array.isArray(list) ? list : [];
 }

@@ -14,10 +14,10 @@ import { base, controls } from "../../../components/styles.ts";
 import { type Schemas, unwrap } from "../../../lib/api/client.ts";
 import { LocaleController, t } from "../../../lib/i18n.ts";
 import { roleAllows, session } from "../../session.ts";
-import { fieldError, formErrors } from "./form_errors.ts";
-import "./in_use.ts";
+import { fieldError, formErrors } from "../../../components/form_errors.ts";
+import "../../../components/in_use.ts";
 import { localized, type UsedIn, usedIn } from "./problems.ts";
-import { panelStyles } from "./panel_styles.ts";
+import { panelStyles } from "../../../components/panel_styles.ts";
 import { type ChartTree, unitChoices } from "./tree_model.ts";
 
 type OrgUnit = Schemas["OrgUnit"];
@@ -177,8 +177,8 @@ export class ProcedoOrgchartUnitPanel extends LitElement {
           ? html`<fluent-message-bar intent="info">${this.notice}</fluent-message-bar>`
           : nothing}
         <procedo-problem .error=${errors.rest} @reload=${this.#loadLatest}></procedo-problem>
-        <procedo-orgchart-in-use .processes=${this.inUse} name=${u?.name ?? ""}
-          ?busy=${this.busy} @unlink=${() => this.#delete(true)}></procedo-orgchart-in-use>
+        <procedo-in-use .processes=${this.inUse} name=${u?.name ?? ""}
+          ?busy=${this.busy} @unlink=${() => this.#delete(true)}></procedo-in-use>
       </form>
     `;
   }

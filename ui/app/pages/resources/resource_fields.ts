@@ -6,7 +6,7 @@ import type { TextArea, TextInput } from "@fluentui/web-components";
 import { unwrap } from "../../../lib/api/client.ts";
 import { formatDate, t } from "../../../lib/i18n.ts";
 import { session } from "../../session.ts";
-import { fieldError } from "../orgchart/form_errors.ts";
+import { fieldError } from "../../../components/form_errors.ts";
 import "../processes/list_picker.ts";
 import type { PickerSearch, ProcedoListPicker } from "../processes/list_picker.ts";
 import { expiredMarker, ownerText } from "./cells.ts";

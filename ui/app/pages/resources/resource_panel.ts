@@ -13,10 +13,10 @@ import type { ProcedoPanel } from "../../../components/side_panel.ts";
 import { base, controls } from "../../../components/styles.ts";
 import { LocaleController, t } from "../../../lib/i18n.ts";
 import { roleAllows, session } from "../../session.ts";
-import { formErrors } from "../orgchart/form_errors.ts";
-import "../orgchart/in_use.ts";
-import { panelStyles } from "../orgchart/panel_styles.ts";
-import { type UsedIn, usedIn } from "../orgchart/problems.ts";
+import { formErrors } from "../../../components/form_errors.ts";
+import "../../../components/in_use.ts";
+import { panelStyles } from "../../../components/panel_styles.ts";
+import { type UsedIn, usedIn } from "../../../lib/problems.ts";
 import { cellStyles } from "./cells.ts";
 import { type KindSpec, kindText, nameOf, type Resource } from "./kinds.ts";
 import { deleteResource, getResource, saveResource } from "./resource_api.ts";
@@ -179,9 +179,9 @@ export class ProcedoResourcePanel extends LitElement {
           ? html`<fluent-message-bar intent="info">${this.notice}</fluent-message-bar>`
           : nothing}
         <procedo-problem .error=${errors.rest} @reload=${this.#loadLatest}></procedo-problem>
-        <procedo-orgchart-in-use .processes=${this.inUse}
+        <procedo-in-use .processes=${this.inUse}
           name=${this.resource ? nameOf(spec, this.resource) : ""} ?busy=${this.busy}
-          @unlink=${() => this.#delete(true)}></procedo-orgchart-in-use>
+          @unlink=${() => this.#delete(true)}></procedo-in-use>
       </form>
     `;
   }

@@ -95,14 +95,6 @@ export const en = {
   "orgchart.raci.consulted": "Consulted",
   "orgchart.raci.informed": "Informed",
 
-  "orgchart.inUse.text":
-    "“{name}” is still used in processes ({count}). Change them first, or remove it from every process draft and delete it.",
-  "orgchart.inUse.hint": "Published versions stay as they were published.",
-  "orgchart.inUse.unlink": "Unlink everywhere and delete",
-  "orgchart.inUse.published": "published",
-  "orgchart.inUse.draft": "draft",
-  "orgchart.inUse.publishedAndDraft": "published and draft",
-
   "orgchart.problem.cycle": "That would make a cycle: {path}.",
   "orgchart.problem.unitNotEmpty":
     "This unit still contains sub-units ({children}) or positions ({positions}). Move or delete them first.",
@@ -236,14 +228,6 @@ export const de: Record<keyof typeof en, string> = {
   "orgchart.raci.accountable": "Ergebnisverantwortlich",
   "orgchart.raci.consulted": "Zu konsultieren",
   "orgchart.raci.informed": "Zu informieren",
-
-  "orgchart.inUse.text":
-    "„{name}“ wird noch in Prozessen verwendet ({count}). Ändern Sie diese zuerst, oder entfernen Sie es aus allen Prozessentwürfen und löschen Sie es.",
-  "orgchart.inUse.hint": "Veröffentlichte Versionen bleiben, wie sie veröffentlicht wurden.",
-  "orgchart.inUse.unlink": "Überall entfernen und löschen",
-  "orgchart.inUse.published": "veröffentlicht",
-  "orgchart.inUse.draft": "Entwurf",
-  "orgchart.inUse.publishedAndDraft": "veröffentlicht und Entwurf",
 
   "orgchart.problem.cycle": "Das ergäbe einen Kreis: {path}.",
   "orgchart.problem.unitNotEmpty":

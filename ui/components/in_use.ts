@@ -1,12 +1,12 @@
-// <procedo-orgchart-in-use .processes=${list}>: why a delete was refused — the processes
-// that still use the position or unit, each a link — and the way on: "Unlink everywhere
+// <procedo-in-use .processes=${list}>: why a delete was refused — the processes
+// that still use the object (a position, unit, document…), each a link — and the way on: "Unlink everywhere
 // and delete" fires `unlink`. Published versions keep it; the drafts lose it.
 import { css, html, LitElement, nothing } from "lit";
-import { base } from "../../../components/styles.ts";
-import { LocaleController, t } from "../../../lib/i18n.ts";
-import type { UsedIn } from "./problems.ts";
+import { base } from "./styles.ts";
+import { LocaleController, t } from "../lib/i18n.ts";
+import type { UsedIn } from "../lib/problems.ts";
 
-export class ProcedoOrgchartInUse extends LitElement {
+export class ProcedoInUse extends LitElement {
   static override properties = {
     processes: { attribute: false },
     name: {},
@@ -48,26 +48,26 @@ export class ProcedoOrgchartInUse extends LitElement {
     return html`
       <fluent-message-bar intent="warning" layout="multiline" role="alert" data-testid="in-use">
         <div>
-          <p>${t("orgchart.inUse.text", { name: this.name, count: list.length })}</p>
+          <p>${t("inUse.text", { name: this.name, count: list.length })}</p>
           <ul>
             ${list.map((p) =>
               html`<li><a href="/processes/${p.processId}">${p.title}</a>
               <span class="where">${this.#where(p)}</span></li>`
             )}
           </ul>
-          <p>${t("orgchart.inUse.hint")}</p>
+          <p>${t("inUse.hint")}</p>
         </div>
         <fluent-button slot="actions" size="small" ?disabled=${this.busy}
           data-testid="unlink-delete" @click=${() => this.dispatchEvent(new Event("unlink"))}>
-          ${t("orgchart.inUse.unlink")}</fluent-button>
+          ${t("inUse.unlink")}</fluent-button>
       </fluent-message-bar>
     `;
   }
 
   #where(p: UsedIn): string {
-    if (p.inPublished && p.inDraft) return t("orgchart.inUse.publishedAndDraft");
-    return p.inPublished ? t("orgchart.inUse.published") : t("orgchart.inUse.draft");
+    if (p.inPublished && p.inDraft) return t("inUse.publishedAndDraft");
+    return p.inPublished ? t("inUse.published") : t("inUse.draft");
   }
 }
 
-customElements.define("procedo-orgchart-in-use", ProcedoOrgchartInUse);
+customElements.define("procedo-in-use", ProcedoInUse);

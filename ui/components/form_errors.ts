@@ -1,8 +1,8 @@
 // Field errors of a problem document next to the fields of a form. What no shown field
 // explains stays for the problem bar, so nothing the API said is lost.
 import { html, nothing } from "lit";
-import { isApiProblem } from "../../../lib/api/client.ts";
-import { explain } from "../../../lib/problems.ts";
+import { isApiProblem } from "../lib/api/client.ts";
+import { explain } from "../lib/problems.ts";
 
 export interface FormErrors {
   /** "body.email" → message, for the fields the form shows. */
