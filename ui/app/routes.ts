@@ -44,6 +44,12 @@ export const ROUTES: Route[] = [
     load: processes,
   },
   {
+    path: "/processes/:id/compare",
+    title: "diff.title",
+    tag: "procedo-compare-page",
+    load: () => import("./pages/processes/compare_page.ts"),
+  },
+  {
     path: "/org-charts",
     title: "orgchart.title",
     tag: "procedo-orgchart-page",
