@@ -211,7 +211,7 @@ it("the tabs switch between documents, IT systems and locations; an unknown kind
   const page = await app.newPage();
   await signIn(app, page, "Max Modeler", "/resources/documents");
   await row(page, "Purchasing procedure").waitFor();
-  const tab = (kind: string) => page.locator(`procedo-resource-tabs a[data-kind=${kind}]`);
+  const tab = (kind: string) => page.locator(`procedo-resource-tabs a[data-tab=${kind}]`);
   assert.equal(await tab("documents").getAttribute("aria-current"), "page");
 
   await tab("systems").click();
