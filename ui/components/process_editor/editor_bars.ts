@@ -1,0 +1,64 @@
+// The message bars between the editor's command bar and the canvas: the draft is in review,
+// unsaved changes from an earlier visit can be restored, a conflict waits for a decision, the
+// browser cannot keep a local copy, a failed call, and short notices ("layout applied").
+import { html, nothing } from "lit";
+import type { ProcedoConfirm } from "../confirm_dialog.ts";
+import { formatDateTime, t } from "../../lib/i18n.ts";
+import type { EditorNotice, ProcedoProcessEditor } from "./process_editor.ts";
+
+const bar = (intent: EditorNotice["intent"], text: string, actions: unknown = nothing) =>
+  html`<fluent-message-bar intent=${intent} layout="multiline">${text}${actions}
+  </fluent-message-bar>`;
+
+const button = (label: string, onClick: () => void, testId = "") =>
+  html`
+    <fluent-button slot="actions" size="small" data-testid=${testId || nothing}
+      @click=${onClick}>${label}</fluent-button>
+  `;
+
+export function editorBars(editor: ProcedoProcessEditor) {
+  const save = editor.save;
+  if (!save) return nothing;
+  return html`
+    ${editor.inReview ? bar("info", t("editor.inReview")) : nothing}
+    ${save.restoreOffer
+      ? bar(
+        "warning",
+        t("editor.restore.text", { time: formatDateTime(save.restoreOffer.savedAt) }),
+        html`${button(t("editor.restore.apply"), () => save.restore(), "restore-draft")}
+        ${button(t("editor.restore.discard"), () => void discardRestore(editor))}`,
+      )
+      : nothing}
+    ${save.conflict && !editor.merging
+      ? bar(
+        "warning",
+        t("editor.conflict.pending"),
+        button(t("editor.conflict.resolve"), () => void editor.resolveConflict(), "resolve"),
+      )
+      : nothing}
+    ${save.storageProblem
+      ? bar("warning", t("editor.storageProblem", { message: save.storageProblem.message }))
+      : nothing}
+    <procedo-problem .error=${save.error ?? editor.actionError}
+      @retry=${() => void editor.run("save")}></procedo-problem>
+    ${editor.notice
+      ? bar(
+        editor.notice.intent,
+        editor.notice.text,
+        button(t("editor.dismiss"), () => editor.say(null)),
+      )
+      : nothing}
+  `;
+}
+
+/** Forgets the stored draft after one confirmation (it cannot be undone). */
+async function discardRestore(editor: ProcedoProcessEditor) {
+  const confirm = editor.renderRoot.querySelector("procedo-confirm") as ProcedoConfirm;
+  const ok = await confirm.ask({
+    title: t("editor.restore.discardTitle"),
+    message: t("editor.restore.discardText"),
+    confirmLabel: t("editor.restore.discard"),
+    destructive: true,
+  });
+  if (ok) editor.save?.discardRestore();
+}

@@ -1,0 +1,241 @@
+// <procedo-editor-toolbar>: the editor's command bar. It only shows state and fires
+// `editor-action` with the action's name; the editor runs it (the same names as the keyboard
+// shortcuts). Actions that cannot run now stay focusable and say why in their tooltip
+// (Fluent's disabled-focusable), so keyboard users learn it too. Arrow keys move between the
+// controls, as in any toolbar; Tab reaches each of them as well.
+import { css, html, LitElement, nothing } from "lit";
+import "@fluentui/web-components/toggle-button.js";
+import { icon, type IconName } from "../icons.ts";
+import { base } from "../styles.ts";
+import { hasMessage, LocaleController, type MessageKey, t } from "../../lib/i18n.ts";
+import type { EditorAction } from "./keyboard.ts";
+import type { SaveStatus } from "./save_controller.ts";
+
+export interface ToolbarState {
+  readonly: boolean;
+  canUndo: boolean;
+  canRedo: boolean;
+  undoLabel: string | null;
+  redoLabel: string | null;
+  /** Elements selected on the canvas, and how many of them are steps. */
+  selected: number;
+  selectedSteps: number;
+  status: SaveStatus;
+  findingsOpen: boolean;
+  errors: number;
+  warnings: number;
+  busy: boolean;
+}
+
+const ALIGN: EditorAction[] = [
+  "alignLeft",
+  "alignCenterX",
+  "alignRight",
+  "alignTop",
+  "alignCenterY",
+  "alignBottom",
+];
+const DISTRIBUTE: EditorAction[] = ["distributeHorizontal", "distributeVertical"];
+
+/** The undo step's name for a tooltip ("Undo: responsibilities"). */
+function stepName(label: string | null): string {
+  return label && hasMessage(label) ? t(label) : "";
+}
+
+export class ProcedoEditorToolbar extends LitElement {
+  static override properties = { state: { attribute: false } };
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+      }
+      [role="toolbar"] {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--spacingHorizontalXS);
+        padding: var(--spacingVerticalXS) var(--spacingHorizontalS);
+        border-bottom: var(--strokeWidthThin) solid var(--colorNeutralStroke2);
+        background: var(--colorNeutralBackground1);
+      }
+      .sep {
+        width: var(--strokeWidthThin);
+        align-self: stretch;
+        margin: var(--spacingVerticalXS) var(--spacingHorizontalXS);
+        background: var(--colorNeutralStroke2);
+      }
+      .grow {
+        flex: 1 1 0;
+      }
+      .status {
+        color: var(--colorNeutralForeground2);
+        font-size: var(--fontSizeBase200);
+      }
+      .status[data-status="offline"],
+      .status[data-status="conflict"],
+      .status[data-status="failed"] {
+        color: var(--colorPaletteRedForeground1);
+      }
+    `,
+  ];
+  declare state: ToolbarState;
+
+  constructor() {
+    super();
+    new LocaleController(this);
+  }
+
+  override render() {
+    const s = this.state;
+    if (!s) return nothing;
+    const edit = !s.readonly;
+    const undo = s.canUndo
+      ? t("editor.action.undoWhat", { what: stepName(s.undoLabel) })
+      : t("editor.action.nothingToUndo");
+    const redo = s.canRedo
+      ? t("editor.action.redoWhat", { what: stepName(s.redoLabel) })
+      : t("editor.action.nothingToRedo");
+    const selectionWhy = s.selected ? "" : t("editor.action.needsSelection");
+    const readonlyWhy = edit ? "" : t("editor.action.readonly");
+    return html`
+      <div role="toolbar" aria-label=${t("editor.commands")} @keydown=${this.#arrows}>
+        <fluent-button appearance=${s.status === "saved" ? "secondary" : "primary"}
+          data-action="save" ?disabled-focusable=${!edit} title=${readonlyWhy || nothing}
+          @click=${() => edit && this.#fire("save")}>${icon("save", 20, "start")}${t(
+            "editor.action.save",
+          )}</fluent-button>
+        ${this.#button("undo", "arrowUndo", "editor.action.undo", edit && s.canUndo, undo)}
+        ${this.#button("redo", "arrowRedo", "editor.action.redo", edit && s.canRedo, redo)}
+        <span class="sep" role="separator" aria-orientation="vertical"></span>
+        ${this.#button("cut", "cut", "editor.action.cut", edit && !selectionWhy, selectionWhy)}
+        ${this.#button("copy", "copy", "editor.action.copy", !selectionWhy, selectionWhy)}
+        ${this.#button("paste", "clipboardPaste", "editor.action.paste", edit, readonlyWhy)}
+        ${this.#button(
+          "delete",
+          "delete",
+          "editor.action.delete",
+          edit && !selectionWhy,
+          selectionWhy,
+        )}
+        <span class="sep" role="separator" aria-orientation="vertical"></span>
+        ${this.#arrangeMenu(s)}
+        <fluent-button appearance="subtle" data-action="layout" ?disabled-focusable=${!edit ||
+          s.busy} title=${readonlyWhy || nothing} @click=${() =>
+          edit && !s.busy && this.#fire("layout")}>${icon("wand", 20, "start")}${t(
+            "editor.action.layout",
+          )}</fluent-button>
+        <span class="sep" role="separator" aria-orientation="vertical"></span>
+        ${this.#button("zoomIn", "zoomIn", "editor.action.zoomIn", true, "")}
+        ${this.#button("zoomOut", "zoomOut", "editor.action.zoomOut", true, "")}
+        ${this.#button("fit", "fit", "editor.action.fit", true, "")}
+        <span class="grow"></span>
+        <span class="status" data-status=${s.status} role="status" data-testid="save-status">${t(
+          `editor.status.${s.status}`,
+        )}</span>
+        <fluent-toggle-button role="button" appearance="subtle" data-action="toggleFindings"
+          ?pressed=${s.findingsOpen} aria-pressed=${s.findingsOpen ? "true" : "false"}
+          @click=${() => this.#fire("toggleFindings")}>${icon(
+            s.errors ? "error" : s.warnings ? "warning" : "ok",
+            20,
+            "start",
+          )}${t("editor.action.findings")} (${s.errors + s.warnings})</fluent-toggle-button>
+        ${this.#bpmnMenu(edit)}
+        ${this.#button("help", "keyboard", "editor.action.help", true, "")}
+      </div>
+    `;
+  }
+
+  /** An icon-only button with its name as tooltip (and the reason when it cannot run). */
+  #button(action: EditorAction, name: IconName, label: MessageKey, enabled: boolean, tip: string) {
+    const id = `tb-${action}`;
+    return html`
+      <fluent-button id=${id} appearance="subtle" icon-only data-action=${action}
+        aria-label=${t(label)} ?disabled-focusable=${!enabled}
+        @click=${() => enabled && this.#fire(action)}>${icon(name)}</fluent-button>
+      <fluent-tooltip anchor=${id} positioning="below">${tip || t(label)}</fluent-tooltip>
+    `;
+  }
+
+  #arrangeMenu(s: ToolbarState) {
+    const usable = !s.readonly;
+    const item = (a: EditorAction, min: number) =>
+      html`
+        <fluent-menu-item data-action=${a} ?disabled=${!usable || s.selectedSteps < min}
+          @click=${() => usable && s.selectedSteps >= min && this.#fire(a)}>${t(
+            `editor.action.${a}` as MessageKey,
+          )}</fluent-menu-item>
+      `;
+    return html`
+      <fluent-menu>
+        <fluent-menu-button slot="trigger" role="button" appearance="subtle" data-action="arrange"
+          title=${t("editor.action.arrangeHint")}>${icon("alignLeft", 20, "start")}${t(
+            "editor.action.arrange",
+          )}</fluent-menu-button>
+        <fluent-menu-list>
+          ${ALIGN.map((a) => item(a, 2))}
+          <fluent-divider></fluent-divider>
+          ${DISTRIBUTE.map((a) => item(a, 3))}
+        </fluent-menu-list>
+      </fluent-menu>
+    `;
+  }
+
+  #bpmnMenu(edit: boolean) {
+    return html`
+      <fluent-menu>
+        <fluent-menu-button slot="trigger" role="button" appearance="subtle"
+          data-action="bpmn">${icon(
+            "document",
+            20,
+            "start",
+          )}${t("editor.action.bpmn")}</fluent-menu-button>
+        <fluent-menu-list>
+          <fluent-menu-item data-action="importBpmn" ?disabled=${!edit}
+            @click=${() => edit && this.#fire("importBpmn")}>${icon("upload", 20, "start")}${t(
+              "editor.action.importBpmn",
+            )}</fluent-menu-item>
+          <fluent-menu-item data-action="exportBpmn"
+            @click=${() => this.#fire("exportBpmn")}>${icon(
+              "download",
+              20,
+              "start",
+            )}${t("editor.action.exportBpmn")}</fluent-menu-item>
+        </fluent-menu-list>
+      </fluent-menu>
+    `;
+  }
+
+  /** Left/Right (and Home/End) move between the toolbar's controls. */
+  #arrows = (e: KeyboardEvent) => {
+    if (!["ArrowLeft", "ArrowRight", "Home", "End"].includes(e.key)) return;
+    const controls = [...this.renderRoot.querySelectorAll<HTMLElement>(
+      "[role=toolbar] > fluent-button, [role=toolbar] > fluent-toggle-button, [role=toolbar] fluent-menu-button",
+    )];
+    const path = e.composedPath();
+    const at = controls.findIndex((c) => path.includes(c));
+    if (at < 0) return;
+    e.preventDefault();
+    const n = controls.length;
+    const next = e.key === "Home"
+      ? 0
+      : e.key === "End"
+      ? n - 1
+      : (at + (e.key === "ArrowRight" ? 1 : n - 1)) % n;
+    controls[next].focus();
+  };
+
+  #fire(action: EditorAction) {
+    this.dispatchEvent(
+      new CustomEvent<EditorAction>("editor-action", { detail: action }),
+    );
+  }
+}
+
+customElements.define("procedo-editor-toolbar", ProcedoEditorToolbar);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "procedo-editor-toolbar": ProcedoEditorToolbar;
+  }
+}
