@@ -88,7 +88,9 @@ export class ProcedoBpmnDialog extends LitElement {
 
   #content(r: BpmnParseResult) {
     const report = r.report;
-    return html`<div class="content">
+    return html`<div class="content" role="region" tabindex="0" aria-label=${
+      t("editor.bpmn.title")
+    }>
       <p>${t("editor.bpmn.replace", { file: this.fileName })}</p>
       <p>${
       t("editor.bpmn.summary", {

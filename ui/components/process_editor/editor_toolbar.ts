@@ -146,14 +146,16 @@ export class ProcedoEditorToolbar extends LitElement {
     `;
   }
 
-  /** An icon-only button with its name as tooltip (and the reason when it cannot run). */
+  /**
+   * An icon-only button with its name as tooltip (and the reason when it cannot run). A
+   * native title, not fluent-tooltip: that one opens as an "auto" popover after its delay
+   * even when the pointer has moved on, and so closes a menu opened meanwhile.
+   */
   #button(action: EditorAction, name: IconName, label: MessageKey, enabled: boolean, tip: string) {
-    const id = `tb-${action}`;
     return html`
-      <fluent-button id=${id} appearance="subtle" icon-only data-action=${action}
-        aria-label=${t(label)} ?disabled-focusable=${!enabled}
+      <fluent-button appearance="subtle" icon-only data-action=${action}
+        aria-label=${t(label)} title=${tip || t(label)} ?disabled-focusable=${!enabled}
         @click=${() => enabled && this.#fire(action)}>${icon(name)}</fluent-button>
-      <fluent-tooltip anchor=${id} positioning="below">${tip || t(label)}</fluent-tooltip>
     `;
   }
 

@@ -147,7 +147,9 @@ export class ProcedoMergeDialog extends LitElement {
   }
 
   #content(c: SaveConflict, result: MergeResult) {
-    return html`<div class="content">
+    return html`<div class="content" role="region" tabindex="0" aria-label=${
+      t("editor.merge.changes")
+    }>
       ${
       c.updatedByName && c.updatedAt
         ? html`<p>${

@@ -70,6 +70,8 @@ export class ProcedoProcessProperties extends LitElement {
   override render() {
     if (!this.process || !this.form) return nothing;
     const f = this.form;
+    // aria-disabled repeats the state Fluent keeps in ElementInternals, for tools reading attributes.
+    const canSave = !this.readonly && !this.busy && this.#changed();
     const fieldError = (name: string) => {
       const problem = this.error as { fieldError?: (f: string) => string | undefined };
       const message = problem?.fieldError?.(`body.${name}`);
@@ -130,10 +132,9 @@ export class ProcedoProcessProperties extends LitElement {
           ? html`<fluent-message-bar intent="success">${this.notice}</fluent-message-bar>`
           : nothing}
         <procedo-problem .error=${this.error} @reload=${this.#reload}></procedo-problem>
-        <fluent-button appearance="secondary" ?disabled=${this.readonly || this.busy ||
-          !this.#changed()} data-testid="save-process" @click=${this.#save}>${t(
-            "editor.process.save",
-          )}</fluent-button>
+        <fluent-button appearance="secondary" ?disabled=${!canSave}
+          aria-disabled=${canSave ? "false" : "true"} data-testid="save-process"
+          @click=${this.#save}>${t("editor.process.save")}</fluent-button>
       </form>
     `;
   }

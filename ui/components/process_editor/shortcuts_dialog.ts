@@ -76,7 +76,7 @@ export class ProcedoShortcutsDialog extends LitElement {
       <fluent-dialog aria-label=${t("editor.shortcuts.title")} data-testid="shortcuts-dialog">
         <fluent-dialog-body>
           <h2 slot="title">${t("editor.shortcuts.title")}</h2>
-          <div class="content">
+          <div class="content" role="region" tabindex="0" aria-label=${t("editor.shortcuts.title")}>
             ${this.#table("editor.shortcuts.editor", "editor")}
             ${this.#table("editor.shortcuts.canvas", "canvas")}
           </div>
