@@ -103,24 +103,25 @@ const edge = (id: string, from: string, to: string) => ({
   waypoints: [],
 });
 
-/** A new process whose draft is a small two-lane flow; returns its id and title. */
-async function newProcess(): Promise<{ id: string; title: string }> {
+const SMALL_FLOW = {
+  schemaVersion: 1,
+  lanes: [lane("sales", "Sales"), lane("office", "Back office")],
+  nodes: [
+    node("start", "start", "Order in", "sales", 60),
+    node("check", "task", "Check order", "sales", 160),
+    node("book", "task", "Book order", "office", 360, 200),
+    node("end", "end", "Done", "office", 560, 200),
+  ],
+  edges: [edge("f1", "start", "check"), edge("f2", "check", "book"), edge("f3", "book", "end")],
+};
+
+/** A new process whose draft is `graph` (a small two-lane flow); returns its id and title. */
+async function newProcess(graph: unknown = SMALL_FLOW): Promise<{ id: string; title: string }> {
   const title = `Editor test ${crypto.randomUUID().slice(0, 8)}`;
   const created = await api("POST", "/api/v1/processes", { title, category: "core" });
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const id = created.body.id;
   const draft = await api("GET", `/api/v1/processes/${id}/draft`);
-  const graph = {
-    schemaVersion: 1,
-    lanes: [lane("sales", "Sales"), lane("office", "Back office")],
-    nodes: [
-      node("start", "start", "Order in", "sales", 60),
-      node("check", "task", "Check order", "sales", 160),
-      node("book", "task", "Book order", "office", 360, 200),
-      node("end", "end", "Done", "office", 560, 200),
-    ],
-    edges: [edge("f1", "start", "check"), edge("f2", "check", "book"), edge("f3", "book", "end")],
-  };
   const put = await api("PUT", `/api/v1/processes/${id}/draft`, graph, { "if-match": draft.etag! });
   assert.equal(put.status, 200, JSON.stringify(put.body));
   return { id, title };
@@ -420,4 +421,80 @@ it("findings select their step, F1 lists the shortcuts (in German too), readers 
 
   const reader = await openEditor(id, { role: "reader" });
   await reader.getByText("Your role does not allow editing this process.").waitFor();
+});
+
+it("auto-layout, a gateway's condition, a lane's name and position, the process details, in dark", async () => {
+  const { id, title } = await newProcess({
+    schemaVersion: 1,
+    lanes: [lane("sales", "Sales"), lane("office", "Back office")],
+    nodes: [
+      node("start", "start", "Order in", "sales", 40),
+      node("check", "task", "Check order", "sales", 300),
+      node("ok", "xor", "Order OK?", "sales", 120),
+      node("book", "task", "Book order", "office", 500, 200),
+      node("reject", "end", "Rejected", "sales", 620),
+      node("end", "end", "Done", "office", 700, 200),
+    ],
+    edges: [
+      edge("f1", "start", "check"),
+      edge("f2", "check", "ok"),
+      edge("yes", "ok", "book"),
+      edge("no", "ok", "reject"),
+      edge("f5", "book", "end"),
+    ],
+  });
+  const page = await app.newPage({ colorScheme: "dark" });
+  await openEditor(id, { page, signIn: true });
+  await editorReady(page);
+  const canvas = (method: string, arg?: unknown) =>
+    page.evaluate(([m, a]) => (globalThis as Any).__editor.canvas[m as string](a), [method, arg]);
+
+  // Auto-layout lays out the graph on screen (the server's layout of it), one undo step.
+  const before = await graphOf(page);
+  const expected = (await api("POST", "/api/v1/processes/layout", before)).body;
+  await action(page, "layout").click();
+  await page.locator("fluent-message-bar", { hasText: "Auto-layout applied" }).waitFor();
+  assert.deepEqual(await graphOf(page), expected);
+  await action(page, "undo").click();
+  assert.deepEqual(await graphOf(page), before);
+  await action(page, "redo").click();
+
+  // A flow leaving the exclusive gateway gets a label and a condition.
+  await canvas("focusNode", "yes");
+  const flow = page.locator("procedo-flow-properties");
+  await flow.locator('input[name="edge-label"]').fill("yes");
+  await flow.locator('input[name="condition"]').fill("All items in stock");
+  let g = await graphOf(page);
+  const yes = g.edges.find((e: Any) => e.id === "yes");
+  assert.equal(yes.label, "yes");
+  assert.equal(yes.condition, "All items in stock");
+  // Other flows have no condition field, and say why.
+  await canvas("focusNode", "f1");
+  await flow.getByText("Only flows that leave an exclusive gateway").waitFor();
+  assert.equal(await flow.locator('input[name="condition"]').count(), 0);
+  await assertAccessible(page, "editor in the dark theme");
+
+  // A lane is renamed and bound to a position of the org chart.
+  await canvas("focusNode", "sales");
+  const lanePanel = page.locator("procedo-lane-properties");
+  await lanePanel.locator('input[name="lane-name"]').fill("Sales team");
+  await lanePanel.locator('input[name="binding"][value="position"]').check();
+  await pick(page, "binding", "Sales Representative");
+  g = await graphOf(page);
+  const sales = g.lanes.find((l: Any) => l.id === "sales");
+  assert.equal(sales.name, "Sales team");
+  assert.match(sales.positionId, /^[0-9a-f-]{36}$/);
+
+  // With nothing selected: the process's details, saved on their own (not a graph change).
+  await page.evaluate(() =>
+    (globalThis as Any).__editor.canvas.select({ ids: new Set(), primary: null })
+  );
+  const details = page.getByTestId("process-properties");
+  await details.locator('input[name="title"]').fill(`${title} (renamed)`);
+  await details.locator('select[name="category"]').selectOption("support");
+  await page.getByTestId("save-process").click();
+  await page.getByText("Process details saved.").waitFor();
+  const process = (await api("GET", `/api/v1/processes/${id}`)).body;
+  assert.equal(process.title, `${title} (renamed)`);
+  assert.equal(process.category, "support");
 });

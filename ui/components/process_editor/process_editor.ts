@@ -28,6 +28,7 @@ import { LocaleController, t } from "../../lib/i18n.ts";
 import { session } from "../../app/session.ts";
 import { GraphActions } from "./graph_actions.ts";
 import "./bpmn_dialog.ts";
+import { CanvasInputs } from "./canvas_inputs.ts";
 import { editorBars } from "./editor_bars.ts";
 import { loadDraft, loadProcess, type Process } from "./editor_api.ts";
 import { editorStyles } from "./editor_styles.ts";
@@ -44,7 +45,7 @@ import "./properties_panel.ts";
 import { SaveController } from "./save_controller.ts";
 import "./shortcuts_dialog.ts";
 import type { ProcedoShortcutsDialog } from "./shortcuts_dialog.ts";
-import { canvasFindings, ValidationController } from "./validation.ts";
+import { ValidationController } from "./validation.ts";
 
 type Phase = "loading" | "ready" | "failed";
 export interface EditorNotice {
@@ -101,6 +102,7 @@ export class ProcedoProcessEditor extends LitElement {
   #offStack?: () => void;
   #loading?: AbortController;
   #merging = false;
+  #inputs?: CanvasInputs;
 
   constructor() {
     super();
@@ -128,6 +130,7 @@ export class ProcedoProcessEditor extends LitElement {
       });
       this.#validation = new ValidationController(this, api);
       this.#names = new NameCache(api);
+      this.#inputs = new CanvasInputs(this.#names);
       this.#names.onChange(() => this.requestUpdate());
     } else if (this.processId && this.hasUpdated) {
       // Moved in the page: the controllers let go of the stack; load again (unsaved work
@@ -285,8 +288,8 @@ export class ProcedoProcessEditor extends LitElement {
           aria-label=${t("editor.canvas")}
           .stack=${stack}
           .selection=${this.selection}
-          .findings=${canvasFindings(v.findings)}
-          .positionLabels=${this.#laneLabels()}
+          .findings=${this.#inputs!.markers(v.findings)}
+          .positionLabels=${this.#inputs!.laneLabels(stack.graph.lanes)}
           ?readonly=${!this.editable}
           @selection-change=${(
             e: CustomEvent<{ selection: Selection }>,
@@ -358,16 +361,6 @@ export class ProcedoProcessEditor extends LitElement {
       warnings: this.#validation!.counts.warnings,
       busy: this.busy,
     };
-  }
-
-  /** Names for the lanes' positions and units, as the canvas shows them. */
-  #laneLabels(): Map<string, string> {
-    const lanes = this.stack!.graph.lanes;
-    const positions = lanes.map((l) => l.positionId).filter((x): x is string => !!x);
-    const units = lanes.map((l) => l.orgUnitId).filter((x): x is string => !!x);
-    void this.#names!.want("positions", positions);
-    void this.#names!.want("units", units);
-    return this.#names!.known([...positions, ...units]);
   }
 
   #showElement(id: string) {
