@@ -249,7 +249,7 @@ export class ProcedoProcessEditor extends LitElement {
 
   /** Opens the merge dialog for the pending conflict (again, after "Decide later"). */
   async resolveConflict() {
-    const conflict = this.#save?.conflict;
+    const conflict = this.#save?.currentConflict();
     if (!conflict || this.#merging) return;
     this.#merging = true;
     try {

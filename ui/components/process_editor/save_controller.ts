@@ -114,7 +114,13 @@ export class SaveController implements ReactiveController {
   }
 
   hostDisconnected() {
+    // Leaving the page inside the app: keep a local copy and send what is unsaved once more
+    // (fire and forget; if it fails, the copy is offered back on the next visit).
+    const stack = this.#stack;
     this.#flushLocal();
+    if (stack?.dirty && !this.#readonly && !this.conflict && !this.#inFlight) {
+      void saveDraft(this.#o.api, this.#processId, stack.graph, this.etag).catch(() => {});
+    }
     globalThis.removeEventListener?.("beforeunload", this.#beforeUnload);
     globalThis.removeEventListener?.("pagehide", this.#flushLocal);
     globalThis.removeEventListener?.("online", this.#online);
@@ -179,6 +185,16 @@ export class SaveController implements ReactiveController {
     }
   }
 
+  /**
+   * The pending conflict with my side as it is now: edits made after the 412 (while the
+   * person chose to decide later) belong to "mine" too.
+   */
+  currentConflict(): SaveConflict | null {
+    const c = this.conflict;
+    if (!c || !this.#stack || c.reason !== "save") return c;
+    return { ...c, mine: this.#stack.graph };
+  }
+
   /** The merge dialog's result: the server's draft becomes the base, `merged` is saved. */
   async applyMerge(merged: Graph): Promise<boolean> {
     const c = this.conflict;
@@ -230,14 +246,6 @@ export class SaveController implements ReactiveController {
   discardRestore() {
     this.restoreOffer = null;
     this.#o.drafts?.clear(this.#processId);
-    this.#host.requestUpdate();
-  }
-
-  /** Closes a conflict without deciding (my work stays, unsaved, and stored locally). */
-  postpone() {
-    if (!this.conflict) return;
-    this.conflict = null;
-    this.#flushLocal();
     this.#host.requestUpdate();
   }
 
@@ -330,7 +338,8 @@ export class SaveController implements ReactiveController {
     const result = drafts.save({
       processId: this.#processId,
       baseEtag: this.etag,
-      graph: this.conflict ? this.conflict.mine : stack.graph,
+      // A stored draft waiting to be merged in is kept as it is; otherwise what is on screen.
+      graph: this.conflict?.reason === "restore" ? this.conflict.mine : stack.graph,
       baseGraph: this.base ?? undefined,
     });
     this.storageProblem = result.ok ? null : result;

@@ -157,6 +157,25 @@ test("a 412 becomes a conflict; merging keeps both changes and saves with the ne
   assert.equal(labels(me.stack.graph).b, "Ship", "the merge is one undo step back to mine");
 });
 
+test("edits made after a 412, while the decision waits, are part of mine when merging", async () => {
+  const id = await newProcess();
+  const me = await open(id, new MemoryStorage());
+  const other = await open(id, new MemoryStorage());
+  other.stack.execute(setLabel("b", "Theirs"));
+  await other.save.save();
+  me.stack.execute(setLabel("a", "Mine"));
+  assert.equal(await me.save.save(), false);
+  me.stack.endBurst();
+  me.stack.execute(setDuration("a", 12)); // decided later: the person went on working
+  assert.equal(await me.save.save(), false, "nothing is saved while the conflict waits");
+  const c = me.save.currentConflict()!;
+  assert.equal(c.mine.nodes.find((n) => n.id === "a")!.durationMinutes, 12);
+  assert.equal(await me.save.applyMerge(merge(c.base, c.mine, c.theirs).graph), true);
+  const saved = await serverGraph(id);
+  assert.deepEqual(labels(saved), { a: "Mine", b: "Theirs" });
+  assert.equal(saved.nodes.find((n) => n.id === "a")!.durationMinutes, 12);
+});
+
 test("taking theirs after a conflict is undoable, so my version is not gone", async () => {
   const id = await newProcess();
   const me = await open(id, new MemoryStorage());
