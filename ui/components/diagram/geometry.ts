@@ -145,7 +145,7 @@ function routes(from: ProcessNode, to: ProcessNode): Point[][] {
   const out: Point[][] = [];
   if (right) {
     const s = { x: from.x + from.width, y: a.y }, e = { x: to.x, y: b.y };
-    if (Math.abs(s.y - e.y) < 1) return [[s, e]];
+    if (Math.abs(s.y - e.y) < 1) return [[s, e], ...detours(from, to)];
     // Down (or up) first, then along: how a gateway's branches fan out.
     const turn = below || above
       ? [{ x: a.x, y: below ? from.y + from.height : from.y }, { x: a.x, y: b.y }, e]
@@ -167,6 +167,39 @@ function routes(from: ProcessNode, to: ProcessNode): Point[][] {
     const toward = below ? 16 : -16;
     for (const y of [Math.round((s.y + e.y) / 2), e.y - toward, s.y + toward]) {
       out.push([s, { x: s.x, y }, { x: e.x, y }, e]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Ways around whatever lies between two nodes in one row: over or under it, leaving a
+ * gateway by its top or bottom corner and entering the target from above or below.
+ */
+function detours(from: ProcessNode, to: ProcessNode): Point[][] {
+  const a = center(from), b = center(to);
+  const out: Point[][] = [];
+  for (const k of [1, 2, 3]) {
+    for (const side of [-1, 1]) {
+      const y = side < 0
+        ? Math.min(from.y, to.y) - 30 * k
+        : Math.max(from.y + from.height, to.y + to.height) + 30 * k;
+      const sy = side < 0 ? from.y : from.y + from.height;
+      const ey = side < 0 ? to.y : to.y + to.height;
+      out.push(
+        isGateway(from.type)
+          ? [{ x: a.x, y: sy }, { x: a.x, y }, { x: b.x, y }, { x: b.x, y: ey }]
+          : [
+            { x: from.x + from.width, y: a.y },
+            { x: from.x + from.width + 16, y: a.y },
+            {
+              x: from.x + from.width + 16,
+              y,
+            },
+            { x: b.x, y },
+            { x: b.x, y: ey },
+          ],
+      );
     }
   }
   return out;

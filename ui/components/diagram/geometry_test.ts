@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import {
   borderPoint,
+  BoxIndex,
   edgePoints,
   type Graph,
   layoutLanes,
@@ -124,4 +125,18 @@ Deno.test("labels wrap at word boundaries, break long words and end in … when 
   for (const line of wrapText("a fairly long label of a task in a diagram", 90, 3, measure)) {
     assert.ok(measure(line) <= 90, `${line} fits`);
   }
+});
+
+Deno.test("an edge with a node in its way goes around it", () => {
+  const gate = node("gate", "xor", 100, 55, 50, 50);
+  const order = node("order", "task", 200, 40);
+  const end = node("end", "end", 400, 62, 36, 36);
+  const index = new BoxIndex([gate, order, end]);
+  const edge = { id: "no", from: "gate", to: "end", label: "", condition: null, waypoints: [] };
+  const route = edgePoints(edge, gate, end, index);
+  assert.equal(index.blocks(route, gate, end), false, JSON.stringify(route));
+  assert.deepEqual(route[0], { x: 125, y: 55 }, "leaves by the gateway's top corner");
+  assert.deepEqual(route.at(-1), { x: 418, y: 62 }, "enters the end event from above");
+  // Without obstacles to avoid, the straight line it is.
+  assert.equal(edgePoints(edge, gate, end).length, 2);
 });
