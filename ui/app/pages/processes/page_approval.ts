@@ -1,0 +1,156 @@
+// <procedo-process-approval>: the approval step of the draft (modelers). While the draft is
+// being edited: a change note and "Submit for approval". While a request is open: what was
+// asked, by whom; "Withdraw" for the requester and executives; approve or reject with a
+// comment for the process owner and executives (the API checks this per process). Fires
+// `submit-draft` (the change note), `withdraw` and `decide` ({ approve, comment }).
+import { css, html, LitElement, nothing } from "lit";
+import type { TextArea } from "@fluentui/web-components";
+import { icon } from "../../../components/icons.ts";
+import { base } from "../../../components/styles.ts";
+import type { Schemas } from "../../../lib/api/client.ts";
+import { formatDateTime, LocaleController, t } from "../../../lib/i18n.ts";
+import { roleAllows, session } from "../../session.ts";
+import { canDecide, type Draft, personName, type Process } from "./page_model.ts";
+
+type Approval = Schemas["ProcessApproval"];
+
+export class ProcedoProcessApproval extends LitElement {
+  static override properties = {
+    process: { attribute: false },
+    draft: { attribute: false },
+    open: { attribute: false },
+    people: { attribute: false },
+    busy: { type: Boolean },
+    missing: { state: true },
+  };
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        gap: var(--spacingVerticalS);
+        padding: var(--spacingVerticalM) var(--spacingHorizontalL);
+        border: var(--strokeWidthThin) solid var(--colorNeutralStroke2);
+        border-radius: var(--borderRadiusLarge);
+        background: var(--colorNeutralBackground2);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: var(--spacingHorizontalS);
+      }
+      fluent-textarea {
+        max-width: 40rem;
+      }
+      .field-error {
+        color: var(--colorPaletteRedForeground1);
+        font-size: var(--fontSizeBase200);
+      }
+      .note {
+        white-space: pre-wrap;
+      }
+    `,
+  ];
+  declare process: Process;
+  declare draft: Draft | undefined;
+  declare open: Approval | undefined;
+  declare people: ReadonlyMap<string, string>;
+  declare busy: boolean;
+  declare missing: "note" | "reason" | undefined;
+
+  constructor() {
+    super();
+    this.people = new Map();
+    this.busy = false;
+    new LocaleController(this);
+  }
+
+  override render() {
+    if (this.open) return this.#openRequest(this.open);
+    if (this.draft?.state !== "editing") return nothing;
+    return html`
+      <h2>${t("processes.versions.submitTitle")}</h2>
+      <p class="muted">${t("processes.versions.submitHint")}</p>
+      <fluent-textarea name="changeNote" maxlength="2000" resize="vertical" data-testid="change-note"
+      ><span slot="label">${t("processes.versions.changeNoteLabel")}</span></fluent-textarea>
+      ${this.missing === "note"
+        ? html`<span class="field-error" role="alert">${t("form.required")}</span>`
+        : nothing}
+      <div class="actions">
+        <fluent-button appearance="primary" ?disabled=${this.busy} data-testid="submit-approval"
+          @click=${this.#submit}>${icon("shieldTask", 20, "start")}${t(
+            "processes.versions.submit",
+          )}</fluent-button>
+      </div>
+    `;
+  }
+
+  #openRequest(a: Approval) {
+    const { me } = session();
+    const mayWithdraw = a.requestedBy === me.user.id || roleAllows(me.user.role, "executive");
+    const decide = canDecide(this.process);
+    return html`
+      <h2>${t("processes.versions.waiting")}</h2>
+      <p data-testid="open-request">${t("processes.versions.requested", {
+        name: personName(a.requestedBy, this.people),
+        date: formatDateTime(a.requestedAt),
+      })}</p>
+      <p class="note">${a.changeNote}</p>
+      ${decide
+        ? html`
+          <fluent-textarea name="comment" maxlength="2000" resize="vertical" data-testid="decision-comment"
+          ><span slot="label">${t("processes.versions.comment")}</span></fluent-textarea>
+          <span class="muted">${t("processes.versions.commentHint")}</span>
+          ${this.missing === "reason"
+            ? html`<span class="field-error" role="alert">${
+              t("processes.versions.reasonRequired")
+            }</span>`
+            : nothing}
+        `
+        : html`<p class="muted">${t("processes.versions.waitingForOwner")}</p>`}
+      <div class="actions">
+        ${decide
+          ? html`
+            <fluent-button appearance="primary" ?disabled=${this.busy} data-testid="approve"
+              @click=${() => this.#decide(true)}>${icon("checkmark", 20, "start")}${t(
+                "processes.versions.approve",
+              )}</fluent-button>
+            <fluent-button ?disabled=${this.busy} data-testid="reject"
+              @click=${() => this.#decide(false)}>${icon("dismiss", 20, "start")}${t(
+                "processes.versions.reject",
+              )}</fluent-button>
+          `
+          : nothing}
+        ${mayWithdraw
+          ? html`
+            <fluent-button appearance="subtle" ?disabled=${this.busy} data-testid="withdraw"
+              @click=${() => this.dispatchEvent(new Event("withdraw"))}>${t(
+                "processes.versions.withdraw",
+              )}</fluent-button>
+          `
+          : nothing}
+      </div>
+    `;
+  }
+
+  #value(name: string): string {
+    return (this.renderRoot.querySelector<TextArea>(`[name="${name}"]`)?.value ?? "").trim();
+  }
+
+  #submit = () => {
+    const note = this.#value("changeNote");
+    this.missing = note ? undefined : "note";
+    if (!note) return;
+    this.dispatchEvent(new CustomEvent("submit-draft", { detail: note }));
+  };
+
+  #decide(approve: boolean) {
+    const comment = this.#value("comment");
+    this.missing = !approve && !comment ? "reason" : undefined;
+    if (this.missing) return;
+    this.dispatchEvent(new CustomEvent("decide", { detail: { approve, comment } }));
+  }
+}
+
+customElements.define("procedo-process-approval", ProcedoProcessApproval);
