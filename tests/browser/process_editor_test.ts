@@ -421,6 +421,22 @@ it("findings select their step, F1 lists the shortcuts (in German too), readers 
 
   const reader = await openEditor(id, { role: "reader" });
   await reader.getByText("Your role does not allow editing this process.").waitFor();
+
+  // A draft in review is shown, not editable.
+  const draft = await api("GET", `/api/v1/processes/${id}/draft`);
+  const submitted = await api("POST", `/api/v1/processes/${id}/draft/submit`, {
+    changeNote: "Ready for review",
+  }, { "if-match": draft.etag! });
+  assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+  const inReview = await openEditor(id);
+  await editorReady(inReview);
+  await inReview.getByText("This draft is in review and cannot be changed.").waitFor();
+  await inReview.locator('procedo-editor-canvas [data-node-id="check"]').click();
+  assert.equal(
+    await inReview.locator('procedo-step-properties input[name="label"]').isDisabled(),
+    true,
+  );
+  assert.equal(await action(inReview, "save").getAttribute("aria-disabled"), "true");
 });
 
 it("auto-layout, a gateway's condition, a lane's name and position, the process details, in dark", async () => {

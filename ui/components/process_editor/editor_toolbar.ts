@@ -98,10 +98,13 @@ export class ProcedoEditorToolbar extends LitElement {
       : t("editor.action.nothingToRedo");
     const selectionWhy = s.selected ? "" : t("editor.action.needsSelection");
     const readonlyWhy = edit ? "" : t("editor.action.readonly");
+    const layout = edit && !s.busy;
     return html`
       <div role="toolbar" aria-label=${t("editor.commands")} @keydown=${this.#arrows}>
         <fluent-button appearance=${s.status === "saved" ? "secondary" : "primary"}
-          data-action="save" ?disabled-focusable=${!edit} title=${readonlyWhy || nothing}
+          data-action="save" ?disabled-focusable=${!edit} aria-disabled=${edit
+            ? nothing
+            : "true"} title=${readonlyWhy || nothing}
           @click=${() => edit && this.#fire("save")}>${icon("save", 20, "start")}${t(
             "editor.action.save",
           )}</fluent-button>
@@ -120,9 +123,9 @@ export class ProcedoEditorToolbar extends LitElement {
         )}
         <span class="sep" role="separator" aria-orientation="vertical"></span>
         ${this.#arrangeMenu(s)}
-        <fluent-button appearance="subtle" data-action="layout" ?disabled-focusable=${!edit ||
-          s.busy} title=${readonlyWhy || nothing} @click=${() =>
-          edit && !s.busy && this.#fire("layout")}>${icon("wand", 20, "start")}${t(
+        <fluent-button appearance="subtle" data-action="layout" ?disabled-focusable=${!layout}
+          aria-disabled=${layout ? nothing : "true"} title=${readonlyWhy || nothing}
+          @click=${() => layout && this.#fire("layout")}>${icon("wand", 20, "start")}${t(
             "editor.action.layout",
           )}</fluent-button>
         <span class="sep" role="separator" aria-orientation="vertical"></span>
@@ -155,6 +158,7 @@ export class ProcedoEditorToolbar extends LitElement {
     return html`
       <fluent-button appearance="subtle" icon-only data-action=${action}
         aria-label=${t(label)} title=${tip || t(label)} ?disabled-focusable=${!enabled}
+        aria-disabled=${enabled ? nothing : "true"}
         @click=${() => enabled && this.#fire(action)}>${icon(name)}</fluent-button>
     `;
   }
