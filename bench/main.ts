@@ -6,6 +6,7 @@ import { benchBpmn } from "./processes_bpmn.ts";
 import { benchDrafts } from "./processes_drafts.ts";
 import { benchLayout } from "./processes_layout.ts";
 import { benchUiProcessList } from "./ui_process_list.ts";
+import { benchUiDiagram } from "./ui_diagram.ts";
 
 interface Result {
   name: string;
@@ -70,6 +71,7 @@ results.push(...await benchLayout());
 results.push(...await benchBpmn());
 results.push(...await benchOrgchart());
 results.push(...await benchUiProcessList());
+results.push(...await benchUiDiagram());
 
 const cpu = (await Deno.readTextFile("/proc/cpuinfo").catch(() => "")).match(
   /model name\s*:\s*(.+)/,
