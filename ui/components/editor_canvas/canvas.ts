@@ -14,7 +14,7 @@ import { guard } from "lit/directives/guard.js";
 import { language, LocaleController, t } from "../../lib/i18n.ts";
 import { icon } from "../icons.ts";
 import "../confirm_dialog.ts";
-import type { ProcedoConfirm } from "../confirm_dialog.ts";
+import type { ConfirmOptions, ProcedoConfirm } from "../confirm_dialog.ts";
 import { ViewportController } from "../diagram/viewport.ts";
 import { type Fonts, fontsFor } from "../diagram/shapes.ts";
 import {
@@ -42,7 +42,7 @@ import { edgesLayer, lanesLayer, type LayerState, nodesLayer } from "./layers.ts
 import { laneToolbar } from "./lane_tools.ts";
 import "./lane_tools.ts";
 import { Minimap, needsMinimap } from "./minimap.ts";
-import { type Preview, previewLayer, selectionHandles } from "./overlay.ts";
+import { connectHandle, type Preview, previewLayer, selectionHandles } from "./overlay.ts";
 import "./palette.ts";
 import { drawingBounds, laneWidth } from "./placement.ts";
 import { PointerTool, type ToolHost } from "./pointer_tool.ts";
@@ -69,6 +69,8 @@ interface Derived {
 }
 
 const FIT_PADDING = 24;
+/** Below this zoom labels are too small to read and are not laid out. */
+const FAR_SCALE = 0.4;
 const NO_LABELS: ReadonlyMap<string, string> = new Map();
 const noFindings = new Map();
 
@@ -85,6 +87,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     bindingLane: { state: true },
     status: { state: true },
     tabStop: { state: true },
+    hoverNode: { state: true },
   };
   static override styles = canvasStyles;
 
@@ -99,6 +102,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   declare bindingLane: string | null;
   declare status: string;
   declare tabStop: string | null;
+  declare hoverNode: string | null;
 
   readonly viewport = new ViewportController(this);
   readonly tool = new PointerTool(this);
@@ -110,6 +114,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   #derived?: Derived;
   #fonts?: Fonts;
   #fitPending = false;
+  #confirmWanted = false;
   #space = false;
   /** Labels learned from the binding picker, until the container passes them in. */
   #learned = new Map<string, string>();
@@ -127,6 +132,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     this.bindingLane = null;
     this.status = "";
     this.tabStop = null;
+    this.hoverNode = null;
     new LocaleController(this);
   }
 
@@ -421,8 +427,14 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   }
 
   /** The confirmation dialog in this canvas' shadow root. */
-  get confirmDialog(): ProcedoConfirm {
-    return this.renderRoot.querySelector("procedo-confirm")!;
+  /** Asks before something destructive, in a dialog made on first use. */
+  async confirm(options: ConfirmOptions): Promise<boolean> {
+    if (!this.#confirmWanted) {
+      this.#confirmWanted = true;
+      this.requestUpdate();
+      await this.updateComplete;
+    }
+    return this.renderRoot.querySelector<ProcedoConfirm>("procedo-confirm")!.ask(options);
   }
 
   get fonts(): Fonts {
@@ -500,6 +512,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
         class="canvas"
         ?data-space=${this.#space}
         @pointerdown=${this.tool.onPointerDown}
+        @pointerover=${this.#onPointerOver}
         @pointermove=${this.tool.onPointerMove}
         @pointerup=${this.tool.onPointerUp}
         @pointercancel=${this.tool.onPointerUp}
@@ -510,7 +523,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
         @drop=${this.#structure.onDrop}
       >
         <svg
-          class="drawing"
+          class=${vp.scale < FAR_SCALE ? "drawing far" : "drawing"}
           role="application"
           aria-label=${t("editorCanvas.label")}
           aria-describedby="help"
@@ -521,6 +534,12 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
           @focusin=${this.#onFocusIn}
         >
           <defs>
+            <marker id="arrow" viewBox="0 0 10 8" refX="10" refY="4" markerWidth="10"
+              markerHeight="8" markerUnits="userSpaceOnUse" orient="auto"><path
+              d="M0 0L10 4L0 8Z"></path></marker>
+            <marker id="arrow-selected" viewBox="0 0 10 8" refX="10" refY="4" markerWidth="10"
+              markerHeight="8" markerUnits="userSpaceOnUse" orient="auto"><path
+              d="M0 0L10 4L0 8Z"></path></marker>
             <pattern id="grid" width=${GRID_SIZE * 2} height=${GRID_SIZE * 2}
               patternUnits="userSpaceOnUse"><circle class="grid-dot" cx="0.75" cy="0.75"
               r="0.75"></circle></pattern>
@@ -555,6 +574,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
               () => nodesLayer(g, d.laneNames, state),
             )}</g>
             ${guard([g, sel, this.readonly], () => selectionHandles(g, d.byId, sel, this.readonly))}
+            ${this.#connectHandle(d)}
             <g class="preview">${previewLayer(this.preview)}</g>
           </g>
         </svg>
@@ -580,7 +600,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
         this.readonly ? "editorCanvas.helpReadonly" : "editorCanvas.help",
       )}</p>
       <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
-      <procedo-confirm></procedo-confirm>
+      ${this.#confirmWanted ? html`<procedo-confirm></procedo-confirm>` : nothing}
     `;
   }
 
@@ -649,6 +669,26 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
         @picker-close=${() => this.closeBinding()}></procedo-lane-binding>
     `;
   }
+
+  #connectHandle(d: Derived) {
+    if (this.readonly || this.tool.active) return nothing;
+    const sel = this.selection;
+    const id = this.hoverNode ?? (sel.ids.size === 1 ? sel.primary : null);
+    const n = id ? d.byId.get(id) : undefined;
+    return n ? connectHandle(n) : nothing;
+  }
+
+  #hoverTimer?: ReturnType<typeof setTimeout>;
+
+  /** The node under the pointer shows its connection handle (kept a moment after leaving). */
+  #onPointerOver = (e: PointerEvent) => {
+    const target = e.composedPath()[0] as Element;
+    if (target.closest?.("[data-connect]")) return clearTimeout(this.#hoverTimer);
+    const id = target.closest?.("[data-node-id]")?.getAttribute("data-node-id") ?? null;
+    clearTimeout(this.#hoverTimer);
+    if (id) this.hoverNode = id;
+    else if (this.hoverNode) this.#hoverTimer = setTimeout(() => (this.hoverNode = null), 600);
+  };
 
   #onFocusIn = (e: FocusEvent) => {
     const el = (e.target as Element).closest?.("[data-node-id],[data-edge-id],[data-lane-header]");

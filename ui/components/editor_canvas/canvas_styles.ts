@@ -65,33 +65,37 @@ export const canvasStyles = [
       cursor: pointer;
       outline: none;
     }
-    .edge .hit {
-      fill: none;
-      stroke: transparent;
-      stroke-width: 10;
+    .edge .line.arrow {
+      marker-end: url(#arrow);
     }
     .edge.selected .line,
     .edge:focus-visible .line {
       stroke: var(--colorBrandStroke1);
       stroke-width: 2.5;
     }
-    .edge.selected .head {
+    .edge.selected .line.arrow,
+    .edge:focus-visible .line.arrow {
+      marker-end: url(#arrow-selected);
+    }
+    #arrow path {
+      fill: var(--colorNeutralForeground3);
+    }
+    #arrow-selected path {
       fill: var(--colorBrandStroke1);
+    }
+    .far .label,
+    .far .edge-label,
+    .far .lane-position {
+      display: none;
     }
     .edge.stale {
       opacity: 0.15;
     }
-    .node .connect {
+    .connect {
       fill: var(--colorBrandBackground);
       stroke: var(--colorNeutralBackground1);
       stroke-width: 2;
       cursor: crosshair;
-      visibility: hidden;
-    }
-    .node:hover .connect,
-    .node.selected .connect,
-    .node:focus-visible .connect {
-      visibility: visible;
     }
     .marker circle {
       stroke: var(--colorNeutralBackground1);

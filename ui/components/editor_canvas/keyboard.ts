@@ -45,8 +45,9 @@ const DIRECTIONS: Record<string, Direction> = {
 
 /** The element a key event is about: the node, flow or lane header it came from. */
 export function elementOf(e: Event): { kind: "node" | "edge" | "lane"; id: string } | null {
-  for (const t of e.composedPath()) {
-    if (!(t instanceof Element)) continue;
+  for (const target of e.composedPath()) {
+    const t = target as Element;
+    if (typeof t.getAttribute !== "function") continue;
     const node = t.getAttribute("data-node-id");
     if (node) return { kind: "node", id: node };
     const edge = t.getAttribute("data-edge-id");

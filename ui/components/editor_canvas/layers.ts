@@ -7,14 +7,7 @@ import { nothing, svg, type SVGTemplateResult } from "lit";
 import { guard } from "lit/directives/guard.js";
 import { repeat } from "lit/directives/repeat.js";
 import { t } from "../../lib/i18n.ts";
-import {
-  arrowHead,
-  edgePoints,
-  isGateway,
-  labelAnchor,
-  pathData,
-  type Point,
-} from "../diagram/geometry.ts";
+import { edgePoints, isGateway, labelAnchor, pathData, type Point } from "../diagram/geometry.ts";
 import { nodeName } from "../diagram/layers.ts";
 import { type Fonts, nodeLabel, nodeShape, SMALL_FONT_SIZE, textLines } from "../diagram/shapes.ts";
 import { wrapText } from "../diagram/text_wrap.ts";
@@ -116,7 +109,6 @@ interface EdgeGeometry {
   to: ProcessNode;
   points: Point[];
   d: string;
-  head?: string;
   anchor: Point & { vertical: boolean };
   association: boolean;
 }
@@ -134,7 +126,6 @@ export function edgeGeometry(e: Edge, from: ProcessNode, to: ProcessNode): EdgeG
     to,
     points,
     d: pathData(points),
-    head: association ? undefined : arrowHead(points),
     anchor: labelAnchor(points, isGateway(from.type)),
     association,
   };
@@ -188,15 +179,16 @@ function edge(
       : textLines(lines, a.x, a.y - 5 - (lines.length - 1) * step, "middle", "edge-label small");
   }
   const cls = `edge${geo.association ? " association" : ""}${selected ? " selected" : ""}`;
+  // One path per flow, its arrowhead a marker (#arrow, #arrow-selected in the canvas' defs):
+  // a thousand flows stay a thousand elements. Clicks near a thin line are found by
+  // hit-testing the routes (pointer_tool.ts), not by a wide invisible path.
   return svg`
     <g class=${cls} data-edge-id=${e.id} role="button" tabindex=${stop ? 0 : -1}
       aria-label=${edgeName(e, geo.from, geo.to)}
       aria-pressed=${selected ? "true" : "false"}>${marker
         ? svg`<title>${marker.text}</title>`
-        : nothing}<path class="hit" d=${geo.d}></path><path class="line" d=${geo
-        .d}></path>${geo.head
-        ? svg`<path class="head" d=${geo.head}></path>`
-        : nothing}${label}${marker
+        : nothing}<path class=${geo.association ? "line" : "line arrow"} d=${geo
+        .d}></path>${label}${marker
         ? markerBadge(marker, geo.anchor.x + 10, geo.anchor.y + 10)
         : nothing}</g>
   `;
@@ -236,16 +228,11 @@ function node(
   return svg`
     <g class=${selected ? `node ${n.type} selected` : `node ${n.type}`} role="button"
       tabindex=${stop ? 0 : -1} data-node-id=${n.id} aria-label=${label}
-      aria-pressed=${selected ? "true" : "false"} transform=${`translate(${n.x} ${n.y})`}
-    >${marker ? svg`<title>${marker.text}</title>` : nothing}${nodeShape(n)}${nodeLabel(
-      n,
-      s.fonts,
-    )}${marker ? markerBadge(marker, n.width - 2, 2) : nothing}${s.readonly ? nothing : svg`
-      <circle class="connect" data-connect=${n.id}
-        cx=${n.width + 12} cy=${n.height / 2} r="6">
-        <title>${t("editorCanvas.node.connect", { name })}</title>
-      </circle>
-    `}</g>
+      aria-pressed=${selected ? "true" : "false"} transform=${`translate(${n.x} ${n.y})`}>${marker
+        ? svg`<title>${marker.text}</title>`
+        : nothing}${nodeShape(n)}${nodeLabel(n, s.fonts)}${marker
+        ? markerBadge(marker, n.width - 2, 2)
+        : nothing}</g>
   `;
 }
 

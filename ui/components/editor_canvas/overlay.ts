@@ -58,6 +58,16 @@ export function selectionHandles(
   return svg`<g class="handles">${end(points[0], "from")}${end(points.at(-1)!, "to")}</g>`;
 }
 
+/** The connection handle of a node: drag it onto another node to connect them. */
+export function connectHandle(n: ProcessNode): SVGTemplateResult {
+  return svg`
+    <circle class="connect" data-connect=${n.id} cx=${n.x + n.width + 10}
+      cy=${n.y + n.height / 2} r="6">
+      <title>${t("editorCanvas.node.connect", { name: n.label || n.type })}</title>
+    </circle>
+  `;
+}
+
 export function previewLayer(p: Preview | null): SVGTemplateResult | typeof nothing {
   if (!p) return nothing;
   switch (p.kind) {

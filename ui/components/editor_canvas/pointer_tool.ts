@@ -10,6 +10,7 @@ import {
   clickSelect,
   type Command,
   connectRefusal,
+  edgeAt,
   type Graph,
   type HandleKind,
   laneBands,
@@ -35,6 +36,8 @@ import type { Preview } from "./overlay.ts";
 import { dragOffset, laneDropIndex, laneWidth } from "./placement.ts";
 
 const DRAG_THRESHOLD = 3;
+/** How near (in screen pixels) a press must be to a flow to pick it. */
+export const EDGE_TOLERANCE = 6;
 /** Flows dragged along get real routes in the preview up to this many; others a Z shape. */
 const ROUTED_PREVIEWS = 6;
 
@@ -196,6 +199,12 @@ export class PointerTool {
     const edgeId = hit("data-edge-id");
     if (edgeId) {
       this.host.select(clickSelect(sel, edgeId, e.shiftKey));
+      return;
+    }
+    // Flows are thin lines: a press near one selects it.
+    const near = edgeAt(g, p, EDGE_TOLERANCE / this.host.viewport.scale);
+    if (near) {
+      this.host.select(clickSelect(sel, near.id, e.shiftKey));
       return;
     }
     this.#begin({ kind: "band", start: p, shift: e.shiftKey, moving: false }, e);

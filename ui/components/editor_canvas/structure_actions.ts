@@ -16,6 +16,7 @@ import {
   deleteElements,
   deleteLane,
   distribute,
+  edgeAt,
   laneAt,
   laneIndexAtY,
   type NodeType,
@@ -26,6 +27,7 @@ import type { ProcedoEditorCanvas } from "./canvas.ts";
 import type { LaneBindDetail } from "./lane_tools.ts";
 import { PALETTE_MIME, type PaletteAddDetail, type PaletteEntry } from "./palette.ts";
 import { dropBox, freeSpot, laneWidth } from "./placement.ts";
+import { EDGE_TOLERANCE } from "./pointer_tool.ts";
 
 export class StructureActions {
   #dropRect: DOMRect | null = null;
@@ -136,7 +138,12 @@ export class StructureActions {
     const c = this.canvas;
     const target = e.composedPath()[0] as Element;
     const at = target.closest?.("[data-node-id],[data-edge-id],[data-lane-header]");
-    if (!at) return;
+    if (!at) {
+      const p = c.tool.toDiagram(e.clientX, e.clientY);
+      const near = edgeAt(c.graph, p, EDGE_TOLERANCE / c.viewport.scale);
+      if (near) c.edit(near.id);
+      return;
+    }
     const laneId = at.getAttribute("data-lane-header");
     if (laneId) return c.edit(laneId);
     const edgeId = at.getAttribute("data-edge-id");
@@ -181,7 +188,7 @@ export class StructureActions {
     if (!lanes.length) return;
     const steps = g.nodes.filter((n) => n.laneId !== null && ids.includes(n.laneId)).length;
     const name = lanes.map((l) => l.name).join(", ");
-    const ok = await c.confirmDialog.ask({
+    const ok = await c.confirm({
       title: t("editorCanvas.lane.deleteTitle"),
       message: steps
         ? t("editorCanvas.lane.deleteText", { name, count: steps })
