@@ -253,6 +253,35 @@ it("building a process with the pointer: lanes, shapes, flows, selection, clipbo
   });
   assert.deepEqual((await events(page, "request-properties")).map((e: Any) => e.detail.id), [t1]);
 
+  // Resize the task by its lower right handle.
+  await page.evaluate((id) => (globalThis as Any).__canvas.focusNode(id), t1);
+  const n = (await graphOf(page)).nodes.find((x: Any) => x.id === t1);
+  const corner = await toPage(page, { x: n.x + n.width, y: n.y + n.height });
+  const k = await scale(page);
+  await drag(page, corner, { x: corner.x + 40 * k, y: corner.y + 20 * k });
+  const resized = (await graphOf(page)).nodes.find((x: Any) => x.id === t1);
+  assert.ok(resized.width >= n.width + 30 && resized.height >= n.height + 10, "bigger");
+  assert.equal(resized.x, n.x, "the left side stays");
+
+  // Label a flow inline (double-click near its line), then move its end to another step.
+  g = await graphOf(page);
+  const last = g.edges[2];
+  const [p0, p1] = last.waypoints.slice(-2);
+  await page.mouse.dblclick(
+    ...Object.values(await toPage(page, { x: (p0.x + p1.x) / 2, y: (p0.y + p1.y) / 2 + 2 })) as [
+      number,
+      number,
+    ],
+  );
+  await field.fill("done");
+  await field.press("Enter");
+  assert.equal((await graphOf(page)).edges[2].label, "done");
+  await page.evaluate((id) => (globalThis as Any).__canvas.focusNode(id), last.id);
+  const tip = await toPage(page, last.waypoints.at(-1));
+  await drag(page, tip, await centreOf(page, start));
+  g = await graphOf(page);
+  assert.deepEqual([g.edges[2].from, g.edges[2].to], [t2, start], "reconnected");
+
   // Drag the second task into the first lane: it changes lane.
   await drag(page, await centreOf(page, t2), await toPage(page, { x: 460, y: mid(l1) }));
   g = await graphOf(page);

@@ -12,7 +12,6 @@
 import { html, LitElement, nothing, type PropertyValues, svg } from "lit";
 import { guard } from "lit/directives/guard.js";
 import { language, LocaleController, t } from "../../lib/i18n.ts";
-import { icon } from "../icons.ts";
 import "../confirm_dialog.ts";
 import type { ConfirmOptions, ProcedoConfirm } from "../confirm_dialog.ts";
 import { ViewportController } from "../diagram/viewport.ts";
@@ -28,23 +27,22 @@ import {
   type Graph,
   GRID_SIZE,
   type Lane,
-  type ProcessNode,
   pruneSelection,
   selectIds,
   type Selection,
 } from "../../editor/mod.ts";
 import { canvasStyles } from "./canvas_styles.ts";
+import { bindingPopover, connectHandleOf, laneTools, viewTools } from "./canvas_controls.ts";
+import { derive, type Derived } from "./derived.ts";
 import { ClipboardActions } from "./clipboard_actions.ts";
 import { type Finding, findingsByElement } from "./findings.ts";
 import { commitCommand, type Editing, inlineEditor, startEditing } from "./inline_label.ts";
 import { handleKey, type KeyHost } from "./keyboard.ts";
 import { edgesLayer, lanesLayer, type LayerState, nodesLayer } from "./layers.ts";
-import { laneToolbar } from "./lane_tools.ts";
 import "./lane_tools.ts";
 import { Minimap, needsMinimap } from "./minimap.ts";
-import { connectHandle, type Preview, previewLayer, selectionHandles } from "./overlay.ts";
+import { type Preview, previewLayer, selectionHandles } from "./overlay.ts";
 import "./palette.ts";
-import { drawingBounds, laneWidth } from "./placement.ts";
 import { PointerTool, type ToolHost } from "./pointer_tool.ts";
 import { StructureActions } from "./structure_actions.ts";
 
@@ -57,15 +55,6 @@ export interface RequestPropertiesDetail {
 export interface CanvasErrorDetail {
   message: string;
   reason?: string;
-}
-
-/** What the canvas derives from one graph value (recomputed when the graph changes). */
-interface Derived {
-  graph: Graph;
-  byId: Map<string, ProcessNode>;
-  laneNames: Map<string, string>;
-  width: number;
-  bounds: ReturnType<typeof drawingBounds>;
 }
 
 const FIT_PADDING = 24;
@@ -108,7 +97,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   readonly tool = new PointerTool(this);
   readonly #minimap = new Minimap(this.viewport);
   readonly #clipboard = new ClipboardActions(this);
-  readonly #structure = new StructureActions(this);
+  readonly structure = new StructureActions(this);
   #stack?: CommandStack;
   #unsubscribe?: () => void;
   #derived?: Derived;
@@ -227,15 +216,15 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
 
   /** Deletes the selected steps and flows; selected lanes after a confirmation. */
   deleteSelection(): Promise<void> {
-    return this.#structure.deleteSelection();
+    return this.structure.deleteSelection();
   }
 
   align(kind: Alignment) {
-    this.#structure.align(kind);
+    this.structure.align(kind);
   }
 
   distribute(axis: Axis) {
-    this.#structure.distribute(axis);
+    this.structure.distribute(axis);
   }
 
   // ---- What the tools call ------------------------------------------------------------
@@ -426,7 +415,6 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     return focused?.id ?? g.lanes[0]?.id ?? null;
   }
 
-  /** The confirmation dialog in this canvas' shadow root. */
   /** Asks before something destructive, in a dialog made on first use. */
   async confirm(options: ConfirmOptions): Promise<boolean> {
     if (!this.#confirmWanted) {
@@ -442,17 +430,11 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   }
 
   #derive(): Derived {
-    const g = this.graph;
-    const d = this.#derived;
-    if (d && d.graph === g) return d;
-    const same = d && d.graph.nodes === g.nodes && d.graph.edges === g.edges;
-    const byId = d && d.graph.nodes === g.nodes ? d.byId : new Map(g.nodes.map((n) => [n.id, n]));
-    const laneNames = d && d.graph.lanes === g.lanes
-      ? d.laneNames
-      : new Map(g.lanes.map((l) => [l.id, l.name]));
-    const width = same ? d.width : laneWidth(g);
-    const bounds = same && d.graph.lanes === g.lanes ? d.bounds : drawingBounds(g);
-    return this.#derived = { graph: g, byId, laneNames, width, bounds };
+    return this.#derived = derive(this.#derived, this.graph);
+  }
+
+  derived(): Derived {
+    return this.#derive();
   }
 
   // ---- Lifecycle and rendering --------------------------------------------------------
@@ -506,7 +488,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     return html`
       ${this.readonly ? nothing : html`
         <procedo-editor-palette
-          @palette-add=${this.#structure.onPaletteAdd}></procedo-editor-palette>
+          @palette-add=${this.structure.onPaletteAdd}></procedo-editor-palette>
       `}
       <div
         class="canvas"
@@ -517,10 +499,10 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
         @pointerup=${this.tool.onPointerUp}
         @pointercancel=${this.tool.onPointerUp}
         @wheel=${{ handleEvent: vp.onWheel, passive: false }}
-        @dragenter=${this.#structure.onDragEnter}
-        @dragover=${this.#structure.onDragOver}
-        @dragleave=${this.#structure.onDragLeave}
-        @drop=${this.#structure.onDrop}
+        @dragenter=${this.structure.onDragEnter}
+        @dragover=${this.structure.onDragOver}
+        @dragleave=${this.structure.onDragLeave}
+        @drop=${this.structure.onDrop}
       >
         <svg
           class=${vp.scale < FAR_SCALE ? "drawing far" : "drawing"}
@@ -530,7 +512,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
           tabindex=${stop ? -1 : 0}
           @keydown=${this.#onKeyDown}
           @keyup=${this.#onKeyUp}
-          @dblclick=${this.#structure.onDoubleClick}
+          @dblclick=${this.structure.onDoubleClick}
           @focusin=${this.#onFocusIn}
         >
           <defs>
@@ -574,7 +556,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
               () => nodesLayer(g, d.laneNames, state),
             )}</g>
             ${guard([g, sel, this.readonly], () => selectionHandles(g, d.byId, sel, this.readonly))}
-            ${this.#connectHandle(d)}
+            ${connectHandleOf(this, d)}
             <g class="preview">${previewLayer(this.preview)}</g>
           </g>
         </svg>
@@ -583,9 +565,9 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
             t(this.readonly ? "processes.diagram.empty" : "editorCanvas.empty")
           }</p>`
           : nothing}
-        ${this.#viewTools()}
-        ${this.#laneTools(d)}
-        ${this.#bindingPopover(d)}
+        ${viewTools(this)}
+        ${laneTools(this, d)}
+        ${bindingPopover(this, d)}
         ${this.editing
           ? inlineEditor(this.editing, vp, {
             commit: (value) => this.#commitEdit(this.editing!, value),
@@ -602,80 +584,6 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
       <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
       ${this.#confirmWanted ? html`<procedo-confirm></procedo-confirm>` : nothing}
     `;
-  }
-
-  #viewTools() {
-    const vp = this.viewport;
-    const button = (
-      testId: string,
-      label: string,
-      name: Parameters<typeof icon>[0],
-      fn: () => void,
-      pressed?: boolean,
-    ) =>
-      html`
-        <button type="button" class="tool" data-testid=${testId} aria-label=${label}
-          title=${label} aria-pressed=${pressed === undefined ? nothing : String(pressed)}
-          @click=${fn}>${icon(name, 20)}</button>
-      `;
-    return html`
-      <div class="controls view-tools" role="toolbar" aria-label=${t("editorCanvas.view")}>
-        ${button("zoom-out", t("editorCanvas.zoomOut"), "zoomOut", () => this.zoomOut())}
-        <span class="zoom" data-testid="zoom-level"><span class="visually-hidden">${t(
-          "editorCanvas.zoomLevel",
-        )} </span>${vp.percent} %</span>
-        ${button("zoom-in", t("editorCanvas.zoomIn"), "zoomIn", () => this.zoomIn())}
-        ${button("fit", t("editorCanvas.fit"), "fit", () => this.fit())}
-        ${button("snap", t("editorCanvas.snap"), "grid", () => (this.snap = !this.snap), this.snap)}
-      </div>
-    `;
-  }
-
-  #laneTools(d: Derived) {
-    if (this.readonly || this.editing || this.bindingLane || this.selection.ids.size !== 1) {
-      return nothing;
-    }
-    const id = this.selection.primary;
-    const index = d.graph.lanes.findIndex((l) => l.id === id);
-    if (index < 0) return nothing;
-    const lane = d.graph.lanes[index];
-    const top = d.graph.lanes.slice(0, index).reduce((s, l) => s + l.size, 0);
-    const vp = this.viewport;
-    const at = {
-      left: Math.max(0, vp.x + 34 * vp.scale),
-      top: Math.max(0, vp.y + top * vp.scale + 4),
-    };
-    return laneToolbar(lane.name, at, {
-      rename: () => this.edit(lane.id),
-      bind: () => this.openBinding(lane.id),
-      remove: () => void this.#structure.deleteLanes([lane.id]),
-    });
-  }
-
-  #bindingPopover(d: Derived) {
-    const lane = d.graph.lanes.find((l) => l.id === this.bindingLane);
-    if (!lane || this.readonly) return nothing;
-    const index = d.graph.lanes.indexOf(lane);
-    const top = d.graph.lanes.slice(0, index).reduce((s, l) => s + l.size, 0);
-    const vp = this.viewport;
-    const style = `left:${Math.max(0, vp.x + 34 * vp.scale)}px;top:${
-      Math.max(0, vp.y + top * vp.scale + 4)
-    }px`;
-    return html`
-      <procedo-lane-binding class="popover" style=${style} .laneName=${lane.name}
-        .current=${this.bindingLabel(lane) ||
-          (lane.positionId || lane.orgUnitId ? t("editorCanvas.bind.unknown") : "")}
-        @lane-bind=${this.#structure.onLaneBind}
-        @picker-close=${() => this.closeBinding()}></procedo-lane-binding>
-    `;
-  }
-
-  #connectHandle(d: Derived) {
-    if (this.readonly || this.tool.active) return nothing;
-    const sel = this.selection;
-    const id = this.hoverNode ?? (sel.ids.size === 1 ? sel.primary : null);
-    const n = id ? d.byId.get(id) : undefined;
-    return n ? connectHandle(n) : nothing;
   }
 
   #hoverTimer?: ReturnType<typeof setTimeout>;

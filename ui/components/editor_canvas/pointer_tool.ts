@@ -31,6 +31,7 @@ import { snapResizedBox, snapToGrid } from "../../editor/snap.ts";
 import { routeOrthogonal } from "../../editor/routing.ts";
 import { pathData } from "../diagram/geometry.ts";
 import type { ViewportController } from "../diagram/viewport.ts";
+import { DraggedNodes } from "./node_drag.ts";
 import { nodeIndexOf } from "./node_index.ts";
 import type { Preview } from "./overlay.ts";
 import { dragOffset, laneDropIndex, laneWidth } from "./placement.ts";
@@ -38,8 +39,6 @@ import { dragOffset, laneDropIndex, laneWidth } from "./placement.ts";
 const DRAG_THRESHOLD = 3;
 /** How near (in screen pixels) a press must be to a flow to pick it. */
 export const EDGE_TOLERANCE = 6;
-/** Flows dragged along get real routes in the preview up to this many; others a Z shape. */
-const ROUTED_PREVIEWS = 6;
 
 export interface ToolHost {
   readonly graph: Graph;
@@ -68,9 +67,8 @@ interface NodeDrag {
   onClick: Selection | null;
   dx: number;
   dy: number;
-  els: { el: Element; original: string | null; x: number; y: number }[];
-  inner: Element[];
-  crossing: { id: string; el: Element | null }[];
+  /** The dragged nodes' elements, once the drag has started. */
+  view: DraggedNodes | null;
 }
 
 type Gesture =
@@ -233,9 +231,7 @@ export class PointerTool {
       onClick,
       dx: 0,
       dy: 0,
-      els: [],
-      inner: [],
-      crossing: [],
+      view: null,
     };
     this.#begin(drag, e);
   }
@@ -282,7 +278,6 @@ export class PointerTool {
       if (Math.hypot(p.x - start.x, p.y - start.y) * vp.scale < DRAG_THRESHOLD) return;
       g.moving = true;
       this.host.surface.setPointerCapture?.(e.pointerId);
-      if (g.kind === "node") this.#startNodeDrag(g);
     }
     switch (g.kind) {
       case "node":
@@ -318,75 +313,13 @@ export class PointerTool {
     }
   }
 
-  #startNodeDrag(g: NodeDrag) {
-    const graph = this.host.graph;
-    const moving = new Set(g.ids);
-    for (const n of graph.nodes) {
-      if (!moving.has(n.id)) continue;
-      const el = this.host.drawn("node", n.id);
-      if (el) g.els.push({ el, original: el.getAttribute("transform"), x: n.x, y: n.y });
-    }
-    for (const e of graph.edges) {
-      const a = moving.has(e.from), b = moving.has(e.to);
-      if (a && b) {
-        const el = this.host.drawn("edge", e.id);
-        if (el) g.inner.push(el);
-      } else if (a || b) {
-        const el = this.host.drawn("edge", e.id);
-        el?.classList.add("stale");
-        g.crossing.push({ id: e.id, el });
-      }
-    }
-  }
-
   #moveNodes(g: NodeDrag, p: Point) {
-    const { dx, dy } = dragOffset(
-      boxOf(g.primary),
-      p.x - g.start.x,
-      p.y - g.start.y,
-      this.host.snap,
-    );
-    if (dx === g.dx && dy === g.dy) return;
-    g.dx = dx;
-    g.dy = dy;
-    for (const { el, x, y } of g.els) {
-      el.setAttribute("transform", `translate(${x + dx} ${y + dy})`);
-    }
-    for (const el of g.inner) el.setAttribute("transform", `translate(${dx} ${dy})`);
-    const graph = this.host.graph;
-    // The lane the primary node will land in, and the flows it pulls along.
-    const cy = g.primary.y + dy + g.primary.height / 2;
-    const band = laneBands(graph.lanes).find((b) => cy >= b.top && cy < b.bottom);
-    const lane = band
-      ? { x: 0, y: band.top, width: laneWidth(graph), height: band.lane.size }
-      : null;
-    this.host.setPreview({ kind: "move", dx, dy, lane, routes: this.#previewRoutes(g) });
-  }
-
-  #previewRoutes(g: NodeDrag): string[] {
-    if (!g.crossing.length) return [];
-    const graph = this.host.graph;
-    const moving = new Set(g.ids);
-    const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-    const boxOfMoved = (n: ProcessNode) =>
-      moving.has(n.id) ? { ...boxOf(n), x: n.x + g.dx, y: n.y + g.dy } : boxOf(n);
-    const index = nodeIndexOf(graph.nodes);
-    const edges = new Map(graph.edges.map((e) => [e.id, e]));
-    return g.crossing.map(({ id }, k) => {
-      const e = edges.get(id)!;
-      const a = boxOfMoved(byId.get(e.from)!), b = boxOfMoved(byId.get(e.to)!);
-      if (k >= ROUTED_PREVIEWS) return pathData(zRoute(a, b));
-      const area = inflate({
-        x: Math.min(a.x, b.x),
-        y: Math.min(a.y, b.y),
-        width: Math.max(a.x + a.width, b.x + b.width) - Math.min(a.x, b.x),
-        height: Math.max(a.y + a.height, b.y + b.height) - Math.min(a.y, b.y),
-      }, 60);
-      const obstacles = index.within(area).filter((n) =>
-        !moving.has(n.id) && n.id !== e.from && n.id !== e.to
-      ).map(boxOf);
-      return pathData(routeOrthogonal(a, b, obstacles));
-    });
+    const d = dragOffset(boxOf(g.primary), p.x - g.start.x, p.y - g.start.y, this.host.snap);
+    if (d.dx === g.dx && d.dy === g.dy) return;
+    g.dx = d.dx;
+    g.dy = d.dy;
+    g.view ??= new DraggedNodes(this.host, g.ids, g.primary);
+    this.host.setPreview(g.view.show(d.dx, d.dy));
   }
 
   #moveConnect(g: Extract<Gesture, { kind: "connect" }>, p: Point) {
@@ -456,14 +389,7 @@ export class PointerTool {
     if (this.host.surface.hasPointerCapture?.(this.#pointerId)) {
       this.host.surface.releasePointerCapture(this.#pointerId);
     }
-    if (g.kind === "node") {
-      for (const { el, original } of g.els) {
-        if (original === null) el.removeAttribute("transform");
-        else el.setAttribute("transform", original);
-      }
-      for (const el of g.inner) el.removeAttribute("transform");
-      for (const { el } of g.crossing) el?.classList.remove("stale");
-    }
+    if (g.kind === "node") g.view?.restore();
     if (!e) return;
     const host = this.host;
     switch (g.kind) {
@@ -509,12 +435,4 @@ export class PointerTool {
 function normalised(b: { x: number; y: number; width: number; height: number }) {
   const x = Math.min(b.x, b.x + b.width), y = Math.min(b.y, b.y + b.height);
   return { x, y, width: Math.abs(b.width), height: Math.abs(b.height) };
-}
-
-/** A cheap Z-shaped route for previews of many flows. */
-function zRoute(a: ReturnType<typeof boxOf>, b: ReturnType<typeof boxOf>): Point[] {
-  const s = { x: a.x + a.width, y: a.y + a.height / 2 };
-  const t = { x: b.x, y: b.y + b.height / 2 };
-  const mx = (s.x + t.x) / 2;
-  return [s, { x: mx, y: s.y }, { x: mx, y: t.y }, t];
 }

@@ -1,0 +1,107 @@
+// What a node drag shows while the pointer moves: the dragged nodes and the flows among
+// them only change their transform attributes (nothing re-renders), the flows to the rest
+// of the diagram fade and get a routed preview, and the lane the primary node will land in
+// is highlighted. `restore` puts every attribute back before the one command commits.
+import { laneBands, type Point, type ProcessNode } from "../../editor/mod.ts";
+import { boxOf, inflate } from "../../editor/geometry.ts";
+import { routeOrthogonal } from "../../editor/routing.ts";
+import { pathData } from "../diagram/geometry.ts";
+import type { Graph } from "../../editor/mod.ts";
+import { nodeIndexOf } from "./node_index.ts";
+import type { Preview } from "./overlay.ts";
+import { laneWidth } from "./placement.ts";
+
+/** Flows dragged along get real routes in the preview up to this many; others a Z shape. */
+const ROUTED_PREVIEWS = 6;
+
+export interface DragHost {
+  readonly graph: Graph;
+  drawn(kind: "node" | "edge", id: string): Element | null;
+}
+
+export class DraggedNodes {
+  readonly #graph: Graph;
+  readonly #moving: Set<string>;
+  readonly #primary: ProcessNode;
+  #nodes: { el: Element; original: string | null; x: number; y: number }[] = [];
+  #inner: Element[] = [];
+  #crossing: { id: string; el: Element | null }[] = [];
+
+  constructor(host: DragHost, ids: readonly string[], primary: ProcessNode) {
+    const graph = this.#graph = host.graph;
+    const moving = this.#moving = new Set(ids);
+    this.#primary = primary;
+    for (const n of graph.nodes) {
+      if (!moving.has(n.id)) continue;
+      const el = host.drawn("node", n.id);
+      if (el) this.#nodes.push({ el, original: el.getAttribute("transform"), x: n.x, y: n.y });
+    }
+    for (const e of graph.edges) {
+      const a = moving.has(e.from), b = moving.has(e.to);
+      if (!a && !b) continue;
+      const el = host.drawn("edge", e.id);
+      if (a && b) {
+        if (el) this.#inner.push(el);
+      } else {
+        el?.classList.add("stale");
+        this.#crossing.push({ id: e.id, el });
+      }
+    }
+  }
+
+  /** Shows the nodes moved by (dx, dy); returns the preview to draw. */
+  show(dx: number, dy: number): Preview {
+    for (const { el, x, y } of this.#nodes) {
+      el.setAttribute("transform", `translate(${x + dx} ${y + dy})`);
+    }
+    for (const el of this.#inner) el.setAttribute("transform", `translate(${dx} ${dy})`);
+    const g = this.#graph, p = this.#primary;
+    const cy = p.y + dy + p.height / 2;
+    const band = laneBands(g.lanes).find((b) => cy >= b.top && cy < b.bottom);
+    const lane = band ? { x: 0, y: band.top, width: laneWidth(g), height: band.lane.size } : null;
+    return { kind: "move", dx, dy, lane, routes: this.#routes(dx, dy) };
+  }
+
+  /** Puts every attribute back as the last render left it. */
+  restore() {
+    for (const { el, original } of this.#nodes) {
+      if (original === null) el.removeAttribute("transform");
+      else el.setAttribute("transform", original);
+    }
+    for (const el of this.#inner) el.removeAttribute("transform");
+    for (const { el } of this.#crossing) el?.classList.remove("stale");
+  }
+
+  #routes(dx: number, dy: number): string[] {
+    if (!this.#crossing.length) return [];
+    const g = this.#graph, moving = this.#moving;
+    const byId = new Map(g.nodes.map((n) => [n.id, n]));
+    const edges = new Map(g.edges.map((e) => [e.id, e]));
+    const index = nodeIndexOf(g.nodes);
+    const placed = (n: ProcessNode) =>
+      moving.has(n.id) ? { ...boxOf(n), x: n.x + dx, y: n.y + dy } : boxOf(n);
+    return this.#crossing.map(({ id }, k) => {
+      const e = edges.get(id)!;
+      const a = placed(byId.get(e.from)!), b = placed(byId.get(e.to)!);
+      if (k >= ROUTED_PREVIEWS) return pathData(zRoute(a, b));
+      const x = Math.min(a.x, b.x), y = Math.min(a.y, b.y);
+      const area = inflate({
+        x,
+        y,
+        width: Math.max(a.x + a.width, b.x + b.width) - x,
+        height: Math.max(a.y + a.height, b.y + b.height) - y,
+      }, 60);
+      const obstacles = index.within(area)
+        .filter((n) => !moving.has(n.id) && n.id !== e.from && n.id !== e.to).map(boxOf);
+      return pathData(routeOrthogonal(a, b, obstacles));
+    });
+  }
+}
+
+/** A cheap Z-shaped route for previews of many flows. */
+function zRoute(a: ReturnType<typeof boxOf>, b: ReturnType<typeof boxOf>): Point[] {
+  const s = { x: a.x + a.width, y: a.y + a.height / 2 };
+  const t = { x: b.x, y: b.y + b.height / 2 };
+  const mx = (s.x + t.x) / 2;
+  return [s, { x: mx, y: s.y }, { x: mx, y: t.y }, t];
+}
