@@ -283,9 +283,14 @@ it("building a process with the pointer: lanes, shapes, flows, selection, clipbo
   assert.deepEqual([g.edges[2].from, g.edges[2].to], [t2, start], "reconnected");
 
   // Drag the second task into the first lane: it changes lane.
+  const depth = () => page.evaluate(() => (globalThis as Any).__canvas.stack.undoDepth);
+  const steps = await depth();
   await drag(page, await centreOf(page, t2), await toPage(page, { x: 460, y: mid(l1) }));
   g = await graphOf(page);
   assert.equal(g.nodes.find((n: Any) => n.id === t2).laneId, l1);
+  const moved = await centreOf(page, t2);
+  await drag(page, moved, { x: moved.x + 30, y: moved.y });
+  assert.equal(await depth(), steps + 2, "each drag is an undo step of its own");
 
   // Resize the first lane by its lower border.
   const size1 = g.lanes[0].size;

@@ -52,6 +52,8 @@ export interface ToolHost {
   select(sel: Selection): void;
   /** Runs a command; a refusal is reported by the host. */
   execute(command: Command): boolean;
+  /** Ends the undo burst: the next drag or nudge is an undo step of its own. */
+  endBurst(): void;
   setPreview(p: Preview | null): void;
   /** The drawn element of a node or edge. */
   drawn(kind: "node" | "edge", id: string): SVGGraphicsElement | null;
@@ -429,6 +431,7 @@ export class PointerTool {
         if (g.moving && g.index >= 0) host.execute(reorderLane(g.laneId, g.index));
         break;
     }
+    host.endBurst();
   }
 }
 
