@@ -4,7 +4,8 @@
 // for approval, which an executive in another browser approves, giving a new version in the
 // history (after a stale submit was reloaded); an executive follows a validation finding to
 // its step and confirms an overdue review; a reader sees the diagram but no actions,
-// and the API refuses them; axe on the page.
+// and the API refuses them; a model stored without positions is laid out for display; axe
+// on the page.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { test } from "../support/app.ts";
@@ -326,6 +327,34 @@ it("a reader sees the diagram without actions, and the API refuses them (403)", 
   );
   assert.equal(reject.status, 403);
   await api("modeler", "POST", `/api/v1/processes/${id}/draft/withdraw`);
+  await page.context().close();
+});
+
+it("a model stored without positions is laid out for display (not saved)", async () => {
+  const created = await api("modeler", "POST", "/api/v1/processes", {
+    title: "Written by a script",
+    category: "support",
+  });
+  const at0 = { x: 0, y: 0, width: 10, height: 10 };
+  const graph = {
+    lanes: [{ id: "lane", name: "Team" }],
+    nodes: [
+      { id: "start", type: "start", laneId: "lane", ...at0 },
+      { id: "work", type: "task", label: "Do the work", laneId: "lane", ...at0 },
+      { id: "end", type: "end", laneId: "lane", ...at0 },
+    ],
+    edges: [{ id: "f1", from: "start", to: "work" }, { id: "f2", from: "work", to: "end" }],
+  };
+  const saved = await api("modeler", "PUT", `/api/v1/processes/${created.id}/draft`, graph, "*");
+  const page = await app.newPage();
+  await signIn(app, page, "Max Modeler", `/processes/${created.id}`);
+  await node(page, "work").waitFor();
+  const places = await page.locator("procedo-diagram [data-node-id]").evaluateAll((els) =>
+    els.map((el) => el.getAttribute("transform"))
+  );
+  assert.equal(new Set(places).size, 3, `three distinct places: ${places.join(" | ")}`);
+  const draft = await api("modeler", "GET", `/api/v1/processes/${created.id}/draft`);
+  assert.equal(draft.version, saved.version, "viewing saved nothing");
   await page.context().close();
 });
 

@@ -6,7 +6,8 @@
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import type { Box, Point } from "./geometry.ts";
 
-export const MIN_SCALE = 0.1;
+// Low enough that fit shows a 2,000-node process whole.
+export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 4;
 const ZOOM_STEP = 1.25;
 const PAN_STEP = 48;
