@@ -135,6 +135,9 @@ export function textLines(
 ): SVGTemplateResult {
   const step = (cls.includes("small") ? SMALL_FONT_SIZE : FONT_SIZE) * LINE;
   return svg`<text class=${cls} x=${x} y=${y} text-anchor=${anchor}>${
-    lines.map((line, i) => svg`<tspan x=${x} dy=${i ? step : 0}>${line}</tspan>`)
-  }</text>`;
+    // A space ends every line but the last, so the text reads as the label it wraps
+    // ("Check the returned goods", not "Check thereturned goods") for assistive technology.
+    lines.map((line, i) =>
+      svg`<tspan x=${x} dy=${i ? step : 0}>${i < lines.length - 1 ? `${line} ` : line}</tspan>`
+    )}</text>`;
 }

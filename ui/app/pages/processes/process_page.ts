@@ -3,7 +3,7 @@
 // with the review cycle, the RACI matrix, validation findings of the draft (modelers) and
 // the version history with the approval flow. Selecting a step opens it in a side panel.
 // Readers see no edit or approval actions (and the API would refuse them).
-import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+import { html, LitElement, nothing, type PropertyValues } from "lit";
 import "../../../components/diagram/diagram_view.ts";
 import type { NodeSelectDetail, ProcedoDiagram } from "../../../components/diagram/diagram_view.ts";
 import "../../../components/problem_bar.ts";
@@ -28,6 +28,7 @@ import {
   type Source,
 } from "./page_model.ts";
 import "./page_raci.ts";
+import { processPageStyles } from "./page_styles.ts";
 import "./page_step_panel.ts";
 import type { ProcedoStepPanel } from "./page_step_panel.ts";
 import "./page_versions.ts";
@@ -49,107 +50,14 @@ export class ProcedoProcessPage extends LitElement {
     tab: { state: true },
     source: { state: true },
     selected: { state: true },
+    editing: { state: true },
   };
-  static override styles = [
-    base,
-    page,
-    css`
-      :host {
-        box-sizing: border-box;
-        height: 100%;
-        min-height: 0;
-        gap: var(--spacingVerticalM);
-      }
-      [role="tablist"] {
-        display: flex;
-        flex-wrap: wrap;
-        gap: var(--spacingHorizontalXS);
-        border-bottom: var(--strokeWidthThin) solid var(--colorNeutralStroke2);
-      }
-      [role="tab"] {
-        position: relative;
-        min-height: 36px;
-        padding: 0 var(--spacingHorizontalM);
-        border: none;
-        border-radius: var(--borderRadiusMedium);
-        background: transparent;
-        color: var(--colorNeutralForeground2);
-        font: inherit;
-        cursor: pointer;
-      }
-      [role="tab"]:hover {
-        background: var(--colorSubtleBackgroundHover);
-        color: var(--colorNeutralForeground2Hover);
-      }
-      [role="tab"][aria-selected="true"] {
-        color: var(--colorNeutralForeground1);
-        font-weight: var(--fontWeightSemibold);
-      }
-      [role="tab"][aria-selected="true"]::after {
-        content: "";
-        position: absolute;
-        inset-inline: var(--spacingHorizontalM);
-        bottom: 0;
-        height: 3px;
-        border-radius: var(--borderRadiusCircular);
-        background: var(--colorCompoundBrandStroke);
-      }
-      [role="tabpanel"] {
-        min-height: 0;
-        min-width: 0;
-      }
-      #panel-diagram {
-        flex: 1 1 0;
-        display: flex;
-        flex-direction: column;
-        min-height: 360px;
-      }
-      #panel-diagram[hidden] {
-        display: none;
-      }
-      procedo-diagram {
-        flex: 1 1 0;
-      }
-      /* Published | Draft: a segmented switch, the one shown pressed. */
-      .source {
-        display: inline-flex;
-        border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
-        border-radius: var(--borderRadiusMedium);
-        overflow: hidden;
-      }
-      .source button {
-        min-height: 24px;
-        padding: 0 var(--spacingHorizontalS);
-        border: none;
-        background: var(--colorNeutralBackground1);
-        color: var(--colorNeutralForeground1);
-        font: inherit;
-        font-size: var(--fontSizeBase200);
-        cursor: pointer;
-      }
-      .source button + button {
-        border-inline-start: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
-      }
-      .source button:hover:not(:disabled) {
-        background: var(--colorNeutralBackground1Hover);
-      }
-      .source button[aria-pressed="true"] {
-        background: var(--colorBrandBackground);
-        color: var(--colorNeutralForegroundOnBrand);
-      }
-      .source button:disabled {
-        color: var(--colorNeutralForegroundDisabled);
-        cursor: not-allowed;
-      }
-      .source button:focus-visible {
-        outline-offset: -3px;
-      }
-    `,
-  ];
+  static override styles = [base, page, processPageStyles];
   declare params: { id: string };
   declare tab: Tab;
   declare source: Source | undefined;
   declare selected: string | null;
+  declare editing: boolean;
   #loadedFor?: string;
   #people: ReadonlyMap<string, string> = new Map();
   #view = new ApiData<View>(this, (signal) => this.#load(signal), { auto: false });
@@ -159,6 +67,7 @@ export class ProcedoProcessPage extends LitElement {
     this.params = { id: "" };
     this.tab = "diagram";
     this.selected = null;
+    this.editing = false;
     new LocaleController(this);
   }
 
@@ -173,6 +82,7 @@ export class ProcedoProcessPage extends LitElement {
       this.tab = "diagram";
       this.source = undefined;
       this.selected = null;
+      this.editing = false;
       this.#stepPanel?.hide();
       void this.#view.reload();
       void loadUserNames().then((names) => {
@@ -260,7 +170,34 @@ export class ProcedoProcessPage extends LitElement {
 
   #diagramPanel(v: View) {
     const modeler = isModeler();
-    if (!v.model) return html`<p class="empty">${t("processes.page.notPublished")}</p>`;
+    if (this.editing) {
+      return html`
+        <div class="editing">
+          <div class="actions">
+            <button data-testid="stop-editing" @click=${this.#stopEditing}>${t(
+              "processes.page.doneEditing",
+            )}</button>
+          </div>
+          <procedo-process-editor process-id=${v.process.id}></procedo-process-editor>
+        </div>
+      `;
+    }
+    const inReview = v.draft?.state === "in_review";
+    const editButton = html`
+      <button data-testid="edit-process" ?disabled=${inReview}
+        title=${inReview ? t("processes.page.editInReview") : ""}
+        @click=${this.#startEditing}>${t("processes.page.edit")}</button>
+    `;
+    const compare = html`
+      <a class="compare" data-testid="compare-versions"
+        href=${`/processes/${v.process.id}/compare`}>${t("processes.page.compare")}</a>
+    `;
+    if (!v.model) {
+      return html`
+        <p class="empty">${t("processes.page.notPublished")}</p>
+        ${modeler ? html`<div class="actions">${editButton}</div>` : nothing}
+      `;
+    }
     const published = v.process.publishedVersion;
     return html`
       <procedo-diagram
@@ -284,7 +221,10 @@ export class ProcedoProcessPage extends LitElement {
               : "false"} @click=${() => this.#show("draft")}>${t("processes.page.draft")}</button>
           </div>
         `
-        : nothing}</procedo-diagram>
+        : nothing}<div slot="toolbar" class="actions">${modeler ? editButton : nothing}${published >
+            0 || modeler
+        ? compare
+        : nothing}</div></procedo-diagram>
     `;
   }
 
@@ -314,6 +254,24 @@ export class ProcedoProcessPage extends LitElement {
         `;
     }
   }
+
+  /** The editor is a chunk of its own: readers and viewers never load it. */
+  #startEditing = async () => {
+    await import("../../../components/process_editor/mod.ts");
+    this.selected = null;
+    this.#stepPanel?.hide();
+    this.editing = true;
+  };
+
+  #stopEditing = async () => {
+    const editor = this.renderRoot.querySelector("procedo-process-editor") as
+      | (HTMLElement & { save?: { save(): Promise<unknown> } })
+      | null;
+    await editor?.save?.save();
+    this.editing = false;
+    this.source = "draft";
+    void this.#view.reload();
+  };
 
   #show(source: Source) {
     if (source === this.source) return;
