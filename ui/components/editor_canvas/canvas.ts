@@ -60,6 +60,8 @@ export interface CanvasErrorDetail {
 const FIT_PADDING = 24;
 /** Below this zoom labels are too small to read and are not laid out. */
 const FAR_SCALE = 0.4;
+/** Hysteresis, so a zoom around the threshold does not redraw every label back and forth. */
+const FAR_BAND = 0.03;
 const NO_LABELS: ReadonlyMap<string, string> = new Map();
 const noFindings = new Map();
 
@@ -453,6 +455,16 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
 
   #findingsMap = new WeakMap<readonly Finding[], ReturnType<typeof findingsByElement>>();
 
+  #far = false;
+
+  /** Whether the view is zoomed out too far for labels (with some hysteresis). */
+  #isFar(): boolean {
+    const scale = this.viewport.scale;
+    if (this.#far && scale > FAR_SCALE + FAR_BAND) this.#far = false;
+    else if (!this.#far && scale < FAR_SCALE - FAR_BAND) this.#far = true;
+    return this.#far;
+  }
+
   #markers() {
     if (!this.findings.length) return noFindings;
     let m = this.#findingsMap.get(this.findings);
@@ -483,6 +495,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
       tabStop: stop,
       findings: markers,
       readonly: this.readonly,
+      far: this.#isFar(),
     };
     const labelsKey = this.#labels?.merged ?? this.positionLabels;
     return html`
@@ -505,7 +518,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
         @drop=${this.structure.onDrop}
       >
         <svg
-          class=${vp.scale < FAR_SCALE ? "drawing far" : "drawing"}
+          class=${state.far ? "drawing far" : "drawing"}
           role="application"
           aria-label=${t("editorCanvas.label")}
           aria-describedby="help"
@@ -548,11 +561,11 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
               () => lanesLayer(g, d.width, (l) => this.bindingLabel(l), state),
             )}</g>
             <g class="edges">${guard(
-              [g.edges, g.nodes, sel, stop, markers, lang],
+              [g.edges, g.nodes, sel, stop, markers, lang, state.far],
               () => edgesLayer(g, d.byId, state),
             )}</g>
             <g class="nodes">${guard(
-              [g.nodes, d.laneNames, sel, stop, markers, this.readonly, lang],
+              [g.nodes, d.laneNames, sel, stop, markers, this.readonly, lang, state.far],
               () => nodesLayer(g, d.laneNames, state),
             )}</g>
             ${guard([g, sel, this.readonly], () => selectionHandles(g, d.byId, sel, this.readonly))}

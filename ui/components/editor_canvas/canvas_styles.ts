@@ -83,8 +83,6 @@ export const canvasStyles = [
     #arrow-selected path {
       fill: var(--colorBrandStroke1);
     }
-    .far .label,
-    .far .edge-label,
     .far .lane-position {
       display: none;
     }

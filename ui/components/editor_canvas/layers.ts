@@ -28,6 +28,8 @@ export interface LayerState {
   tabStop: string | null;
   findings: ReadonlyMap<string, ElementFindings>;
   readonly: boolean;
+  /** Zoomed far out: labels would be too small to read and are left out (see canvas.ts). */
+  far: boolean;
 }
 
 // ---- Lanes ----------------------------------------------------------------------------
@@ -146,8 +148,8 @@ export function edgesLayer(
       const stop = s.tabStop === e.id;
       const marker = s.findings.get(e.id);
       return guard(
-        [e, from, to, selected, stop, marker],
-        () => edge(e, edgeGeometry(e, from, to), selected, stop, marker, s.fonts),
+        [e, from, to, selected, stop, marker, s.far],
+        () => edge(e, edgeGeometry(e, from, to), selected, stop, marker, s),
       );
     })
   }`;
@@ -166,12 +168,12 @@ function edge(
   selected: boolean,
   stop: boolean,
   marker: ElementFindings | undefined,
-  fonts: Fonts,
+  s: LayerState,
 ): SVGTemplateResult {
   const text = e.label || e.condition || "";
   let label: SVGTemplateResult | typeof nothing = nothing;
-  if (text) {
-    const lines = wrapText(text, 140, 2, fonts.small);
+  if (text && !s.far) {
+    const lines = wrapText(text, 140, 2, s.fonts.small);
     const a = geo.anchor;
     const step = SMALL_FONT_SIZE * 1.25;
     label = a.vertical
@@ -208,7 +210,7 @@ export function nodesLayer(
       const marker = s.findings.get(n.id);
       const laneName = n.laneId === null ? "" : laneNames.get(n.laneId) ?? "";
       return guard(
-        [n, selected, stop, marker, laneName, s.readonly],
+        [n, selected, stop, marker, laneName, s.readonly, s.far],
         () => node(n, selected, stop, marker, laneName, s),
       );
     })
@@ -230,7 +232,7 @@ function node(
       tabindex=${stop ? 0 : -1} data-node-id=${n.id} aria-label=${label}
       aria-pressed=${selected ? "true" : "false"} transform=${`translate(${n.x} ${n.y})`}>${marker
         ? svg`<title>${marker.text}</title>`
-        : nothing}${nodeShape(n)}${nodeLabel(n, s.fonts)}${marker
+        : nothing}${nodeShape(n)}${s.far ? nothing : nodeLabel(n, s.fonts)}${marker
         ? markerBadge(marker, n.width - 2, 2)
         : nothing}</g>
   `;
