@@ -447,8 +447,13 @@ it("the keyboard reaches everything; findings are marked; read-only stops change
   await page.keyboard.type("Ignored");
   await page.keyboard.press("Escape");
   await page.keyboard.press("F2");
-  await page.keyboard.press("Control+a");
-  await page.keyboard.type("Order received");
+  await page.keyboard.type("Order ");
+  // A re-render while typing (the container passes new findings) keeps what was typed.
+  await page.evaluate(() => {
+    const c = (globalThis as Any).__canvas;
+    c.findings = [...c.findings];
+  });
+  await page.keyboard.type("received");
   await page.keyboard.press("Enter");
   g = await graphOf(page);
   assert.equal(g.nodes.find((n: Any) => n.id === "s").label, "Order received");

@@ -32,14 +32,20 @@ import {
   type Selection,
 } from "../../editor/mod.ts";
 import { canvasStyles } from "./canvas_styles.ts";
-import { bindingPopover, connectHandleOf, laneTools, viewTools } from "./canvas_controls.ts";
+import {
+  bindingPopover,
+  connectHandleOf,
+  HoverTracker,
+  laneTools,
+  viewTools,
+} from "./canvas_controls.ts";
 import { derive, type Derived } from "./derived.ts";
 import { ClipboardActions } from "./clipboard_actions.ts";
 import { type Finding, findingsByElement } from "./findings.ts";
-import { commitCommand, type Editing, inlineEditor, startEditing } from "./inline_label.ts";
+import { InlineEditor } from "./inline_label.ts";
 import { handleKey, type KeyHost } from "./keyboard.ts";
 import { edgesLayer, lanesLayer, type LayerState, nodesLayer } from "./layers.ts";
-import "./lane_tools.ts";
+import { BindingLabels } from "./lane_tools.ts";
 import { Minimap, needsMinimap } from "./minimap.ts";
 import { type Preview, previewLayer, selectionHandles } from "./overlay.ts";
 import "./palette.ts";
@@ -74,7 +80,6 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     positionLabels: { attribute: false },
     snap: { type: Boolean },
     preview: { state: true },
-    editing: { state: true },
     bindingLane: { state: true },
     status: { state: true },
     tabStop: { state: true },
@@ -89,7 +94,6 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   /** Snap to the grid (and show it). */
   declare snap: boolean;
   declare preview: Preview | null;
-  declare editing: Editing | null;
   declare bindingLane: string | null;
   declare status: string;
   declare tabStop: string | null;
@@ -97,6 +101,8 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
 
   readonly viewport = new ViewportController(this);
   readonly tool = new PointerTool(this);
+  readonly inline = new InlineEditor(this);
+  readonly #hover = new HoverTracker(this);
   readonly #minimap = new Minimap(this.viewport);
   readonly #clipboard = new ClipboardActions(this);
   readonly structure = new StructureActions(this);
@@ -107,9 +113,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   #fitPending = false;
   #confirmWanted = false;
   #space = false;
-  /** Labels learned from the binding picker, until the container passes them in. */
-  #learned = new Map<string, string>();
-  #labels?: { from: ReadonlyMap<string, string>; size: number; merged: Map<string, string> };
+  readonly #bindingLabels = new BindingLabels();
 
   constructor() {
     super();
@@ -119,7 +123,6 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     this.positionLabels = NO_LABELS;
     this.snap = true;
     this.preview = null;
-    this.editing = null;
     this.bindingLane = null;
     this.status = "";
     this.tabStop = null;
@@ -172,7 +175,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   #onStackChange(_e: ChangeEvent) {
     const pruned = pruneSelection(this.selection, this.graph);
     if (pruned !== this.selection) this.select(pruned);
-    if (this.editing && !startEditing(this.graph, this.editing.id)) this.editing = null;
+    this.inline.prune(this.graph);
     this.requestUpdate();
   }
 
@@ -299,11 +302,11 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
       : "lane";
     const el = this.drawn(kind, id);
     if (!el) return;
-    this.#reveal(id);
+    this.reveal(id);
     el.focus({ preventScroll: true });
   }
 
-  #reveal(id: string) {
+  reveal(id: string) {
     const d = this.#derive();
     const n = d.byId.get(id);
     if (n) return this.viewport.reveal(n);
@@ -322,31 +325,15 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     if (p) this.viewport.reveal({ x: p.x - 20, y: p.y - 20, width: 40, height: 40 });
   }
 
+  /** Edits the label of a node or flow, or the name of a lane, where it is drawn. */
   edit(id: string) {
-    if (this.readonly) return;
-    const editing = startEditing(this.graph, id);
-    if (!editing) return;
-    this.#reveal(id);
-    this.editing = editing;
-    this.updateComplete.then(() => {
-      const field = this.renderRoot.querySelector<HTMLTextAreaElement>(".inline-edit");
-      field?.focus();
-      field?.select();
-    });
+    if (this.readonly || !this.inline.start(id)) return;
+    this.reveal(id);
   }
 
-  #commitEdit(editing: Editing, value: string) {
-    if (this.editing !== editing) return;
-    this.editing = null;
-    if (value !== editing.initial) this.execute(commitCommand(editing, value));
-    this.endBurst();
-    void this.focusElement(editing.id);
-  }
-
-  #cancelEdit(editing: Editing) {
-    if (this.editing !== editing) return;
-    this.editing = null;
-    void this.focusElement(editing.id);
+  /** Whether a label is being edited (the lane tools stay out of the way then). */
+  get editing(): boolean {
+    return this.inline.editing !== null;
   }
 
   requestProperties(id: string) {
@@ -386,23 +373,12 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   }
 
   learnLabel(id: string, label: string) {
-    this.#learned.set(id, label);
-    this.#labels = undefined;
+    this.#bindingLabels.learn(id, label);
   }
 
-  /** Labels of lane bindings: the container's, and those learned from the picker. */
+  /** What a lane is bound to: the container's label for it, or the picker's. */
   bindingLabel(lane: Lane): string {
-    const id = lane.positionId ?? lane.orgUnitId;
-    if (!id) return "";
-    const from = this.positionLabels;
-    if (!this.#labels || this.#labels.from !== from || this.#labels.size !== this.#learned.size) {
-      this.#labels = {
-        from,
-        size: this.#learned.size,
-        merged: new Map([...this.#learned, ...from]),
-      };
-    }
-    return this.#labels.merged.get(id) ?? "";
+    return this.#bindingLabels.of(lane, this.positionLabels);
   }
 
   /** The lane a new step goes to: the selected lane, the lane of the selection, the first. */
@@ -497,7 +473,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
       readonly: this.readonly,
       far: this.#isFar(),
     };
-    const labelsKey = this.#labels?.merged ?? this.positionLabels;
+    const labelsKey = this.#bindingLabels.version;
     return html`
       ${this.readonly ? nothing : html`
         <procedo-editor-palette
@@ -507,7 +483,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
         class="canvas"
         ?data-space=${this.#space}
         @pointerdown=${this.tool.onPointerDown}
-        @pointerover=${this.#onPointerOver}
+        @pointerover=${this.#hover.onPointerOver}
         @pointermove=${this.tool.onPointerMove}
         @pointerup=${this.tool.onPointerUp}
         @pointercancel=${this.tool.onPointerUp}
@@ -581,12 +557,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
         ${viewTools(this)}
         ${laneTools(this, d)}
         ${bindingPopover(this, d)}
-        ${this.editing
-          ? inlineEditor(this.editing, vp, {
-            commit: (value) => this.#commitEdit(this.editing!, value),
-            cancel: () => this.#cancelEdit(this.editing!),
-          })
-          : nothing}
+        ${this.inline.render(vp)}
         ${needsMinimap(d.bounds, vp) && g.nodes.length
           ? this.#minimap.render(g, d.bounds, d.width)
           : nothing}
@@ -598,18 +569,6 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
       ${this.#confirmWanted ? html`<procedo-confirm></procedo-confirm>` : nothing}
     `;
   }
-
-  #hoverTimer?: ReturnType<typeof setTimeout>;
-
-  /** The node under the pointer shows its connection handle (kept a moment after leaving). */
-  #onPointerOver = (e: PointerEvent) => {
-    const target = e.composedPath()[0] as Element;
-    if (target.closest?.("[data-connect]")) return clearTimeout(this.#hoverTimer);
-    const id = target.closest?.("[data-node-id]")?.getAttribute("data-node-id") ?? null;
-    clearTimeout(this.#hoverTimer);
-    if (id) this.hoverNode = id;
-    else if (this.hoverNode) this.#hoverTimer = setTimeout(() => (this.hoverNode = null), 600);
-  };
 
   #onFocusIn = (e: FocusEvent) => {
     const el = (e.target as Element).closest?.("[data-node-id],[data-edge-id],[data-lane-header]");

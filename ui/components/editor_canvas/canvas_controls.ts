@@ -85,3 +85,22 @@ export function connectHandleOf(c: ProcedoEditorCanvas, d: Derived) {
   const n = id ? d.byId.get(id) : undefined;
   return n ? connectHandle(n) : nothing;
 }
+
+/** The node under the pointer shows its connection handle, kept a moment after leaving. */
+export class HoverTracker {
+  #timer?: ReturnType<typeof setTimeout>;
+
+  constructor(private canvas: ProcedoEditorCanvas) {}
+
+  onPointerOver = (e: PointerEvent) => {
+    const target = e.composedPath()[0] as Element;
+    clearTimeout(this.#timer);
+    if (target.closest?.("[data-connect]")) return;
+    const id = target.closest?.("[data-node-id]")?.getAttribute("data-node-id") ?? null;
+    const c = this.canvas;
+    if (id) c.hoverNode = id;
+    else if (c.hoverNode) this.#timer = setTimeout(() => (c.hoverNode = null), HOVER_GRACE_MS);
+  };
+}
+
+const HOVER_GRACE_MS = 600;

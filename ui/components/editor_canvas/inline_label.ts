@@ -2,8 +2,7 @@
 // or the lane's header, in screen coordinates from the view's transform (no layout read).
 // Enter commits, Escape cancels, Shift+Enter starts a new line in steps that show several
 // lines (tasks, subprocesses, annotations); leaving the field commits too.
-import { html, type TemplateResult } from "lit";
-import { live } from "lit/directives/live.js";
+import { html, nothing, type TemplateResult } from "lit";
 import { t } from "../../lib/i18n.ts";
 import { labelOutside } from "../diagram/geometry.ts";
 import { nodeName } from "../diagram/layers.ts";
@@ -17,6 +16,7 @@ import {
   setEdgeLabel,
   setLabel,
 } from "../../editor/mod.ts";
+import type { ProcedoEditorCanvas } from "./canvas.ts";
 import { edgeGeometry } from "./layers.ts";
 
 export interface Editing {
@@ -97,17 +97,14 @@ export function inlineEditor(
   const scale = Math.max(0.75, Math.min(1.5, view.scale));
   const style = `left:${left}px;top:${top}px;width:${e.box.width * scale}px;` +
     `min-height:${e.box.height * scale}px;font-size:${12 * scale}px`;
-  let done = false;
-  const finish = (commit: boolean, field: HTMLTextAreaElement) => {
-    if (done) return;
-    done = true;
-    if (commit) on.commit(field.value);
-    else on.cancel();
-  };
+  const finish = (commit: boolean, field: HTMLTextAreaElement) =>
+    commit ? on.commit(field.value) : on.cancel();
+  // The value is set when the field appears, not kept "live": a re-render while someone
+  // types (new findings, the container's props) must not reset what they typed.
   return html`
     <textarea class="inline-edit" data-testid="inline-edit" style=${style} aria-label=${e.label}
       title=${t(e.multiline ? "editorCanvas.edit.hintMultiline" : "editorCanvas.edit.hint")}
-      rows=${e.multiline ? 3 : 1} .value=${live(e.initial)}
+      rows=${e.multiline ? 3 : 1} .value=${e.initial}
       @keydown=${(ev: KeyboardEvent) => {
         ev.stopPropagation();
         const field = ev.target as HTMLTextAreaElement;
@@ -122,4 +119,54 @@ export function inlineEditor(
       @blur=${(ev: FocusEvent) => finish(true, ev.target as HTMLTextAreaElement)}
     ></textarea>
   `;
+}
+
+/** The label being edited; the canvas re-renders when it starts and ends. */
+export class InlineEditor {
+  editing: Editing | null = null;
+
+  constructor(private canvas: ProcedoEditorCanvas) {}
+
+  /** Starts editing element `id`; false if there is no such element. */
+  start(id: string): boolean {
+    const editing = startEditing(this.canvas.graph, id);
+    if (!editing) return false;
+    this.editing = editing;
+    this.canvas.requestUpdate();
+    this.canvas.updateComplete.then(() => {
+      const field = this.canvas.renderRoot.querySelector<HTMLTextAreaElement>(".inline-edit");
+      field?.focus();
+      field?.select();
+    });
+    return true;
+  }
+
+  /** Stops editing an element that is gone (undo, a merge). */
+  prune(g: Graph) {
+    if (this.editing && !startEditing(g, this.editing.id)) this.#close();
+  }
+
+  render(view: { x: number; y: number; scale: number }) {
+    const editing = this.editing;
+    if (!editing) return nothing;
+    return inlineEditor(editing, view, {
+      commit: (value) => this.#finish(editing, value),
+      cancel: () => this.#finish(editing, null),
+    });
+  }
+
+  #finish(editing: Editing, value: string | null) {
+    // Enter and then the blur of the removed field both end the edit: only the first counts.
+    if (this.editing !== editing) return;
+    this.#close();
+    const c = this.canvas;
+    if (value !== null && value !== editing.initial) c.execute(commitCommand(editing, value));
+    c.endBurst();
+    void c.focusElement(editing.id);
+  }
+
+  #close() {
+    this.editing = null;
+    this.canvas.requestUpdate();
+  }
 }

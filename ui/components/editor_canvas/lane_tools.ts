@@ -23,6 +23,29 @@ interface Found {
 const SEARCH_DELAY_MS = 200;
 const RESULTS = 8;
 
+/**
+ * Labels of lane bindings: the container's (positionLabels), and those the picker learned
+ * when a person picked a position or unit the container has no label for yet.
+ */
+export class BindingLabels {
+  #learned = new Map<string, string>();
+  /** Changes whenever a label is learned (a guard key for the lanes layer). */
+  version = 0;
+
+  learn(id: string, label: string) {
+    this.#learned.set(id, label);
+    this.version++;
+  }
+
+  of(
+    lane: { positionId: string | null; orgUnitId: string | null },
+    from: ReadonlyMap<string, string>,
+  ) {
+    const id = lane.positionId ?? lane.orgUnitId;
+    return id ? from.get(id) ?? this.#learned.get(id) ?? "" : "";
+  }
+}
+
 /** The small toolbar shown beside the selected lane's header. */
 export function laneToolbar(
   name: string,
