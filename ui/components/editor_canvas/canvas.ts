@@ -41,7 +41,7 @@ import {
 } from "./canvas_controls.ts";
 import { derive, type Derived } from "./derived.ts";
 import { ClipboardActions } from "./clipboard_actions.ts";
-import { type Finding, findingsByElement } from "./findings.ts";
+import { type ElementFindings, type Finding, findingsByElement } from "./findings.ts";
 import { InlineEditor } from "./inline_label.ts";
 import { handleKey, type KeyHost } from "./keyboard.ts";
 import { edgesLayer, lanesLayer, type LayerState, nodesLayer } from "./layers.ts";
@@ -69,7 +69,6 @@ const FAR_SCALE = 0.4;
 /** Hysteresis, so a zoom around the threshold does not redraw every label back and forth. */
 const FAR_BAND = 0.03;
 const NO_LABELS: ReadonlyMap<string, string> = new Map();
-const noFindings = new Map();
 
 export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost {
   static override properties = {
@@ -429,7 +428,10 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     super.updated(changed);
   }
 
-  #findingsMap = new WeakMap<readonly Finding[], ReturnType<typeof findingsByElement>>();
+  #markersOf: { findings: readonly Finding[]; map: ReadonlyMap<string, ElementFindings> } = {
+    findings: [],
+    map: new Map(),
+  };
 
   #far = false;
 
@@ -441,11 +443,13 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     return this.#far;
   }
 
-  #markers() {
-    if (!this.findings.length) return noFindings;
-    let m = this.#findingsMap.get(this.findings);
-    if (!m) this.#findingsMap.set(this.findings, m = findingsByElement(this.findings));
-    return m;
+  /** Markers by element; the same map while the findings say the same (see findings.ts). */
+  #markers(): ReadonlyMap<string, ElementFindings> {
+    const known = this.#markersOf;
+    if (known.findings === this.findings) return known.map;
+    const map = findingsByElement(this.findings, known.map);
+    this.#markersOf = { findings: this.findings, map };
+    return map;
   }
 
   #effectiveTabStop(d: Derived): string | null {

@@ -18,8 +18,15 @@ export interface ElementFindings {
 
 const RANK: Record<string, number> = { info: 0, warning: 1, error: 2 };
 
-/** Findings grouped by the element they name (a finding naming several counts for each). */
-export function findingsByElement(findings: readonly Finding[]): Map<string, ElementFindings> {
+/**
+ * Findings grouped by the element they name (a finding naming several counts for each).
+ * Entries equal to those of `previous` are that same object, and an equal result is
+ * `previous` itself, so markers that did not change re-render nothing.
+ */
+export function findingsByElement(
+  findings: readonly Finding[],
+  previous?: ReadonlyMap<string, ElementFindings>,
+): ReadonlyMap<string, ElementFindings> {
   const grouped = new Map<string, { severity: ElementFindings["severity"]; lines: string[] }>();
   for (const f of findings) {
     const severity = f.severity === "error" || f.severity === "warning" ? f.severity : "info";
@@ -33,7 +40,14 @@ export function findingsByElement(findings: readonly Finding[]): Map<string, Ele
       }
     }
   }
-  return new Map(
-    [...grouped].map(([id, e]) => [id, { severity: e.severity, text: e.lines.join("\n") }]),
-  );
+  const result = new Map<string, ElementFindings>();
+  let same = previous?.size === grouped.size;
+  for (const [id, e] of grouped) {
+    const text = e.lines.join("\n");
+    const known = previous?.get(id);
+    const reused = known && known.severity === e.severity && known.text === text;
+    if (!reused) same = false;
+    result.set(id, reused ? known : { severity: e.severity, text });
+  }
+  return same && previous ? previous : result;
 }

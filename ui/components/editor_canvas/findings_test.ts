@@ -17,3 +17,17 @@ Deno.test("findings are grouped per element with the worst severity and every me
     t2: { severity: "error", text: "Dangling flow." },
   });
 });
+
+Deno.test("equal findings give the same map and unchanged entries keep their identity", () => {
+  const list = (gone: string) => [
+    { code: "a", severity: "warning", message: "No name.", nodeId: "t1" },
+    { code: "b", severity: "error", message: gone, nodeId: "t2" },
+  ];
+  const first = findingsByElement(list("Gone."));
+  assert.equal(findingsByElement(list("Gone."), first), first);
+  const changed = findingsByElement(list("Still gone."), first);
+  assert.notEqual(changed, first);
+  assert.equal(changed.get("t1"), first.get("t1"));
+  assert.notEqual(changed.get("t2"), first.get("t2"));
+  assert.equal(findingsByElement([], first).size, 0);
+});
