@@ -202,7 +202,22 @@ it("building a process with the pointer: lanes, shapes, flows, selection, clipbo
   g = await graphOf(page);
   assert.deepEqual(g.edges.map((e: Any) => [e.from, e.to]), [[start, t1], [t1, t2], [t2, end]]);
   assert.ok(g.edges.every((e: Any) => e.waypoints.length >= 2), "routed");
-  await connect(page, t1, t1);
+  // Back onto itself: the refusal shows beside the target while dragging, then as an error.
+  const own = (await graphOf(page)).nodes.find((x: Any) => x.id === t1);
+  const handle1 = await toPage(page, { x: own.x + own.width + 12, y: own.y + own.height / 2 });
+  await page.mouse.move(handle1.x - 30, handle1.y);
+  await page.mouse.move(handle1.x, handle1.y);
+  await page.mouse.down();
+  const centre1 = await centreOf(page, t1);
+  await page.mouse.move(centre1.x, centre1.y, { steps: 4 });
+  assert.match(
+    (await page.locator("procedo-editor-canvas [data-testid=connect-refusal]").textContent())!,
+    /own step/,
+  );
+  await page.mouse.up();
+  await page.locator("procedo-editor-canvas [data-testid=connect-refusal]").waitFor({
+    state: "detached",
+  });
   const errors = await events(page, "canvas-error");
   assert.equal(errors.length, 1);
   assert.match(errors[0].detail.message, /own step/);

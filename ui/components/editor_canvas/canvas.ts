@@ -47,7 +47,7 @@ import { handleKey, type KeyHost } from "./keyboard.ts";
 import { edgesLayer, lanesLayer, type LayerState, nodesLayer } from "./layers.ts";
 import { BindingLabels } from "./lane_tools.ts";
 import { Minimap, needsMinimap } from "./minimap.ts";
-import { type Preview, previewLayer, selectionHandles } from "./overlay.ts";
+import { type Preview, previewLayer, refusalTip, selectionHandles } from "./overlay.ts";
 import "./palette.ts";
 import { PointerTool, type ToolHost } from "./pointer_tool.ts";
 import { StructureActions } from "./structure_actions.ts";
@@ -561,7 +561,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
         ${viewTools(this)}
         ${laneTools(this, d)}
         ${bindingPopover(this, d)}
-        ${this.inline.render(vp)}
+        ${this.inline.render(vp)} ${refusalTip(this.preview, vp)}
         ${needsMinimap(d.bounds, vp) && g.nodes.length
           ? this.#minimap.render(g, d.bounds, d.width)
           : nothing}

@@ -235,6 +235,18 @@ export const canvasStyles = [
       border-radius: var(--borderRadiusMedium);
       box-shadow: var(--shadow8);
     }
+    .refusal {
+      position: absolute;
+      z-index: 2;
+      max-width: 16rem;
+      padding: var(--spacingVerticalXS) var(--spacingHorizontalS);
+      font-size: var(--fontSizeBase200);
+      color: var(--colorNeutralForegroundInverted);
+      background: var(--colorNeutralBackgroundInverted);
+      border-radius: var(--borderRadiusMedium);
+      box-shadow: var(--shadow8);
+      pointer-events: none;
+    }
     .minimap {
       position: absolute;
       right: var(--spacingHorizontalS);

@@ -3,7 +3,7 @@
 // (rubber band, a connection being dragged with its target and refusal, a resize ghost, a
 // lane's new border or place, routes of the flows a node drag pulls along). Re-rendering it
 // never touches the lanes, edges and nodes layers.
-import { nothing, svg, type SVGTemplateResult } from "lit";
+import { html, nothing, svg, type SVGTemplateResult, type TemplateResult } from "lit";
 import { t } from "../../lib/i18n.ts";
 import {
   type Box,
@@ -19,7 +19,13 @@ export type Preview =
   | { kind: "band"; box: Box }
   | { kind: "move"; dx: number; dy: number; lane: Box | null; routes: string[] }
   | { kind: "resize"; box: Box }
-  | { kind: "connect"; d: string; target: ProcessNode | null; refused: boolean }
+  | {
+    kind: "connect";
+    d: string;
+    target: ProcessNode | null;
+    /** Why the flow cannot go to the target (shown beside it), or null. */
+    refusal: string | null;
+  }
   | { kind: "lane-size"; y: number; width: number }
   | { kind: "lane-order"; y: number; width: number }
   | { kind: "drop"; lane: Box | null };
@@ -89,12 +95,12 @@ export function previewLayer(p: Preview | null): SVGTemplateResult | typeof noth
       return svg`${
         p.target
           ? svg`
-            <rect class=${p.refused ? "target refused" : "target"} x=${p.target.x - 4}
+            <rect class=${p.refusal ? "target refused" : "target"} x=${p.target.x - 4}
               y=${p.target.y - 4} width=${p.target.width + 8} height=${p.target.height + 8}
               rx="6"></rect>
           `
           : nothing
-      }<path class=${p.refused ? "connect-preview refused" : "connect-preview"} d=${p.d}></path>`;
+      }<path class=${p.refusal ? "connect-preview refused" : "connect-preview"} d=${p.d}></path>`;
     case "lane-size":
     case "lane-order":
       return svg`<rect class="lane-line" x="0" y=${p.y - 1.5} width=${p.width} height="3"></rect>`;
@@ -105,3 +111,18 @@ export function previewLayer(p: Preview | null): SVGTemplateResult | typeof noth
 
 const laneHighlight = (b: Box) =>
   svg`<rect class="lane-target" x=${b.x} y=${b.y} width=${b.width} height=${b.height}></rect>`;
+
+/** The reason a connection is refused, beside its target while the flow is dragged. */
+export function refusalTip(
+  p: Preview | null,
+  view: { x: number; y: number; scale: number },
+): TemplateResult | typeof nothing {
+  if (p?.kind !== "connect" || !p.refusal || !p.target) return nothing;
+  const t = p.target;
+  const left = (t.x + t.width) * view.scale + view.x + 8;
+  const top = t.y * view.scale + view.y;
+  return html`
+    <div class="refusal" role="tooltip" data-testid="connect-refusal"
+      style=${`left:${left}px;top:${top}px`}>${p.refusal}</div>
+  `;
+}

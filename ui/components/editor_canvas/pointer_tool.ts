@@ -31,6 +31,7 @@ import { snapResizedBox, snapToGrid } from "../../editor/snap.ts";
 import { routeOrthogonal } from "../../editor/routing.ts";
 import { pathData } from "../diagram/geometry.ts";
 import type { ViewportController } from "../diagram/viewport.ts";
+import { t } from "../../lib/i18n.ts";
 import { DraggedNodes } from "./node_drag.ts";
 import { nodeIndexOf } from "./node_index.ts";
 import type { Preview } from "./overlay.ts";
@@ -342,9 +343,9 @@ export class PointerTool {
       const c = { x: source.x + source.width / 2, y: source.y + source.height / 2 };
       points = g.edge?.end === "from" ? [p, c] : [c, p];
     }
-    this.host.setPreview({ kind: "connect", d: pathData(points), target, refused: !!refusal });
+    const reason = refusal ? t(`editorCanvas.error.${refusal.reason}`) : null;
+    this.host.setPreview({ kind: "connect", d: pathData(points), target, refusal: reason });
     this.host.surface.toggleAttribute("data-refused", !!refusal);
-    this.host.surface.title = refusal?.message ?? "";
   }
 
   #pinchMove() {
@@ -387,7 +388,6 @@ export class PointerTool {
     this.#last = null;
     this.host.setPreview(null);
     this.host.surface.removeAttribute("data-refused");
-    this.host.surface.title = "";
     if (this.host.surface.hasPointerCapture?.(this.#pointerId)) {
       this.host.surface.releasePointerCapture(this.#pointerId);
     }
