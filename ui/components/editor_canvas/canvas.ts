@@ -505,6 +505,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
           tabindex=${stop ? -1 : 0}
           @keydown=${this.#onKeyDown}
           @keyup=${this.#onKeyUp}
+          @focusout=${this.#onFocusOut}
           @dblclick=${this.structure.onDoubleClick}
           @focusin=${this.#onFocusIn}
         >
@@ -590,6 +591,14 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
       e.preventDefault();
       e.stopPropagation();
     }
+  };
+
+  /** Space released elsewhere (another window) must not leave the canvas panning. */
+  #onFocusOut = (e: FocusEvent) => {
+    const to = e.relatedTarget as Node | null;
+    if (!this.#space || (to && this.renderRoot.contains(to))) return;
+    this.#space = false;
+    this.requestUpdate();
   };
 
   #onKeyUp = (e: KeyboardEvent) => {
