@@ -12,31 +12,33 @@ const SWAGGER = new URL("node_modules/swagger-ui-dist/", ROOT);
 const INPUTS = [new URL("ui/", ROOT), new URL("import_map.json", ROOT)];
 const ENTRIES = ["ui/app/main.ts", "ui/app/auth_redirect.ts"];
 
-/** Builds ui/dist/ and reports what it wrote. */
-export async function build(log: (line: string) => void = console.log) {
+/** Builds ui/dist/ (or `dist`: tests build their own copy) and reports what it wrote. */
+export async function build(log: (line: string) => void = console.log, dist: URL = DIST) {
   const started = performance.now();
   await ensureNodeModules();
-  const vendor = new URL("vendor/swagger-ui/", DIST);
+  const vendor = new URL("vendor/swagger-ui/", dist);
   await Deno.mkdir(vendor, { recursive: true });
   for (const file of ["swagger-ui.css", "swagger-ui-bundle.js"]) {
     await Deno.copyFile(new URL(file, SWAGGER), new URL(file, vendor));
   }
   await Deno.copyFile(new URL("ui/docs/init.js", ROOT), new URL("init.js", vendor));
 
-  await bundleApp();
-  const shell = await shellFiles("app.js");
-  const version = await contentHash(new URL("app.js", DIST));
-  await Deno.writeTextFile(new URL("index.html", DIST), indexHtml(version));
+  await bundleApp(dist);
+  const shell = await shellFiles("app.js", dist);
+  const version = await contentHash(new URL("app.js", dist));
+  await Deno.writeTextFile(new URL("index.html", dist), indexHtml(version));
   await Deno.writeTextFile(
-    new URL("auth-redirect.html", DIST),
-    redirectHtml(await contentHash(new URL("auth_redirect.js", DIST))),
+    new URL("auth-redirect.html", dist),
+    redirectHtml(await contentHash(new URL("auth_redirect.js", dist))),
   );
-  await Deno.writeTextFile(new URL("favicon.svg", DIST), FAVICON);
-  await Deno.writeTextFile(STAMP, new Date().toISOString());
+  await Deno.writeTextFile(new URL("favicon.svg", dist), FAVICON);
+  await Deno.writeTextFile(new URL(".build-stamp", dist), new Date().toISOString());
 
-  const size = await sizeOf(shell);
+  const size = await sizeOf(shell, dist);
   log(
-    `ui/dist built in ${Math.round(performance.now() - started)} ms; app shell ` +
+    `${dist === DIST ? "ui/dist" : dist.pathname} built in ${
+      Math.round(performance.now() - started)
+    } ms; app shell ` +
       `(${shell.join(" + ")}): ${size.bytes.toLocaleString("en")} bytes, ` +
       `${size.gzip.toLocaleString("en")} bytes gzipped`,
   );
@@ -55,10 +57,10 @@ export async function buildIfStale(log?: (line: string) => void) {
  * chunks loaded by dynamic import; the sign-in redirect page gets auth_redirect.js. Old
  * chunks are removed first (their names are hashes).
  */
-async function bundleApp() {
-  for await (const entry of Deno.readDir(DIST)) {
+async function bundleApp(dist: URL) {
+  for await (const entry of Deno.readDir(dist)) {
     if (entry.isFile && /\.js(\.map)?$/.test(entry.name)) {
-      await Deno.remove(new URL(entry.name, DIST));
+      await Deno.remove(new URL(entry.name, dist));
     }
   }
   const out = await new Deno.Command(Deno.execPath(), {
@@ -69,7 +71,7 @@ async function bundleApp() {
       "--minify",
       "--code-splitting",
       "--outdir",
-      DIST.pathname,
+      dist.pathname,
       ...ENTRIES,
     ],
     cwd: ROOT,
@@ -80,24 +82,31 @@ async function bundleApp() {
   if (!out.success) {
     throw new Error(`deno bundle failed:\n${new TextDecoder().decode(out.stderr)}`);
   }
-  await Deno.rename(new URL("main.js", DIST), new URL("app.js", DIST));
+  await Deno.rename(new URL("main.js", dist), new URL("app.js", dist));
 }
 
 /** `file` and every chunk it imports statically: what the browser loads before first paint. */
-async function shellFiles(file: string, seen = new Set<string>()): Promise<string[]> {
+async function shellFiles(
+  file: string,
+  dist: URL,
+  seen = new Set<string>(),
+): Promise<string[]> {
   if (seen.has(file)) return [];
   seen.add(file);
-  const code = await Deno.readTextFile(new URL(file, DIST));
+  const code = await Deno.readTextFile(new URL(file, dist));
   const imports = [...code.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)].map((m) => m[1]);
-  const nested = await Promise.all(imports.map((f) => shellFiles(f, seen)));
+  const nested = await Promise.all(imports.map((f) => shellFiles(f, dist, seen)));
   return [file, ...nested.flat()];
 }
 
-async function sizeOf(files: string[]): Promise<{ bytes: number; gzip: number }> {
+async function sizeOf(
+  files: string[],
+  dist: URL,
+): Promise<{ bytes: number; gzip: number }> {
   let bytes = 0;
   let gzip = 0;
   for (const file of files) {
-    const data = await Deno.readFile(new URL(file, DIST));
+    const data = await Deno.readFile(new URL(file, dist));
     bytes += data.length;
     const zipped = new Blob([data]).stream().pipeThrough(new CompressionStream("gzip"));
     gzip += (await new Response(zipped).arrayBuffer()).byteLength;

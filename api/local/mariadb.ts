@@ -58,7 +58,7 @@ export async function startManagedDatabase(opts: ManagedDatabaseOptions): Promis
   const dataDir = `${dir}/data`;
   if (!await exists(`${dataDir}/mysql`)) {
     log(`initialising a local database in ${dataDir}`);
-    await initialise(server, dataDir);
+    await initialise(server, dataDir, dir);
   }
 
   const port = await freePort();
@@ -67,6 +67,7 @@ export async function startManagedDatabase(opts: ManagedDatabaseOptions): Promis
     `--datadir=${dataDir}`,
     `--socket=${dir}/mysqld.sock`,
     `--pid-file=${dir}/mysqld.pid`,
+    `--tmpdir=${dir}`,
     `--log-error=${dir}/error.log`,
     `--port=${port}`,
     "--bind-address=127.0.0.1",
@@ -138,7 +139,12 @@ export function findServerBinary(): { name: "mariadbd" | "mysqld"; path: string 
   return undefined;
 }
 
-async function initialise(server: { name: string; path: string }, dataDir: string) {
+/** `tmpDir`: the server's own directory, so temporary tables never meet another server's. */
+async function initialise(
+  server: { name: string; path: string },
+  dataDir: string,
+  tmpDir: string,
+) {
   await ensureDir(dataDir);
   const root = Deno.uid() === 0 ? ["--user=root"] : [];
   const cmd = server.name === "mariadbd"
@@ -149,13 +155,20 @@ async function initialise(server: { name: string; path: string }, dataDir: strin
         "--auth-root-authentication-method=socket",
         "--skip-test-db",
         "--skip-name-resolve",
+        `--tmpdir=${tmpDir}`,
         ...root,
       ],
       stdout: "piped",
       stderr: "piped",
     })
     : new Deno.Command(server.path, {
-      args: ["--no-defaults", "--initialize-insecure", `--datadir=${dataDir}`, ...root],
+      args: [
+        "--no-defaults",
+        "--initialize-insecure",
+        `--datadir=${dataDir}`,
+        `--tmpdir=${tmpDir}`,
+        ...root,
+      ],
       stdout: "piped",
       stderr: "piped",
     });

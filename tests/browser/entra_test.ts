@@ -208,7 +208,7 @@ it("a token about to expire is renewed silently with the refresh token", async (
   // Two minutes is inside MSAL's five-minute renewal window: every use renews.
   const entra = fakeEntra(page, key, 120);
   await entra.install();
-  await page.goto(app.baseUrl);
+  await page.goto(`${app.baseUrl}/tags`);
   await page.locator("fluent-button", { hasText: "Sign in with Microsoft" }).click();
   await page.locator("tr[data-tag='ISO 9001']").waitFor();
   await page.reload();

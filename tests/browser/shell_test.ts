@@ -25,15 +25,17 @@ const navLinks = (page: Page) => page.locator("procedo-nav-rail nav a");
 const navTexts = async (page: Page) =>
   (await navLinks(page).allTextContents()).map((text) => text.trim());
 
+const EVERYONE = ["Process map", "Processes", "Org charts", "Resources", "Requirements", "Tags"];
+
 it("each demo user signs in and sees what their role allows", async () => {
   const expected = {
-    "Erika Executive": { role: "Executive", nav: ["Tags", "Administration"], canWrite: true },
-    "Max Modeler": { role: "Modeler", nav: ["Tags"], canWrite: true },
-    "Rita Reader": { role: "Reader", nav: ["Tags"], canWrite: false },
+    "Erika Executive": { role: "Executive", nav: [...EVERYONE, "Administration"], canWrite: true },
+    "Max Modeler": { role: "Modeler", nav: EVERYONE, canWrite: true },
+    "Rita Reader": { role: "Reader", nav: EVERYONE, canWrite: false },
   };
   for (const [name, want] of Object.entries(expected)) {
     const page = await app.newPage();
-    await signIn(app, page, name);
+    await signIn(app, page, name, "/tags");
     assert.equal(await page.getByTestId("tenant-name").textContent(), DEMO_TENANTS[0].name);
     assert.deepEqual(await navTexts(page), want.nav);
     await page.getByTestId("account-button").click();
@@ -116,12 +118,20 @@ it("deep links open their page after sign-in; links, back and forward move betwe
 
 it("switching to German changes the visible text and is remembered", async () => {
   const page = await app.newPage({ locale: "en-GB" });
-  await signIn(app, page, "Erika Executive");
+  await signIn(app, page, "Erika Executive", "/tags");
   assert.equal(await h1(page).textContent(), "Tags");
   await page.getByTestId("language-menu").click();
   await page.locator("fluent-menu-item[data-language='de']").click();
   await page.getByRole("heading", { name: "Schlagwörter" }).waitFor();
-  assert.deepEqual(await navTexts(page), ["Schlagwörter", "Verwaltung"]);
+  assert.deepEqual(await navTexts(page), [
+    "Prozesslandkarte",
+    "Prozesse",
+    "Organigramme",
+    "Ressourcen",
+    "Anforderungen",
+    "Schlagwörter",
+    "Verwaltung",
+  ]);
   assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
   assert.ok(await button(page, "Neues Schlagwort").isVisible());
   await page.reload();
@@ -161,7 +171,7 @@ it("the dark theme switches every surface to Fluent's dark tokens", async () => 
 
 it("a network failure shows what happened and a retry that works", async () => {
   const page = await app.newPage();
-  await signIn(app, page, "Max Modeler");
+  await signIn(app, page, "Max Modeler", "/tags");
   await page.locator("[data-tag='ISO 9001']").waitFor();
   const offline = (url: URL) => url.pathname === "/api/v1/tags";
   await page.route(offline, (route) => route.abort("internetdisconnected"));
@@ -187,7 +197,7 @@ it("a network failure shows what happened and a retry that works", async () => {
 
 it("an error nobody handled shows a message with reload above the page, never a blank page", async () => {
   const page = await app.newPage();
-  await signIn(app, page, "Max Modeler");
+  await signIn(app, page, "Max Modeler", "/tags");
   await page.locator("[data-tag='ISO 9001']").waitFor();
   await page.evaluate(() => {
     setTimeout(() => Promise.reject(new Error("a bug in a component")));

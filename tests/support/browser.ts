@@ -16,7 +16,6 @@ const ARGS = [
   "--disable-sync",
 ];
 export const FAILURES_DIR = "/tmp/procedo-browser-failures";
-const DIST = new URL("../../ui/dist/", import.meta.url);
 const AXE = new URL("../../node_modules/axe-core/axe.min.js", import.meta.url);
 
 export interface BrowserApp {
@@ -28,7 +27,7 @@ export interface BrowserApp {
   close(): Promise<void>;
 }
 
-let built: Promise<unknown> | undefined;
+let built: Promise<URL> | undefined;
 
 /** Builds ui/dist once per test process, starts the app and launches Chromium. */
 export async function startBrowserApp(
@@ -41,15 +40,26 @@ export async function startBrowserApp(
       `Chromium is missing at ${CHROMIUM}: the browser tests need it (apt-get install chromium; .ci/run installs it).`,
     );
   }
-  built ??= build(() => {});
-  await built;
+  // Each test process builds its own copy: another process (a second test run, the dev
+  // server) rebuilding ui/dist meanwhile would swap chunks under the open pages.
+  built ??= Deno.makeTempDir({ prefix: "procedo-ui-" }).then(async (dir) => {
+    const dist = new URL(`file://${dir}/`);
+    await build(() => {}, dist);
+    globalThis.addEventListener("unload", () => {
+      try {
+        Deno.removeSync(dir, { recursive: true });
+      } catch { /* best effort */ }
+    });
+    return dist;
+  });
+  const dist = await built;
   const t = await startTestApp({
     env: {
       RATE_LIMIT_PER_MINUTE: "100000",
       RATE_LIMIT_TENANT_PER_MINUTE: "100000",
       ...options.env,
     },
-    fallback: serveDist(DIST),
+    fallback: serveDist(dist),
   });
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, t.app.fetch);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });

@@ -138,19 +138,22 @@ export class ProcedoShell extends LitElement {
   override updated() {
     const cause = this.#route.cause;
     const path = this.#route.location.path;
-    const samePage = path === this.#lastPath;
-    this.#lastPath = path;
-    if (cause !== "push" && cause !== "pop") return;
+    if (cause !== "push" && cause !== "pop") {
+      this.#lastPath = path;
+      return;
+    }
     // Only the query changed (a filter, a sort, a tab): the person stays where they are.
-    if (samePage) {
+    if (path === this.#lastPath) {
       this.#route.cause = "load";
       return;
     }
     const main = this.renderRoot.querySelector("main");
     if (cause === "push") main?.scrollTo({ top: 0 });
     const page = main?.firstElementChild as (HTMLElement & { updateComplete?: Promise<unknown> });
+    // The page's chunk is still loading: the update after it arrives moves the focus.
     if (!page || page.localName === "fluent-spinner") return;
     this.#route.cause = "load";
+    this.#lastPath = path;
     void (page.updateComplete ?? Promise.resolve()).then(() => {
       const heading = page.shadowRoot?.querySelector<HTMLElement>("h1");
       if (heading) {
