@@ -24,7 +24,7 @@ async function save(page: Page) {
 
 it("a modeler creates, finds, edits and deletes a tag", async () => {
   const page = await app.newPage();
-  await signIn(app, page, "Max Modeler");
+  await signIn(app, page, "Max Modeler", "/tags");
   await row(page, "ISO 9001").waitFor();
 
   await page.getByTestId("new-tag").click();
@@ -71,8 +71,8 @@ it("a modeler creates, finds, edits and deletes a tag", async () => {
 it("a change someone else saved first (412) is offered for reload, then saved again", async () => {
   const mine = await app.newPage();
   const theirs = await app.newPage();
-  await signIn(app, mine, "Max Modeler");
-  await signIn(app, theirs, "Erika Executive");
+  await signIn(app, mine, "Max Modeler", "/tags");
+  await signIn(app, theirs, "Erika Executive", "/tags");
 
   // I open the tag for editing …
   await mine.locator("fluent-button[aria-label='Edit Customer-facing']").click();

@@ -31,7 +31,10 @@ it("a user of a new organisation starts a trial and lands in the seeded workspac
   await page.getByTestId("account-button").click();
   assert.equal(await page.getByTestId("user-role").textContent(), "Executive");
   await page.keyboard.press("Escape");
-  // The workspace is seeded: its tags are there.
+  // The workspace is seeded: the process map shows the sample processes, and its tags are
+  // there.
+  await page.locator("procedo-process-map").getByText("Order to cash").first().waitFor();
+  await page.locator("procedo-nav-rail a", { hasText: "Tags" }).click();
   await page.locator("tr[data-tag='ISO 9001']").waitFor();
   await page.locator("procedo-nav-rail a", { hasText: "Administration" }).click();
   await page.getByRole("link", { name: "Plan" }).click();
