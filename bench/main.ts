@@ -7,6 +7,7 @@ import { benchDrafts } from "./processes_drafts.ts";
 import { benchLayout } from "./processes_layout.ts";
 import { benchUiProcessList } from "./ui_process_list.ts";
 import { benchUiDiagram } from "./ui_diagram.ts";
+import { benchUiEditor } from "./ui_editor.ts";
 
 interface Result {
   name: string;
@@ -72,6 +73,7 @@ results.push(...await benchBpmn());
 results.push(...await benchOrgchart());
 results.push(...await benchUiProcessList());
 results.push(...await benchUiDiagram());
+results.push(...await benchUiEditor());
 
 const cpu = (await Deno.readTextFile("/proc/cpuinfo").catch(() => "")).match(
   /model name\s*:\s*(.+)/,
