@@ -13,6 +13,7 @@ import {
   assertAccessible,
   type BrowserApp,
   browserTest,
+  focusedElement,
   signIn,
   startBrowserApp,
 } from "../support/browser.ts";
@@ -139,6 +140,20 @@ it("a modeler compares the published version with the changed draft", async () =
   assert.equal(await check.locator("dd del").textContent(), "before “Check order”");
   assert.equal(await check.locator("dd ins").textContent(), "after “Check the order”");
 
+  // By keyboard: past the diagrams to the list, then an entry with Enter.
+  await page.getByTestId("diff-hide-moves").focus();
+  await page.keyboard.press("Tab");
+  const skip = await focusedElement(page);
+  assert.equal(skip?.text, "Skip the diagrams: go to the list of changes");
+  assert.ok(skip?.visibleFocus, "the skip button shows its focus");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  assert.match((await focusedElement(page))?.text ?? "", /^\+\s*Added Task Notify customer$/);
+  await page.keyboard.press("Enter");
+  assert.equal(await entry(page, "node", "notify").getAttribute("aria-current"), "true");
+  await mark(page, "to", "node", "notify").waitFor();
+  await pane(page, "to").locator('[data-selected="node:notify"]').waitFor();
+
   // A list entry selects the element in both diagrams.
   await check.locator("button").click();
   assert.equal(await check.getAttribute("aria-current"), "true");
@@ -156,6 +171,9 @@ it("a modeler compares the published version with the changed draft", async () =
   assert.equal(await check.getAttribute("aria-current"), null);
 
   // A click on a step in a diagram selects its entry.
+  await pane(page, "to").locator('g.node[data-node-id="pick"]').click();
+  await pane(page, "to").locator('[data-selected="node:pick"]').waitFor();
+  assert.equal(await page.locator("procedo-version-diff li[aria-current]").count(), 0);
   await pane(page, "to").locator('g.node[data-node-id="notify"]').click();
   assert.equal(await entry(page, "node", "notify").getAttribute("aria-current"), "true");
 

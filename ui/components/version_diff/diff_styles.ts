@@ -144,6 +144,31 @@ export const versionDiffStyles = css`
     align-items: center;
     gap: var(--spacingHorizontalXS);
   }
+  /* Shown only while focused: the way past both diagrams to the list. */
+  .skip {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .skip:focus-visible {
+    position: static;
+    width: auto;
+    height: auto;
+    clip-path: none;
+    align-self: flex-start;
+    padding: var(--spacingVerticalXS) var(--spacingHorizontalM);
+    border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
+    border-radius: var(--borderRadiusMedium);
+    background: var(--colorNeutralBackground1);
+    color: var(--colorNeutralForeground1);
+    font: inherit;
+  }
+  #changes-heading:focus {
+    outline: none;
+  }
   .sides {
     display: grid;
     grid-template-columns: 1fr 1fr;

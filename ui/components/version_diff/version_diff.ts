@@ -259,12 +259,15 @@ export class ProcedoVersionDiff extends LitElement {
       ? list.find((r) => refKey(r) === refKey(this.selected!))
       : undefined;
     return html`
+      <button class="skip" type="button" data-testid="diff-skip" @click=${this.#toList}>${t(
+        "diff.skipToList",
+      )}</button>
       <div class="sides">
         ${this.#pane("from", value.base, value.frame, shown.from)}
         ${this.#pane("to", value.graph, value.frame, shown.to)}
       </div>
       <section class="changes" aria-labelledby="changes-heading">
-        <h2 id="changes-heading">${t("diff.changes")}</h2>
+        <h2 id="changes-heading" tabindex="-1">${t("diff.changes")}</h2>
         <p class="summary" data-testid="diff-summary">${this.hideMoves &&
             list.length !== value.records.length
           ? t("diff.summaryFiltered", { shown: list.length, count: value.records.length })
@@ -318,6 +321,11 @@ export class ProcedoVersionDiff extends LitElement {
         : nothing}</procedo-diff-pane>
     `;
   }
+
+  /** Past the diagrams (every step is a tab stop there) to the list, their accessible twin. */
+  #toList = () => {
+    this.renderRoot.querySelector<HTMLElement>("#changes-heading")?.focus();
+  };
 
   #sideName(side: "from" | "to"): string {
     const ref = this.pair![side];

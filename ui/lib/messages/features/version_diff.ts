@@ -34,6 +34,7 @@ export const en = {
   "diff.notHere": "“{label}” is not in {name}.",
 
   "diff.changes": "Changes",
+  "diff.skipToList": "Skip the diagrams: go to the list of changes",
   "diff.summary": "{count} changes: {added} added, {removed} removed, {changed} changed",
   "diff.summaryFiltered": "{shown} of {count} changes shown (layout-only changes hidden)",
   "diff.none": "No differences between these versions.",
@@ -115,6 +116,7 @@ export const de: Record<keyof typeof en, string> = {
   "diff.notHere": "„{label}“ ist nicht in {name}.",
 
   "diff.changes": "Änderungen",
+  "diff.skipToList": "Diagramme überspringen: zur Liste der Änderungen",
   "diff.summary": "{count} Änderungen: {added} hinzugefügt, {removed} entfernt, {changed} geändert",
   "diff.summaryFiltered":
     "{shown} von {count} Änderungen angezeigt (reine Layoutänderungen ausgeblendet)",
