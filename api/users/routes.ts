@@ -40,6 +40,26 @@ const UserPatch = z.strictObject({
 }).refine((v) => v.role !== undefined || v.active !== undefined, {
   error: "name a role or active",
 }).openapi("UserPatch");
+const UserName = z.object({ id: z.string(), displayName: z.string() }).openapi("UserName");
+const UserId = z.string().uuid();
+const splitIds = (v: string) => [...new Set(v.split(",").map((s) => s.trim()).filter(Boolean))];
+const NamesQuery = z.object({
+  ids: z.string({ error: "user ids (UUIDs) separated by commas" }).superRefine((v, ctx) => {
+    const ids = splitIds(v);
+    const problem = !ids.length
+      ? "name at least one user id"
+      : ids.length > service.MAX_NAME_IDS
+      ? `at most ${service.MAX_NAME_IDS} user ids`
+      : ids.some((id) => !UserId.safeParse(id).success)
+      ? "user ids (UUIDs) separated by commas"
+      : undefined;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).transform(splitIds).openapi({
+    type: "string",
+    description: `Up to ${service.MAX_NAME_IDS} user ids, separated by commas`,
+    example: "0190a1b2-0000-7000-8000-000000000001,0190a1b2-0000-7000-8000-000000000002",
+  }),
+});
 const IdParam = z.object({ id: z.string().uuid({ error: "must be a user id (UUID)" }) });
 const ListQuery = PagingQuery.extend({
   role: Role.optional(),
@@ -55,6 +75,22 @@ const me = createRoute({
   summary: "The signed-in user and their workspace",
   "x-permission": "users.me",
   responses: { 200: { description: "You", content: json(Me) }, ...problemResponses(401, 403) },
+});
+const names = createRoute({
+  method: "get",
+  path: "/names",
+  summary: "Display names of users of this workspace, for everyone signed in",
+  description: "Only the id and display name, for naming people in history and owner " +
+    "columns. Ids of no user of this workspace are left out of the answer.",
+  "x-permission": "users.names",
+  request: { query: NamesQuery },
+  responses: {
+    200: {
+      description: "The users found, by display name",
+      content: json(z.array(UserName).openapi("UserNames")),
+    },
+    ...problemResponses(401, 403, 422),
+  },
 });
 const list = createRoute({
   method: "get",
@@ -106,6 +142,10 @@ function registerUserRoutes(app: OpenAPIHono<AppEnv>) {
       },
     }, 200);
   });
+  // Before /{id}, which would take "names" for an id.
+  app.openapi(names, async (c) => {
+    return c.json(await service.userNames(c.var.scope, c.req.valid("query").ids), 200);
+  });
   app.openapi(list, async (c) => {
     const { role, active, q, limit, offset } = c.req.valid("query");
     return c.json(
@@ -131,6 +171,11 @@ function registerUserRoutes(app: OpenAPIHono<AppEnv>) {
 export const usersCorePlugin: ProcedoPlugin = {
   name: "users",
   description: "Users of the workspace and their roles",
-  permissions: { "users.me": "reader", "users.read": "executive", "users.manage": "executive" },
+  permissions: {
+    "users.me": "reader",
+    "users.names": "reader",
+    "users.read": "executive",
+    "users.manage": "executive",
+  },
   routes: (app) => registerUserRoutes(app),
 };

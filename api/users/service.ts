@@ -1,6 +1,6 @@
 // Users of a tenant and their roles. Executives administer them; the last active
 // executive can neither be demoted nor deactivated, so no workspace is left without one.
-import { and, asc, eq, like, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, like, type SQL } from "drizzle-orm";
 import type { TenantScope } from "../db/tenant_scope.ts";
 import { ProblemError } from "../problem.ts";
 import { type Role, users } from "../../schema/core.ts";
@@ -37,6 +37,25 @@ export async function listUsers(
     scope.count(users, where),
   ]);
   return { items: rows.map(toUser), total, limit: q.limit, offset: q.offset };
+}
+
+/** The most ids one names request may ask for. */
+export const MAX_NAME_IDS = 200;
+
+/**
+ * Display names of the tenant's users among `ids` (deactivated ones too, since history
+ * names them); ids of other tenants or of no user are left out. Nothing else about them.
+ */
+export async function userNames(
+  scope: TenantScope,
+  ids: string[],
+): Promise<{ id: string; displayName: string }[]> {
+  if (!ids.length) return [];
+  const rows = await scope.select(users, {
+    where: inArray(users.id, ids),
+    orderBy: [asc(users.displayName), asc(users.id)],
+  });
+  return rows.map((r) => ({ id: r.id, displayName: r.displayName }));
 }
 
 /** One user of the tenant, or 404. */

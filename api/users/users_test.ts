@@ -42,6 +42,45 @@ test("a new user joins as reader on first request, named from the token", async 
   assert.equal((await byName("Nina Newcomer")).role, "reader");
 });
 
+test("every role names its own tenant's users, and never another tenant's", async () => {
+  const max = await byName("Max Modeler");
+  const erika = await byName("Erika Executive");
+  const otherTenant = await t.token("executive", 1);
+  const otherMe = await (await t.call("GET", "/api/v1/users/me", { token: otherTenant })).json();
+  const ids = [max.id, erika.id, otherMe.user.id, crypto.randomUUID(), max.id].join(",");
+  for (const token of [reader, modeler]) {
+    const res = await t.call("GET", `/api/v1/users/names?ids=${ids}`, { token });
+    assert.equal(res.status, 200, await res.clone().text());
+    assert.deepEqual(await res.json(), [
+      { id: erika.id, displayName: "Erika Executive" },
+      { id: max.id, displayName: "Max Modeler" },
+    ]);
+  }
+  // Tenant B asking for tenant A's users learns nothing, not even that they exist.
+  const other = await t.call("GET", `/api/v1/users/names?ids=${max.id},${erika.id}`, {
+    token: otherTenant,
+  });
+  assert.equal(other.status, 200);
+  assert.deepEqual(await other.json(), []);
+});
+
+test("names: missing, malformed or too many ids are refused naming ids", async () => {
+  const tooMany = Array.from({ length: 201 }, () => crypto.randomUUID()).join(",");
+  for (const query of ["", "?ids=", "?ids=not-a-user", `?ids=${tooMany}`]) {
+    const res = await t.call("GET", `/api/v1/users/names${query}`, { token: reader });
+    assert.equal(res.status, 422, query);
+    assert.match(res.headers.get("content-type") ?? "", /application\/problem\+json/);
+    assert.deepEqual((await res.json()).errors.map((e: { field: string }) => e.field), [
+      "query.ids",
+    ]);
+  }
+  const max = Array.from({ length: 200 }, () => crypto.randomUUID()).join(",");
+  assert.equal(
+    (await t.call("GET", `/api/v1/users/names?ids=${max}`, { token: reader })).status,
+    200,
+  );
+});
+
 test("only executives list and change users", async () => {
   assert.equal((await t.call("GET", "/api/v1/users", { token: modeler })).status, 403);
   const rita = await byName("Rita Reader");

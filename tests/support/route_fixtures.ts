@@ -347,6 +347,14 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   "GET /api/v1/users/me": { request: () => Promise.resolve({}) },
   "GET /api/v1/users": { request: () => Promise.resolve({ query: "?limit=200" }) },
+  // One own user and one of the other tenant, whom the answer leaves out (api/users tests).
+  "GET /api/v1/users/names": {
+    request: async (t, tenant) => {
+      const own = await demoUserId(t, "modeler", tenant);
+      const foreign = await createUser(t, tenant === 0 ? 1 : 0);
+      return { query: `?ids=${own},${foreign}` };
+    },
+  },
   "GET /api/v1/users/{id}": {
     request: async (t, tenant) => ({ params: { id: await createUser(t, tenant) } }),
     readBack: "/api/v1/users/{id}",

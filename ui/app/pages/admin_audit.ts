@@ -52,18 +52,23 @@ export class ProcedoAdminAudit extends LitElement {
   declare verification: Schemas["AuditVerification"] | undefined;
   declare verifying: boolean;
   declare verifyError: unknown;
-  #entries = new ApiData(this, async (signal) =>
-    unwrap(
+  #entries = new ApiData(this, async (signal) => {
+    const page = unwrap(
       await session().api.GET("/api/v1/audit", {
         params: { query: { ...this.filters, limit: PAGE, offset: this.offset } },
         signal,
       }),
-    ));
-  #names = new ApiData(this, async (signal) => {
-    const users = unwrap(
-      await session().api.GET("/api/v1/users", { params: { query: { limit: 200 } }, signal }),
     );
-    return new Map(users.items.map((u) => [u.id, u.displayName]));
+    // The names of the people on this page, however many users the workspace has; without
+    // them the row shows the id's end.
+    const ids = new Set(page.items.flatMap((e) => e.actorType === "user" ? e.actorId ?? [] : []));
+    const names = ids.size
+      ? (await session().api.GET("/api/v1/users/names", {
+        params: { query: { ids: [...ids].join(",") } },
+        signal,
+      })).data ?? []
+      : [];
+    return { ...page, names: new Map(names.map((u) => [u.id, u.displayName])) };
   });
 
   constructor() {
@@ -93,7 +98,7 @@ export class ProcedoAdminAudit extends LitElement {
         ? html`<procedo-problem .error=${data.error} @retry=${() =>
           data.reload()}></procedo-problem>`
         : nothing}
-      ${data.value ? this.#table(data.value.items) : nothing}
+      ${data.value ? this.#table(data.value.items, data.value.names) : nothing}
       ${!data.value && data.loading
         ? html`<fluent-spinner aria-label=${t("app.loading")}></fluent-spinner>`
         : nothing}
@@ -151,7 +156,7 @@ export class ProcedoAdminAudit extends LitElement {
     </form>`;
   }
 
-  #table(entries: Entry[]) {
+  #table(entries: Entry[], names: ReadonlyMap<string, string>) {
     if (entries.length === 0) return html`<p class="empty">${t("admin.audit.none")}</p>`;
     return html`
       <div class="table-wrap">
@@ -168,14 +173,14 @@ export class ProcedoAdminAudit extends LitElement {
               <th scope="col">${t("admin.audit.status")}</th>
             </tr>
           </thead>
-          <tbody>${entries.map((e) => this.#row(e))}</tbody>
+          <tbody>${entries.map((e) => this.#row(e, names))}</tbody>
         </table>
       </div>
     `;
   }
 
-  #row(e: Entry) {
-    const name = e.actorId ? this.#names.value?.get(e.actorId) : undefined;
+  #row(e: Entry, names: ReadonlyMap<string, string>) {
+    const name = e.actorId ? names.get(e.actorId) : undefined;
     return html`
       <tr>
         <td>${e.seq}</td>

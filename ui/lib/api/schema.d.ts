@@ -502,6 +502,75 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/users/names": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Display names of users of this workspace, for everyone signed in
+     * @description Only the id and display name, for naming people in history and owner columns. Ids of no user of this workspace are left out of the answer.
+     */
+    get: {
+      parameters: {
+        query: {
+          /** @description Up to 200 user ids, separated by commas */
+          ids: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The users found, by display name */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["UserNames"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/users": {
     parameters: {
       query?: never;
@@ -9435,6 +9504,11 @@ export interface components {
         /** @description An expired trial is read-only */
         readOnly: boolean;
       };
+    };
+    UserNames: components["schemas"]["UserName"][];
+    UserName: {
+      id: string;
+      displayName: string;
     };
     UserPage: {
       items: components["schemas"]["User"][];

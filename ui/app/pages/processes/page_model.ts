@@ -144,16 +144,50 @@ export async function loadLinkNames(
   await Promise.allSettled(lookups);
 }
 
+/** The most ids GET /users/names takes at once. */
+const MAX_NAME_IDS = 200;
+
 /**
- * Display names of users. Only executives may read other users (GET /users); everyone
- * else sees their own name, and the id stands in for others.
+ * Display names of the people a process page names: its owner, who requested and approved
+ * its versions and (for modelers) its approval requests. Every role may ask for names by id
+ * (GET /users/names); anyone it cannot name is shown as "another user".
  */
-export async function loadUserNames(signal?: AbortSignal): Promise<Map<string, string>> {
+export async function loadUserNames(
+  processId: string,
+  signal?: AbortSignal,
+): Promise<Map<string, string>> {
   const { api, me } = session();
+  const path = { id: processId };
+  const [process, versions, approvals] = await Promise.all([
+    api.GET("/api/v1/processes/{id}", { params: { path }, signal }),
+    // The same pages the history tab shows.
+    api.GET("/api/v1/processes/{id}/versions", { params: { path, query: { limit: 200 } }, signal }),
+    isModeler()
+      ? api.GET("/api/v1/processes/{id}/approvals", {
+        params: { path, query: { limit: 50 } },
+        signal,
+      })
+      : undefined,
+  ]);
+  const ids = new Set<string>();
+  const add = (id: string | null | undefined) => void (id && ids.add(id));
+  add(process.data?.ownerUserId);
+  add(process.data?.lastReviewedBy);
+  for (const v of versions.data?.items ?? []) [v.requestedBy, v.approvedBy].forEach(add);
+  for (const a of approvals?.data?.items ?? []) [a.requestedBy, a.decidedBy].forEach(add);
+  ids.delete(me.user.id);
+  ids.delete(SAMPLE_ACTOR);
   const names = new Map([[me.user.id, me.user.displayName]]);
-  if (!roleAllows(me.user.role, "executive")) return names;
-  const res = await api.GET("/api/v1/users", { params: { query: { limit: 200 } }, signal });
-  for (const u of res.data?.items ?? []) names.set(u.id, u.displayName);
+  const all = [...ids];
+  const chunks = [];
+  for (let i = 0; i < all.length; i += MAX_NAME_IDS) chunks.push(all.slice(i, i + MAX_NAME_IDS));
+  await Promise.all(chunks.map(async (chunk) => {
+    const res = await api.GET("/api/v1/users/names", {
+      params: { query: { ids: chunk.join(",") } },
+      signal,
+    });
+    for (const u of unwrap(res)) names.set(u.id, u.displayName);
+  }));
   return names;
 }
 

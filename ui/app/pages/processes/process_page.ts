@@ -85,7 +85,7 @@ export class ProcedoProcessPage extends LitElement {
       this.editing = false;
       this.#stepPanel?.hide();
       void this.#view.reload();
-      void loadUserNames().then((names) => {
+      void loadUserNames(this.params.id).then((names) => {
         this.#people = names;
         this.requestUpdate();
       }, () => {/* names are a nicety: ids and "another user" stand in */});
