@@ -126,19 +126,21 @@ export function bounded(r: RowState, field: string, value: string, max: number) 
 }
 
 /**
- * Flags every row whose key an earlier row has already (ignoring case, as the database's
- * unique indexes do); returns the first row of each key, by the key lower-cased.
+ * Flags every row whose key an earlier row has already (by default ignoring case, as the
+ * database's unique indexes do); returns the first row of each key, by the key as `fold`
+ * makes it (lower-cased by default).
  */
 export function firstRowByKey<R extends RowState & { key: string }>(
   rows: R[],
   field = "externalKey",
+  fold: (key: string) => string = (key) => key.toLowerCase(),
 ): Map<string, R> {
   const first = new Map<string, R>();
   for (const r of rows) {
     if (!r.key) continue;
-    const earlier = first.get(r.key.toLowerCase());
+    const earlier = first.get(fold(r.key));
     if (earlier) flag(r, field, `"${r.key}" is also in row ${earlier.row}`);
-    else first.set(r.key.toLowerCase(), r);
+    else first.set(fold(r.key), r);
   }
   return first;
 }

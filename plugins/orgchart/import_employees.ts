@@ -7,19 +7,16 @@ import { and, eq, inArray } from "drizzle-orm";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { ColumnSpec, Table, TableRow } from "../../api/tabular/mod.ts";
-import { getChart, lockChart } from "./chart_service.ts";
+import { bounded, firstRowByKey } from "../../api/tabular/report.ts";
 import { bumped, selectIn } from "./common.ts";
 import { EMAIL_PATTERN } from "./employee_service.ts";
 import {
-  applyOrConflict,
   batches,
-  bounded,
-  finishReport,
   flag,
+  importIntoChart,
   type ImportOptions,
-  ImportRefused,
   type ImportReport,
-  newReport,
+  keyedLine,
   type RowState,
 } from "./import_common.ts";
 import {
@@ -77,36 +74,15 @@ export async function importEmployees(
   table: Table<EmployeeField>,
   opts: ImportOptions,
 ): Promise<ImportReport> {
-  await getChart(scope, chartId);
-  const report = newReport("employees", table, opts);
-  const lines: EmployeeLine[] = [];
-  for await (const r of table.rows()) lines.push(readLine(r));
-  report.rows = lines.length;
-  const run = async (tx: TenantScope) => {
-    const plan = await planImport(tx, chartId, lines);
-    finishReport(report, lines);
-    Object.assign(report, plan.counts);
-    if (opts.dryRun) return report;
-    if (report.skipped && !opts.partial) throw new ImportRefused(report);
-    await applyOrConflict(plan.apply);
-    report.applied = true;
-    return report;
-  };
-  if (opts.dryRun) return await run(scope);
-  return await scope.transaction(async (tx) => {
-    await lockChart(tx, chartId);
-    return await run(tx);
+  return await importIntoChart(scope, chartId, "employees", table, opts, {
+    read: readLine,
+    plan: planImport,
   });
 }
 
 function readLine(r: TableRow<EmployeeField>): EmployeeLine {
-  const line: EmployeeLine = { row: r.row, problems: [...r.problems], key: "" };
+  const line: EmployeeLine = keyedLine(r, "employee");
   const v = r.values;
-  const key = v.externalKey ?? "";
-  if (!key && !r.problems.some((p) => p.field === "externalKey")) {
-    flag(line, "externalKey", "is empty; every row needs the employee's external key");
-  }
-  line.key = bounded(line, "externalKey", key, 100) ?? "";
   if (v.name) line.name = bounded(line, "name", v.name, 200);
   if (v.email !== undefined) {
     if (v.email === "") line.email = null;
@@ -130,13 +106,7 @@ function readLine(r: TableRow<EmployeeField>): EmployeeLine {
 }
 
 async function planImport(tx: TenantScope, chartId: string, lines: EmployeeLine[]) {
-  const firstRow = new Map<string, EmployeeLine>();
-  for (const line of lines) {
-    if (!line.key) continue;
-    const first = firstRow.get(line.key);
-    if (first) flag(line, "externalKey", `"${line.key}" is also in row ${first.row}`);
-    else firstRow.set(line.key, line);
-  }
+  const firstRow = firstRowByKey(lines, "externalKey", (key) => key);
   const chartPositions = await tx.select(positions, { where: eq(positions.chartId, chartId) });
   const positionByKey = new Map(
     chartPositions.filter((p) => p.externalKey).map((p) => [p.externalKey!, p]),

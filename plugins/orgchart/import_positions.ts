@@ -7,18 +7,15 @@ import { eq } from "drizzle-orm";
 import { UUID_PATTERN, uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { ColumnSpec, Table, TableRow } from "../../api/tabular/mod.ts";
-import { getChart, lockChart } from "./chart_service.ts";
+import { bounded, firstRowByKey } from "../../api/tabular/report.ts";
 import { bumped, CHART_LIMITS, chartFull, compareText } from "./common.ts";
 import {
-  applyOrConflict,
   batches,
-  bounded,
-  finishReport,
   flag,
+  importIntoChart,
   type ImportOptions,
-  ImportRefused,
   type ImportReport,
-  newReport,
+  keyedLine,
   type RowState,
 } from "./import_common.ts";
 import { orgUnits, type PositionRow, positions } from "./schema.ts";
@@ -67,36 +64,15 @@ export async function importPositions(
   table: Table<PositionField>,
   opts: ImportOptions,
 ): Promise<ImportReport> {
-  await getChart(scope, chartId);
-  const report = newReport("positions", table, opts);
-  const lines: PositionLine[] = [];
-  for await (const r of table.rows()) lines.push(readLine(r));
-  report.rows = lines.length;
-  const run = async (tx: TenantScope) => {
-    const plan = await planImport(tx, chartId, lines);
-    finishReport(report, lines);
-    Object.assign(report, plan.counts);
-    if (opts.dryRun) return report;
-    if (report.skipped && !opts.partial) throw new ImportRefused(report);
-    await applyOrConflict(plan.apply);
-    report.applied = true;
-    return report;
-  };
-  if (opts.dryRun) return await run(scope);
-  return await scope.transaction(async (tx) => {
-    await lockChart(tx, chartId);
-    return await run(tx);
+  return await importIntoChart(scope, chartId, "positions", table, opts, {
+    read: readLine,
+    plan: planImport,
   });
 }
 
 function readLine(r: TableRow<PositionField>): PositionLine {
-  const line: PositionLine = { row: r.row, problems: [...r.problems], key: "" };
+  const line: PositionLine = keyedLine(r, "position");
   const v = r.values;
-  const key = v.externalKey ?? "";
-  if (!key && !r.problems.some((p) => p.field === "externalKey")) {
-    flag(line, "externalKey", "is empty; every row needs the position's external key");
-  }
-  line.key = bounded(line, "externalKey", key, 100) ?? "";
   if (v.title) line.title = bounded(line, "title", v.title, 200);
   if (v.unit) {
     if (UUID_PATTERN.test(v.unit)) line.unitId = v.unit;
@@ -146,14 +122,8 @@ async function planImport(
     if (p.externalKey) byKey.set(p.externalKey, p);
   }
 
-  // Keys twice in the file: the later rows are refused.
-  const firstRow = new Map<string, PositionLine>();
-  for (const line of lines) {
-    if (!line.key) continue;
-    const first = firstRow.get(line.key);
-    if (first) flag(line, "externalKey", `"${line.key}" is also in row ${first.row}`);
-    else firstRow.set(line.key, line);
-  }
+  // Keys twice in the file: the later rows are refused (keys compared exactly, as ever).
+  const firstRow = firstRowByKey(lines, "externalKey", (key) => key);
 
   // Ids: existing positions keep theirs, new ones get one now.
   const idOf = new Map<PositionLine, string>();

@@ -7,15 +7,12 @@ import { and, eq, inArray } from "drizzle-orm";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { ColumnSpec, Table, TableRow } from "../../api/tabular/mod.ts";
+import { keyedLine, runImportJob } from "../../api/tabular/import.ts";
 import {
-  applyOrConflict,
   batches,
-  bounded,
-  finishReport,
   firstRowByKey,
   flag,
   type ImportOptions,
-  ImportRefused,
   type ImportReport,
   importReportSchema,
   newReport,
@@ -67,31 +64,15 @@ export async function importResources(
   table: Table<string>,
   opts: ImportOptions,
 ): Promise<ImportReport> {
-  const report = newReport(spec.path, table, opts);
-  const lines: Line[] = [];
-  for await (const r of table.rows()) lines.push(readLine(spec, r));
-  report.rows = lines.length;
-  const run = async (tx: TenantScope) => {
-    const plan = await planImport(tx, spec, lines, opts.actorId);
-    finishReport(report, lines);
-    Object.assign(report, plan.counts);
-    if (plan.total > RESOURCE_LIMIT) throw resourcesFull(spec, plan.total);
-    if (opts.dryRun) return report;
-    if (report.skipped && !opts.partial) throw new ImportRefused(report);
-    await applyOrConflict(plan.apply);
-    report.applied = true;
-    return report;
-  };
-  return opts.dryRun ? await run(scope) : await scope.transaction(run);
+  return await runImportJob(scope, table.rows(), opts, {
+    report: newReport(spec.path, table, opts),
+    read: (r) => readLine(spec, r),
+    plan: (tx, lines) => planImport(tx, spec, lines, opts.actorId),
+  });
 }
 
 function readLine(spec: KindSpec, r: TableRow<string>): Line {
-  const line: Line = { row: r.row, problems: [...r.problems], key: "", values: {} };
-  const key = r.values.externalKey ?? "";
-  if (!key && !r.problems.some((p) => p.field === "externalKey")) {
-    flag(line, "externalKey", `is empty; every row needs the ${spec.noun[0]}'s external key`);
-  }
-  line.key = bounded(line, "externalKey", key, 100) ?? "";
+  const line: Line = { ...keyedLine(r, spec.noun[0]), values: {} };
   for (const f of spec.fields) {
     const column = columnOf(f);
     let text = r.values[column];
@@ -164,9 +145,10 @@ async function planImport(tx: TenantScope, spec: KindSpec, lines: Line[], actorI
       counts.updated++;
     } else counts.unchanged++;
   }
+  const total = (await tx.count(resources, eq(resources.kind, spec.kind))) + inserts.length;
+  if (total > RESOURCE_LIMIT) throw resourcesFull(spec, total);
   return {
     counts,
-    total: (await tx.count(resources, eq(resources.kind, spec.kind))) + inserts.length,
     apply: async () => {
       for (const batch of batches(inserts)) await tx.insert(resources, batch);
       for (const u of updates) await tx.update(resources, u.changes, eq(resources.id, u.id));
