@@ -11,7 +11,7 @@ import { etagOf } from "../../api/http/preconditions.ts";
 import type { PluginDeps } from "../../api/plugin.ts";
 import { problemResponses } from "../../api/problem.ts";
 import { registerApprovalRoutes } from "./approval_routes.ts";
-import { diffGraphs } from "./diff.ts";
+import { diffGraphs } from "./graph_core/diff.ts";
 import {
   DraftSchema,
   ETagHeader,

@@ -1,65 +1,66 @@
 // The process model: a graph document with swimlanes, validated by one zod schema. Stored
-// as JSON in drafts and versions; `schemaVersion` lets us migrate documents later.
+// as JSON in drafts and versions; `schemaVersion` lets us migrate documents later. The
+// vocabulary and limits come from graph_core/constants.ts (shared with the browser editor,
+// which must not load zod); they are re-exported here for the server's modules.
 import { z } from "@hono/zod-openapi";
 import { ProblemError } from "../../api/problem.ts";
+import {
+  COORDINATE_LIMIT,
+  ELEMENT_ID_LENGTH,
+  ELEMENT_ID_PATTERN,
+  GRAPH_LIMITS,
+  GRAPH_SCHEMA_VERSION,
+  LANE_NAME_LENGTH,
+  LINK_KINDS,
+  MAX_DURATION_MINUTES,
+  NODE_TYPES,
+  RACI_ROLES,
+} from "./graph_core/constants.ts";
 
-export const GRAPH_SCHEMA_VERSION = 1;
+export {
+  COORDINATE_LIMIT,
+  ELEMENT_ID_LENGTH,
+  ELEMENT_ID_PATTERN,
+  GRAPH_LIMITS,
+  GRAPH_SCHEMA_VERSION,
+  LANE_NAME_LENGTH,
+  LINK_KINDS,
+  type LinkKind,
+  MAX_DURATION_MINUTES,
+  NODE_TYPES,
+  type NodeType,
+  RACI_ROLES,
+  type RaciRole,
+} from "./graph_core/constants.ts";
 
-/** Explicit limits: larger graphs are refused with 413 naming the limit. */
-export const GRAPH_LIMITS = {
-  nodes: 2000,
-  edges: 5000,
-  lanes: 100,
-  labelLength: 500,
-  descriptionLength: 20_000,
-  linksPerNode: 100,
-  waypointsPerEdge: 50,
-} as const;
-
-export const NODE_TYPES = [
-  "start",
-  "end",
-  "task",
-  "subprocess",
-  "xor",
-  "and",
-  "intermediate",
-  "annotation",
-] as const;
-export type NodeType = typeof NODE_TYPES[number];
-
-export const RACI_ROLES = ["responsible", "accountable", "consulted", "informed"] as const;
-export type RaciRole = typeof RACI_ROLES[number];
-
-/** Kinds of objects, owned by other plugins, that a step links to. */
-export const LINK_KINDS = ["documents", "systems", "requirements", "locations"] as const;
-export type LinkKind = typeof LINK_KINDS[number];
-
-const elementId = z.string().min(1).max(64).regex(/^[A-Za-z_][A-Za-z0-9_.-]*$/, {
-  error: "letters, digits, _ . - (starting with a letter or _), at most 64",
+const elementId = z.string().min(1).max(ELEMENT_ID_LENGTH).regex(ELEMENT_ID_PATTERN, {
+  error: `letters, digits, _ . - (starting with a letter or _), at most ${ELEMENT_ID_LENGTH}`,
 });
 const uuid = z.string().uuid({ error: "must be a UUID" });
 const ids = z.array(uuid).max(GRAPH_LIMITS.linksPerNode);
-const coordinate = z.number().finite().min(-1_000_000).max(1_000_000);
+const coordinate = z.number().finite().min(-COORDINATE_LIMIT).max(COORDINATE_LIMIT);
 const size = z.number().finite().min(1).max(100_000);
 
-export const RaciSchema = z.strictObject({
-  responsible: ids.default([]),
-  accountable: ids.default([]),
-  consulted: ids.default([]),
-  informed: ids.default([]),
-}).openapi("Raci", { description: "Position ids per RACI role" });
+/** An object with one id list (empty by default) per key, in the order of `keys`. */
+const idLists = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(
+    Object.fromEntries(keys.map((k) => [k, ids.default([])])) as Record<
+      K,
+      z.ZodDefault<typeof ids>
+    >,
+  );
 
-export const LinksSchema = z.strictObject({
-  documents: ids.default([]),
-  systems: ids.default([]),
-  requirements: ids.default([]),
-  locations: ids.default([]),
-}).openapi("StepLinks", { description: "Ids of objects owned by the resources plugin" });
+export const RaciSchema = idLists(RACI_ROLES).openapi("Raci", {
+  description: "Position ids per RACI role",
+});
+
+export const LinksSchema = idLists(LINK_KINDS).openapi("StepLinks", {
+  description: "Ids of objects owned by the resources plugin",
+});
 
 export const LaneSchema = z.strictObject({
   id: elementId,
-  name: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(LANE_NAME_LENGTH),
   /** The position or org unit doing the work in this lane (one of both, or none). */
   positionId: uuid.nullable().default(null),
   orgUnitId: uuid.nullable().default(null),
@@ -82,7 +83,7 @@ export const NodeSchema = z.strictObject({
   /** Tasks: linked documents, IT systems, requirements, locations. */
   links: LinksSchema.optional(),
   /** Tasks: expected duration in minutes. */
-  durationMinutes: z.number().int().min(0).max(525_600).nullable().optional(),
+  durationMinutes: z.number().int().min(0).max(MAX_DURATION_MINUTES).nullable().optional(),
   /** Tasks: what to do, as Markdown. */
   description: z.string().max(GRAPH_LIMITS.descriptionLength).optional(),
   /** Subprocess: the process it calls. */

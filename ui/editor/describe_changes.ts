@@ -1,7 +1,11 @@
 // Change records for people: "what changed on the server" after a conflict, and the list
 // beside the visual diff. One record per added, removed or changed lane, node or edge, with
 // a label to show (the element's name, or for unnamed edges "from → to").
-import { type DiffField, diffGraphs, type GraphDiff } from "./graph_diff.ts";
+import {
+  type DiffField,
+  diffGraphs,
+  type GraphDiff,
+} from "../../plugins/processes/graph_core/diff.ts";
 import type { Graph } from "./model.ts";
 
 export type ElementKind = "lane" | "node" | "edge";

@@ -117,7 +117,11 @@ export { rerouteAllEdges, rerouteEdges, rerouteEdgesById } from "./reroute.ts";
 export { type Conflict, merge, type MergeResult, type Side } from "./merge.ts";
 export type { Repairs } from "./repair_graph.ts";
 export { type ChangeRecord, describeChanges, describeDiff } from "./describe_changes.ts";
-export { diffGraphs, type GraphDiff, isEmptyDiff } from "./graph_diff.ts";
+export {
+  diffGraphs,
+  type GraphDiff,
+  isEmptyDiff,
+} from "../../plugins/processes/graph_core/diff.ts";
 export {
   DEFAULT_MAX_DRAFT_CHARS,
   type Draft,

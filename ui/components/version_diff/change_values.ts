@@ -3,7 +3,7 @@
 // names: lanes and steps from the two graphs, positions, org units and linked processes from
 // `names` (what the component could look up; an unknown id is shown as "unknown").
 import type { ChangeRecord } from "../../editor/describe_changes.ts";
-import type { DiffField } from "../../editor/graph_diff.ts";
+import type { DiffField } from "../../../plugins/processes/graph_core/diff.ts";
 import { LINK_KINDS, RACI_ROLES } from "../../editor/model.ts";
 import type { Graph } from "../diagram/geometry.ts";
 import { formatNumber, type MessageKey, t } from "../../lib/i18n.ts";

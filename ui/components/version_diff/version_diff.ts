@@ -10,7 +10,7 @@
 // its URL. Graphs come from GET …/versions/{n} and GET …/draft, the changes from GET …/diff.
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import { type ChangeRecord, describeDiff } from "../../editor/describe_changes.ts";
-import type { GraphDiff } from "../../editor/graph_diff.ts";
+import type { GraphDiff } from "../../../plugins/processes/graph_core/diff.ts";
 import { unwrap } from "../../lib/api/client.ts";
 import { ApiData } from "../../lib/api_data.ts";
 import { LocaleController, t } from "../../lib/i18n.ts";

@@ -1,10 +1,10 @@
-// What changed between two graphs, in the same shape as the server's diff (plugins/
-// processes/diff.ts and GET /api/v1/processes/{id}/diff), so a local comparison and the
-// server's answer feed the same visual diff list. A port, not an import: the server module
-// pulls zod and hono into the bundle through graph_schema.ts. graph_diff_test.ts checks that
-// both give identical results.
-import type { Edge, Graph, Lane, ProcessNode } from "./model.ts";
-import { LINK_KINDS, RACI_ROLES } from "./model.ts";
+// The difference between two process graphs: lanes, nodes and edges added, removed and
+// changed, naming the fields that changed with their values before and after. Pure and
+// deterministic (ids in code-point order). The server's GET /processes/{id}/diff and the
+// editor's local comparison both call this one function, so the visual diff, the conflict
+// summary and the AI change summary see the same thing for the same input.
+import type { Edge, Graph, Lane, ProcessNode } from "../graph_schema.ts";
+import { LINK_KINDS, RACI_ROLES } from "./constants.ts";
 
 export const LANE_FIELDS = ["label", "position", "orgUnit", "moved"] as const;
 export const NODE_FIELDS = [
@@ -29,6 +29,7 @@ export interface ChangedElement {
   id: string;
   /** The fields that differ, in a fixed order per element kind. */
   fields: DiffField[];
+  /** The values of those fields in the first graph and in the second. */
   before: Partial<Record<DiffField, unknown>>;
   after: Partial<Record<DiffField, unknown>>;
 }
@@ -62,6 +63,7 @@ export function diffGraphs(a: Graph, b: Graph): GraphDiff {
   };
 }
 
+/** Whether a diff has no changes at all. */
 export function isEmptyDiff(d: GraphDiff): boolean {
   return [d.lanes, d.nodes, d.edges].every((x) =>
     !x.added.length && !x.removed.length && !x.changed.length
@@ -82,7 +84,9 @@ function diffList<T extends { id: string }, F extends DiffField>(
   const changed: ChangedElement[] = [];
   for (const id of sorted([...now.keys()].filter((id) => old.has(id)))) {
     const x = old.get(id)!, y = now.get(id)!;
-    if (x === y && valuesBefore === valuesAfter) continue; // shared element: unchanged
+    // The editor's command stack shares unchanged elements between graphs, so the same
+    // object on both sides is unchanged (lanes pass two functions: their order may differ).
+    if (x === y && valuesBefore === valuesAfter) continue;
     const va = valuesBefore(x), vb = valuesAfter(y);
     const differing = fields.filter((f) => canonical(va[f]) !== canonical(vb[f]));
     if (!differing.length) continue;
@@ -100,7 +104,10 @@ function diffList<T extends { id: string }, F extends DiffField>(
   };
 }
 
-/** A lane whose order among the lanes of both graphs changed has "moved". */
+/**
+ * Lanes: their order is their place in the diagram, so a lane whose order among the lanes
+ * of both graphs changed has "moved" (adding a lane above does not move the others).
+ */
 const laneValues = (all: readonly Lane[], common: Set<string>) => {
   const index = new Map(all.filter((l) => common.has(l.id)).map((l, i) => [l.id, i]));
   return (l: Lane): Values<typeof LANE_FIELDS[number]> => ({
