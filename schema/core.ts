@@ -31,6 +31,8 @@ export const users = mysqlTable("users", {
   active: int("active").notNull().default(1),
   createdAt: timestampColumn("created_at").notNull(),
   lastSeenAt: timestampColumn("last_seen_at"),
+  /** Row version for If-Match on role and status changes (sign-ins do not change it). */
+  version: int("version").notNull().default(1),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.id] }),
   uniqueIndex("users_tenant_oid").on(t.tenantId, t.oid),

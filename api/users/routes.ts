@@ -5,6 +5,7 @@ import type { AppEnv } from "../env.ts";
 import { pageOf, PagingQuery } from "../http/paging.ts";
 import type { ProcedoPlugin } from "../plugin.ts";
 import { trialExpired } from "../plans.ts";
+import { ETagHeader, etagOf, IfMatchHeader, requireIfMatch } from "../http/preconditions.ts";
 import { problemResponses } from "../problem.ts";
 import { ROLES } from "../../schema/core.ts";
 import * as service from "./service.ts";
@@ -17,6 +18,7 @@ const User = z.object({
   active: z.boolean(),
   createdAt: z.string().datetime(),
   lastSeenAt: z.string().datetime().nullable(),
+  version: z.number().int().openapi({ description: "Row version; the ETag names it" }),
 }).openapi("User");
 const Me = z.object({
   user: z.object({
@@ -110,19 +112,25 @@ const get = createRoute({
   "x-permission": "users.read",
   request: { params: IdParam },
   responses: {
-    200: { description: "The user", content: json(User) },
+    200: { description: "The user", headers: ETagHeader, content: json(User) },
     ...problemResponses(401, 403, 404, 422),
   },
 });
 const patch = createRoute({
   method: "patch",
   path: "/{id}",
-  summary: "Change a user's role, deactivate or reactivate them",
+  summary: "Change a user's role, deactivate or reactivate them (If-Match required)",
+  description: "A stale If-Match is refused with 412 whose `current` holds the user as they " +
+    "are now; without If-Match, 428. The last active executive stays (409 last-executive).",
   "x-permission": "users.manage",
-  request: { params: IdParam, body: { required: true, content: json(UserPatch) } },
+  request: {
+    params: IdParam,
+    headers: IfMatchHeader,
+    body: { required: true, content: json(UserPatch) },
+  },
   responses: {
-    200: { description: "Changed", content: json(User) },
-    ...problemResponses(400, 401, 403, 404, 409, 415, 422),
+    200: { description: "Changed", headers: ETagHeader, content: json(User) },
+    ...problemResponses(400, 401, 403, 404, 409, 412, 415, 422, 428),
   },
 });
 
@@ -153,17 +161,18 @@ function registerUserRoutes(app: OpenAPIHono<AppEnv>) {
       200,
     );
   });
-  app.openapi(
-    get,
-    async (c) => c.json(await service.getUser(c.var.scope, c.req.valid("param").id), 200),
-  );
+  app.openapi(get, async (c) => {
+    const user = await service.getUser(c.var.scope, c.req.valid("param").id);
+    return c.json(user, 200, { ETag: etagOf(user.version) });
+  });
   app.openapi(patch, async (c) => {
     const { after } = await service.changeUser(
       c.var.scope,
       c.req.valid("param").id,
       c.req.valid("json"),
+      (current) => requireIfMatch(c, current.version, current),
     );
-    return c.json(after, 200);
+    return c.json(after, 200, { ETag: etagOf(after.version) });
   });
 }
 

@@ -13,6 +13,8 @@ export interface User {
   active: boolean;
   createdAt: string;
   lastSeenAt: string | null;
+  /** Row version: its ETag for If-Match. */
+  version: number;
 }
 
 type Row = typeof users.$inferSelect;
@@ -65,11 +67,15 @@ export async function getUser(scope: TenantScope, id: string): Promise<User> {
   return toUser(row);
 }
 
-/** Changes a user's role or status; refuses to remove the last active executive (409). */
+/**
+ * Changes a user's role or status after `check` accepted the current user (If-Match);
+ * refuses to remove the last active executive (409).
+ */
 export async function changeUser(
   scope: TenantScope,
   id: string,
   patch: { role?: Role; active?: boolean },
+  check: (current: User) => void,
 ): Promise<{ before: User; after: User }> {
   return await scope.transaction(async (tx) => {
     // Lock every executive row so two executives cannot demote each other at once.
@@ -79,6 +85,7 @@ export async function changeUser(
     });
     const row = await tx.first(users, eq(users.id, id), { forUpdate: true });
     if (!row) throw new ProblemError(404, undefined, `No user ${id}.`);
+    check(toUser(row));
     const losesExecutive = row.role === "executive" && row.active === 1 &&
       ((patch.role !== undefined && patch.role !== "executive") || patch.active === false);
     if (losesExecutive && executives.length <= 1) {
@@ -91,6 +98,7 @@ export async function changeUser(
     await tx.update(users, {
       ...(patch.role !== undefined ? { role: patch.role } : {}),
       ...(patch.active !== undefined ? { active: patch.active ? 1 : 0 } : {}),
+      version: row.version + 1,
     }, eq(users.id, id));
     const after = (await tx.first(users, eq(users.id, id)))!;
     return { before: toUser(row), after: toUser(after) };
@@ -105,5 +113,6 @@ function toUser(r: Row): User {
     active: r.active === 1,
     createdAt: r.createdAt.toISOString(),
     lastSeenAt: r.lastSeenAt ? r.lastSeenAt.toISOString() : null,
+    version: r.version,
   };
 }

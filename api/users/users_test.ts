@@ -18,6 +18,10 @@ async function users(token = exec, query = "") {
   }[];
 }
 
+/** Changes a user; If-Match * where a test is about something other than concurrency. */
+const patch = (id: string, body: unknown, token = exec, ifMatch = "*") =>
+  t.call("PATCH", `/api/v1/users/${id}`, { token, body, headers: { "if-match": ifMatch } });
+
 const byName = async (name: string) => (await users()).find((u) => u.displayName === name)!;
 
 test("me tells every user who they are and where", async () => {
@@ -84,31 +88,25 @@ test("names: missing, malformed or too many ids are refused naming ids", async (
 test("only executives list and change users", async () => {
   assert.equal((await t.call("GET", "/api/v1/users", { token: modeler })).status, 403);
   const rita = await byName("Rita Reader");
-  const res = await t.call("PATCH", `/api/v1/users/${rita.id}`, {
-    token: modeler,
-    body: { role: "executive" },
-  });
+  const res = await patch(rita.id, { role: "executive" }, modeler);
   assert.equal(res.status, 403);
   assert.equal((await byName("Rita Reader")).role, "reader");
 });
 
 test("an executive promotes a reader, and the new role takes effect at once", async () => {
   const rita = await byName("Rita Reader");
-  const res = await t.call("PATCH", `/api/v1/users/${rita.id}`, {
-    token: exec,
-    body: { role: "modeler" },
-  });
+  const res = await patch(rita.id, { role: "modeler" });
   assert.equal(res.status, 200);
   assert.equal((await res.json()).role, "modeler");
   const create = await t.call("POST", "/api/v1/tags", { token: reader, body: { name: "By Rita" } });
   assert.equal(create.status, 201, "Rita may now write");
-  await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "reader" } });
+  await patch(rita.id, { role: "reader" });
 });
 
 test("a deactivated user is refused everywhere, a reactivated one is back", async () => {
   const max = await byName("Max Modeler");
   assert.equal(
-    (await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: { active: false } }))
+    (await patch(max.id, { active: false }))
       .status,
     200,
   );
@@ -125,7 +123,7 @@ test("a deactivated user is refused everywhere, a reactivated one is back", asyn
   assert.equal(entry.details.reason, "user-deactivated");
   assert.deepEqual((await users(exec, "?active=false")).map((u) => u.displayName), ["Max Modeler"]);
   assert.equal(
-    (await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: { active: true } }))
+    (await patch(max.id, { active: true }))
       .status,
     200,
   );
@@ -135,36 +133,30 @@ test("a deactivated user is refused everywhere, a reactivated one is back", asyn
 test("the last active executive can neither be demoted nor deactivated", async () => {
   const erika = await byName("Erika Executive");
   for (const body of [{ role: "modeler" }, { active: false }]) {
-    const res = await t.call("PATCH", `/api/v1/users/${erika.id}`, { token: exec, body });
+    const res = await patch(erika.id, body);
     assert.equal(res.status, 409);
     assert.equal((await res.json()).type, "https://procedo.app/problems/last-executive");
   }
   assert.equal((await byName("Erika Executive")).role, "executive");
   // With a second executive, the first may step down.
   const rita = await byName("Rita Reader");
-  await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "executive" } });
-  const down = await t.call("PATCH", `/api/v1/users/${erika.id}`, {
-    token: exec,
-    body: { role: "modeler" },
-  });
+  await patch(rita.id, { role: "executive" });
+  const down = await patch(erika.id, { role: "modeler" });
   assert.equal(down.status, 200);
   const ritaToken = await t.token("reader"); // Rita's token; her role now comes from the database
-  await t.call("PATCH", `/api/v1/users/${erika.id}`, {
-    token: ritaToken,
-    body: { role: "executive" },
-  });
-  await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "reader" } });
+  await patch(erika.id, { role: "executive" }, ritaToken);
+  await patch(rita.id, { role: "reader" });
   assert.equal((await byName("Rita Reader")).role, "reader");
 });
 
 test("two executives demoting each other at once leave one executive", async () => {
   const rita = await byName("Rita Reader");
   const erika = await byName("Erika Executive");
-  await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "executive" } });
+  await patch(rita.id, { role: "executive" });
   const ritaToken = await t.token("reader");
   const [a, b] = await Promise.all([
-    t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "reader" } }),
-    t.call("PATCH", `/api/v1/users/${erika.id}`, { token: ritaToken, body: { role: "reader" } }),
+    patch(rita.id, { role: "reader" }),
+    patch(erika.id, { role: "reader" }, ritaToken),
   ]);
   const statuses = [a.status, b.status].sort();
   assert.ok(
@@ -178,23 +170,72 @@ test("two executives demoting each other at once leave one executive", async () 
     erikaWon ? "Erika Executive" : "Rita Reader",
   ]);
   // Restore the demo roles for the tests that follow.
-  await t.call("PATCH", `/api/v1/users/${erika.id}`, {
-    token: winner,
-    body: { role: "executive" },
-  });
-  await t.call("PATCH", `/api/v1/users/${rita.id}`, { token: exec, body: { role: "reader" } });
+  await patch(erika.id, { role: "executive" }, winner);
+  await patch(rita.id, { role: "reader" });
   assert.equal((await byName("Rita Reader")).role, "reader");
+});
+
+test("a user is read with an ETag; a change without If-Match is refused with 428", async () => {
+  const max = await byName("Max Modeler");
+  const read = await t.call("GET", `/api/v1/users/${max.id}`, { token: exec });
+  assert.equal(read.status, 200);
+  const user = await read.json();
+  assert.equal(read.headers.get("etag"), `W/"${user.version}"`);
+
+  const bare = await t.call("PATCH", `/api/v1/users/${max.id}`, {
+    token: exec,
+    body: { role: "reader" },
+  });
+  assert.equal(bare.status, 428, await bare.clone().text());
+  assert.equal((await bare.json()).type, "https://procedo.app/problems/precondition-required");
+  assert.equal((await byName("Max Modeler")).role, "modeler");
+
+  const changed = await patch(max.id, { role: "reader" }, exec, read.headers.get("etag")!);
+  assert.equal(changed.status, 200, await changed.clone().text());
+  const after = await changed.json();
+  assert.equal(after.role, "reader");
+  assert.equal(after.version, user.version + 1);
+  assert.equal(changed.headers.get("etag"), `W/"${after.version}"`);
+  assert.equal(
+    (await patch(max.id, { role: "modeler" }, exec, `W/"${after.version}"`)).status,
+    200,
+  );
+});
+
+test("two executives changing the same user from the same read: the second gets 412", async () => {
+  const rita = await byName("Rita Reader");
+  // A second executive, so both may administer.
+  assert.equal((await patch(rita.id, { role: "executive" })).status, 200);
+  const ritaToken = await t.token("reader");
+  const max = await byName("Max Modeler");
+  const seen = (await t.call("GET", `/api/v1/users/${max.id}`, { token: exec })).headers.get(
+    "etag",
+  )!;
+
+  const first = await patch(max.id, { role: "executive" }, exec, seen);
+  assert.equal(first.status, 200);
+  const second = await patch(max.id, { active: false }, ritaToken, seen);
+  assert.equal(second.status, 412, await second.clone().text());
+  const problem = await second.json();
+  assert.equal(problem.type, "https://procedo.app/problems/precondition-failed");
+  assert.equal(problem.current.role, "executive", "the problem shows the user as they are now");
+  assert.equal(problem.current.active, true);
+  assert.equal(second.headers.get("etag"), `W/"${problem.current.version}"`);
+  assert.equal(problem.currentETag, second.headers.get("etag"));
+  const now = await byName("Max Modeler");
+  assert.deepEqual([now.role, now.active], ["executive", true], "the stale change was not applied");
+
+  // Restore the demo roles for the tests that follow.
+  assert.equal((await patch(max.id, { role: "modeler" })).status, 200);
+  assert.equal((await patch(rita.id, { role: "reader" })).status, 200);
 });
 
 test("bad input names the field and changes nothing", async () => {
   const max = await byName("Max Modeler");
-  const unknownRole = await t.call("PATCH", `/api/v1/users/${max.id}`, {
-    token: exec,
-    body: { role: "admin" },
-  });
+  const unknownRole = await patch(max.id, { role: "admin" });
   assert.equal(unknownRole.status, 422);
   assert.equal((await unknownRole.json()).errors[0].field, "body.role");
-  const empty = await t.call("PATCH", `/api/v1/users/${max.id}`, { token: exec, body: {} });
+  const empty = await patch(max.id, {});
   assert.equal(empty.status, 422);
   assert.equal((await byName("Max Modeler")).role, "modeler");
 });
@@ -203,10 +244,7 @@ test("another tenant's user answers 404", async () => {
   const max = await byName("Max Modeler");
   const otherExec = await t.token("executive", 1);
   assert.equal((await t.call("GET", `/api/v1/users/${max.id}`, { token: otherExec })).status, 404);
-  const res = await t.call("PATCH", `/api/v1/users/${max.id}`, {
-    token: otherExec,
-    body: { role: "reader" },
-  });
+  const res = await patch(max.id, { role: "reader" }, otherExec);
   assert.equal(res.status, 404);
   assert.equal((await byName("Max Modeler")).role, "modeler");
   assert.ok(!(await users(otherExec)).some((u) => u.id === max.id));

@@ -26,6 +26,7 @@ assert.equal(
   (await t.call("PATCH", `/api/v1/users/${otherModelerId}`, {
     token: executive,
     body: { role: "modeler" },
+    headers: { "if-match": "*" },
   })).status,
   200,
 );

@@ -363,6 +363,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     request: async (t, tenant) => ({
       params: { id: await createUser(t, tenant) },
       body: { role: "modeler" },
+      headers: ifMatchAny,
     }),
     readBack: "/api/v1/users/{id}",
   },

@@ -1,6 +1,8 @@
 // <procedo-admin-users>: who works in this workspace, with which role. Executives change a
 // role with the select in the row (saved at once) and deactivate or reactivate after one
-// confirmation. The API keeps at least one active executive (409 last-executive).
+// confirmation. Changes name the version of the row shown (If-Match): when someone else
+// changed that user meanwhile (412), the row is reloaded and the problem bar says so. The
+// API keeps at least one active executive (409 last-executive).
 import { css, html, LitElement, nothing } from "lit";
 import type { TextInput } from "@fluentui/web-components";
 import "../../components/confirm_dialog.ts";
@@ -9,7 +11,7 @@ import { icon } from "../../components/icons.ts";
 import "../../components/pager.ts";
 import "../../components/problem_bar.ts";
 import { base, controls, page, table } from "../../components/styles.ts";
-import { type Schemas, unwrap } from "../../lib/api/client.ts";
+import { isApiProblem, type Schemas, unwrap } from "../../lib/api/client.ts";
 import { ApiData } from "../../lib/api_data.ts";
 import { formatDateTime, LocaleController, t } from "../../lib/i18n.ts";
 import { type Role, session } from "../session.ts";
@@ -74,7 +76,7 @@ export class ProcedoAdminUsers extends LitElement {
           @input=${this.#onSearch}><span class="visually-hidden">${t("admin.users.search")}</span>
           <span slot="start">${icon("search", 16)}</span></fluent-text-input>
       </div>
-      <procedo-problem .error=${this.actionError}></procedo-problem>
+      <procedo-problem .error=${this.actionError} @reload=${this.#afterConflict}></procedo-problem>
       ${data.error
         ? html`<procedo-problem .error=${data.error} @retry=${() =>
           data.reload()}></procedo-problem>`
@@ -163,7 +165,10 @@ export class ProcedoAdminUsers extends LitElement {
     const ok = await this.#patch(u, { role });
     if (ok) {
       this.done = t("admin.users.roleChanged", { name: u.displayName, role: t(`role.${role}`) });
-    } else select.value = u.role;
+    } else {
+      // The role as the list now has it (after a 412, someone else's choice).
+      select.value = this.#users.value?.items.find((x) => x.id === u.id)?.role ?? u.role;
+    }
   }
 
   async #setActive(u: User, active: boolean) {
@@ -189,7 +194,10 @@ export class ProcedoAdminUsers extends LitElement {
     this.done = undefined;
     try {
       unwrap(
-        await session().api.PATCH("/api/v1/users/{id}", { params: { path: { id: u.id } }, body }),
+        await session().api.PATCH("/api/v1/users/{id}", {
+          params: { path: { id: u.id }, header: { "if-match": `W/"${u.version}"` } },
+          body,
+        }),
       );
       await this.#users.reload();
       // Changing oneself changes what the shell may show.
@@ -199,9 +207,21 @@ export class ProcedoAdminUsers extends LitElement {
       return true;
     } catch (e) {
       this.actionError = e;
+      if (isApiProblem(e) && e.status === 412) {
+        // Someone else changed this user meanwhile: show the row as it is now, so the
+        // person decides again on what they see.
+        await this.#users.reload();
+        this.done = t("admin.users.rowReloaded", { name: u.displayName });
+      }
       return false;
     }
   }
+
+  #afterConflict = async () => {
+    this.actionError = undefined;
+    this.done = undefined;
+    await this.#users.reload();
+  };
 
   #onSearch = (e: Event) => {
     const value = (e.target as TextInput).value ?? "";

@@ -664,6 +664,8 @@ export interface paths {
         /** @description The user */
         200: {
           headers: {
+            /** @description The object's version */
+            ETag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -713,11 +715,17 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    /** Change a user's role, deactivate or reactivate them */
+    /**
+     * Change a user's role, deactivate or reactivate them (If-Match required)
+     * @description A stale If-Match is refused with 412 whose `current` holds the user as they are now; without If-Match, 428. The last active executive stays (409 last-executive).
+     */
     patch: {
       parameters: {
         query?: never;
-        header?: never;
+        header?: {
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
+          "if-match"?: string;
+        };
         path: {
           id: string;
         };
@@ -732,6 +740,8 @@ export interface paths {
         /** @description Changed */
         200: {
           headers: {
+            /** @description The object's version */
+            ETag?: string;
             [name: string]: unknown;
           };
           content: {
@@ -783,6 +793,15 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         /** @description Unsupported media type */
         415: {
           headers: {
@@ -794,6 +813,15 @@ export interface paths {
         };
         /** @description Validation failed */
         422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
           headers: {
             [name: string]: unknown;
           };
@@ -9526,6 +9554,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       lastSeenAt: string | null;
+      /** @description Row version; the ETag names it */
+      version: number;
     };
     UserPatch: {
       /** @enum {string} */

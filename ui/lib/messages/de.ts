@@ -143,6 +143,8 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   "admin.users.roleChanged": "{name} ist jetzt {role}.",
   "admin.users.deactivated": "{name} ist deaktiviert.",
   "admin.users.reactivated": "{name} ist wieder aktiv.",
+  "admin.users.rowReloaded":
+    "Die Zeile von {name} zeigt jetzt die aktuelle Rolle und den aktuellen Status.",
 
   "admin.plan.title": "Tarif",
   "admin.plan.plan": "Tarif",

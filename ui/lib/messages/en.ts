@@ -139,6 +139,7 @@ const core = {
   "admin.users.roleChanged": "{name} is now {role}.",
   "admin.users.deactivated": "{name} is deactivated.",
   "admin.users.reactivated": "{name} is active again.",
+  "admin.users.rowReloaded": "The row of {name} now shows their current role and status.",
 
   "admin.plan.title": "Plan",
   "admin.plan.plan": "Plan",

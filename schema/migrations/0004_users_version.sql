@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `version` int DEFAULT 1 NOT NULL;
