@@ -3,7 +3,8 @@ import { asc, eq, like, or, type SQL } from "drizzle-orm";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import { ProblemError } from "../../api/problem.ts";
-import { bumped, containsPattern, notFound } from "./common.ts";
+import { bumped, containsPattern } from "./common.ts";
+import { objectRows, type Page } from "./object_rows.ts";
 import { type ChartRow, orgCharts, orgUnits } from "./schema.ts";
 
 export interface OrgChart {
@@ -20,32 +21,29 @@ export interface ChartInput {
   description?: string;
 }
 
+const rows = objectRows({
+  table: orgCharts,
+  id: orgCharts.id,
+  thing: "org chart",
+  orderBy: [asc(orgCharts.name), asc(orgCharts.id)],
+  present: (_scope, list) => list.map(toChart),
+});
+
 export async function listCharts(
   scope: TenantScope,
   q: { search?: string; limit: number; offset: number },
-) {
+): Promise<Page<OrgChart>> {
   const where: SQL | undefined = q.search
     ? or(
       like(orgCharts.name, containsPattern(q.search)),
       like(orgCharts.description, containsPattern(q.search)),
     )
     : undefined;
-  const [rows, total] = await Promise.all([
-    scope.select(orgCharts, {
-      where,
-      orderBy: [asc(orgCharts.name), asc(orgCharts.id)],
-      limit: q.limit,
-      offset: q.offset,
-    }),
-    scope.count(orgCharts, where),
-  ]);
-  return { items: rows.map(toChart), total, limit: q.limit, offset: q.offset };
+  return await rows.page(scope, where, q);
 }
 
 export async function getChart(scope: TenantScope, id: string): Promise<OrgChart> {
-  const row = await scope.first(orgCharts, eq(orgCharts.id, id));
-  if (!row) throw notFound("org chart", id);
-  return toChart(row);
+  return await rows.get(scope, id);
 }
 
 export async function createChart(
@@ -74,14 +72,13 @@ export async function updateChart(
   check: (current: OrgChart) => void,
 ): Promise<OrgChart> {
   return await scope.transaction(async (tx) => {
-    const row = await lockChart(tx, id);
-    check(toChart(row));
+    const row = await rows.locked(tx, id, check);
     await tx.update(orgCharts, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.description !== undefined ? { description: patch.description } : {}),
       ...bumped(row.version),
     }, eq(orgCharts.id, id));
-    return toChart((await tx.first(orgCharts, eq(orgCharts.id, id)))!);
+    return await rows.get(tx, id);
   });
 }
 
@@ -92,8 +89,7 @@ export async function deleteChart(
   check: (current: OrgChart) => void,
 ) {
   await scope.transaction(async (tx) => {
-    const row = await lockChart(tx, id);
-    check(toChart(row));
+    const row = await rows.locked(tx, id, check);
     const units = await tx.count(orgUnits, eq(orgUnits.chartId, id));
     if (units) {
       throw new ProblemError(
@@ -115,9 +111,7 @@ export async function deleteChart(
  * a cycle that neither would alone.
  */
 export async function lockChart(tx: TenantScope, id: string): Promise<ChartRow> {
-  const row = await tx.first(orgCharts, eq(orgCharts.id, id), { forUpdate: true });
-  if (!row) throw notFound("org chart", id);
-  return row;
+  return await rows.row(tx, id, true);
 }
 
 export function toChart(r: ChartRow): OrgChart {

@@ -2,11 +2,12 @@
 // a whole: one of them is primary (the first, unless another is marked).
 import { and, asc, eq, inArray, like, or, type SQL } from "drizzle-orm";
 import { z } from "@hono/zod-openapi";
-import { isDuplicateKey } from "../../api/db/errors.ts";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import { ProblemError } from "../../api/problem.ts";
-import { bumped, compareNames, containsPattern, notFound, selectIn } from "./common.ts";
+import { bumped, containsPattern, selectIn } from "./common.ts";
+import { holdingsBy } from "./holdings.ts";
+import { keyedWrite, keyTaken, objectRows, type Page } from "./object_rows.ts";
 import { employeePositions, type EmployeeRow, employees, positions } from "./schema.ts";
 
 /** Addresses we accept: the pattern zod's z.email() uses (also for imports). */
@@ -49,10 +50,21 @@ export interface EmployeeInput {
   positions?: HoldingInput[];
 }
 
+const rows = objectRows({
+  table: employees,
+  id: employees.id,
+  thing: "employee",
+  orderBy: [asc(employees.nameKey), asc(employees.id)],
+  present: async (scope, list) => {
+    const held = await holdingsOf(scope, list.map((r) => r.id));
+    return list.map((r) => toEmployee(r, held.get(r.id)));
+  },
+});
+
 export async function listEmployees(
   scope: TenantScope,
   q: { search?: string; positionId?: string; limit: number; offset: number },
-) {
+): Promise<Page<Employee>> {
   const filters: SQL[] = [];
   if (q.search) {
     const p = containsPattern(q.search.toLowerCase());
@@ -71,29 +83,11 @@ export async function listEmployees(
     if (!ids.length) return { items: [], total: 0, limit: q.limit, offset: q.offset };
     filters.push(inArray(employees.id, ids));
   }
-  const where = filters.length ? and(...filters) : undefined;
-  const [rows, total] = await Promise.all([
-    scope.select(employees, {
-      where,
-      orderBy: [asc(employees.nameKey), asc(employees.id)],
-      limit: q.limit,
-      offset: q.offset,
-    }),
-    scope.count(employees, where),
-  ]);
-  const held = await holdingsOf(scope, rows.map((r) => r.id));
-  return {
-    items: rows.map((r) => toEmployee(r, held.get(r.id))),
-    total,
-    limit: q.limit,
-    offset: q.offset,
-  };
+  return await rows.page(scope, filters.length ? and(...filters) : undefined, q);
 }
 
 export async function getEmployee(scope: TenantScope, id: string): Promise<Employee> {
-  const row = await scope.first(employees, eq(employees.id, id));
-  if (!row) throw notFound("employee", id);
-  return toEmployee(row, (await holdingsOf(scope, [id])).get(id));
+  return await rows.get(scope, id);
 }
 
 export async function createEmployee(scope: TenantScope, input: EmployeeInput): Promise<Employee> {
@@ -101,8 +95,8 @@ export async function createEmployee(scope: TenantScope, input: EmployeeInput): 
   await scope.transaction(async (tx) => {
     const holdings = await checkHoldings(tx, input.positions ?? []);
     const now = new Date();
-    try {
-      await tx.insert(employees, {
+    await keyedWrite(() =>
+      tx.insert(employees, {
         id,
         name: input.name,
         nameKey: input.name.toLowerCase(),
@@ -113,10 +107,7 @@ export async function createEmployee(scope: TenantScope, input: EmployeeInput): 
         version: 1,
         createdAt: now,
         updatedAt: now,
-      });
-    } catch (e) {
-      throw isDuplicateKey(e) ? keyTaken(input.externalKey!) : e;
-    }
+      }), () => employeeKeyTaken(input.externalKey!));
     await tx.insert(employeePositions, holdings.map((h) => ({ ...h, employeeId: id })));
   });
   return await getEmployee(scope, id);
@@ -129,12 +120,10 @@ export async function updateEmployee(
   check: (current: Employee) => void,
 ): Promise<Employee> {
   await scope.transaction(async (tx) => {
-    const row = await tx.first(employees, eq(employees.id, id), { forUpdate: true });
-    if (!row) throw notFound("employee", id);
-    check(toEmployee(row, (await holdingsOf(tx, [id])).get(id)));
+    const row = await rows.locked(tx, id, check);
     const holdings = patch.positions ? await checkHoldings(tx, patch.positions) : undefined;
-    try {
-      await tx.update(employees, {
+    await keyedWrite(() =>
+      tx.update(employees, {
         ...(patch.name !== undefined
           ? { name: patch.name, nameKey: patch.name.toLowerCase() }
           : {}),
@@ -143,10 +132,7 @@ export async function updateEmployee(
         ...(patch.location !== undefined ? { location: patch.location } : {}),
         ...(patch.externalKey !== undefined ? { externalKey: patch.externalKey } : {}),
         ...bumped(row.version),
-      }, eq(employees.id, id));
-    } catch (e) {
-      throw isDuplicateKey(e) ? keyTaken(patch.externalKey!) : e;
-    }
+      }, eq(employees.id, id)), () => employeeKeyTaken(patch.externalKey!));
     if (holdings) {
       await tx.delete(employeePositions, eq(employeePositions.employeeId, id));
       await tx.insert(employeePositions, holdings.map((h) => ({ ...h, employeeId: id })));
@@ -162,9 +148,7 @@ export async function deleteEmployee(
   check: (current: Employee) => void,
 ) {
   await scope.transaction(async (tx) => {
-    const row = await tx.first(employees, eq(employees.id, id), { forUpdate: true });
-    if (!row) throw notFound("employee", id);
-    check(toEmployee(row, (await holdingsOf(tx, [id])).get(id)));
+    await rows.locked(tx, id, check);
     await tx.delete(employeePositions, eq(employeePositions.employeeId, id));
     await tx.delete(employees, eq(employees.id, id));
   });
@@ -175,33 +159,19 @@ export async function holdingsOf(
   scope: TenantScope,
   employeeIds: string[],
 ): Promise<Map<string, Holding[]>> {
-  const map = new Map<string, Holding[]>();
-  if (!employeeIds.length) return map;
-  const rows = await selectIn(
-    scope,
-    employeePositions,
-    employeePositions.employeeId,
-    employeeIds,
+  const grouped = await holdingsBy(scope, "employeeId", employeeIds);
+  return new Map(
+    [...grouped].map(([id, list]) => [
+      id,
+      list.map(({ holding: h, name }) => ({
+        positionId: h.positionId,
+        chartId: h.chartId,
+        title: name,
+        primary: h.primary,
+        since: h.since,
+      })),
+    ]),
   );
-  const titles = new Map(
-    (await selectIn(scope, positions, positions.id, rows.map((r) => r.positionId)))
-      .map((p) => [p.id, p.title]),
-  );
-  for (const r of rows) {
-    const list = map.get(r.employeeId) ?? [];
-    list.push({
-      positionId: r.positionId,
-      chartId: r.chartId,
-      title: titles.get(r.positionId) ?? "",
-      primary: r.primary,
-      since: r.since,
-    });
-    map.set(r.employeeId, list);
-  }
-  for (const list of map.values()) {
-    list.sort((a, b) => Number(b.primary) - Number(a.primary) || compareNames(a.title, b.title));
-  }
-  return map;
 }
 
 /**
@@ -245,13 +215,8 @@ async function checkHoldings(tx: TenantScope, list: HoldingInput[]) {
   }));
 }
 
-const keyTaken = (key: string) =>
-  new ProblemError(
-    409,
-    "external-key-taken",
-    `Another employee has the external key "${key}".`,
-    { errors: [{ field: "body.externalKey", message: "already used by another employee" }] },
-  );
+const employeeKeyTaken = (key: string) =>
+  keyTaken(`Another employee has the external key "${key}".`, "already used by another employee");
 
 export function toEmployee(r: EmployeeRow, held: Holding[] = []): Employee {
   return {

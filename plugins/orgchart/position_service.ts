@@ -2,7 +2,6 @@
 // line that would close a cycle is refused with the path; deleting a position processes
 // use is refused with where it is used, unless the caller unlinks it everywhere.
 import { and, asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
-import { isDuplicateKey } from "../../api/db/errors.ts";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import { ProblemError } from "../../api/problem.ts";
@@ -11,14 +10,14 @@ import {
   bumped,
   CHART_LIMITS,
   chartFull,
-  compareNames,
   containsPattern,
   cycleClosedBy,
-  notFound,
   selectIn,
   unknownRef,
 } from "./common.ts";
-import { employeePositions, employees, orgUnits, type PositionRow, positions } from "./schema.ts";
+import { holdingsBy } from "./holdings.ts";
+import { keyedWrite, keyTaken, objectRows, type Page } from "./object_rows.ts";
+import { employeePositions, orgUnits, type PositionRow, positions } from "./schema.ts";
 import { releaseFromProcesses, type UnlinkResult } from "./usage.ts";
 
 export interface Holder {
@@ -49,10 +48,21 @@ export interface PositionInput {
   externalKey?: string | null;
 }
 
+const rows = objectRows({
+  table: positions,
+  id: positions.id,
+  thing: "position",
+  orderBy: [asc(positions.title), asc(positions.id)],
+  present: async (scope, list) => {
+    const holders = await holdersOf(scope, list.map((r) => r.id));
+    return list.map((r) => toPosition(r, holders.get(r.id)));
+  },
+});
+
 export async function listPositions(
   scope: TenantScope,
   q: { chartId?: string; unitId?: string; search?: string; limit: number; offset: number },
-) {
+): Promise<Page<Position>> {
   const filters: SQL[] = [];
   if (q.chartId) filters.push(eq(positions.chartId, q.chartId));
   if (q.unitId) filters.push(eq(positions.unitId, q.unitId));
@@ -64,29 +74,11 @@ export async function listPositions(
       )!,
     );
   }
-  const where = filters.length ? and(...filters) : undefined;
-  const [rows, total] = await Promise.all([
-    scope.select(positions, {
-      where,
-      orderBy: [asc(positions.title), asc(positions.id)],
-      limit: q.limit,
-      offset: q.offset,
-    }),
-    scope.count(positions, where),
-  ]);
-  const holders = await holdersOf(scope, rows.map((r) => r.id));
-  return {
-    items: rows.map((r) => toPosition(r, holders.get(r.id))),
-    total,
-    limit: q.limit,
-    offset: q.offset,
-  };
+  return await rows.page(scope, filters.length ? and(...filters) : undefined, q);
 }
 
 export async function getPosition(scope: TenantScope, id: string): Promise<Position> {
-  const row = await scope.first(positions, eq(positions.id, id));
-  if (!row) throw notFound("position", id);
-  return toPosition(row, (await holdersOf(scope, [id])).get(id));
+  return await rows.get(scope, id);
 }
 
 export async function createPosition(scope: TenantScope, input: PositionInput): Promise<Position> {
@@ -98,8 +90,8 @@ export async function createPosition(scope: TenantScope, input: PositionInput): 
     const count = await tx.count(positions, eq(positions.chartId, unit.chartId));
     if (count >= CHART_LIMITS.positions) throw chartFull("positions", count + 1);
     const now = new Date();
-    try {
-      await tx.insert(positions, {
+    await keyedWrite(() =>
+      tx.insert(positions, {
         id,
         chartId: unit.chartId,
         unitId: unit.id,
@@ -109,10 +101,7 @@ export async function createPosition(scope: TenantScope, input: PositionInput): 
         version: 1,
         createdAt: now,
         updatedAt: now,
-      });
-    } catch (e) {
-      throw isDuplicateKey(e) ? keyTaken(input.externalKey!) : e;
-    }
+      }), () => positionKeyTaken(input.externalKey!));
   });
   return await getPosition(scope, id);
 }
@@ -128,11 +117,9 @@ export async function updatePosition(
   check: (current: Position) => void,
 ): Promise<Position> {
   await scope.transaction(async (tx) => {
-    const first = await tx.first(positions, eq(positions.id, id));
-    if (!first) throw notFound("position", id);
+    const first = await rows.row(tx, id);
     if (patch.reportsToId) await lockChart(tx, first.chartId);
-    const row = (await tx.first(positions, eq(positions.id, id), { forUpdate: true }))!;
-    check(toPosition(row, (await holdersOf(tx, [id])).get(id)));
+    const row = await rows.locked(tx, id, check);
     if (patch.unitId !== undefined && patch.unitId !== row.unitId) {
       const unit = await tx.first(orgUnits, eq(orgUnits.id, patch.unitId));
       if (!unit || unit.chartId !== row.chartId) {
@@ -149,17 +136,14 @@ export async function updatePosition(
       )?.reverse();
       if (cycle) throw reportsToCycle(row.title, cycle);
     }
-    try {
-      await tx.update(positions, {
+    await keyedWrite(() =>
+      tx.update(positions, {
         ...(patch.title !== undefined ? { title: patch.title } : {}),
         ...(patch.unitId !== undefined ? { unitId: patch.unitId } : {}),
         ...(patch.reportsToId !== undefined ? { reportsToId: patch.reportsToId } : {}),
         ...(patch.externalKey !== undefined ? { externalKey: patch.externalKey } : {}),
         ...bumped(row.version),
-      }, eq(positions.id, id));
-    } catch (e) {
-      throw isDuplicateKey(e) ? keyTaken(patch.externalKey!) : e;
-    }
+      }, eq(positions.id, id)), () => positionKeyTaken(patch.externalKey!));
   });
   return await getPosition(scope, id);
 }
@@ -183,11 +167,8 @@ export async function deletePosition(
   check: (current: Position) => void,
 ): Promise<UnlinkResult[]> {
   return await scope.transaction(async (tx) => {
-    const first = await tx.first(positions, eq(positions.id, id));
-    if (!first) throw notFound("position", id);
-    await lockChart(tx, first.chartId);
-    const row = (await tx.first(positions, eq(positions.id, id), { forUpdate: true }))!;
-    check(toPosition(row, (await holdersOf(tx, [id])).get(id)));
+    await lockChart(tx, (await rows.row(tx, id)).chartId);
+    const row = await rows.locked(tx, id, check);
     const unlinked = await releaseFromProcesses(tx, "position", id, row.title, opts);
     await tx.update(positions, {
       reportsToId: row.reportsToId,
@@ -206,32 +187,18 @@ export async function holdersOf(
   scope: TenantScope,
   positionIds: string[],
 ): Promise<Map<string, Holder[]>> {
-  const map = new Map<string, Holder[]>();
-  if (!positionIds.length) return map;
-  const holdings = await selectIn(
-    scope,
-    employeePositions,
-    employeePositions.positionId,
-    positionIds,
+  const grouped = await holdingsBy(scope, "positionId", positionIds);
+  return new Map(
+    [...grouped].map(([id, list]) => [
+      id,
+      list.map(({ holding: h, name }) => ({
+        employeeId: h.employeeId,
+        name,
+        primary: h.primary,
+        since: h.since,
+      })),
+    ]),
   );
-  const names = new Map(
-    (await selectIn(scope, employees, employees.id, holdings.map((h) => h.employeeId)))
-      .map((e) => [e.id, e.name]),
-  );
-  for (const h of holdings) {
-    const list = map.get(h.positionId) ?? [];
-    list.push({
-      employeeId: h.employeeId,
-      name: names.get(h.employeeId) ?? "",
-      primary: h.primary,
-      since: h.since,
-    });
-    map.set(h.positionId, list);
-  }
-  for (const list of map.values()) {
-    list.sort((a, b) => Number(b.primary) - Number(a.primary) || compareNames(a.name, b.name));
-  }
-  return map;
 }
 
 /**
@@ -279,12 +246,10 @@ export function reportsToCycle(title: string, path: { id: string; name: string }
   );
 }
 
-const keyTaken = (key: string) =>
-  new ProblemError(
-    409,
-    "external-key-taken",
+const positionKeyTaken = (key: string) =>
+  keyTaken(
     `Another position of this org chart has the external key "${key}".`,
-    { errors: [{ field: "body.externalKey", message: "already used in this org chart" }] },
+    "already used in this org chart",
   );
 
 /** Positions whose ids are in `ids`, restricted to one chart. */

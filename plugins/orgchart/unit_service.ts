@@ -11,9 +11,9 @@ import {
   chartFull,
   containsPattern,
   cycleClosedBy,
-  notFound,
   unknownRef,
 } from "./common.ts";
+import { objectRows, type Page } from "./object_rows.ts";
 import { orgCharts, orgUnits, positions, type UnitRow } from "./schema.ts";
 import { releaseFromProcesses, type UnlinkResult } from "./usage.ts";
 
@@ -35,31 +35,27 @@ export interface UnitInput {
   sortOrder?: number;
 }
 
+const rows = objectRows({
+  table: orgUnits,
+  id: orgUnits.id,
+  thing: "org unit",
+  orderBy: [asc(orgUnits.sortOrder), asc(orgUnits.name), asc(orgUnits.id)],
+  present: (_scope, list) => list.map(toUnit),
+});
+
 export async function listUnits(
   scope: TenantScope,
   q: { chartId?: string; parentId?: string; search?: string; limit: number; offset: number },
-) {
+): Promise<Page<OrgUnit>> {
   const filters: SQL[] = [];
   if (q.chartId) filters.push(eq(orgUnits.chartId, q.chartId));
   if (q.parentId) filters.push(eq(orgUnits.parentId, q.parentId));
   if (q.search) filters.push(like(orgUnits.name, containsPattern(q.search)));
-  const where = filters.length ? and(...filters) : undefined;
-  const [rows, total] = await Promise.all([
-    scope.select(orgUnits, {
-      where,
-      orderBy: [asc(orgUnits.sortOrder), asc(orgUnits.name), asc(orgUnits.id)],
-      limit: q.limit,
-      offset: q.offset,
-    }),
-    scope.count(orgUnits, where),
-  ]);
-  return { items: rows.map(toUnit), total, limit: q.limit, offset: q.offset };
+  return await rows.page(scope, filters.length ? and(...filters) : undefined, q);
 }
 
 export async function getUnit(scope: TenantScope, id: string): Promise<OrgUnit> {
-  const row = await scope.first(orgUnits, eq(orgUnits.id, id));
-  if (!row) throw notFound("org unit", id);
-  return toUnit(row);
+  return await rows.get(scope, id);
 }
 
 export async function createUnit(scope: TenantScope, input: UnitInput): Promise<OrgUnit> {
@@ -78,7 +74,7 @@ export async function createUnit(scope: TenantScope, input: UnitInput): Promise<
       name: input.name,
       sortOrder: input.sortOrder ?? await nextSortOrder(tx, input.chartId, input.parentId ?? null),
     });
-    return toUnit((await tx.first(orgUnits, eq(orgUnits.id, id)))!);
+    return await rows.get(tx, id);
   });
 }
 
@@ -98,14 +94,13 @@ export async function updateUnit(
   check: (current: OrgUnit) => void,
 ): Promise<OrgUnit> {
   return await scope.transaction(async (tx) => {
-    const row = await lockUnit(tx, id);
-    check(toUnit(row));
+    const row = await rows.locked(tx, id, check);
     await tx.update(orgUnits, {
       ...(patch.name !== undefined ? { name: patch.name } : {}),
       ...(patch.sortOrder !== undefined ? { sortOrder: patch.sortOrder } : {}),
       ...bumped(row.version),
     }, eq(orgUnits.id, id));
-    return toUnit((await tx.first(orgUnits, eq(orgUnits.id, id)))!);
+    return await rows.get(tx, id);
   });
 }
 
@@ -120,11 +115,8 @@ export async function moveUnit(
   check: (current: OrgUnit) => void,
 ): Promise<OrgUnit> {
   return await scope.transaction(async (tx) => {
-    const current = await tx.first(orgUnits, eq(orgUnits.id, id));
-    if (!current) throw notFound("org unit", id);
-    await lockChart(tx, current.chartId);
-    const row = await lockUnit(tx, id);
-    check(toUnit(row));
+    await lockChart(tx, (await rows.row(tx, id)).chartId);
+    const row = await rows.locked(tx, id, check);
     if (to.parentId) {
       await parentIn(tx, row.chartId, to.parentId, "body.parentId");
       const units = await tx.select(orgUnits, { where: eq(orgUnits.chartId, row.chartId) });
@@ -152,7 +144,7 @@ export async function moveUnit(
           : await nextSortOrder(tx, row.chartId, to.parentId)),
       ...bumped(row.version),
     }, eq(orgUnits.id, id));
-    return toUnit((await tx.first(orgUnits, eq(orgUnits.id, id)))!);
+    return await rows.get(tx, id);
   });
 }
 
@@ -164,8 +156,7 @@ export async function deleteUnit(
   check: (current: OrgUnit) => void,
 ): Promise<UnlinkResult[]> {
   return await scope.transaction(async (tx) => {
-    const row = await lockUnit(tx, id);
-    check(toUnit(row));
+    const row = await rows.locked(tx, id, check);
     const [children, held] = await Promise.all([
       tx.count(orgUnits, eq(orgUnits.parentId, id)),
       tx.count(positions, eq(positions.unitId, id)),
@@ -186,12 +177,6 @@ export async function deleteUnit(
     await tx.delete(orgUnits, eq(orgUnits.id, id));
     return unlinked;
   });
-}
-
-async function lockUnit(tx: TenantScope, id: string): Promise<UnitRow> {
-  const row = await tx.first(orgUnits, eq(orgUnits.id, id), { forUpdate: true });
-  if (!row) throw notFound("org unit", id);
-  return row;
 }
 
 /** Checks that `parentId` is a unit of chart `chartId` (422 naming `field` otherwise). */
