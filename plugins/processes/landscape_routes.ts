@@ -44,6 +44,9 @@ const Process = z.object({
   reviewDue: z.boolean().openapi({ description: "nextReviewAt is today or earlier" }),
   lastReviewedAt: z.string().datetime().nullable(),
   lastReviewedBy: z.string().nullable(),
+  lastReviewNote: z.string().nullable().openapi({
+    description: "What the reviewer noted when last confirming the process is still current",
+  }),
   publishedVersion: z.number().int().openapi({ description: "0 before the first publication" }),
   publishedAt: z.string().datetime().nullable(),
   sortOrder: z.number().int(),
@@ -224,6 +227,7 @@ const DueItem = z.object({
   overdue: z.boolean(),
   reviewIntervalMonths: z.number().int(),
   lastReviewedAt: z.string().datetime().nullable(),
+  lastReviewNote: z.string().nullable().openapi({ description: "The last confirmation's note" }),
   publishedVersion: z.number().int(),
   url: z.string(),
   draftUrl: z.string().openapi({ description: "Edit the draft to change the process" }),
@@ -249,7 +253,9 @@ const ReviewConfirm = z.strictObject({
 
 const ReviewConfirmation = z.object({
   process: Process,
-  note: z.string().nullable(),
+  note: z.string().nullable().openapi({
+    description: "The note as stored (also the process's lastReviewNote); null without one",
+  }),
 }).openapi("ReviewConfirmation");
 
 // ── routes ───────────────────────────────────────────────────────────────────────────────

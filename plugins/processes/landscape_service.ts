@@ -48,6 +48,8 @@ export interface Process {
   reviewDue: boolean;
   lastReviewedAt: string | null;
   lastReviewedBy: string | null;
+  /** The note of the last review confirmation, if one was given. */
+  lastReviewNote: string | null;
   publishedVersion: number;
   publishedAt: string | null;
   sortOrder: number;
@@ -147,6 +149,7 @@ export function toProcess(r: ProcessRow, today = todayUtc()): Process {
     reviewDue: isReviewDue(r.nextReviewAt, today),
     lastReviewedAt: r.lastReviewedAt ? r.lastReviewedAt.toISOString() : null,
     lastReviewedBy: r.lastReviewedBy ?? null,
+    lastReviewNote: r.lastReviewNote ?? null,
     publishedVersion: r.publishedVersion,
     publishedAt: r.publishedAt ? r.publishedAt.toISOString() : null,
     sortOrder: r.sortOrder,

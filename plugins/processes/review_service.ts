@@ -1,6 +1,7 @@
 // Review cycles: a process is due for review when its next review date has come
 // (next_review_at ≤ today, UTC). Its owner — or an executive — confirms it is still current,
-// which schedules the next review one interval later; or edits the draft to change it.
+// which schedules the next review one interval later and keeps their note with the process;
+// or edits the draft to change it.
 import { and, asc, eq, inArray, lte, type SQL } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { Principal } from "../../api/env.ts";
@@ -24,13 +25,13 @@ export const MAX_DUE_ITEMS = 1000;
 
 export interface ReviewConfirmation {
   process: Process;
-  /** The confirmation note as sent (kept in the response; see the report on storing it). */
+  /** The confirmation's note as stored (the process's lastReviewNote), null without one. */
   note: string | null;
 }
 
 /**
- * Confirms that a process is still current: last reviewed now by the caller, next review
- * one interval from today. Only the process's owner user or an executive may confirm
+ * Confirms that a process is still current: last reviewed now by the caller with `note`
+ * (none clears the previous one), next review one interval from today. Only the process's owner user or an executive may confirm
  * (403 `not-process-owner` otherwise).
  */
 export async function confirmReview(
@@ -53,12 +54,14 @@ export async function confirmReview(
     await tx.update(processes, {
       lastReviewedAt: now,
       lastReviewedBy: caller.userId,
+      lastReviewNote: note ?? null,
       nextReviewAt: addMonths(todayUtc(now), row.reviewIntervalMonths),
       version: row.version + 1,
       updatedAt: now,
     }, eq(processes.id, id));
   });
-  return { process: await getProcess(scope, id), note: note ?? null };
+  const process = await getProcess(scope, id);
+  return { process, note: process.lastReviewNote };
 }
 
 export interface DueItem {
@@ -72,6 +75,7 @@ export interface DueItem {
   overdue: boolean;
   reviewIntervalMonths: number;
   lastReviewedAt: string | null;
+  lastReviewNote: string | null;
   publishedVersion: number;
   url: string;
   /** Editing the draft is how a reviewer changes the process instead of confirming it. */
@@ -144,6 +148,7 @@ export async function dueReviews(
       overdue: daysOverdue > 0,
       reviewIntervalMonths: r.reviewIntervalMonths,
       lastReviewedAt: r.lastReviewedAt ? r.lastReviewedAt.toISOString() : null,
+      lastReviewNote: r.lastReviewNote ?? null,
       publishedVersion: r.publishedVersion,
       url: processUrl(r.id),
       draftUrl: draftUrl(r.id),

@@ -158,8 +158,45 @@ test("the owner confirms: last reviewed now, next review one interval from today
   assert.ok(Date.now() - Date.parse(p.lastReviewedAt) < 60_000);
   assert.equal(p.nextReviewAt, addMonths(today, 6));
   assert.equal(p.reviewDue, false);
+  assert.equal(p.lastReviewNote, "Checked with the team");
   const page = await due(`?ownerUserId=${modelerId}`);
   assert.deepEqual(page.groups[0].items.map((i: Json) => i.id), [dueToday.id]);
+});
+
+test("the note is stored: everyone reads it with the process and on the dashboard", async () => {
+  const got = await (await t.call("GET", `${BASE}/${overdue10.id}`, { token: reader })).json();
+  assert.equal(got.lastReviewNote, "Checked with the team");
+  assert.equal(got.lastReviewedBy, modelerId);
+  const page = await due(`?ownerUserId=${modelerId}&within=366`);
+  const item = page.groups[0].items.find((i: Json) => i.id === overdue10.id);
+  assert.equal(item.lastReviewNote, "Checked with the team");
+  const listed = await (await t.call("GET", `${BASE}?ownerUserId=${modelerId}&limit=200`, {
+    token: reader,
+  })).json();
+  assert.equal(
+    listed.items.find((i: Json) => i.id === overdue10.id).lastReviewNote,
+    "Checked with the team",
+  );
+  // Another tenant sees neither the process nor its note.
+  const other = await t.call("GET", `${BASE}/${overdue10.id}`, {
+    token: await t.token("reader", 1),
+  });
+  assert.equal(other.status, 404);
+  assert.ok(!(await other.text()).includes("Checked with the team"));
+});
+
+test("a later confirmation replaces the note; one without a note clears it", async () => {
+  const trimmed = await confirm(dueSoon.id, modeler, { note: "  Steps match the new tool  " });
+  assert.equal(trimmed.status, 200, await trimmed.clone().text());
+  assert.equal((await trimmed.json()).note, "Steps match the new tool");
+  const read = async () =>
+    (await (await t.call("GET", `${BASE}/${dueSoon.id}`, { token: reader })).json())
+      .lastReviewNote;
+  assert.equal(await read(), "Steps match the new tool");
+  const blank = await confirm(dueSoon.id, modeler, { note: "   " });
+  assert.equal(blank.status, 200);
+  assert.equal((await blank.json()).note, null);
+  assert.equal(await read(), null, "the note belongs to the confirmation it came with");
 });
 
 test("an executive confirms any process, a note is optional", async () => {

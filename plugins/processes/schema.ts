@@ -33,6 +33,8 @@ export const processes = mysqlTable("processes", {
   nextReviewAt: date("next_review_at", { mode: "string" }),
   lastReviewedAt: timestampColumn("last_reviewed_at"),
   lastReviewedBy: varchar("last_reviewed_by", { length: 36 }),
+  /** What the reviewer noted when confirming the process still current (null: nothing). */
+  lastReviewNote: varchar("last_review_note", { length: 2000 }),
   /** The number of the newest published version; 0 before the first publication. */
   publishedVersion: int("published_version").notNull().default(0),
   publishedAt: timestampColumn("published_at"),

@@ -5355,7 +5355,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** List positions (search in titles and external keys; filter by chart or unit) */
+    /**
+     * List positions (search in titles and external keys; filter by chart, unit or ids)
+     * @description With `ids`, the positions of those ids, in one page with `limit=200` (ids of no position of this workspace are left out); the other filters and `q` still apply.
+     */
     get: {
       parameters: {
         query?: {
@@ -5367,6 +5370,8 @@ export interface paths {
           q?: string;
           chartId?: string;
           unitId?: string;
+          /** @description Only these: up to 200 position ids, separated by commas */
+          ids?: string;
         };
         header?: never;
         path?: never;
@@ -9729,6 +9734,8 @@ export interface components {
       /** Format: date-time */
       lastReviewedAt: string | null;
       lastReviewedBy: string | null;
+      /** @description What the reviewer noted when last confirming the process is still current */
+      lastReviewNote: string | null;
       /** @description 0 before the first publication */
       publishedVersion: number;
       /** Format: date-time */
@@ -9857,6 +9864,8 @@ export interface components {
       reviewIntervalMonths: number;
       /** Format: date-time */
       lastReviewedAt: string | null;
+      /** @description The last confirmation's note */
+      lastReviewNote: string | null;
       publishedVersion: number;
       url: string;
       /** @description Edit the draft to change the process */
@@ -9889,6 +9898,7 @@ export interface components {
     };
     ReviewConfirmation: {
       process: components["schemas"]["Process"];
+      /** @description The note as stored (also the process's lastReviewNote); null without one */
       note: string | null;
     };
     ReviewConfirm: {

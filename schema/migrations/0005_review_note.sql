@@ -1,0 +1,1 @@
+ALTER TABLE `processes` ADD `last_review_note` varchar(2000);
