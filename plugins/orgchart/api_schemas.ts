@@ -1,7 +1,7 @@
 // The orgchart plugin's request and response schemas: they validate requests and make up
 // the OpenAPI document (and so the generated client).
 import { z } from "@hono/zod-openapi";
-import { PagingQuery } from "../../api/http/paging.ts";
+import { MAX_PAGE_SIZE, PagingQuery } from "../../api/http/paging.ts";
 import { importReportSchema } from "../../api/tabular/report.ts";
 import { EMAIL_PATTERN } from "./employee_service.ts";
 
@@ -37,6 +37,29 @@ export const queryFlag = (description: string) =>
 export const SearchQuery = PagingQuery.extend({
   q: z.string().max(100).optional().openapi({ description: "Search text" }),
 });
+
+/** The most ids one `ids` filter names: one page holds them all. */
+export const MAX_IDS = MAX_PAGE_SIZE;
+const splitIds = (v: string) => [...new Set(v.split(",").map((s) => s.trim()).filter(Boolean))];
+const anId = z.string().uuid();
+
+/** `?ids=<id>,<id>…`: up to MAX_IDS ids of `things` ("position"), separated by commas. */
+export const idsQuery = (thing: string) =>
+  z.string().superRefine((v, ctx) => {
+    const ids = splitIds(v);
+    const problem = !ids.length
+      ? `name at least one ${thing} id`
+      : ids.length > MAX_IDS
+      ? `at most ${MAX_IDS} ${thing} ids`
+      : ids.some((id) => !anId.safeParse(id).success)
+      ? `${thing} ids (UUIDs) separated by commas`
+      : undefined;
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }).transform(splitIds).openapi({
+    type: "string",
+    description: `Only these: up to ${MAX_IDS} ${thing} ids, separated by commas`,
+    example: "0190a1b2-0000-7000-8000-000000000001,0190a1b2-0000-7000-8000-000000000002",
+  });
 
 // Charts
 export const OrgChart = z.object({

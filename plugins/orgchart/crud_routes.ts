@@ -1,14 +1,14 @@
 // The routes every orgchart object has, from one factory (as resources builds its kinds'):
 // list, create, get, change (If-Match required) and delete (If-Match required; ?unlink=true
 // where processes use the object). Each object's own routes (tree, move, responsibilities)
-// sit beside these in its file, registered between them where the document lists them so.
+// stay in its file, registered in between where they always stood, so the OpenAPI document
+// keeps its order.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { AppEnv } from "../../api/env.ts";
 import { pageOf } from "../../api/http/paging.ts";
 import { etagOf, requireIfMatch } from "../../api/http/preconditions.ts";
 import { problemResponses } from "../../api/problem.ts";
-import type { UnlinkResult } from "./usage.ts";
 import {
   CreatedHeaders,
   DeleteQuery,
@@ -19,6 +19,8 @@ import {
   SearchQuery,
   Unlinked,
 } from "./api_schemas.ts";
+import type { Page } from "./object_rows.ts";
+import type { UnlinkResult } from "./usage.ts";
 
 interface Versioned {
   id: string;
@@ -44,7 +46,7 @@ export interface CrudSpec<T extends Versioned> {
     list?: typeof SearchQuery;
   };
   summaries: { list: string; get: string; update: string; remove: string };
-  descriptions?: { update?: string; remove?: string };
+  descriptions?: { list?: string; update?: string; remove?: string };
   /** Writes that can answer 409 (a taken key, a cycle, a limit, something in the way). */
   conflicts: { create?: boolean; update?: boolean; remove?: boolean };
   /** Delete takes ?unlink=true: processes can use the object. */
@@ -53,7 +55,7 @@ export interface CrudSpec<T extends Versioned> {
     list(
       scope: TenantScope,
       q: { search?: string; limit: number; offset: number },
-    ): Promise<{ items: T[]; total: number; limit: number; offset: number }>;
+    ): Promise<Page<T>>;
     create(scope: TenantScope, input: never, actorId: string): Promise<T>;
     get(scope: TenantScope, id: string): Promise<T>;
     update(scope: TenantScope, id: string, patch: never, check: Check<T>): Promise<T>;
@@ -84,6 +86,7 @@ export function crudRoutes<T extends Versioned>(spec: CrudSpec<T>) {
     method: "get",
     path: `/${path}`,
     summary: summaries.list,
+    description: descriptions.list,
     "x-permission": read,
     request: { query: schemas.list ?? SearchQuery },
     responses: {

@@ -7,6 +7,7 @@ import { problemResponses } from "../../api/problem.ts";
 import { responsibilitiesOf } from "../processes/service.ts";
 import {
   idParam,
+  idsQuery,
   json,
   Position,
   PositionCreate,
@@ -34,15 +35,18 @@ const crudWith = (hooks: readonly PositionDeletedHook[]) =>
       list: SearchQuery.extend({
         chartId: z.string().uuid({ error: "must be an org chart id (UUID)" }).optional(),
         unitId: z.string().uuid({ error: "must be an org unit id (UUID)" }).optional(),
+        ids: idsQuery("position").optional(),
       }),
     },
     summaries: {
-      list: "List positions (search in titles and external keys; filter by chart or unit)",
+      list: "List positions (search in titles and external keys; filter by chart, unit or ids)",
       get: "Get a position with its holders",
       update: "Change a position: title, unit, reports-to line, external key (If-Match required)",
       remove: "Delete a position (If-Match required)",
     },
     descriptions: {
+      list: "With `ids`, the positions of those ids, in one page with `limit=200` (ids of no " +
+        "position of this workspace are left out); the other filters and `q` still apply.",
       update: "A reports-to line that would form a cycle is refused with 409 naming the path.",
       remove: "Positions reporting to it then report to its manager. A position processes " +
         "use is a 409 listing where, unless ?unlink=true removes it from every process draft.",

@@ -61,9 +61,18 @@ const rows = objectRows({
 
 export async function listPositions(
   scope: TenantScope,
-  q: { chartId?: string; unitId?: string; search?: string; limit: number; offset: number },
+  q: {
+    chartId?: string;
+    unitId?: string;
+    /** Only these positions (ids of none of the tenant's are left out). */
+    ids?: string[];
+    search?: string;
+    limit: number;
+    offset: number;
+  },
 ): Promise<Page<Position>> {
   const filters: SQL[] = [];
+  if (q.ids) filters.push(inArray(positions.id, q.ids));
   if (q.chartId) filters.push(eq(positions.chartId, q.chartId));
   if (q.unitId) filters.push(eq(positions.unitId, q.unitId));
   if (q.search) {

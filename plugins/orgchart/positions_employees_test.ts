@@ -265,6 +265,37 @@ test("another tenant: 404 on positions and employees, absent from lists", async 
   assert.equal((await h.read(`/employees/${e.id}`)).name, "Private Person");
 });
 
+test("positions by ids: those of this tenant in one call; another tenant's are left out", async () => {
+  const c = await buildChart(h);
+  await h.make("/employees", { name: "Ada Holder", positions: [{ positionId: c.ceo.id }] });
+  const theirs = await buildChart(helpers(t, other));
+  const ids = [c.ceo.id, c.accountManager.id, theirs.ceo.id, crypto.randomUUID(), c.ceo.id];
+  const page = await h.read(`/positions?ids=${ids.join(",")}&limit=200`, reader);
+  assert.deepEqual(
+    page.items.map((p: { id: string }) => p.id).sort(),
+    [c.ceo.id, c.accountManager.id].sort(),
+  );
+  assert.equal(page.total, 2);
+  const ceo = page.items.find((p: { id: string }) => p.id === c.ceo.id);
+  assert.equal(ceo.title, "CEO");
+  assert.deepEqual(ceo.holders.map((x: { name: string }) => x.name), ["Ada Holder"]);
+  // The other tenant asking for ours learns nothing; its own it gets.
+  const theirsPage = await h.read(`/positions?ids=${c.ceo.id},${theirs.ceo.id}`, other);
+  assert.deepEqual(theirsPage.items.map((p: { id: string }) => p.id), [theirs.ceo.id]);
+  // Other filters still apply.
+  const inSales = await h.read(`/positions?ids=${ids.join(",")}&unitId=${c.keyAccounts.id}`);
+  assert.deepEqual(inSales.items.map((p: { id: string }) => p.id), [c.accountManager.id]);
+
+  const tooMany = Array.from({ length: 201 }, () => crypto.randomUUID()).join(",");
+  for (const query of ["?ids=", "?ids=not-a-position", `?ids=${c.ceo.id},42`, `?ids=${tooMany}`]) {
+    const problem = await problemOf(await h.get(`/positions${query}`, reader), 422);
+    assert.deepEqual(problem.errors.map((e: { field: string }) => e.field), ["query.ids"], query);
+  }
+  const most = Array.from({ length: 199 }, () => crypto.randomUUID());
+  const full = await h.read(`/positions?ids=${[...most, c.ceo.id].join(",")}&limit=200`);
+  assert.deepEqual(full.items.map((p: { id: string }) => p.id), [c.ceo.id]);
+});
+
 test("close", async () => {
   await t.close();
 });
