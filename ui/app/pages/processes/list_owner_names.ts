@@ -1,16 +1,12 @@
 // Names of owner positions for the map and the list. Processes name their owner by position
-// id only, and the API has no "positions by ids" lookup: a few ids are read one by one (a
-// few at a time); many (a whole landscape) are found by paging through the positions, 200
-// per request, before the rest are read one by one. Names are remembered for the life of
+// id only: the ids not known yet are looked up with the positions list's `ids` filter, up to
+// 200 per request (a whole landscape in one or two). Names are remembered for the life of
 // the page; a position that no longer exists is remembered as unknown, not asked again.
 import { unwrap } from "../../../lib/api/client.ts";
 import { session } from "../../session.ts";
 
-const PARALLEL = 6;
-/** More unknown ids than this are looked for in the positions list first. */
-const SCAN_FROM = 12;
-const SCAN_PAGE = 200;
-const SCAN_PAGES = 10;
+/** Ids per request: the API's limit for `ids`, and so one page holds them all. */
+const BATCH = 200;
 
 export class OwnerNames {
   #known = new Map<string, string | null>();
@@ -30,49 +26,25 @@ export class OwnerNames {
     const missing = [...new Set([...ids].filter((id): id is string => !!id))]
       .filter((id) => !this.#known.has(id));
     if (missing.length === 0) return false;
-    if (missing.length > SCAN_FROM) await this.#scan(new Set(missing), signal);
-    return await this.#readEach(missing.filter((id) => !this.#known.has(id)), signal);
-  }
-
-  async #scan(wanted: Set<string>, signal?: AbortSignal) {
-    for (let page = 0; page < SCAN_PAGES && wanted.size > 0 && !signal?.aborted; page++) {
-      try {
-        const result = unwrap(
-          await session().api.GET("/api/v1/orgchart/positions", {
-            params: { query: { limit: SCAN_PAGE, offset: page * SCAN_PAGE } },
-            signal,
-          }),
-        );
-        for (const p of result.items) {
-          this.#known.set(p.id, p.title);
-          wanted.delete(p.id);
-        }
-        if ((page + 1) * SCAN_PAGE >= result.total) break;
-      } catch {
-        return; // the ids are read one by one instead
-      }
-    }
-  }
-
-  async #readEach(missing: string[], signal?: AbortSignal): Promise<boolean> {
-    let next = 0;
-    const worker = async () => {
-      while (next < missing.length && !signal?.aborted) {
-        const id = missing[next++];
-        try {
-          const position = unwrap(
-            await session().api.GET("/api/v1/orgchart/positions/{id}", {
-              params: { path: { id } },
-              signal,
-            }),
-          );
-          this.#known.set(id, position.title);
-        } catch {
-          if (!signal?.aborted) this.#known.set(id, null);
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(PARALLEL, missing.length) }, worker));
+    const batches: string[][] = [];
+    for (let i = 0; i < missing.length; i += BATCH) batches.push(missing.slice(i, i + BATCH));
+    await Promise.all(batches.map((batch) => this.#read(batch, signal)));
     return !signal?.aborted;
+  }
+
+  async #read(ids: string[], signal?: AbortSignal) {
+    try {
+      const page = unwrap(
+        await session().api.GET("/api/v1/orgchart/positions", {
+          params: { query: { ids: ids.join(","), limit: BATCH } },
+          signal,
+        }),
+      );
+      for (const p of page.items) this.#known.set(p.id, p.title);
+    } catch {
+      // Unknown, like the ids the answer leaves out (deleted positions): not asked again.
+    }
+    if (signal?.aborted) return;
+    for (const id of ids) if (!this.#known.has(id)) this.#known.set(id, null);
   }
 }
