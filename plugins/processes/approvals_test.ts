@@ -307,6 +307,7 @@ async function promotedModeler(): Promise<string> {
   const res = await t.call("PATCH", `/api/v1/users/${id}`, {
     token: executive,
     body: { role: "modeler" },
+    headers: { "if-match": "*" },
   });
   assert.equal(res.status, 200, await res.clone().text());
   return token;

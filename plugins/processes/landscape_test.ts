@@ -223,6 +223,7 @@ test("a deactivated user cannot become an owner", async () => {
   const off = await t.call("PATCH", `/api/v1/users/${me.user.id}`, {
     token: executive,
     body: { active: false },
+    headers: { "if-match": "*" },
   });
   assert.equal(off.status, 200, await off.clone().text());
   const res = await create({ title: "Larry's", category: "core", ownerUserId: me.user.id });

@@ -142,7 +142,11 @@ it("a role taken away meanwhile: the page shows the API's refusal in words", asy
   const users = await (await app.t.call("GET", "/api/v1/users?q=Max", { token: exec })).json();
   const max = users.items[0].id;
   const patch = (role: string) =>
-    app.t.call("PATCH", `/api/v1/users/${max}`, { token: exec, body: { role } });
+    app.t.call("PATCH", `/api/v1/users/${max}`, {
+      token: exec,
+      body: { role },
+      headers: { "if-match": "*" },
+    });
   assert.equal((await patch("executive")).status, 200);
 
   const page = await app.newPage();
