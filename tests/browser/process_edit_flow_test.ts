@@ -1,8 +1,9 @@
 // The whole way a modeler goes, through the real pages only: create a process in the list,
-// open it, press "Edit", draw in the editor (a second lane, a task dropped from the palette,
+// open it, press "Edit" (the editing page /processes/{id}/edit), draw in the editor (a second lane, a task dropped from the palette,
 // flows from the start event through the task to an end event), save, "Done editing", and
 // find the drawing in the draft — on the page, after a reload and in the API. Then compare
-// the draft with nothing published yet… and a reader gets no "Edit" at all.
+// the draft with nothing published yet… and a reader gets no "Edit" at all. Leaving the
+// editor saves what is unsaved, and asks first when that cannot be done (offline).
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import {
@@ -160,6 +161,58 @@ it("a modeler creates a process, draws it in the editor on its page and saves it
   await page.getByTestId("compare-versions").click();
   await page.waitForURL(`**/processes/${id}/compare`);
   await page.locator("procedo-version-diff").waitFor();
+  await page.context().close();
+});
+
+it("leaving the editor saves first, and asks when the changes cannot be saved", async () => {
+  const token = await app.t.token("modeler");
+  const created = await app.t.call("POST", "/api/v1/processes", {
+    token,
+    body: { title: "Guarded returns", category: "core" },
+  });
+  assert.equal(created.status, 201, await created.clone().text());
+  const id = (await created.json()).id;
+  const page = await app.newPage();
+  await signIn(app, page, "Max Modeler", `/processes/${id}/edit`);
+  await editor(page).locator("procedo-editor-canvas svg.drawing").waitFor();
+  assert.equal(await page.getByTestId("process-title").textContent(), "Editing Guarded returns");
+  const lane = (await graphOf(page)).lanes[0];
+  const processes = page.locator("procedo-nav-rail").getByRole("link", { name: "Processes" });
+
+  // Online: a change, then the rail — it is saved on the way out, nobody is asked.
+  await dropShape(page, "task", { x: 300, y: lane.size / 2 });
+  await processes.click();
+  await page.waitForURL(/\/processes$/);
+  const draftOf = async () =>
+    (await (await app.t.call("GET", `/api/v1/processes/${id}/draft`, { token })).json()).graph;
+  assert.equal((await draftOf()).nodes.filter((n: Any) => n.type === "task").length, 1);
+
+  // Offline: the change cannot be saved, so leaving asks; "Cancel" stays in the editor.
+  await page.goBack();
+  await page.waitForURL(`**/processes/${id}/edit`);
+  await editor(page).locator("procedo-editor-canvas svg.drawing").waitFor();
+  await page.context().setOffline(true);
+  await dropShape(page, "end", { x: 500, y: lane.size / 2 });
+  await processes.click();
+  const ask = page.getByText("Leave without saving?");
+  const answer = (confirm: boolean) =>
+    page.locator(
+      `procedo-confirm fluent-button${confirm ? "[data-confirm]" : ":not([data-confirm])"}`,
+    )
+      .filter({ visible: true }).click();
+  await ask.waitFor();
+  await answer(false);
+  await ask.waitFor({ state: "hidden" });
+  assert.match(page.url(), /\/edit$/);
+  assert.equal((await graphOf(page)).nodes.filter((n: Any) => n.type === "end").length, 1);
+
+  // Asked again, "Leave" goes; the change stays on this device (offered on the next visit).
+  await processes.click();
+  await ask.waitFor();
+  await answer(true);
+  await page.waitForURL(/\/processes$/);
+  await page.context().setOffline(false);
+  assert.equal((await draftOf()).nodes.filter((n: Any) => n.type === "end").length, 0);
   await page.context().close();
 });
 

@@ -14,8 +14,10 @@ import {
 import { type Auth, createAuth, loadClientConfig } from "../lib/auth.ts";
 import { LocaleController, type MessageKey, t } from "../lib/i18n.ts";
 import { isProblem } from "../lib/problems.ts";
+import { router } from "../lib/router.ts";
 import "./pages/sign_in.ts";
 import "./pages/trial.ts";
+import { preloadPage } from "./routes.ts";
 import { type Me, setSession } from "./session.ts";
 import "./shell.ts";
 
@@ -74,6 +76,7 @@ export class ProcedoApp extends LitElement {
 
   async #boot() {
     this.state = { kind: "starting" };
+    preloadPage(router.location.path);
     try {
       this.#auth ??= await createAuth(await loadClientConfig());
       if (await this.#auth.restore()) await this.#enter();

@@ -4,6 +4,7 @@
 // `nav`, in this order, to the roles that reach `minRole`.
 import type { IconName } from "../components/icons.ts";
 import type { MessageKey } from "../lib/i18n.ts";
+import { matchPath } from "../lib/router.ts";
 import type { Role } from "./session.ts";
 
 export interface Route {
@@ -42,6 +43,14 @@ export const ROUTES: Route[] = [
     title: "processes.page.title",
     tag: "procedo-process-page",
     load: processes,
+  },
+  {
+    // Its own chunk: the page and the editor, so opening the editor is one request.
+    path: "/processes/:id/edit",
+    title: "processes.edit.title",
+    tag: "procedo-process-edit-page",
+    load: () => import("./pages/processes/edit_page.ts"),
+    minRole: "modeler",
   },
   {
     path: "/processes/:id/compare",
@@ -119,3 +128,12 @@ export const REDIRECTS: Record<string, string> = {
   "/admin": "/admin/users",
   "/resources": "/resources/documents",
 };
+
+/**
+ * Starts loading the chunk of the page at `path` (a deep link, a reload) while the app still
+ * signs in and asks who is there, instead of after. Failures are the shell's to show later.
+ */
+export function preloadPage(path: string) {
+  const route = ROUTES.find((r) => matchPath(r.path, path));
+  route?.load().catch(() => {});
+}

@@ -11,6 +11,12 @@ export interface Location {
 
 type Listener = (location: Location, cause: "push" | "replace" | "pop") => void;
 
+/**
+ * Asked before the app leaves the current path for `to` (a path with query): resolves true to
+ * go on, false to stay. A page with unsaved work registers one while it is shown.
+ */
+export type LeaveGuard = (to: string) => boolean | Promise<boolean>;
+
 /** Matches `/admin/users/:id` against `/admin/users/42` → { id: "42" }; null when it differs. */
 export function matchPath(pattern: string, path: string): Record<string, string> | null {
   const want = trimSlash(pattern).split("/");
@@ -33,9 +39,14 @@ export function isWithin(section: string, path: string): boolean {
 
 const trimSlash = (p: string) => p.length > 1 ? p.replace(/\/+$/, "") : p;
 
+const current = () => location.pathname + location.search + location.hash;
+
 export class Router {
   #listeners = new Set<Listener>();
+  #guards = new Set<LeaveGuard>();
   #started = false;
+  /** Where the app is (path, query and hash), to return to when a guard refuses a back/forward. */
+  #here = "";
 
   get location(): Location {
     return { path: trimSlash(location.pathname), query: new URLSearchParams(location.search) };
@@ -45,10 +56,15 @@ export class Router {
   start() {
     if (this.#started) return;
     this.#started = true;
-    addEventListener("popstate", () => this.#emit("pop"));
+    this.#here = current();
+    addEventListener("popstate", () => void this.#onPop());
     document.addEventListener("click", (e) => this.#onClick(e));
   }
 
+  /**
+   * Goes to `to`. With leave guards registered and another path ahead, they are asked first
+   * (so the navigation may happen later, or not at all); without any it happens at once.
+   */
   navigate(to: string, options: { replace?: boolean } = {}) {
     const url = new URL(to, location.href);
     if (url.origin !== location.origin) {
@@ -56,11 +72,47 @@ export class Router {
       return;
     }
     const target = url.pathname + url.search + url.hash;
-    const here = location.pathname + location.search + location.hash;
+    if (this.#guards.size && url.pathname !== location.pathname) {
+      void this.#mayLeave(target).then((ok) => ok && this.#go(target, options));
+    } else this.#go(target, options);
+  }
+
+  /** Registers a guard asked before leaving the current path; returns its removal. */
+  guard(fn: LeaveGuard): () => void {
+    this.#guards.add(fn);
+    return () => this.#guards.delete(fn);
+  }
+
+  #go(target: string, options: { replace?: boolean }) {
     if (options.replace) history.replaceState(null, "", target);
-    else if (target !== here) history.pushState(null, "", target);
+    else if (target !== current()) history.pushState(null, "", target);
     else return;
     this.#emit(options.replace ? "replace" : "push");
+  }
+
+  async #mayLeave(to: string): Promise<boolean> {
+    for (const guard of [...this.#guards]) {
+      if (!(await guard(to))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Back or forward: the browser has already changed the address. With guards, the address
+   * goes back to where the app is while they are asked, and on to `to` only if they agree.
+   */
+  async #onPop() {
+    const to = current();
+    const from = this.#here;
+    if (
+      !this.#guards.size ||
+      new URL(to, location.href).pathname === new URL(from, location.href).pathname
+    ) {
+      this.#emit("pop");
+      return;
+    }
+    history.pushState(null, "", from);
+    if (await this.#mayLeave(to)) this.#go(to, {});
   }
 
   subscribe(fn: Listener): () => void {
@@ -69,6 +121,7 @@ export class Router {
   }
 
   #emit(cause: "push" | "replace" | "pop") {
+    this.#here = current();
     const loc = this.location;
     for (const fn of this.#listeners) fn(loc, cause);
   }

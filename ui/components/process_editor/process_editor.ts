@@ -194,6 +194,7 @@ export class ProcedoProcessEditor extends LitElement {
       });
       this.#validation!.attach(stack);
       this.phase = "ready";
+      this.#announceProcess();
     } catch (e) {
       if (abort.signal.aborted) return;
       this.loadError = e;
@@ -311,6 +312,7 @@ export class ProcedoProcessEditor extends LitElement {
           @process-saved=${(e: CustomEvent<ProcessSavedDetail>) => {
             this.process = e.detail.process;
             this.processEtag = e.detail.etag;
+            this.#announceProcess();
           }}
         ></procedo-properties-panel>
       </div>
@@ -361,6 +363,11 @@ export class ProcedoProcessEditor extends LitElement {
       warnings: this.#validation!.counts.warnings,
       busy: this.busy,
     };
+  }
+
+  /** Tells the page which process is open (its title, after loading and after each save). */
+  #announceProcess() {
+    this.dispatchEvent(new CustomEvent("process-loaded", { detail: { process: this.process } }));
   }
 
   #showElement(id: string) {

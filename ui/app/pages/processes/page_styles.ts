@@ -1,5 +1,5 @@
 // The process page's layout: header, tabs, the diagram taking the remaining space, the
-// Published | Draft switch and the edit/compare commands beside it, the editor when editing.
+// Published | Draft switch and the edit/compare commands beside it.
 import { css } from "lit";
 
 export const processPageStyles = css`
@@ -121,16 +121,5 @@ export const processPageStyles = css`
   .actions button:disabled {
     color: var(--colorNeutralForegroundDisabled);
     cursor: not-allowed;
-  }
-  .editing {
-    flex: 1 1 0;
-    display: flex;
-    flex-direction: column;
-    gap: var(--spacingVerticalS);
-    min-height: 0;
-  }
-  procedo-process-editor {
-    flex: 1 1 0;
-    min-height: 480px;
   }
 `;

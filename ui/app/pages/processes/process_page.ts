@@ -11,6 +11,7 @@ import { base, page } from "../../../components/styles.ts";
 import { unwrap } from "../../../lib/api/client.ts";
 import { ApiData } from "../../../lib/api_data.ts";
 import { LocaleController, type MessageKey, t } from "../../../lib/i18n.ts";
+import { router } from "../../../lib/router.ts";
 import { session } from "../../session.ts";
 import "./page_details.ts";
 import "./page_findings.ts";
@@ -50,14 +51,12 @@ export class ProcedoProcessPage extends LitElement {
     tab: { state: true },
     source: { state: true },
     selected: { state: true },
-    editing: { state: true },
   };
   static override styles = [base, page, processPageStyles];
   declare params: { id: string };
   declare tab: Tab;
   declare source: Source | undefined;
   declare selected: string | null;
-  declare editing: boolean;
   #loadedFor?: string;
   #people: ReadonlyMap<string, string> = new Map();
   #view = new ApiData<View>(this, (signal) => this.#load(signal), { auto: false });
@@ -67,7 +66,6 @@ export class ProcedoProcessPage extends LitElement {
     this.params = { id: "" };
     this.tab = "diagram";
     this.selected = null;
-    this.editing = false;
     new LocaleController(this);
   }
 
@@ -80,9 +78,11 @@ export class ProcedoProcessPage extends LitElement {
     if (changed.has("params") && this.params.id && this.params.id !== this.#loadedFor) {
       this.#loadedFor = this.params.id;
       this.tab = "diagram";
-      this.source = undefined;
+      // Back from the editor (?source=draft): the draft that was just edited.
+      this.source = router.location.query.get("source") === "draft" && isModeler()
+        ? "draft"
+        : undefined;
       this.selected = null;
-      this.editing = false;
       this.#stepPanel?.hide();
       void this.#view.reload();
       void loadUserNames(this.params.id).then((names) => {
@@ -170,24 +170,20 @@ export class ProcedoProcessPage extends LitElement {
 
   #diagramPanel(v: View) {
     const modeler = isModeler();
-    if (this.editing) {
-      return html`
-        <div class="editing">
-          <div class="actions">
-            <button data-testid="stop-editing" @click=${this.#stopEditing}>${t(
-              "processes.page.doneEditing",
-            )}</button>
-          </div>
-          <procedo-process-editor process-id=${v.process.id}></procedo-process-editor>
-        </div>
-      `;
-    }
     const inReview = v.draft?.state === "in_review";
-    const editButton = html`
-      <button data-testid="edit-process" ?disabled=${inReview}
-        title=${inReview ? t("processes.page.editInReview") : ""}
-        @click=${this.#startEditing}>${t("processes.page.edit")}</button>
-    `;
+    // The editor has a page of its own; a draft in review cannot be edited (a link cannot be
+    // disabled, so then it is a button that says why).
+    const editButton = inReview
+      ? html`
+        <button data-testid="edit-process" disabled title=${t("processes.page.editInReview")}>${t(
+          "processes.page.edit",
+        )}</button>
+      `
+      : html`
+        <a data-testid="edit-process" href=${`/processes/${v.process.id}/edit`}>${t(
+          "processes.page.edit",
+        )}</a>
+      `;
     const compare = html`
       <a class="compare" data-testid="compare-versions"
         href=${`/processes/${v.process.id}/compare`}>${t("processes.page.compare")}</a>
@@ -254,24 +250,6 @@ export class ProcedoProcessPage extends LitElement {
         `;
     }
   }
-
-  /** The editor is a chunk of its own: readers and viewers never load it. */
-  #startEditing = async () => {
-    await import("../../../components/process_editor/mod.ts");
-    this.selected = null;
-    this.#stepPanel?.hide();
-    this.editing = true;
-  };
-
-  #stopEditing = async () => {
-    const editor = this.renderRoot.querySelector("procedo-process-editor") as
-      | (HTMLElement & { save?: { save(): Promise<unknown> } })
-      | null;
-    await editor?.save?.save();
-    this.editing = false;
-    this.source = "draft";
-    void this.#view.reload();
-  };
 
   #show(source: Source) {
     if (source === this.source) return;

@@ -105,6 +105,12 @@ export const en = {
   "processes.page.edit": "Edit",
   "processes.page.editInReview": "The draft is in review: withdraw it to edit.",
   "processes.page.doneEditing": "Done editing",
+  "processes.edit.title": "Edit process",
+  "processes.edit.heading": "Editing {title}",
+  "processes.edit.leaveTitle": "Leave without saving?",
+  "processes.edit.leaveText":
+    "Your latest changes could not be saved. They stay on this device and are offered when you edit this process again.",
+  "processes.edit.leave": "Leave",
   "processes.page.compare": "Compare versions",
   "processes.page.version": "Version {version}",
   "processes.page.draftVersion": "Draft (revision {version})",
@@ -342,6 +348,12 @@ export const de: Record<keyof typeof en, string> = {
   "processes.page.editInReview":
     "Der Entwurf ist in Prüfung: Ziehen Sie ihn zurück, um ihn zu bearbeiten.",
   "processes.page.doneEditing": "Bearbeitung beenden",
+  "processes.edit.title": "Prozess bearbeiten",
+  "processes.edit.heading": "{title} bearbeiten",
+  "processes.edit.leaveTitle": "Ohne Speichern verlassen?",
+  "processes.edit.leaveText":
+    "Ihre letzten Änderungen konnten nicht gespeichert werden. Sie bleiben auf diesem Gerät und werden angeboten, wenn Sie diesen Prozess wieder bearbeiten.",
+  "processes.edit.leave": "Verlassen",
   "processes.page.compare": "Versionen vergleichen",
   "processes.page.version": "Version {version}",
   "processes.page.draftVersion": "Entwurf (Stand {version})",
