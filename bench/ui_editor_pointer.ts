@@ -79,7 +79,7 @@ export async function ourTaskAt100(page: Page): Promise<{ id: string; x: number;
       if (d < best.d) best = { id: el.getAttribute("data-node-id")!, d };
     }
     // deno-lint-ignore no-explicit-any
-    const editor = document.querySelector("procedo-process-editor") as any;
+    const editor = procedoBench.editor() as any;
     const node = editor.stack.graph.nodes.find((n: { id: string }) => n.id === best.id);
     // Centred at 100 %, so the drag stays inside the view.
     const vp = canvas.viewport;

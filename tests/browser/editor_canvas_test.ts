@@ -509,6 +509,13 @@ it("the keyboard reaches everything; findings are marked; read-only stops change
   assert.equal(await marked.locator(".marker.warning").count(), 1);
   assert.equal(await marked.locator(":scope > title").textContent(), "Nobody picks this up.");
   await assertAccessible(page, "editor canvas with findings");
+  // Zoomed far out a badge would be a speck: the step is outlined in the finding's colour.
+  await page.evaluate(() => (globalThis as Any).__canvas.viewport.zoomTo(0.1));
+  await page.locator('procedo-editor-canvas [data-node-id="b"].flagged.warning').waitFor();
+  assert.equal(await marked.locator(".marker").count(), 0);
+  assert.equal(await marked.locator(":scope > title").textContent(), "Nobody picks this up.");
+  await page.evaluate(() => (globalThis as Any).__canvas.viewport.zoomTo(1));
+  await marked.locator(".marker.warning").waitFor();
 
   // Read-only: no palette, no handles, keys change nothing.
   await page.evaluate(() => ((globalThis as Any).__canvas.readonly = true));

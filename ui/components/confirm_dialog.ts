@@ -1,6 +1,6 @@
 // <procedo-confirm>: asks once before something destructive. `await confirm.ask({...})`
 // resolves true when the person confirms, false when they cancel or press Escape.
-import { html, LitElement } from "lit";
+import { html, LitElement, nothing } from "lit";
 import type { Dialog } from "@fluentui/web-components";
 import { LocaleController, t } from "../lib/i18n.ts";
 import { base } from "./styles.ts";
@@ -46,6 +46,9 @@ export class ProcedoConfirm extends LitElement {
 
   override render() {
     const o = this.options;
+    // Nothing until first asked: a closed dialog's autofocus button would make Fluent measure
+    // the page (checkVisibility, a forced layout) while the editor's canvas is first drawn.
+    if (!o) return nothing;
     return html`
       <fluent-dialog
         aria-label=${o?.title ?? ""}

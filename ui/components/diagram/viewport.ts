@@ -60,6 +60,19 @@ export class ViewportController implements ReactiveController {
     this.#observer.observe(element);
   }
 
+  /**
+   * Takes the observed element's size now (a layout) when none is known yet, so the first fit
+   * can come before anything is drawn instead of after the ResizeObserver's first report.
+   */
+  measure(): boolean {
+    if (this.width > 0 && this.height > 0) return true;
+    const box = this.#element?.getBoundingClientRect();
+    if (!box || box.width <= 0 || box.height <= 0) return false;
+    this.width = box.width;
+    this.height = box.height;
+    return true;
+  }
+
   hostConnected() {
     if (this.#element) this.#observer?.observe(this.#element);
   }

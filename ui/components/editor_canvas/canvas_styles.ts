@@ -35,6 +35,12 @@ export const canvasStyles = [
     svg.drawing:focus-visible {
       outline: none;
     }
+    /* Its own compositing layer: the drawing is thousands of paint chunks (each node has its
+      own transform), and without a layer of its own Chromium tests every one of them for
+      overlap with any composited neighbour (a scrolling panel) on every frame of a drag. */
+    svg.drawing {
+      will-change: transform;
+    }
     .grid {
       fill: url(#grid);
       pointer-events: none;
@@ -85,6 +91,24 @@ export const canvasStyles = [
     }
     .far .lane-position {
       display: none;
+    }
+    /* Findings zoomed far out: the outline in the marker's colour (badges would be invisible). */
+    .node.flagged .shape,
+    .edge.flagged .line {
+      stroke-width: 3px;
+      vector-effect: non-scaling-stroke;
+    }
+    .node.flagged.error .shape,
+    .edge.flagged.error .line {
+      stroke: var(--colorPaletteRedBackground3);
+    }
+    .node.flagged.warning .shape,
+    .edge.flagged.warning .line {
+      stroke: var(--colorPaletteDarkOrangeBackground3);
+    }
+    .node.flagged.info .shape,
+    .edge.flagged.info .line {
+      stroke: var(--colorBrandBackground);
     }
     .edge.stale {
       opacity: 0.15;

@@ -180,7 +180,9 @@ function edge(
       ? textLines(lines, a.x + 5, a.y + 4, "start", "edge-label small")
       : textLines(lines, a.x, a.y - 5 - (lines.length - 1) * step, "middle", "edge-label small");
   }
-  const cls = `edge${geo.association ? " association" : ""}${selected ? " selected" : ""}`;
+  const cls = `edge${geo.association ? " association" : ""}${selected ? " selected" : ""}${
+    marker && s.far ? ` flagged ${marker.severity}` : ""
+  }`;
   // One path per flow, its arrowhead a marker (#arrow, #arrow-selected in the canvas' defs):
   // a thousand flows stay a thousand elements. Clicks near a thin line are found by
   // hit-testing the routes (pointer_tool.ts), not by a wide invisible path.
@@ -190,7 +192,7 @@ function edge(
       aria-pressed=${selected ? "true" : "false"}>${marker
         ? svg`<title>${marker.text}</title>`
         : nothing}<path class=${geo.association ? "line" : "line arrow"} d=${geo
-        .d}></path>${label}${marker
+        .d}></path>${label}${marker && !s.far
         ? markerBadge(marker, geo.anchor.x + 10, geo.anchor.y + 10)
         : nothing}</g>
   `;
@@ -228,17 +230,22 @@ function node(
   const name = nodeName(n);
   const label = laneName ? `${name}. ${t("editorCanvas.node.inLane", { name: laneName })}` : name;
   return svg`
-    <g class=${selected ? `node ${n.type} selected` : `node ${n.type}`} role="button"
+    <g class=${`node ${n.type}${selected ? " selected" : ""}${
+      marker && s.far ? ` flagged ${marker.severity}` : ""
+    }`} role="button"
       tabindex=${stop ? 0 : -1} data-node-id=${n.id} aria-label=${label}
       aria-pressed=${selected ? "true" : "false"} transform=${`translate(${n.x} ${n.y})`}>${marker
         ? svg`<title>${marker.text}</title>`
-        : nothing}${nodeShape(n)}${s.far ? nothing : nodeLabel(n, s.fonts)}${marker
+        : nothing}${nodeShape(n)}${s.far ? nothing : nodeLabel(n, s.fonts)}${marker && !s.far
         ? markerBadge(marker, n.width - 2, 2)
         : nothing}</g>
   `;
 }
 
-/** A finding's badge: a small circle with "!" (its tooltip is the element's <title>). */
+/**
+ * A finding's badge: a small circle with "!" (its tooltip is the element's <title>). Zoomed far
+ * out it would be a dot under a pixel, so there the element is outlined instead ("flagged").
+ */
 function markerBadge(m: ElementFindings, x: number, y: number): SVGTemplateResult {
   return svg`
     <g class=${`marker ${m.severity}`} transform=${`translate(${x} ${y})`}

@@ -68,6 +68,9 @@ export class ProcedoBpmnDialog extends LitElement {
 
   override render() {
     const r = this.result;
+    // Nothing until first asked: a closed dialog's autofocus button would make Fluent measure
+    // the page (checkVisibility, a forced layout) while the editor's canvas is first drawn.
+    if (!r) return nothing;
     return html`
       <fluent-dialog aria-label=${t("editor.bpmn.title")} data-testid="bpmn-dialog"
         @toggle=${(e: CustomEvent<{ newState: string }>) => {

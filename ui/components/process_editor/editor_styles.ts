@@ -39,6 +39,9 @@ export const editorStyles = css`
     min-height: 0;
   }
   procedo-properties-panel {
+    /* Painted after the canvas (which is positioned), so the panel's scrolling layer is not
+      under the drawing and nothing of the drawing has to be composited for overlap. */
+    position: relative;
     flex: none;
     width: clamp(16rem, 28vw, 24rem);
     border-inline-start: var(--strokeWidthThin) solid var(--colorNeutralStroke2);

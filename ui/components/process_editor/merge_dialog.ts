@@ -119,6 +119,9 @@ export class ProcedoMergeDialog extends LitElement {
     const c = this.conflict;
     const result = this.#merged();
     const title = t(c?.reason === "restore" ? "editor.merge.titleRestore" : "editor.merge.title");
+    // Nothing until first asked: a closed dialog's autofocus button would make Fluent measure
+    // the page (checkVisibility, a forced layout) while the editor's canvas is first drawn.
+    if (!c) return nothing;
     return html`
       <fluent-dialog
         aria-label=${title}

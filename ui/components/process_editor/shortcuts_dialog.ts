@@ -1,6 +1,6 @@
 // <procedo-shortcuts-dialog>: every keyboard shortcut of the editor (F1 or "?"), those the
 // editor handles everywhere and those that act on the canvas's selection, as two tables.
-import { css, html, LitElement } from "lit";
+import { css, html, LitElement, nothing } from "lit";
 import type { Dialog } from "@fluentui/web-components";
 import { base, table } from "../styles.ts";
 import { LocaleController, type MessageKey, t } from "../../lib/i18n.ts";
@@ -66,12 +66,19 @@ export class ProcedoShortcutsDialog extends LitElement {
     new LocaleController(this);
   }
 
+  #asked = false;
+
   async show() {
+    this.#asked = true;
+    this.requestUpdate();
     await this.updateComplete;
     (this.renderRoot.querySelector("fluent-dialog") as Dialog).show();
   }
 
   override render() {
+    // Nothing until first asked: a closed dialog's autofocus button would make Fluent measure
+    // the page (checkVisibility, a forced layout) while the editor's canvas is first drawn.
+    if (!this.#asked) return nothing;
     return html`
       <fluent-dialog aria-label=${t("editor.shortcuts.title")} data-testid="shortcuts-dialog">
         <fluent-dialog-body>

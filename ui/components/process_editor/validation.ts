@@ -73,7 +73,12 @@ export class ValidationController implements ReactiveController {
     this.#off = stack.onChange((e) => {
       if (e.kind !== "saved") this.schedule();
     });
-    void this.check();
+    // After the graph's first frame is out: sending a large graph (and drawing its markers)
+    // would otherwise hold up the first paint of the editor.
+    clearTimeout(this.#timer);
+    requestAnimationFrame(() => {
+      if (this.#stack === stack) this.#timer = setTimeout(() => void this.check(), 0);
+    });
   }
 
   detach() {
