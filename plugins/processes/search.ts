@@ -13,13 +13,17 @@
 // Snippets: each match carries `text` (plain text, whitespace flattened, long texts cut
 // around the first match with "…"), `highlights` (UTF-16 [start, end) ranges in `text`) and
 // `html` — the same text HTML-escaped with every match wrapped in <mark>…</mark>, so it is
-// safe to insert as HTML and contains no other markup. Matching ignores case and accents,
-// like the database's utf8mb4_unicode_ci collation.
+// safe to insert as HTML and contains no other markup. Descriptions are Markdown: their
+// syntax is stripped before the snippet is cut, so `text` and the highlights are what a
+// reader sees. Matching ignores case and accents, like the database's utf8mb4_unicode_ci
+// collation. A description whose only match lies in its syntax (a link's address) still
+// counts, with a snippet from its start and no highlight.
 import { and, asc, eq, inArray, like, or, sql } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import { listTags } from "../tags/service.ts";
 import { escapeLike } from "../../api/db/like.ts";
 import { type ProcessRow, processUrl } from "./landscape_service.ts";
+import { markdownToPlain } from "./markdown_plain.ts";
 import { type Category, processes, processSteps } from "./schema.ts";
 
 export const SEARCH_MIN_LENGTH = 2;
@@ -173,8 +177,9 @@ export async function searchProcesses(
       });
     }
     if (descriptionIds.has(row.id)) {
-      counts.description = Math.max(1, findMatches(row.description, q).length);
-      matches.push({ field: "description", ...snippet(row.description, q, SNIPPET_LENGTH) });
+      const plain = markdownToPlain(row.description).replace(/\s+/g, " ").trim();
+      counts.description = Math.max(1, findMatches(plain, q).length);
+      matches.push({ field: "description", ...snippet(plain, q, SNIPPET_LENGTH) });
     }
     if (!matches.length) continue;
     const cap = (n: number) => Math.min(n, COUNT_CAP);

@@ -3,6 +3,7 @@
 import assert from "node:assert/strict";
 import { startTestApp, test } from "../../tests/support/app.ts";
 import { escapeHtml, findMatches, snippet } from "./search.ts";
+import { markdownToPlain } from "./markdown_plain.ts";
 
 const t = await startTestApp();
 const modeler = await t.token("modeler");
@@ -180,6 +181,53 @@ test("long descriptions are cut around the first match; accents and case are ign
   assert.match(m.html, /<mark>Überprüfung<\/mark>/);
   const [h] = m.highlights;
   assert.equal(m.text.slice(h.start, h.end), "Überprüfung");
+});
+
+test("description snippets are plain text: no Markdown, the highlight on the word", async () => {
+  const description = "## Echidna care\n\nEvery **echidna** needs [a shaded burrow](" +
+    "https://example.com/burrows) and:\n\n- fresh `water`\n* a ![photo](x.png) <b>quiet</b> " +
+    "_corner_\n1. one more *ECHIDNA* check";
+  const p = await make({ title: "Spiny friends", description });
+  const res = await search("q=echidna");
+  const hit = res.items.find((h: Json) => h.id === p.id);
+  const m = hit.matches.find((x: Json) => x.field === "description");
+  assert.equal(
+    m.text,
+    "Echidna care Every echidna needs a shaded burrow and: fresh water a photo quiet corner " +
+      "one more ECHIDNA check",
+  );
+  assert.doesNotMatch(m.text, /[*_#`\[\]()<>]|https:/);
+  assert.deepEqual(
+    m.highlights.map((h: Json) => m.text.slice(h.start, h.end)),
+    ["Echidna", "echidna", "ECHIDNA"],
+  );
+  assert.equal(
+    m.html,
+    "<mark>Echidna</mark> care Every <mark>echidna</mark> needs a shaded burrow and: fresh " +
+      "water a photo quiet corner one more <mark>ECHIDNA</mark> check",
+  );
+  assert.equal(hit.score, 3, "three matches in the text a reader sees");
+
+  // A match only in a link's address still finds the process, with nothing to highlight.
+  const byUrl = (await search("q=example.com")).items.find((h: Json) => h.id === p.id);
+  assert.deepEqual(byUrl.matches[0].highlights, []);
+  assert.ok(byUrl.matches[0].text.startsWith("Echidna care"));
+});
+
+test("markdownToPlain keeps text, drops syntax (pure)", () => {
+  assert.equal(
+    markdownToPlain(
+      "# Title #\n> quoted *it* and ***both*** __strong__\n- [x] done ~~old~~\n---\n" +
+        "```ts\nconst a_b = `x`;\n```",
+    ),
+    "Title\nquoted it and both strong\ndone old\nconst a_b = `x`;",
+  );
+  assert.equal(markdownToPlain("snake_case_name and 2 * 3 * 4"), "snake_case_name and 2 * 3 * 4");
+  assert.equal(markdownToPlain("a \\*literal\\* star, `**code**`"), "a *literal* star, **code**");
+  assert.equal(
+    markdownToPlain("see <https://x.test/a> or [ref][1] &amp; a < b\n[1]: https://x.test"),
+    "see https://x.test/a or ref & a < b",
+  );
 });
 
 test("published step labels come first, and readers only search published steps", async () => {
