@@ -15,7 +15,16 @@ export const ProblemSchema = z.object({
   errors: z.array(z.object({
     field: z.string().openapi({ description: "Where the problem is: body.title, query.limit…" }),
     message: z.string(),
-    code: z.string().optional(),
+    code: z.string().optional().openapi({
+      description: "Stable: too_big, too_small, invalid_type, invalid_format, invalid_value, " +
+        "unrecognized_keys (from the schema) or a route's own code. With `params`, clients " +
+        "write the message in their own language.",
+    }),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string())]))
+      .optional().openapi({
+        description: "What the code needs to be explained: maximum, minimum and origin " +
+          "(string, number, array…), format (email, uuid…), expected, values.",
+      }),
   })).optional(),
 }).catchall(z.unknown()).openapi("Problem");
 
@@ -112,17 +121,49 @@ export function fieldErrors(
   }[],
 ): FieldError[] {
   return issues.flatMap((i) => {
-    const at = [target, ...i.path.map(String)];
-    // An unknown field is reported under its own name, not under its parent object.
-    if (i.code === "unrecognized_keys" && i.keys?.length) {
-      return i.keys.map((k) => ({
-        field: [...at, k].join("."),
-        message: "is not a known field",
-        code: i.code,
-      }));
-    }
-    return [{ field: at.join("."), message: i.message, ...(i.code ? { code: i.code } : {}) }];
+    const params = issueParams(i as IssueDetails);
+    const errors = fieldErrorsOf(target, i);
+    return params ? errors.map((e) => ({ ...e, params })) : errors;
   });
+}
+
+/** The parts of a zod issue that explain it (and no input value: it may be personal data). */
+interface IssueDetails {
+  origin?: unknown;
+  maximum?: unknown;
+  minimum?: unknown;
+  format?: unknown;
+  expected?: unknown;
+  values?: unknown;
+}
+
+function issueParams(i: IssueDetails): FieldError["params"] {
+  const params: NonNullable<FieldError["params"]> = {};
+  for (const key of ["origin", "format", "expected"] as const) {
+    if (typeof i[key] === "string") params[key] = i[key];
+  }
+  for (const key of ["maximum", "minimum"] as const) {
+    const v = i[key];
+    if (typeof v === "number" || typeof v === "bigint") params[key] = Number(v);
+  }
+  if (Array.isArray(i.values) && i.values.length <= 20) params.values = i.values.map(String);
+  return Object.keys(params).length ? params : undefined;
+}
+
+function fieldErrorsOf(
+  target: string,
+  i: { path: readonly PropertyKey[]; message: string; code?: string; keys?: string[] },
+): FieldError[] {
+  const at = [target, ...i.path.map(String)];
+  // An unknown field is reported under its own name, not under its parent object.
+  if (i.code === "unrecognized_keys" && i.keys?.length) {
+    return i.keys.map((k) => ({
+      field: [...at, k].join("."),
+      message: "is not a known field",
+      code: i.code,
+    }));
+  }
+  return [{ field: at.join("."), message: i.message, ...(i.code ? { code: i.code } : {}) }];
 }
 
 export type ProblemStatus = ContentfulStatusCode;

@@ -99,6 +99,12 @@ test("validation errors list every field at once", async () => {
   const fields = body.errors.map((e: { field: string }) => e.field).sort();
   assert.deepEqual(fields, ["body.color", "body.name", "body.surprise"]);
   assert.ok(body.errors.every((e: { message: string }) => e.message.length > 0));
+  // Stable codes with what explains them, so clients can say it in their own language.
+  const by = Object.fromEntries(body.errors.map((e: { field: string }) => [e.field, e]));
+  assert.equal(by["body.name"].code, "too_small");
+  assert.deepEqual(by["body.name"].params, { origin: "string", minimum: 1 });
+  assert.equal(by["body.surprise"].code, "unrecognized_keys");
+  assert.ok(by["body.color"].code);
 });
 
 test("an unknown query parameter value is a 422 naming the parameter", async () => {

@@ -3,7 +3,7 @@
 // slugs a person can meet (problem.<slug>), otherwise the server's own `detail` is shown.
 // Each explanation says what the person can do next: retry, reload or sign in again.
 import { isApiProblem } from "./api/client.ts";
-import { hasMessage, t } from "./i18n.ts";
+import { hasMessage, type MessageKey, t } from "./i18n.ts";
 
 export type NextStep = "retry" | "reload" | "sign-in" | "none";
 
@@ -45,11 +45,59 @@ export function explain(e: unknown): Explanation {
   return {
     message,
     next: nextStep(e.status, slug),
-    fields: Object.fromEntries(e.errors.map((f) => [f.field, f.message])),
+    fields: Object.fromEntries(e.errors.map((f) => [f.field, fieldMessage(f)])),
     status: e.status,
     slug,
     requestId: e.requestId,
   };
+}
+
+/** What a field error says about a field; the API's stable codes make it a message in the
+ * person's language, the server's (English) text stands in for codes the UI does not know. */
+export interface FieldProblem {
+  message: string;
+  code?: string;
+  params?: Record<string, string | number | string[]>;
+}
+
+const FORMATS: Record<string, MessageKey> = {
+  email: "field.invalidEmail",
+  uuid: "field.invalidId",
+  guid: "field.invalidId",
+  url: "field.invalidUrl",
+  date: "field.invalidDate",
+};
+
+export function fieldMessage(f: FieldProblem): string {
+  const p = f.params ?? {};
+  const num = (v: unknown) => (typeof v === "number" ? v : undefined);
+  const max = num(p.maximum), min = num(p.minimum);
+  const list = p.origin === "array" || p.origin === "set";
+  const text = p.origin === "string";
+  switch (f.code) {
+    case "too_big":
+      if (max === undefined) break;
+      return t(text ? "field.tooLong" : list ? "field.tooMany" : "field.tooBig", { max });
+    case "too_small":
+      if (min === undefined) break;
+      if (text && min === 1) return t("field.required");
+      return t(text ? "field.tooShort" : list ? "field.tooFew" : "field.tooSmall", { min });
+    case "invalid_type":
+      // zod says what arrived; nothing at all is the common case of a missing field.
+      return t(/received undefined$/.test(f.message) ? "field.required" : "field.invalidType");
+    case "invalid_format": {
+      // A pattern of the API's own ("regex") comes with its own words: they are kept.
+      const key = FORMATS[String(p.format)];
+      if (key) return t(key);
+      break;
+    }
+    case "invalid_value":
+      if (Array.isArray(p.values)) return t("field.invalidValue", { values: p.values.join(", ") });
+      break;
+    case "unrecognized_keys":
+      return t("field.unknown");
+  }
+  return f.message;
 }
 
 function nextStep(status: number, slug: string): NextStep {

@@ -9433,7 +9433,12 @@ export interface components {
         /** @description Where the problem is: body.title, query.limit… */
         field: string;
         message: string;
+        /** @description Stable: too_big, too_small, invalid_type, invalid_format, invalid_value, unrecognized_keys (from the schema) or a route's own code. With `params`, clients write the message in their own language. */
         code?: string;
+        /** @description What the code needs to be explained: maximum, minimum and origin (string, number, array…), format (email, uuid…), expected, values. */
+        params?: {
+          [key: string]: string | number | string[];
+        };
       }[];
     } & {
       [key: string]: unknown;

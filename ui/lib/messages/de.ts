@@ -263,6 +263,20 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   "problem.status.500": "Auf dem Server ist etwas schiefgegangen.",
   "problem.status.502": "Procedo ist gerade nicht erreichbar. Versuchen Sie es gleich noch einmal.",
   "problem.status.503": "Procedo ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.",
+  "field.required": "Pflichtfeld.",
+  "field.tooLong": "Höchstens {max} Zeichen.",
+  "field.tooShort": "Mindestens {min} Zeichen.",
+  "field.tooBig": "Höchstens {max}.",
+  "field.tooSmall": "Mindestens {min}.",
+  "field.tooMany": "Höchstens {max} Einträge.",
+  "field.tooFew": "Mindestens {min} Einträge.",
+  "field.invalidEmail": "Keine gültige E-Mail-Adresse.",
+  "field.invalidId": "Keine gültige Kennung.",
+  "field.invalidUrl": "Keine gültige Webadresse.",
+  "field.invalidDate": "Ein Datum wie 2025-12-31.",
+  "field.invalidType": "Hier kein gültiger Wert.",
+  "field.invalidValue": "Erlaubt ist: {values}.",
+  "field.unknown": "Kein bekanntes Feld.",
 };
 
 type FeatureKey =

@@ -251,6 +251,20 @@ const core = {
   "problem.status.500": "Something went wrong on the server.",
   "problem.status.502": "Procedo is not reachable at the moment. Try again shortly.",
   "problem.status.503": "Procedo is not available at the moment. Try again shortly.",
+  "field.required": "Required.",
+  "field.tooLong": "At most {max} characters.",
+  "field.tooShort": "At least {min} characters.",
+  "field.tooBig": "At most {max}.",
+  "field.tooSmall": "At least {min}.",
+  "field.tooMany": "At most {max} entries.",
+  "field.tooFew": "At least {min} entries.",
+  "field.invalidEmail": "Not a valid e-mail address.",
+  "field.invalidId": "Not a valid id.",
+  "field.invalidUrl": "Not a valid web address.",
+  "field.invalidDate": "A date like 2025-12-31.",
+  "field.invalidType": "Not a valid value here.",
+  "field.invalidValue": "Must be one of: {values}.",
+  "field.unknown": "Not a known field.",
 } as const;
 
 /** Core messages plus one module per feature (ui/lib/messages/features/), so pages of
