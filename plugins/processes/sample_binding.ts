@@ -1,12 +1,14 @@
-// Binds the sample processes to other plugins' sample content once it exists: lane positions
-// and a responsible position for every task of the lane (called by the orgchart plugin's
-// onTenantCreated), then documents, systems, locations and requirements on the steps (the
+// Binds the sample processes to other plugins' sample content once it exists: an owner
+// position per process, lane positions and a responsible position for every task of the
+// lane (called by the orgchart plugin's onTenantCreated), then documents, systems, locations and requirements on the steps (the
 // resources plugin's). Both run after ours: they depend on this plugin.
 import { and, eq, inArray } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { getDraft, saveDraft } from "./draft_service.ts";
 import { type Graph, LINK_KINDS, type LinkKind } from "./graph_schema.ts";
+import { updateProcess } from "./landscape_service.ts";
+import { linkTargetProviders } from "./link_targets.ts";
 import { publishDraft } from "./publish_service.ts";
 import { SAMPLE_ACTOR, SAMPLE_TITLES } from "./samples.ts";
 import { processes } from "./schema.ts";
@@ -21,16 +23,25 @@ const LANE_POSITIONS: Record<string, string> = {
   "Quality management": "Quality Manager",
 };
 
+/** Who owns which sample process (process title → position title). */
+const PROCESS_OWNERS: Record<(typeof SAMPLE_TITLES)[number], string> = {
+  "Order to cash": "Head of Sales",
+  "Purchase to pay": "Head of Purchasing",
+  "Management review": "Managing Director",
+};
+
 /**
- * Puts `positions` (title → id) into the lanes and RACI of the untouched sample processes
- * and republishes the published ones. Processes a user has changed are left alone.
+ * Makes `positions` (title → id) the owners of the sample processes that have none, and
+ * puts them into the lanes and RACI of the untouched sample processes, republishing the
+ * published ones. Processes a user has changed are left alone.
  */
-export function bindSamplePositions(
+export async function bindSamplePositions(
   scope: TenantScope,
   positions: Map<string, string>,
   plugins: readonly ProcedoPlugin[],
 ): Promise<number> {
-  return editSamples(
+  await bindSampleOwners(scope, positions, plugins);
+  return await editSamples(
     scope,
     plugins,
     "Lanes and responsibilities bound to the sample org chart",
@@ -54,6 +65,20 @@ export function bindSamplePositions(
       return { ...graph, lanes, nodes };
     },
   );
+}
+
+/** Sets the owner position of every sample process without an owner (position or user). */
+async function bindSampleOwners(
+  scope: TenantScope,
+  positions: Map<string, string>,
+  plugins: readonly ProcedoPlugin[],
+): Promise<void> {
+  const landscape = { providers: linkTargetProviders(plugins) };
+  for (const p of await sampleRows(scope)) {
+    const ownerPositionId = positions.get(PROCESS_OWNERS[p.title as keyof typeof PROCESS_OWNERS]);
+    if (!ownerPositionId || p.ownerPositionId || p.ownerUserId) continue;
+    await updateProcess(scope, p.id, { ownerPositionId }, () => {}, landscape);
+  }
 }
 
 /** Step links for the samples: process title → step (node id) → ids per link list. */
@@ -101,11 +126,8 @@ async function editSamples(
   changeNote: string,
   edit: (title: string, graph: Graph) => Graph | null,
 ): Promise<number> {
-  const rows = await scope.select(processes, {
-    where: and(inArray(processes.title, [...SAMPLE_TITLES]), eq(processes.createdBy, SAMPLE_ACTOR)),
-  });
   let changed = 0;
-  for (const p of rows) {
+  for (const p of await sampleRows(scope)) {
     const draft = await getDraft(scope, p.id);
     if (draft.updatedBy !== SAMPLE_ACTOR || draft.state !== "editing") continue;
     const graph = edit(p.title, draft.graph);
@@ -122,4 +144,11 @@ async function editSamples(
     changed++;
   }
   return changed;
+}
+
+/** The sample processes of the tenant (created by the sample actor under a sample title). */
+function sampleRows(scope: TenantScope) {
+  return scope.select(processes, {
+    where: and(inArray(processes.title, [...SAMPLE_TITLES]), eq(processes.createdBy, SAMPLE_ACTOR)),
+  });
 }

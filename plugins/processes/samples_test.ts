@@ -81,6 +81,36 @@ test("the models have lanes, start and end, tasks, an xor gateway and a subproce
   ]);
 });
 
+/** Each sample process's owner, as the title of a position of the tenant's org chart. */
+async function sampleOwners(token: string): Promise<Record<string, string>> {
+  const page = await get(`${BASE}?limit=200`, token);
+  const owners: Record<string, string> = {};
+  for (const title of ["Order to cash", "Purchase to pay", "Management review"]) {
+    const p = page.items.find((x: Json) => x.title === title);
+    assert.ok(p?.ownerPositionId, `${title} has an owner position`);
+    const position = await get(`/api/v1/orgchart/positions/${p.ownerPositionId}`, token);
+    const chart = await get(`/api/v1/orgchart/charts/${position.chartId}`, token);
+    assert.equal(chart.name, "Example Trading Ltd", `${title}: owner in the sample org chart`);
+    owners[title] = position.title;
+  }
+  return owners;
+}
+
+const EXPECTED_OWNERS = {
+  "Order to cash": "Head of Sales",
+  "Purchase to pay": "Head of Purchasing",
+  "Management review": "Managing Director",
+};
+
+test("every sample process is owned by a position of the sample org chart", async () => {
+  assert.deepEqual(await sampleOwners(founder), EXPECTED_OWNERS);
+  // The owner shows where the position is used, published and in the draft.
+  const page = await get(`${BASE}?q=Order%20to%20cash`);
+  const o2c = page.items[0];
+  const usage = await get(`/api/v1/orgchart/positions/${o2c.ownerPositionId}/responsibilities`);
+  assert.match(JSON.stringify(usage), /owner/);
+});
+
 test("the sample models have no validation errors", async () => {
   const ctx = { existing: (_kind: string, ids: string[]) => Promise.resolve(new Set(ids)) };
   for (
@@ -132,6 +162,7 @@ test("the demo tenants have the samples too", async () => {
   for (const title of ["Order to cash", "Purchase to pay", "Management review"]) {
     assert.ok(page.items.some((p: Json) => p.title === title), title);
   }
+  assert.deepEqual(await sampleOwners(await t.token("reader", 1)), EXPECTED_OWNERS);
 });
 
 test("close", async () => {
