@@ -2,22 +2,15 @@
 // rename, move (under another unit — a cycle is refused by the API and shown) and delete it;
 // readers see where it sits. Writes name the version read (If-Match); a 412 offers the
 // latest version. Fires `saved` ({ kind, id }) and `deleted`.
-import { html, LitElement, nothing } from "lit";
-import type { TextInput } from "@fluentui/web-components";
-import "../../../components/confirm_dialog.ts";
-import type { ProcedoConfirm } from "../../../components/confirm_dialog.ts";
+import { html, LitElement } from "lit";
 import { icon } from "../../../components/icons.ts";
-import "../../../components/problem_bar.ts";
-import "../../../components/side_panel.ts";
-import type { ProcedoPanel } from "../../../components/side_panel.ts";
 import { base, controls } from "../../../components/styles.ts";
 import { type Schemas, unwrap } from "../../../lib/api/client.ts";
 import { LocaleController, t } from "../../../lib/i18n.ts";
-import { roleAllows, session } from "../../session.ts";
+import { session } from "../../session.ts";
 import { fieldError, formErrors } from "../../../components/form_errors.ts";
-import "../../../components/in_use.ts";
-import { localized, type UsedIn, usedIn } from "./problems.ts";
 import { panelStyles } from "../../../components/panel_styles.ts";
+import { EditPanelController, ifMatch } from "./edit_panel_controller.ts";
 import { type ChartTree, unitChoices } from "./tree_model.ts";
 
 type OrgUnit = Schemas["OrgUnit"];
@@ -26,126 +19,87 @@ const TOP = "";
 export class ProcedoOrgchartUnitPanel extends LitElement {
   static override properties = {
     tree: { attribute: false },
-    unit: { state: true },
-    creating: { state: true },
     parentId: { state: true },
-    error: { state: true },
     moveError: { state: true },
-    inUse: { state: true },
-    notice: { state: true },
-    busy: { state: true },
-    nameMissing: { state: true },
   };
   static override styles = [base, controls, panelStyles];
   declare tree: ChartTree | undefined;
-  declare unit: OrgUnit | undefined;
-  declare creating: boolean;
   /** New units: the parent chosen when the panel opened. */
   declare parentId: string | null;
-  declare error: unknown;
   declare moveError: unknown;
-  declare inUse: UsedIn[] | undefined;
-  declare notice: string | undefined;
-  declare busy: boolean;
-  declare nameMissing: boolean;
+  #edit = new EditPanelController<OrgUnit>(this, {
+    kind: "unit",
+    get: async (id) =>
+      unwrap(
+        await session().api.GET("/api/v1/orgchart/units/{id}", { params: { path: { id } } }),
+      ),
+    remove: async (u, unlink) => {
+      unwrap(
+        await session().api.DELETE("/api/v1/orgchart/units/{id}", {
+          params: {
+            path: { id: u.id },
+            header: { "if-match": ifMatch(u) },
+            query: { unlink: unlink ? "true" : "false" },
+          },
+        }),
+      );
+    },
+    confirm: (u) => ({
+      title: t("orgchart.unit.deleteTitle"),
+      message: t("orgchart.unit.deleteText", { name: u.name }),
+    }),
+    fill: () => this.#fill(),
+  });
 
   constructor() {
     super();
-    this.creating = false;
     this.parentId = null;
-    this.busy = false;
-    this.nameMissing = false;
     new LocaleController(this);
   }
 
-  get #canEdit() {
-    return roleAllows(session().me.user.role, "modeler");
+  /** The unit shown; undefined while creating one. */
+  get unit(): OrgUnit | undefined {
+    return this.#edit.item;
   }
 
   /** Opens the panel for a new unit under `parentId` (null: a top unit). */
   async openNew(parentId: string | null) {
-    this.#reset();
-    this.creating = true;
-    this.unit = undefined;
-    this.parentId = parentId;
-    await this.#show();
+    this.moveError = undefined;
+    await this.#edit.openNew(() => (this.parentId = parentId));
   }
 
   /** Opens the panel for unit `id`. */
   async openUnit(id: string) {
-    this.#reset();
-    this.creating = false;
-    try {
-      this.unit = unwrap(
-        await session().api.GET("/api/v1/orgchart/units/{id}", { params: { path: { id } } }),
-      );
-    } catch (e) {
-      this.unit = undefined;
-      this.error = e;
-    }
-    await this.#show();
-  }
-
-  #reset() {
-    this.error = undefined;
     this.moveError = undefined;
-    this.inUse = undefined;
-    this.notice = undefined;
-    this.nameMissing = false;
-  }
-
-  async #show() {
-    await this.updateComplete;
-    this.renderRoot.querySelector("form")?.reset();
-    this.#fill();
-    await this.#panel.show();
+    await this.#edit.open(id);
   }
 
   #fill() {
-    const name = this.renderRoot.querySelector<TextInput>("[name=name]");
-    if (name) name.value = this.unit?.name ?? "";
-    const parent = this.renderRoot.querySelector<HTMLSelectElement>("[name=parent]");
-    if (parent) parent.value = (this.creating ? this.parentId : this.unit?.parentId) ?? TOP;
-  }
-
-  get #panel() {
-    return this.renderRoot.querySelector("procedo-panel") as ProcedoPanel;
+    this.#edit.setValue("name", this.unit?.name ?? "");
+    this.#edit.setValue(
+      "parent",
+      (this.#edit.creating ? this.parentId : this.unit?.parentId) ?? TOP,
+    );
   }
 
   override render() {
     const u = this.unit;
-    const heading = this.creating
+    const heading = this.#edit.creating
       ? t("orgchart.unit.new")
       : u
       ? t("orgchart.unit.heading", { name: u.name })
       : t("orgchart.kind.unit");
     return html`
       <procedo-panel heading=${heading} data-testid="unit-panel">
-        ${this.#canEdit ? this.#form() : this.#readOnly()}
-        ${this.#canEdit && (this.creating || u)
-          ? html`
-            <fluent-button slot="footer" appearance="primary" ?disabled=${this.busy}
-              data-testid="save-unit" @click=${this.#save}>${t("action.save")}</fluent-button>
-          `
-          : nothing}
-        ${this.#canEdit && u
-          ? html`
-            <fluent-button slot="footer" ?disabled=${this.busy} data-testid="delete-unit"
-              @click=${() => this.#delete(false)}>${icon("delete", 20, "start")}${t(
-                "action.delete",
-              )}</fluent-button>
-          `
-          : nothing}
-        <fluent-button slot="footer" @click=${() => this.#panel.hide()}>${t(
-          "action.close",
-        )}</fluent-button>
+        ${this.#edit.canEdit ? this.#form() : this.#readOnly()}
+        ${this.#edit.footer("unit", this.#save)}
       </procedo-panel>
       <procedo-confirm></procedo-confirm>
     `;
   }
 
   #form() {
-    const errors = formErrors(this.error, ["body.name", "body.parentId"]);
+    const errors = formErrors(this.#edit.error, ["body.name", "body.parentId"]);
     const u = this.unit;
     return html`
       <form @submit=${this.#save} novalidate>
@@ -153,7 +107,7 @@ export class ProcedoOrgchartUnitPanel extends LitElement {
           <fluent-text-input name="name" required maxlength="200" autofocus>
             ${t("orgchart.unit.name")}
           </fluent-text-input>
-          ${fieldError(this.nameMissing ? t("form.required") : errors.fields["body.name"])}
+          ${fieldError(this.#edit.missing ? t("form.required") : errors.fields["body.name"])}
         </div>
         ${u
           ? html`
@@ -161,7 +115,7 @@ export class ProcedoOrgchartUnitPanel extends LitElement {
               <legend>${t("orgchart.unit.moveLegend")}</legend>
               ${this.#parentSelect(t("orgchart.unit.moveTo"))}
               <div class="actions">
-                <fluent-button ?disabled=${this.busy} data-testid="move-unit"
+                <fluent-button ?disabled=${this.#edit.busy} data-testid="move-unit"
                   @click=${this.#move}>${icon("move", 20, "start")}${t("orgchart.unit.move")}
                 </fluent-button>
               </div>
@@ -173,12 +127,7 @@ export class ProcedoOrgchartUnitPanel extends LitElement {
               errors.fields["body.parentId"],
             )
           }`}
-        ${this.notice
-          ? html`<fluent-message-bar intent="info">${this.notice}</fluent-message-bar>`
-          : nothing}
-        <procedo-problem .error=${errors.rest} @reload=${this.#loadLatest}></procedo-problem>
-        <procedo-in-use .processes=${this.inUse} name=${u?.name ?? ""}
-          ?busy=${this.busy} @unlink=${() => this.#delete(true)}></procedo-in-use>
+        ${this.#edit.feedback(errors.rest, u?.name ?? "")}
       </form>
     `;
   }
@@ -201,7 +150,7 @@ export class ProcedoOrgchartUnitPanel extends LitElement {
 
   #readOnly() {
     const u = this.unit;
-    if (!u) return html`<procedo-problem .error=${this.error}></procedo-problem>`;
+    if (!u) return html`<procedo-problem .error=${this.#edit.error}></procedo-problem>`;
     const parent = this.tree && u.parentId
       ? unitChoices(this.tree).find((c) => c.id === u.parentId)?.path
       : undefined;
@@ -215,34 +164,25 @@ export class ProcedoOrgchartUnitPanel extends LitElement {
     `;
   }
 
-  #value(name: string): string {
-    const el = this.renderRoot.querySelector<HTMLInputElement | TextInput>(`[name=${name}]`);
-    return (el?.value ?? "").trim();
-  }
-
   #save = async (e: Event) => {
     e.preventDefault();
-    const name = this.#value("name");
-    this.nameMissing = !name;
-    if (this.nameMissing || !this.tree) return;
-    await this.#run(async () => {
+    const name = this.#edit.value("name");
+    if (!this.#edit.required(name) || !this.tree) return;
+    const chartId = this.tree.chart.id;
+    await this.#edit.save(async (u) => {
       const { api } = session();
-      const saved = this.unit
+      return u
         ? unwrap(
           await api.PATCH("/api/v1/orgchart/units/{id}", {
-            params: {
-              path: { id: this.unit.id },
-              header: { "if-match": `W/"${this.unit.version}"` },
-            },
+            params: { path: { id: u.id }, header: { "if-match": ifMatch(u) } },
             body: { name },
           }),
         )
         : unwrap(
           await api.POST("/api/v1/orgchart/units", {
-            body: { chartId: this.tree!.chart.id, parentId: this.#value("parent") || null, name },
+            body: { chartId, parentId: this.#edit.value("parent") || null, name },
           }),
         );
-      this.#done("saved", saved.id);
     });
   };
 
@@ -250,85 +190,16 @@ export class ProcedoOrgchartUnitPanel extends LitElement {
     const u = this.unit;
     if (!u) return;
     this.moveError = undefined;
-    const parentId = this.#value("parent") || null;
-    this.busy = true;
-    try {
+    const parentId = this.#edit.value("parent") || null;
+    await this.#edit.run(async () => {
       const moved = unwrap(
         await session().api.POST("/api/v1/orgchart/units/{id}/move", {
-          params: { path: { id: u.id }, header: { "if-match": `W/"${u.version}"` } },
+          params: { path: { id: u.id }, header: { "if-match": ifMatch(u) } },
           body: { parentId },
         }),
       );
-      this.#done("saved", moved.id);
-    } catch (err) {
-      this.moveError = localized(err);
-    } finally {
-      this.busy = false;
-    }
-  };
-
-  async #delete(unlink: boolean) {
-    const u = this.unit;
-    if (!u) return;
-    if (!unlink) {
-      const ok = await (this.renderRoot.querySelector("procedo-confirm") as ProcedoConfirm).ask({
-        title: t("orgchart.unit.deleteTitle"),
-        message: t("orgchart.unit.deleteText", { name: u.name }),
-        confirmLabel: t("action.delete"),
-        destructive: true,
-      });
-      if (!ok) return;
-    }
-    await this.#run(async () => {
-      const res = await session().api.DELETE("/api/v1/orgchart/units/{id}", {
-        params: {
-          path: { id: u.id },
-          header: { "if-match": `W/"${u.version}"` },
-          query: { unlink: unlink ? "true" : "false" },
-        },
-      });
-      unwrap(res);
-      this.#done("deleted", u.id);
-    });
-  }
-
-  /** Runs a write: busy meanwhile, its problem shown (a 409 "in-use" as the list of processes). */
-  async #run(write: () => Promise<void>) {
-    this.busy = true;
-    this.error = undefined;
-    this.inUse = undefined;
-    this.notice = undefined;
-    try {
-      await write();
-    } catch (err) {
-      this.inUse = usedIn(err);
-      this.error = this.inUse ? undefined : localized(err);
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  #done(type: "saved" | "deleted", id: string) {
-    this.#panel.hide();
-    this.dispatchEvent(new CustomEvent(type, { detail: { kind: "unit", id } }));
-  }
-
-  /** After a 412: the version someone else saved; the person applies their change again. */
-  #loadLatest = async () => {
-    if (!this.unit) return;
-    try {
-      this.unit = unwrap(
-        await session().api.GET("/api/v1/orgchart/units/{id}", {
-          params: { path: { id: this.unit.id } },
-        }),
-      );
-      this.error = undefined;
-      await this.updateComplete;
-      this.#fill();
-      this.notice = t("conflict.reloaded");
-    } catch (err) {
-      this.error = err;
-    }
+      this.#edit.done("saved", moved);
+    }, (err) => (this.moveError = err));
   };
 }
 
