@@ -1,6 +1,7 @@
 // The administration in a real browser: roles (kept after reload; the last executive kept),
 // deactivation with confirmation, an API key shown once, the audit trail with filters and
-// chain verification, and a 403 from the API handled when the role changed meanwhile.
+// chain verification, a 403 from the API handled when the role changed meanwhile, and a role
+// change on a stale row (412) that reloads the row and says so.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { test } from "../support/app.ts";
@@ -14,6 +15,19 @@ const button = (page: Page, text: string | RegExp) =>
 const roleSelect = (page: Page, name: string) => page.getByLabel(`Role of ${name}`);
 const userRow = (page: Page, name: string) => page.locator(`tr[data-user="${name}"]`);
 const confirm = (page: Page) => page.locator("procedo-confirm fluent-button[data-confirm]");
+
+/** Sets the role of the user named `name` through the API, as another executive (If-Match: *). */
+async function setRole(name: string, role: string) {
+  const token = await app.t.token("executive");
+  const q = encodeURIComponent(name);
+  const users = await (await app.t.call("GET", `/api/v1/users?q=${q}`, { token })).json();
+  const res = await app.t.call("PATCH", `/api/v1/users/${users.items[0].id}`, {
+    token,
+    body: { role },
+    headers: { "if-match": "*" },
+  });
+  assert.equal(res.status, 200, `${name} becomes ${role}`);
+}
 
 async function usersOfTenant() {
   const res = await app.t.call("GET", "/api/v1/users?limit=200", {
@@ -138,23 +152,43 @@ it("the audit trail lists the changes, filters them and verifies its chain", asy
 });
 
 it("a role taken away meanwhile: the page shows the API's refusal in words", async () => {
-  const exec = await app.t.token("executive");
-  const users = await (await app.t.call("GET", "/api/v1/users?q=Max", { token: exec })).json();
-  const max = users.items[0].id;
-  const patch = (role: string) =>
-    app.t.call("PATCH", `/api/v1/users/${max}`, {
-      token: exec,
-      body: { role },
-      headers: { "if-match": "*" },
-    });
-  assert.equal((await patch("executive")).status, 200);
+  await setRole("Max Modeler", "executive");
 
   const page = await app.newPage();
   await signIn(app, page, "Max Modeler");
   await page.locator("procedo-nav-rail a", { hasText: "Administration" }).waitFor();
-  assert.equal((await patch("modeler")).status, 200);
+  await setRole("Max Modeler", "modeler");
   await page.locator("procedo-nav-rail a", { hasText: "Administration" }).click();
   await page.getByText("Your role does not allow this.").waitFor();
+  await page.context().close();
+});
+
+it("a role changed by someone else first (412): the row is reloaded and the page says so", async () => {
+  await setRole("Rita Reader", "modeler");
+
+  const page = await app.newPage();
+  await signIn(app, page, "Erika Executive", "/admin/users");
+  await userRow(page, "Rita Reader").waitFor();
+  assert.equal(await roleSelect(page, "Rita Reader").inputValue(), "modeler");
+  // Meanwhile another executive makes her a reader; this page still shows the old row.
+  await setRole("Rita Reader", "reader");
+
+  await roleSelect(page, "Rita Reader").selectOption("executive");
+  await page.getByText("Someone else changed this in the meantime").waitFor();
+  await page.getByText("The row of Rita Reader now shows their current role and status.")
+    .waitFor();
+  assert.equal(await roleSelect(page, "Rita Reader").inputValue(), "reader");
+  const now = (await usersOfTenant()).find((u) => u.displayName === "Rita Reader")!;
+  assert.equal(now.role, "reader", "the stale change was not saved");
+
+  // On the reloaded row the change goes through.
+  await roleSelect(page, "Rita Reader").selectOption("modeler");
+  await page.getByText("Rita Reader is now Modeler.").waitFor();
+  await page.getByText("Someone else changed this in the meantime").waitFor({ state: "detached" });
+  assert.equal(
+    (await usersOfTenant()).find((u) => u.displayName === "Rita Reader")!.role,
+    "modeler",
+  );
   await page.context().close();
 });
 
