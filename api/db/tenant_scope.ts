@@ -1,7 +1,7 @@
 // The tenant-scoped accessor: the only way plugins read and write their tables. The
 // tenant filter and the tenant value on insert come from the verified credential (the
 // scope is created by the tenancy middleware), never from input.
-import { and, count, eq, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, type SQL } from "drizzle-orm";
 import type { MySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
 import type { Db } from "./client.ts";
 
@@ -51,6 +51,23 @@ export class TenantScope {
       this.#filter(table, where),
     );
     return Number(rows[0]?.n ?? 0);
+  }
+
+  /**
+   * This tenant's rows matching `where` counted by the values of `column` (nulls left out),
+   * the most frequent first, at most `limit` values: the facets a list can be filtered by.
+   */
+  async countBy<T extends TenantTable>(
+    table: T,
+    column: MySqlColumn,
+    where?: SQL,
+    limit = 100,
+  ): Promise<{ value: string; count: number }[]> {
+    const n = count();
+    const rows = await this.db.select({ value: column, n }).from(table as MySqlTable)
+      .where(and(this.#filter(table, where), isNotNull(column)))
+      .groupBy(column).orderBy(desc(n), asc(column)).limit(limit);
+    return rows.map((r) => ({ value: String(r.value), count: Number(r.n) }));
   }
 
   /** Inserts rows with this tenant's id, whatever the values say. */

@@ -1,5 +1,5 @@
 // Documents, systems, locations and requirements through the HTTP API: create, read, list
-// (search, sort, filters, paging), change with If-Match, delete, validation problems naming
+// (search, sort, filters and their facets, paging), change with If-Match, delete, validation problems naming
 // fields, owner positions, roles and tenant isolation.
 import assert from "node:assert/strict";
 import { startTestApp, test } from "../../tests/support/app.ts";
@@ -188,6 +188,27 @@ test("lists: search, sort (clauses by number), filters and paging", async () => 
   assert.deepEqual(owned.items.map((s: { name: string }) => s.name), ["ERP"]);
   const wrongSort = await problemOf(await h.get("/locations?sort=vendor"), 422);
   assert.deepEqual(fields(wrongSort), ["query.sort"]);
+});
+
+test("facets: the values a list filters by, with counts, most used first, own tenant only", async () => {
+  await h.make("/documents", { title: "Facet A", type: "Facet procedure" });
+  await h.make("/documents", { title: "Facet B", type: "Facet procedure" });
+  await h.make("/documents", { title: "Facet C", type: "Facet checklist" });
+  await h.make("/documents", { title: "Their facet", type: "Their type" }, other);
+  const { facets } = await h.read("/documents/facets", reader);
+  assert.deepEqual(facets.map((f: { field: string }) => f.field), ["type"]);
+  const values = facets[0].values as { value: string; count: number }[];
+  const mine = values.filter((v) => v.value.startsWith("Facet"));
+  assert.deepEqual(mine, [
+    { value: "Facet procedure", count: 2 },
+    { value: "Facet checklist", count: 1 },
+  ]);
+  assert.ok(!values.some((v) => v.value === "Their type"), "another tenant's values stay theirs");
+  // Each value filters the list to exactly its count.
+  const listed = await h.read("/documents?type=Facet%20procedure");
+  assert.equal(listed.total, 2);
+  const req = await h.read("/requirements/facets");
+  assert.deepEqual(req.facets.map((f: { field: string }) => f.field), ["standard"]);
 });
 
 test("DELETE: If-Match optional (stale: 412), then 404", async () => {

@@ -70,6 +70,17 @@ export async function listResources(scope: TenantScope, spec: KindSpec, q: ListQ
   };
 }
 
+/** The values a list can be filtered by: for each text filter field, its values and counts. */
+export async function resourceFacets(scope: TenantScope, spec: KindSpec) {
+  const fields = spec.fields.filter((f) => f.filter && f.type === "text");
+  return {
+    facets: await Promise.all(fields.map(async (f) => ({
+      field: f.field,
+      values: await scope.countBy(resources, resources[f.column], eq(resources.kind, spec.kind)),
+    }))),
+  };
+}
+
 export async function getResource(scope: TenantScope, spec: KindSpec, id: string) {
   return (await toResources(scope, spec, [await rowOf(scope, spec, id)]))[0];
 }

@@ -22,6 +22,13 @@ import { importColumns, ImportReportSchema } from "./import.ts";
 import { KINDS, type KindSpec } from "./kinds.ts";
 import * as service from "./service.ts";
 
+const FacetsSchema = z.object({
+  facets: z.array(z.object({
+    field: z.string(),
+    values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+  })),
+}).openapi("ResourceFacets");
+
 export function registerResourceRoutes(app: OpenAPIHono<AppEnv>) {
   for (const spec of KINDS) registerKindRoutes(app, spec);
 }
@@ -134,7 +141,24 @@ function registerKindRoutes(app: OpenAPIHono<AppEnv>, spec: KindSpec) {
     },
   });
 
-  // /import before /{id}: a static path is not an id.
+  const textFilters = spec.fields.filter((f) => f.filter && f.type === "text");
+  const facets = createRoute({
+    method: "get",
+    path: `${base}/facets`,
+    summary: `The values ${many} can be filtered by`,
+    description: `For ${
+      textFilters.map((f) => f.field).join(", ") || "no field"
+    }: the values in use with how many ${many} have each (most used first, at most 100), ` +
+      "for the list's filters (`?<field>=<value>`).",
+    "x-permission": read,
+    responses: {
+      200: { description: "Values by field", content: json(FacetsSchema) },
+      ...problemResponses(401, 403),
+    },
+  });
+
+  // /import and /facets before /{id}: a static path is not an id.
+  app.openapi(facets, async (c) => c.json(await service.resourceFacets(c.var.scope, spec), 200));
   app.openapi(importRoute, async (c) => {
     const opts = { ...c.req.valid("query"), actorId: c.var.principal!.userId };
     const report = await runImport(c, spec.path, async (upload) => {

@@ -10,6 +10,7 @@ export {
   getResource,
   listResources,
   RESOURCE_LIMIT,
+  resourceFacets,
   resourceUsage,
   updateResource,
 } from "./resource_service.ts";

@@ -288,6 +288,7 @@ function resourceFixtures(): Record<string, RouteFixture> {
     });
     fixtures[`GET ${base}`] = { request: () => Promise.resolve({ query: "?limit=200" }) };
     fixtures[`POST ${base}`] = { request: () => Promise.resolve({ body: kind.body() }) };
+    fixtures[`GET ${base}/facets`] = { request: () => Promise.resolve({}) };
     fixtures[`POST ${base}/import`] = {
       request: () => Promise.resolve({ body: kind.csv, headers: { "content-type": "text/csv" } }),
     };
