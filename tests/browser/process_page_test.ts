@@ -3,9 +3,10 @@
 // name, zooms and fits, selects a step by keyboard, reads the RACI matrix; submits the draft
 // for approval, which an executive in another browser approves, giving a new version in the
 // history (after a stale submit was reloaded); an executive follows a validation finding to
-// its step and confirms an overdue review; a reader sees the diagram but no actions,
-// and the API refuses them; a model stored without positions is laid out for display; axe
-// on the page.
+// its step and confirms an overdue review; the owner confirms a review with a note, which
+// the page shows then and after a reload, to a reader too; a reader sees the diagram but no
+// actions, and the API refuses them; a model stored without positions is laid out for
+// display; axe on the page.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { test } from "../support/app.ts";
@@ -277,6 +278,45 @@ it("an executive follows a finding to its step and confirms an overdue review", 
   assert.ok(after.lastReviewedAt, "the confirmation is recorded");
   await assertAccessible(page, "process page, details");
   await page.context().close();
+});
+
+it("the owner, a modeler, confirms a review with a note; the note stays, a reader sees it", async () => {
+  const me = await api("modeler", "GET", "/api/v1/users/me");
+  const created = await api("modeler", "POST", "/api/v1/processes", {
+    title: "Customer returns",
+    category: "core",
+    ownerUserId: me.user.id,
+  });
+  const page = await app.newPage();
+  await signIn(app, page, "Max Modeler", `/processes/${created.id}`);
+  await tab(page, "details").click();
+  await page.getByTestId("review-status").waitFor();
+  assert.equal(await page.getByTestId("review-note").count(), 0, "no note before a confirmation");
+  await page.locator("procedo-process-review fluent-textarea[name=note] textarea").fill(
+    "Checked with the warehouse: still how we work.\nNext time ask Sales too.",
+  );
+  await page.getByTestId("confirm-review").click();
+  await page.getByText(/Confirmed\. The next review is due on/).waitFor();
+  await page.getByTestId("review-note").getByText("Checked with the warehouse").waitFor();
+
+  // Stored with the process, not only echoed: it is there after a reload.
+  await page.reload();
+  await tab(page, "details").click();
+  const note = page.getByTestId("review-note");
+  await note.waitFor();
+  assert.equal(
+    await note.innerText(),
+    "Checked with the warehouse: still how we work.\nNext time ask Sales too.",
+  );
+  await assertAccessible(page, "process page, review with its note");
+  await page.context().close();
+
+  // A reader sees the note too.
+  const reader = await app.newPage();
+  await signIn(app, reader, "Rita Reader", `/processes/${created.id}`);
+  await tab(reader, "details").click();
+  await reader.getByTestId("review-note").getByText("Next time ask Sales too.").waitFor();
+  await reader.context().close();
 });
 
 it("a reader sees the diagram without actions, and the API refuses them (403)", async () => {

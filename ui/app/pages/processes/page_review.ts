@@ -1,7 +1,7 @@
 // <procedo-process-review .process=${p}>: the review cycle — when the process is next due,
-// whether it is overdue, when it was last confirmed — and, for its owner and executives,
-// "Confirm still current" (POST …/review/confirm), which schedules the next review. Fires
-// `changed` with the updated process.
+// whether it is overdue, when it was last confirmed and the note given then — and, for its
+// owner and executives, "Confirm still current" (POST …/review/confirm), which schedules the
+// next review. Fires `changed` with the updated process.
 import { css, html, LitElement, nothing } from "lit";
 import type { TextArea } from "@fluentui/web-components";
 import { icon } from "../../../components/icons.ts";
@@ -42,6 +42,12 @@ export class ProcedoProcessReview extends LitElement {
         align-items: center;
         gap: var(--spacingHorizontalS);
       }
+      /* the note keeps the person's line breaks and wraps long words */
+      dd.note {
+        display: block;
+        white-space: pre-line;
+        overflow-wrap: anywhere;
+      }
       fluent-textarea {
         max-width: 40rem;
       }
@@ -80,6 +86,12 @@ export class ProcedoProcessReview extends LitElement {
         <dd>${p.lastReviewedAt
           ? formatDateTime(p.lastReviewedAt)
           : t("processes.review.never")}</dd>
+        ${p.lastReviewNote
+          ? html`
+            <dt>${t("processes.review.lastNote")}</dt>
+            <dd class="note" data-testid="review-note">${p.lastReviewNote}</dd>
+          `
+          : nothing}
       </dl>
       <div role="status">${this.done
         ? html`<fluent-message-bar intent="success">${this.done}</fluent-message-bar>`
