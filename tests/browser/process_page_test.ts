@@ -4,9 +4,9 @@
 // for approval, which an executive in another browser approves, giving a new version in the
 // history (after a stale submit was reloaded); an executive follows a validation finding to
 // its step and confirms an overdue review; the owner confirms a review with a note, which
-// the page shows then and after a reload, to a reader too; a reader sees the diagram but no
-// actions, and the API refuses them; a model stored without positions is laid out for
-// display; axe on the page.
+// the page shows then and after a reload, to a reader too; a reader sees the diagram, the
+// owner and the people of the history by name, but no actions, and the API refuses them; a
+// model stored without positions is laid out for display; axe on the page.
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { test } from "../support/app.ts";
@@ -311,11 +311,13 @@ it("the owner, a modeler, confirms a review with a note; the note stays, a reade
   await assertAccessible(page, "process page, review with its note");
   await page.context().close();
 
-  // A reader sees the note too.
+  // A reader sees the note, and the owner by name (GET /users/names), not "Another user".
   const reader = await app.newPage();
   await signIn(app, reader, "Rita Reader", `/processes/${created.id}`);
+  await reader.getByTestId("process-owner").getByText("Max Modeler").waitFor();
   await tab(reader, "details").click();
   await reader.getByTestId("review-note").getByText("Next time ask Sales too.").waitFor();
+  assert.equal(await reader.getByText("Another user").count(), 0);
   await reader.context().close();
 });
 
@@ -332,6 +334,13 @@ it("a reader sees the diagram without actions, and the API refuses them (403)", 
 
   await tab(page, "history").click();
   await page.getByTestId("versions-table").waitFor();
+  // The people behind each version by name (GET /users/names), also for a reader.
+  const published = (await api("reader", "GET", `/api/v1/processes/${id}`)).publishedVersion;
+  assert.match(
+    (await page.locator(`tr[data-version="${published}"]`).textContent())!,
+    /Max Modeler[\s\S]*Erika Executive/,
+  );
+  assert.equal(await page.getByTestId("versions-table").getByText("Another user").count(), 0);
   for (const action of ["submit-approval", "approve", "reject", "withdraw"]) {
     assert.equal(await page.getByTestId(action).count(), 0, `no ${action} for readers`);
   }
