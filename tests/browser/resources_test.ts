@@ -1,5 +1,5 @@
-// Resources and requirements through the UI: the sample documents listed, searched and
-// sorted (state in the URL); a document created after a field error, with an owner picked
+// Resources and requirements through the UI: the sample documents listed, searched, filtered
+// by type and sorted (state in the URL); a document created after a field error, with an owner picked
 // by typing and a past valid-until date marked expired; where a sample document is used,
 // and deleting it by unlinking it everywhere; the IT systems and locations tabs; the
 // requirements page with a CSV import (dry run, partial, re-import updates); a reader who
@@ -96,6 +96,31 @@ it("a modeler lists, searches and sorts the sample documents, the URL keeping th
   );
   await page.goBack();
   await page.waitForURL(/\?q=procedure$/);
+  await page.context().close();
+});
+
+it("the type filter offers the types in use with counts and narrows the list; the URL keeps it", async () => {
+  const page = await app.newPage();
+  await signIn(app, page, "Max Modeler", "/resources/documents");
+  await waitForNames(page, SAMPLE_DOCUMENTS, true);
+  const type = page.getByTestId("filter-type");
+  await type.locator("option", { hasText: "Procedure (2)" }).waitFor({ state: "attached" });
+  assert.deepEqual(
+    await type.locator("option").allTextContents(),
+    ["All", "Procedure (2)", "Form (1)", "Manual (1)", "Template (1)"],
+  );
+  await type.selectOption("Procedure");
+  await page.waitForURL(/\/resources\/documents\?type=Procedure$/);
+  await waitForNames(page, ["Order handling procedure", "Purchasing procedure"]);
+  await assertAccessible(page, "documents filtered by type");
+
+  await page.reload();
+  await waitForNames(page, ["Order handling procedure", "Purchasing procedure"]);
+  assert.equal(await type.inputValue(), "Procedure");
+  await page.getByTestId("clear-filters").click();
+  await page.waitForURL(/\/resources\/documents$/);
+  await waitForNames(page, SAMPLE_DOCUMENTS, true);
+  assert.equal(await type.inputValue(), "");
   await page.context().close();
 });
 

@@ -51,6 +51,8 @@ export interface KindSpec {
   nameField: string;
   fields: readonly FieldSpec[];
   columns: readonly ColumnSpec[];
+  /** Fields the list filters on by exact value (the API's facets of the kind). */
+  filters: readonly string[];
 }
 
 const description: FieldSpec = {
@@ -80,6 +82,7 @@ const ownerColumn: ColumnSpec = {
 export const SPECS: Record<ResourceKind, KindSpec> = {
   documents: {
     kind: "documents",
+    filters: ["type"],
     icon: "document",
     nameField: "title",
     fields: [
@@ -105,6 +108,7 @@ export const SPECS: Record<ResourceKind, KindSpec> = {
   },
   systems: {
     kind: "systems",
+    filters: ["vendor"],
     icon: "server",
     nameField: "name",
     fields: [
@@ -123,6 +127,7 @@ export const SPECS: Record<ResourceKind, KindSpec> = {
   },
   locations: {
     kind: "locations",
+    filters: ["site"],
     icon: "location",
     nameField: "name",
     fields: [
@@ -140,6 +145,7 @@ export const SPECS: Record<ResourceKind, KindSpec> = {
   },
   requirements: {
     kind: "requirements",
+    filters: ["standard"],
     icon: "clipboardTask",
     nameField: "title",
     fields: [

@@ -1,4 +1,4 @@
-// A resource list's state lives in the URL query (search, sort, page), so a link shows the
+// A resource list's state lives in the URL query (search, filters, sort, page), so a link shows the
 // same rows and back/forward step through earlier views. Reading is forgiving: a value the
 // kind does not offer falls back to the default instead of failing.
 import type { ColumnSpec, KindSpec } from "./kinds.ts";
@@ -8,6 +8,8 @@ const DEFAULT_SORT = "name";
 
 export interface ListState {
   q: string;
+  /** Exact values of the kind's filter fields (KindSpec.filters); only those set. */
+  filters: Record<string, string>;
   /** An API sort: "name", "-validUntil"… */
   sort: string;
   offset: number;
@@ -21,8 +23,14 @@ export function sortsOf(spec: KindSpec): string[] {
 export function readListState(spec: KindSpec, query: URLSearchParams): ListState {
   const sort = query.get("sort") ?? "";
   const offset = Number(query.get("offset"));
+  const filters: Record<string, string> = {};
+  for (const field of spec.filters) {
+    const value = (query.get(field) ?? "").trim().slice(0, 200);
+    if (value) filters[field] = value;
+  }
   return {
     q: (query.get("q") ?? "").trim().slice(0, 100),
+    filters,
     sort: sortsOf(spec).includes(sort) ? sort : DEFAULT_SORT,
     // Whole pages only, so "next" and "previous" line up with the rows shown.
     offset: Number.isInteger(offset) && offset > 0 ? offset - (offset % PAGE) : 0,
@@ -33,6 +41,7 @@ export function readListState(spec: KindSpec, query: URLSearchParams): ListState
 export function listStateQuery(state: ListState): string {
   const q = new URLSearchParams();
   if (state.q) q.set("q", state.q);
+  for (const [field, value] of Object.entries(state.filters)) if (value) q.set(field, value);
   if (state.sort !== DEFAULT_SORT) q.set("sort", state.sort);
   if (state.offset > 0) q.set("offset", String(state.offset));
   const s = q.toString();

@@ -10,10 +10,18 @@ const column = (field: string, spec = documents) => spec.columns.find((c) => c.f
 
 Deno.test("a bookmarked list URL reads back to the same query; defaults leave none", () => {
   const query = "?q=manual&sort=-validUntil&offset=100";
-  assert.deepEqual(read(query), { q: "manual", sort: "-validUntil", offset: 100 });
+  assert.deepEqual(read(query), { q: "manual", filters: {}, sort: "-validUntil", offset: 100 });
   assert.equal(listStateQuery(read(query)), query);
   assert.equal(listStateQuery(read("")), "");
   assert.equal(listStateQuery(read("sort=name&offset=0")), "");
+});
+
+Deno.test("filters: the kind's own fields only, trimmed, written back into the URL", () => {
+  const state = read("?type=%20Work%20instruction%20&vendor=SAP&q=x");
+  assert.deepEqual(state.filters, { type: "Work instruction" }, "documents have no vendor");
+  assert.equal(listStateQuery(state), "?q=x&type=Work+instruction");
+  assert.deepEqual(read("?vendor=SAP", SPECS.systems).filters, { vendor: "SAP" });
+  assert.deepEqual(read("?type=", documents).filters, {});
 });
 
 Deno.test("unknown sorts and odd offsets fall back instead of failing", () => {

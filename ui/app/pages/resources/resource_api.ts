@@ -27,14 +27,23 @@ export interface ResourcePage {
 export async function listResources(
   kind: ResourceKind,
   query: { q?: string; sort: string; limit: number; offset: number },
+  filters: Record<string, string>,
   signal?: AbortSignal,
 ): Promise<ResourcePage> {
   return unwrap(
     await session().api.GET(base(kind), {
-      params: { query: query as { sort?: "name" } },
+      params: { query: { ...filters, ...query } as { sort?: "name" } },
       signal,
     }),
   ) as ResourcePage;
+}
+
+export type Facet = Schemas["ResourceFacets"]["facets"][number];
+
+/** The values the kind's list can be filtered by, with their counts. */
+export async function resourceFacets(kind: ResourceKind, signal?: AbortSignal): Promise<Facet[]> {
+  const path = `/api/v1/resources/${kind}/facets` as "/api/v1/resources/documents/facets";
+  return unwrap(await session().api.GET(path, { signal })).facets;
 }
 
 export async function getResource(kind: ResourceKind, id: string): Promise<Resource> {

@@ -32,7 +32,8 @@ import {
   readListState,
   showQuery,
 } from "./list_query.ts";
-import { listResources, resourceImporter } from "./resource_api.ts";
+import { filterStyles, renderFilters } from "./list_filters.ts";
+import { listResources, resourceFacets, resourceImporter } from "./resource_api.ts";
 import "./resource_panel.ts";
 import type { ProcedoResourcePanel } from "./resource_panel.ts";
 
@@ -46,6 +47,7 @@ export class ProcedoResourceList extends LitElement {
     base,
     page,
     table,
+    filterStyles,
     cellStyles,
     css`
       :host {
@@ -97,13 +99,20 @@ export class ProcedoResourceList extends LitElement {
   #debounce?: ReturnType<typeof setTimeout>;
   #rows = new ApiData(this, (signal) => {
     const s = this.#state;
-    return listResources(this.kind, {
-      q: s.q || undefined,
-      sort: s.sort,
-      limit: PAGE,
-      offset: s.offset,
-    }, signal);
+    return listResources(
+      this.kind,
+      {
+        q: s.q || undefined,
+        sort: s.sort,
+        limit: PAGE,
+        offset: s.offset,
+      },
+      s.filters,
+      signal,
+    );
   }, { auto: false });
+  /** The values the filters offer; loaded per kind and again after changes. */
+  #facets = new ApiData(this, (signal) => resourceFacets(this.kind, signal), { auto: false });
 
   constructor() {
     super();
@@ -136,7 +145,11 @@ export class ProcedoResourceList extends LitElement {
     if (this.#route.location.path !== listPath(this.kind)) return;
     const key = listStateQuery(this.#state);
     if (this.kind === this.#shownKind && key === this.#loaded) return;
-    if (this.kind !== this.#shownKind) this.#rows.value = undefined; // not this kind's rows
+    if (this.kind !== this.#shownKind) {
+      this.#rows.value = undefined; // not this kind's rows
+      this.#facets.value = undefined;
+      void this.#facets.reload();
+    }
     this.#shownKind = this.kind;
     this.#loaded = key;
     void this.#rows.reload();
@@ -182,6 +195,12 @@ export class ProcedoResourceList extends LitElement {
         ><span class="visually-hidden">${t("resources.search")}</span>
           <span slot="start">${icon("search", 16)}</span></fluent-text-input>
       </div>
+      ${renderFilters(
+        this.#spec.filters,
+        this.#facets.value,
+        s.filters,
+        (filters) => this.#go({ filters }),
+      )}
       ${data.error
         ? html`<procedo-problem .error=${data.error} @retry=${() =>
           data.reload()}></procedo-problem>`
@@ -219,7 +238,7 @@ export class ProcedoResourceList extends LitElement {
     const spec = this.#spec;
     if (items.length === 0) {
       return html`<p class="empty" data-testid="resources-empty">${
-        s.q ? t("resources.noMatch") : kindText(spec.kind, "empty")
+        s.q || Object.keys(s.filters).length ? t("resources.noMatch") : kindText(spec.kind, "empty")
       }</p>`;
     }
     return html`
@@ -294,7 +313,10 @@ export class ProcedoResourceList extends LitElement {
     return this.renderRoot.querySelector("procedo-import-dialog") as ProcedoImportDialog;
   }
 
-  #changed = () => void this.#rows.reload();
+  #changed = () => {
+    void this.#rows.reload();
+    void this.#facets.reload();
+  };
 
   /** A new view of the list: a search starts again at the first page, paging keeps it. */
   #go(patch: Partial<ListState>, keepPage = false, replace = false) {
