@@ -8,10 +8,10 @@
 //
 // Speed: the layers are guarded by the graph's immutable arrays and each element by its own
 // value, so a change re-renders only what it touched; a node drag moves transforms and
-// commits one command on pointer up (pointer_tool.ts); hit tests use a spatial index.
-import { html, LitElement, nothing, type PropertyValues, svg } from "lit";
-import { guard } from "lit/directives/guard.js";
-import { language, LocaleController, t } from "../../lib/i18n.ts";
+// commits one command on pointer up (pointer_tool.ts); hit tests use a spatial index. What
+// it renders is in canvas_view.ts; this file holds its state, API and lifecycle.
+import { LitElement, type PropertyValues } from "lit";
+import { LocaleController, t } from "../../lib/i18n.ts";
 import "../confirm_dialog.ts";
 import type { ConfirmOptions, ProcedoConfirm } from "../confirm_dialog.ts";
 import { ViewportController } from "../diagram/viewport.ts";
@@ -25,49 +25,32 @@ import {
   EMPTY_GRAPH,
   EMPTY_SELECTION,
   type Graph,
-  GRID_SIZE,
   type Lane,
   pruneSelection,
   selectIds,
   type Selection,
 } from "../../editor/mod.ts";
 import { canvasStyles } from "./canvas_styles.ts";
-import {
-  bindingPopover,
-  connectHandleOf,
-  HoverTracker,
-  laneTools,
-  viewTools,
-} from "./canvas_controls.ts";
+import { HoverTracker } from "./canvas_controls.ts";
+import { FarView, Markers, renderCanvas } from "./canvas_view.ts";
+import { emit } from "./canvas_events.ts";
+import { elementKind, revealBox, targetLane } from "./canvas_focus.ts";
 import { derive, type Derived } from "./derived.ts";
 import { ClipboardActions } from "./clipboard_actions.ts";
-import { type ElementFindings, type Finding, findingsByElement } from "./findings.ts";
+import { DrawingKeys } from "./drawing_keys.ts";
+import type { Finding } from "./findings.ts";
 import { InlineEditor } from "./inline_label.ts";
-import { handleKey, type KeyHost } from "./keyboard.ts";
-import { edgesLayer, lanesLayer, type LayerState, nodesLayer } from "./layers.ts";
+import type { KeyHost } from "./keyboard.ts";
 import { BindingLabels } from "./lane_tools.ts";
-import { Minimap, needsMinimap } from "./minimap.ts";
-import { type Preview, previewLayer, refusalTip, selectionHandles } from "./overlay.ts";
+import { Minimap } from "./minimap.ts";
+import type { Preview } from "./overlay.ts";
 import "./palette.ts";
-import { PointerTool, type ToolHost } from "./pointer_tool.ts";
+import { PointerTool } from "./pointer_tool.ts";
+import { StackBinding } from "./stack_binding.ts";
 import { StructureActions } from "./structure_actions.ts";
-
-export interface SelectionChangeDetail {
-  selection: Selection;
-}
-export interface RequestPropertiesDetail {
-  id: string;
-}
-export interface CanvasErrorDetail {
-  message: string;
-  reason?: string;
-}
+import type { ToolHost } from "./tool_host.ts";
 
 const FIT_PADDING = 24;
-/** Below this zoom labels are too small to read and are not laid out. */
-const FAR_SCALE = 0.4;
-/** Hysteresis, so a zoom around the threshold does not redraw every label back and forth. */
-const FAR_BAND = 0.03;
 const NO_LABELS: ReadonlyMap<string, string> = new Map();
 
 export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost {
@@ -105,13 +88,14 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   readonly #minimap = new Minimap(this.viewport);
   readonly #clipboard = new ClipboardActions(this);
   readonly structure = new StructureActions(this);
-  #stack?: CommandStack;
-  #unsubscribe?: () => void;
+  readonly #keys = new DrawingKeys(this);
+  readonly #markers = new Markers();
+  readonly #far = new FarView();
+  readonly #binding = new StackBinding(this, (e) => this.#onStackChange(e));
   #derived?: Derived;
   #fonts?: Fonts;
   #fitPending = false;
   #confirmWanted = false;
-  #space = false;
   readonly #bindingLabels = new BindingLabels();
 
   constructor() {
@@ -130,17 +114,18 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   }
 
   get stack(): CommandStack | undefined {
-    return this.#stack;
+    return this.#binding.stack;
   }
 
   set stack(value: CommandStack | undefined) {
     const old = this.#stack;
-    if (value === old) return;
-    this.#unsubscribe?.();
-    this.#stack = value;
-    this.#unsubscribe = value?.onChange((e) => this.#onStackChange(e));
+    if (!this.#binding.set(value)) return;
     this.#fitPending = true;
     this.requestUpdate("stack", old);
+  }
+
+  get #stack(): CommandStack | undefined {
+    return this.#binding.stack;
   }
 
   get graph(): Graph {
@@ -148,7 +133,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   }
 
   get spaceDown(): boolean {
-    return this.#space;
+    return this.#keys.spaceDown;
   }
 
   get surface(): HTMLElement {
@@ -157,18 +142,9 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
 
   override connectedCallback() {
     super.connectedCallback();
-    if (this.#stack && !this.#unsubscribe) {
-      this.#unsubscribe = this.#stack.onChange((e) => this.#onStackChange(e));
-    }
     const family = getComputedStyle(this).getPropertyValue("--fontFamilyBase").trim() ||
       "'Segoe UI', system-ui, sans-serif";
     this.#fonts = fontsFor(family);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
   }
 
   #onStackChange(_e: ChangeEvent) {
@@ -241,13 +217,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     if (same) return;
     this.selection = sel;
     if (sel.ids.size > 1) this.announce(t("editorCanvas.status.selected", { count: sel.ids.size }));
-    this.dispatchEvent(
-      new CustomEvent<SelectionChangeDetail>("selection-change", {
-        detail: { selection: sel },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, "selection-change", { selection: sel });
   }
 
   execute(command: Command): boolean {
@@ -267,13 +237,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   }
 
   error(message: string, reason?: string) {
-    this.dispatchEvent(
-      new CustomEvent<CanvasErrorDetail>("canvas-error", {
-        detail: { message, reason },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, "canvas-error", { message, reason });
   }
 
   announce(text: string) {
@@ -293,35 +257,16 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   async focusElement(id: string) {
     this.tabStop = id;
     await this.updateComplete;
-    const g = this.graph;
-    const kind = g.nodes.some((n) => n.id === id)
-      ? "node"
-      : g.edges.some((e) => e.id === id)
-      ? "edge"
-      : "lane";
-    const el = this.drawn(kind, id);
+    const el = this.drawn(elementKind(this.#derive(), id), id);
     if (!el) return;
     this.reveal(id);
     el.focus({ preventScroll: true });
   }
 
+  /** Scrolls a node, lane header or flow into view. */
   reveal(id: string) {
-    const d = this.#derive();
-    const n = d.byId.get(id);
-    if (n) return this.viewport.reveal(n);
-    const lane = this.graph.lanes.findIndex((l) => l.id === id);
-    if (lane >= 0) {
-      const top = this.graph.lanes.slice(0, lane).reduce((s, l) => s + l.size, 0);
-      return this.viewport.reveal({
-        x: 0,
-        y: top,
-        width: 200,
-        height: this.graph.lanes[lane].size,
-      });
-    }
-    const e = this.graph.edges.find((x) => x.id === id);
-    const p = e?.waypoints[Math.floor(e.waypoints.length / 2)];
-    if (p) this.viewport.reveal({ x: p.x - 20, y: p.y - 20, width: 40, height: 40 });
+    const box = revealBox(this.#derive(), id);
+    if (box) this.viewport.reveal(box);
   }
 
   /** Edits the label of a node or flow, or the name of a lane, where it is drawn. */
@@ -336,13 +281,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   }
 
   requestProperties(id: string) {
-    this.dispatchEvent(
-      new CustomEvent<RequestPropertiesDetail>("request-properties", {
-        detail: { id },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit(this, "request-properties", { id });
   }
 
   cancelGesture(): boolean {
@@ -382,14 +321,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
 
   /** The lane a new step goes to: the selected lane, the lane of the selection, the first. */
   targetLane(): string | null {
-    const g = this.graph;
-    const sel = this.selection;
-    const lane = g.lanes.find((l) => sel.ids.has(l.id));
-    if (lane) return lane.id;
-    const node = sel.primary ? this.#derive().byId.get(sel.primary) : undefined;
-    if (node?.laneId) return node.laneId;
-    const focused = this.tabStop ? g.lanes.find((l) => l.id === this.tabStop) : undefined;
-    return focused?.id ?? g.lanes[0]?.id ?? null;
+    return targetLane(this.#derive(), this.selection, this.tabStop);
   }
 
   /** Asks before something destructive, in a dialog made on first use. */
@@ -435,39 +367,6 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
 
   #markedDrawn?: CommandStack;
 
-  #markersOf: { findings: readonly Finding[]; map: ReadonlyMap<string, ElementFindings> } = {
-    findings: [],
-    map: new Map(),
-  };
-
-  #far = false;
-
-  /** Whether the view is zoomed out too far for labels (with some hysteresis). */
-  #isFar(): boolean {
-    const scale = this.viewport.scale;
-    if (this.#far && scale > FAR_SCALE + FAR_BAND) this.#far = false;
-    else if (!this.#far && scale < FAR_SCALE - FAR_BAND) this.#far = true;
-    return this.#far;
-  }
-
-  /** Markers by element; the same map while the findings say the same (see findings.ts). */
-  #markers(): ReadonlyMap<string, ElementFindings> {
-    const known = this.#markersOf;
-    if (known.findings === this.findings) return known.map;
-    const map = findingsByElement(this.findings, known.map);
-    this.#markersOf = { findings: this.findings, map };
-    return map;
-  }
-
-  #effectiveTabStop(d: Derived): string | null {
-    const g = d.graph;
-    const exists = (id: string | null) =>
-      !!id && (d.byId.has(id) || d.laneNames.has(id) || g.edges.some((e) => e.id === id));
-    if (exists(this.tabStop)) return this.tabStop;
-    if (exists(this.selection.primary)) return this.selection.primary;
-    return g.lanes[0]?.id ?? g.nodes[0]?.id ?? null;
-  }
-
   /**
    * A new graph waits for the first fit before it is drawn: drawn at 100 % first, a large one
    * would lay out every label only to drop them a frame later, zoomed out (and be styled and
@@ -478,157 +377,18 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   }
 
   override render() {
-    const d = this.#derive();
-    const g = d.graph;
-    const vp = this.viewport;
-    const sel = this.selection;
-    const markers = this.#markers();
-    const stop = this.#effectiveTabStop(d);
-    const lang = language();
-    const state: LayerState = {
-      fonts: this.fonts,
-      selected: sel.ids,
-      tabStop: stop,
-      findings: markers,
-      readonly: this.readonly,
-      far: this.#isFar(),
-    };
-    const labelsKey = this.#bindingLabels.version;
-    return html`
-      ${this.readonly ? nothing : html`
-        <procedo-editor-palette
-          @palette-add=${this.structure.onPaletteAdd}></procedo-editor-palette>
-      `}
-      <div
-        class="canvas"
-        ?data-space=${this.#space}
-        @pointerdown=${this.tool.onPointerDown}
-        @pointerover=${this.#hover.onPointerOver}
-        @pointermove=${this.tool.onPointerMove}
-        @pointerup=${this.tool.onPointerUp}
-        @pointercancel=${this.tool.onPointerUp}
-        @wheel=${{ handleEvent: vp.onWheel, passive: false }}
-        @dragenter=${this.structure.onDragEnter}
-        @dragover=${this.structure.onDragOver}
-        @dragleave=${this.structure.onDragLeave}
-        @drop=${this.structure.onDrop}
-      >
-        <svg
-          class=${state.far ? "drawing far" : "drawing"}
-          role="application"
-          aria-label=${t("editorCanvas.label")}
-          aria-describedby="help"
-          tabindex=${stop ? -1 : 0}
-          @keydown=${this.#onKeyDown}
-          @keyup=${this.#onKeyUp}
-          @focusout=${this.#onFocusOut}
-          @dblclick=${this.structure.onDoubleClick}
-          @focusin=${this.#onFocusIn}
-        >
-          <defs>
-            <marker id="arrow" viewBox="0 0 10 8" refX="10" refY="4" markerWidth="10"
-              markerHeight="8" markerUnits="userSpaceOnUse" orient="auto"><path
-              d="M0 0L10 4L0 8Z"></path></marker>
-            <marker id="arrow-selected" viewBox="0 0 10 8" refX="10" refY="4" markerWidth="10"
-              markerHeight="8" markerUnits="userSpaceOnUse" orient="auto"><path
-              d="M0 0L10 4L0 8Z"></path></marker>
-            <pattern id="grid" width=${GRID_SIZE * 2} height=${GRID_SIZE * 2}
-              patternUnits="userSpaceOnUse"><circle class="grid-dot" cx="0.75" cy="0.75"
-              r="0.75"></circle></pattern>
-          </defs>
-          <g class="view" transform=${vp.transform}>
-            ${this.snap
-              ? svg`
-                <rect class="grid" x=${d.bounds.x - 400} y=${d.bounds.y - 400}
-                  width=${d.bounds.width + 800} height=${d.bounds.height + 800}></rect>
-              `
-              : nothing}
-            ${this.#unmeasured ? nothing : svg`
-              <g class="lanes">${guard(
-                [
-                  g.lanes,
-                  d.width,
-                  labelsKey,
-                  this.positionLabels,
-                  sel,
-                  stop,
-                  markers,
-                  this.readonly,
-                  lang,
-                ],
-                () => lanesLayer(g, d.width, (l) => this.bindingLabel(l), state),
-              )}</g>
-              <g class="edges">${guard(
-                [g.edges, g.nodes, sel, stop, markers, lang, state.far],
-                () => edgesLayer(g, d.byId, state),
-              )}</g>
-              <g class="nodes">${guard(
-                [g.nodes, d.laneNames, sel, stop, markers, this.readonly, lang, state.far],
-                () => nodesLayer(g, d.laneNames, state),
-              )}</g>
-              ${guard(
-                [g, sel, this.readonly],
-                () => selectionHandles(g, d.byId, sel, this.readonly),
-              )}
-              ${connectHandleOf(this, d)}
-            `}
-            <g class="preview">${previewLayer(this.preview)}</g>
-          </g>
-        </svg>
-        ${g.lanes.length === 0 && g.nodes.length === 0
-          ? html`<p class="empty">${
-            t(this.readonly ? "processes.diagram.empty" : "editorCanvas.empty")
-          }</p>`
-          : nothing}
-        ${viewTools(this)}
-        ${laneTools(this, d)}
-        ${bindingPopover(this, d)}
-        ${this.inline.render(vp)} ${refusalTip(this.preview, vp)}
-        ${needsMinimap(d.bounds, vp) && g.nodes.length
-          ? this.#minimap.render(g, d.bounds, d.width)
-          : nothing}
-      </div>
-      <p id="help" class="visually-hidden">${t(
-        this.readonly ? "editorCanvas.helpReadonly" : "editorCanvas.help",
-      )}</p>
-      <div class="visually-hidden" role="status" aria-live="polite">${this.status}</div>
-      ${this.#confirmWanted ? html`<procedo-confirm></procedo-confirm>` : nothing}
-    `;
+    return renderCanvas(this, {
+      d: this.#derive(),
+      markers: this.#markers.of(this.findings),
+      far: this.#far.at(this.viewport.scale),
+      labelsKey: this.#bindingLabels.version,
+      unmeasured: this.#unmeasured,
+      keys: this.#keys,
+      hover: this.#hover,
+      minimap: this.#minimap,
+      confirmWanted: this.#confirmWanted,
+    });
   }
-
-  #onFocusIn = (e: FocusEvent) => {
-    const el = (e.target as Element).closest?.("[data-node-id],[data-edge-id],[data-lane-header]");
-    const id = el?.getAttribute("data-node-id") ?? el?.getAttribute("data-edge-id") ??
-      el?.getAttribute("data-lane-header");
-    if (id && id !== this.tabStop) this.tabStop = id;
-  };
-
-  #onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === " " && !e.repeat) {
-      this.#space = true;
-      this.requestUpdate();
-    }
-    if (handleKey(this, e)) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  };
-
-  /** Space released elsewhere (another window) must not leave the canvas panning. */
-  #onFocusOut = (e: FocusEvent) => {
-    const to = e.relatedTarget as Node | null;
-    if (!this.#space || (to && this.renderRoot.contains(to))) return;
-    this.#space = false;
-    this.requestUpdate();
-  };
-
-  #onKeyUp = (e: KeyboardEvent) => {
-    if (e.key === " ") {
-      this.#space = false;
-      this.requestUpdate();
-    }
-    if (e.key.startsWith("Arrow")) this.endBurst();
-  };
 }
 
 customElements.define("procedo-editor-canvas", ProcedoEditorCanvas);

@@ -13,12 +13,12 @@
  *
  * @module
  */
-export {
-  type CanvasErrorDetail,
-  ProcedoEditorCanvas,
-  type RequestPropertiesDetail,
-  type SelectionChangeDetail,
-} from "./canvas.ts";
+export { ProcedoEditorCanvas } from "./canvas.ts";
+export type {
+  CanvasErrorDetail,
+  RequestPropertiesDetail,
+  SelectionChangeDetail,
+} from "./canvas_events.ts";
 export {
   PALETTE_ENTRIES,
   PALETTE_MIME,

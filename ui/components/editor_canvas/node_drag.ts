@@ -1,18 +1,87 @@
-// What a node drag shows while the pointer moves: the dragged nodes and the flows among
-// them only change their transform attributes (nothing re-renders), the flows to the rest
-// of the diagram fade and get a routed preview, and the lane the primary node will land in
-// is highlighted. `restore` puts every attribute back before the one command commits.
-import { laneBands, type Point, type ProcessNode } from "../../editor/mod.ts";
+// Dragging steps: a press on a step selects it (or keeps the selection it is part of, to
+// drag all of it), and a move drags the selected steps. While the pointer moves, the dragged
+// nodes and the flows among them only change their transform attributes (nothing
+// re-renders), the flows to the rest of the diagram fade and get a routed preview, and the
+// lane the primary node will land in is highlighted. `restore` puts every attribute back
+// before the one command commits on pointer up.
+import {
+  clickSelect,
+  laneBands,
+  moveNodes,
+  type Point,
+  type ProcessNode,
+  selectIds,
+  type Selection,
+} from "../../editor/mod.ts";
 import { boxOf, inflate } from "../../editor/geometry.ts";
 import { routeOrthogonal } from "../../editor/routing.ts";
 import { pathData } from "../diagram/geometry.ts";
 import type { Graph } from "../../editor/mod.ts";
 import { nodeIndexOf } from "./node_index.ts";
 import type { Preview } from "./overlay.ts";
-import { laneWidth } from "./placement.ts";
+import { dragOffset, laneWidth } from "./placement.ts";
+import type { ToolHost } from "./tool_host.ts";
 
 /** Flows dragged along get real routes in the preview up to this many; others a Z shape. */
 const ROUTED_PREVIEWS = 6;
+
+export interface NodeDrag {
+  kind: "node";
+  ids: string[];
+  primary: ProcessNode;
+  start: Point;
+  moving: boolean;
+  /** What a click without moving does on pointer up. */
+  onClick: Selection | null;
+  dx: number;
+  dy: number;
+  /** The dragged nodes' elements, once the drag has started. */
+  view: DraggedNodes | null;
+}
+
+/**
+ * A press on node `id` at `p`: selects as a click does and returns the drag of the
+ * selection, or null on a read-only canvas (where a click only selects).
+ */
+export function startNodeDrag(
+  host: ToolHost,
+  id: string,
+  p: Point,
+  shift: boolean,
+): NodeDrag | null {
+  const sel = host.selection;
+  const g = host.graph;
+  let onClick: Selection | null = null;
+  if (!sel.ids.has(id)) host.select(clickSelect(sel, id, shift));
+  else if (shift) onClick = clickSelect(sel, id, true);
+  else if (sel.ids.size > 1 || sel.primary !== id) onClick = selectIds(sel.ids, id);
+  if (host.readonly) {
+    if (onClick) host.select(onClick);
+    return null;
+  }
+  const now = host.selection;
+  const primary = g.nodes.find((n) => n.id === id)!;
+  const ids = [id, ...g.nodes.filter((n) => n.id !== id && now.ids.has(n.id)).map((n) => n.id)];
+  return { kind: "node", ids, primary, start: p, moving: false, onClick, dx: 0, dy: 0, view: null };
+}
+
+export function moveNodeDrag(host: ToolHost, g: NodeDrag, p: Point) {
+  const d = dragOffset(boxOf(g.primary), p.x - g.start.x, p.y - g.start.y, host.snap);
+  if (d.dx === g.dx && d.dy === g.dy) return;
+  g.dx = d.dx;
+  g.dy = d.dy;
+  g.view ??= new DraggedNodes(host, g.ids, g.primary);
+  host.setPreview(g.view.show(d.dx, d.dy));
+}
+
+/** A click selects as it was deferred to; a drag moves the nodes in one command. */
+export function finishNodeDrag(host: ToolHost, g: NodeDrag) {
+  if (!g.moving) {
+    if (g.onClick) host.select(g.onClick);
+  } else if (g.dx || g.dy) {
+    host.execute(moveNodes(g.ids, g.dx, g.dy, { snap: host.snap }));
+  }
+}
 
 export interface DragHost {
   readonly graph: Graph;

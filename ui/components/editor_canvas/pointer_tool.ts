@@ -4,96 +4,45 @@
 // per animation frame; a node drag only changes the transform attributes of the dragged
 // nodes and of the flows inside the group, and the one command runs on pointer up. No
 // layout is read while the pointer moves: the canvas' position is read once per gesture.
+// Panning and pinching live here; each other gesture has its module (node_drag.ts,
+// node_resize.ts, connect_gesture.ts, rubber_band.ts, lane_drag.ts) with how it moves and
+// what it commits.
+import { clickSelect, edgeAt, type HandleKind, type Point } from "../../editor/mod.ts";
 import {
-  addEdge,
-  boxFromCorners,
-  clickSelect,
-  type Command,
-  connectRefusal,
-  edgeAt,
-  type Graph,
-  type HandleKind,
-  laneBands,
-  type Point,
-  type ProcessNode,
-  reconnectEdge,
-  reorderLane,
-  resizeByHandle,
-  resizeLane,
-  resizeNode,
-  rubberBandSelect,
-  selectIds,
-  type Selection,
-} from "../../editor/mod.ts";
-import { minLaneSize, moveNodes } from "../../editor/mod.ts";
-import { boxOf, inflate } from "../../editor/geometry.ts";
-import { snapResizedBox, snapToGrid } from "../../editor/snap.ts";
-import { routeOrthogonal } from "../../editor/routing.ts";
-import { pathData } from "../diagram/geometry.ts";
-import type { ViewportController } from "../diagram/viewport.ts";
-import { t } from "../../lib/i18n.ts";
-import { DraggedNodes } from "./node_drag.ts";
-import { nodeIndexOf } from "./node_index.ts";
-import type { Preview } from "./overlay.ts";
-import { dragOffset, laneDropIndex, laneWidth } from "./placement.ts";
+  connectFrom,
+  type ConnectGesture,
+  finishConnect,
+  moveConnect,
+  reconnectFrom,
+} from "./connect_gesture.ts";
+import {
+  finishLaneHead,
+  finishLaneSize,
+  type LaneHeadGesture,
+  type LaneSizeGesture,
+  laneSizeGesture,
+  moveLaneHead,
+  moveLaneSize,
+} from "./lane_drag.ts";
+import { finishNodeDrag, moveNodeDrag, type NodeDrag, startNodeDrag } from "./node_drag.ts";
+import { finishResize, moveResize, type ResizeGesture } from "./node_resize.ts";
+import { type BandGesture, finishBand, moveBand } from "./rubber_band.ts";
+import type { ToolHost } from "./tool_host.ts";
+
+export type { ToolHost } from "./tool_host.ts";
 
 const DRAG_THRESHOLD = 3;
 /** How near (in screen pixels) a press must be to a flow to pick it. */
 export const EDGE_TOLERANCE = 6;
 
-export interface ToolHost {
-  readonly graph: Graph;
-  readonly readonly: boolean;
-  readonly snap: boolean;
-  readonly selection: Selection;
-  readonly viewport: ViewportController;
-  readonly spaceDown: boolean;
-  /** The element the pointer works on (captures the pointer during drags). */
-  readonly surface: HTMLElement;
-  select(sel: Selection): void;
-  /** Runs a command; a refusal is reported by the host. */
-  execute(command: Command): boolean;
-  /** Ends the undo burst: the next drag or nudge is an undo step of its own. */
-  endBurst(): void;
-  setPreview(p: Preview | null): void;
-  /** The drawn element of a node or edge. */
-  drawn(kind: "node" | "edge", id: string): SVGGraphicsElement | null;
-}
-
-interface NodeDrag {
-  kind: "node";
-  ids: string[];
-  primary: ProcessNode;
-  start: Point;
-  moving: boolean;
-  /** What a click without moving does on pointer up. */
-  onClick: Selection | null;
-  dx: number;
-  dy: number;
-  /** The dragged nodes' elements, once the drag has started. */
-  view: DraggedNodes | null;
-}
-
 type Gesture =
   | { kind: "pan"; x: number; y: number }
   | NodeDrag
-  | { kind: "band"; start: Point; shift: boolean; moving: boolean }
-  | {
-    kind: "resize";
-    node: ProcessNode;
-    handle: HandleKind;
-    start: Point;
-    box?: ReturnType<typeof boxOf>;
-  }
-  | {
-    kind: "connect";
-    from: string;
-    edge?: { id: string; end: "from" | "to" };
-    start: Point;
-    target: ProcessNode | null;
-  }
-  | { kind: "lane-size"; laneId: string; top: number; start: Point; size: number; min: number }
-  | { kind: "lane-head"; laneId: string; start: Point; moving: boolean; index: number };
+  | BandGesture
+  | ResizeGesture
+  | ConnectGesture
+  | LaneSizeGesture
+  | LaneHeadGesture;
 
 export class PointerTool {
   #gesture: Gesture | null = null;
@@ -156,36 +105,14 @@ export class PointerTool {
     const end = hit("data-edge-end") as "from" | "to" | null;
     if (end && !ro && sel.primary) {
       const edge = g.edges.find((x) => x.id === sel.primary);
-      if (edge) {
-        const from = end === "from" ? edge.to : edge.from;
-        const gesture = {
-          kind: "connect",
-          from,
-          edge: { id: edge.id, end },
-          start: p,
-          target: null,
-        };
-        return this.#begin(gesture as Gesture, e, true);
-      }
+      if (edge) return this.#begin(reconnectFrom(edge, end, p), e, true);
     }
     const connect = hit("data-connect");
     if (connect && !ro) {
-      return this.#begin({ kind: "connect", from: connect, start: p, target: null }, e, true);
+      return this.#begin(connectFrom(connect, p), e, true);
     }
     const border = hit("data-lane-border");
-    if (border && !ro) {
-      const band = laneBands(g.lanes).find((b) => b.lane.id === border)!;
-      const min = minLaneSize(g, border);
-      const gesture = {
-        kind: "lane-size",
-        laneId: border,
-        top: band.top,
-        start: p,
-        size: band.lane.size,
-        min,
-      };
-      return this.#begin(gesture as Gesture, e, true);
-    }
+    if (border && !ro) return this.#begin(laneSizeGesture(g, border, p), e, true);
     const header = hit("data-lane-header");
     if (header) {
       this.host.select(clickSelect(sel, header, e.shiftKey));
@@ -196,7 +123,11 @@ export class PointerTool {
       );
     }
     const nodeId = hit("data-node-id");
-    if (nodeId) return this.#nodeDown(nodeId, p, e);
+    if (nodeId) {
+      const drag = startNodeDrag(this.host, nodeId, p, e.shiftKey);
+      if (drag) this.#begin(drag, e);
+      return;
+    }
     const edgeId = hit("data-edge-id");
     if (edgeId) {
       this.host.select(clickSelect(sel, edgeId, e.shiftKey));
@@ -210,34 +141,6 @@ export class PointerTool {
     }
     this.#begin({ kind: "band", start: p, shift: e.shiftKey, moving: false }, e);
   };
-
-  #nodeDown(id: string, p: Point, e: PointerEvent) {
-    const sel = this.host.selection;
-    const g = this.host.graph;
-    let onClick: Selection | null = null;
-    if (!sel.ids.has(id)) this.host.select(clickSelect(sel, id, e.shiftKey));
-    else if (e.shiftKey) onClick = clickSelect(sel, id, true);
-    else if (sel.ids.size > 1 || sel.primary !== id) onClick = selectIds(sel.ids, id);
-    if (this.host.readonly) {
-      if (onClick) this.host.select(onClick);
-      return;
-    }
-    const now = this.host.selection;
-    const primary = g.nodes.find((n) => n.id === id)!;
-    const ids = [id, ...g.nodes.filter((n) => n.id !== id && now.ids.has(n.id)).map((n) => n.id)];
-    const drag: NodeDrag = {
-      kind: "node",
-      ids,
-      primary,
-      start: p,
-      moving: false,
-      onClick,
-      dx: 0,
-      dy: 0,
-      view: null,
-    };
-    this.#begin(drag, e);
-  }
 
   #begin(gesture: Gesture, e: PointerEvent, capture = false) {
     this.#gesture = gesture;
@@ -284,68 +187,18 @@ export class PointerTool {
     }
     switch (g.kind) {
       case "node":
-        return this.#moveNodes(g, p);
+        return moveNodeDrag(this.host, g, p);
       case "band":
-        return this.host.setPreview({ kind: "band", box: boxFromCorners(start, p) });
-      case "resize": {
-        let box = resizeByHandle(boxOf(g.node), g.handle, p.x - start.x, p.y - start.y);
-        if (this.host.snap) box = snapResizedBox(boxOf(g.node), box);
-        g.box = box;
-        return this.host.setPreview({ kind: "resize", box: normalised(box) });
-      }
+        return moveBand(this.host, g, p);
+      case "resize":
+        return moveResize(this.host, g, p);
       case "connect":
-        return this.#moveConnect(g, p);
-      case "lane-size": {
-        const size = p.y - g.top;
-        g.size = Math.max(g.min, Math.round(this.host.snap ? snapToGrid(size) : size));
-        return this.host.setPreview({
-          kind: "lane-size",
-          y: g.top + g.size,
-          width: laneWidth(this.host.graph),
-        });
-      }
-      case "lane-head": {
-        const drop = laneDropIndex(this.host.graph, g.laneId, p.y);
-        g.index = drop.index;
-        return this.host.setPreview({
-          kind: "lane-order",
-          y: drop.y,
-          width: laneWidth(this.host.graph),
-        });
-      }
+        return moveConnect(this.host, g, p);
+      case "lane-size":
+        return moveLaneSize(this.host, g, p);
+      case "lane-head":
+        return moveLaneHead(this.host, g, p);
     }
-  }
-
-  #moveNodes(g: NodeDrag, p: Point) {
-    const d = dragOffset(boxOf(g.primary), p.x - g.start.x, p.y - g.start.y, this.host.snap);
-    if (d.dx === g.dx && d.dy === g.dy) return;
-    g.dx = d.dx;
-    g.dy = d.dy;
-    g.view ??= new DraggedNodes(this.host, g.ids, g.primary);
-    this.host.setPreview(g.view.show(d.dx, d.dy));
-  }
-
-  #moveConnect(g: Extract<Gesture, { kind: "connect" }>, p: Point) {
-    const graph = this.host.graph;
-    const source = graph.nodes.find((n) => n.id === g.from);
-    if (!source) return;
-    const target = nodeIndexOf(graph.nodes).at(p, 4);
-    g.target = target;
-    const [from, to] = g.edge?.end === "from" ? [target?.id, g.from] : [g.from, target?.id];
-    const refusal = target ? connectRefusal(graph, from!, to!, g.edge?.id) : null;
-    let points: Point[];
-    if (target && !refusal) {
-      const [a, b] = g.edge?.end === "from" ? [target, source] : [source, target];
-      const near = nodeIndexOf(graph.nodes).within(inflate(boxOf(a), 300))
-        .filter((n) => n !== a && n !== b).map(boxOf);
-      points = routeOrthogonal(boxOf(a), boxOf(b), near);
-    } else {
-      const c = { x: source.x + source.width / 2, y: source.y + source.height / 2 };
-      points = g.edge?.end === "from" ? [p, c] : [c, p];
-    }
-    const reason = refusal ? t(`editorCanvas.error.${refusal.reason}`) : null;
-    this.host.setPreview({ kind: "connect", d: pathData(points), target, refusal: reason });
-    this.host.surface.toggleAttribute("data-refused", !!refusal);
   }
 
   #pinchMove() {
@@ -396,46 +249,24 @@ export class PointerTool {
     const host = this.host;
     switch (g.kind) {
       case "node":
-        if (!g.moving) {
-          if (g.onClick) host.select(g.onClick);
-        } else if (g.dx || g.dy) {
-          host.execute(moveNodes(g.ids, g.dx, g.dy, { snap: host.snap }));
-        }
+        finishNodeDrag(host, g);
         break;
       case "band":
-        if (g.moving) {
-          const p = this.toDiagram(e.clientX, e.clientY);
-          host.select(rubberBandSelect(host.selection, host.graph, boxFromCorners(g.start, p), {
-            shift: g.shift,
-          }));
-        } else if (!g.shift) host.select(selectIds([]));
+        finishBand(host, g, this.toDiagram(e.clientX, e.clientY));
         break;
       case "resize":
-        if (g.box) host.execute(resizeNode(g.node.id, normalised(g.box), { snap: host.snap }));
+        finishResize(host, g);
         break;
       case "connect":
-        if (g.target) {
-          if (g.edge) host.execute(reconnectEdge(g.edge.id, g.edge.end, g.target.id));
-          else {
-            const command = addEdge(g.from, g.target.id);
-            if (host.execute(command)) host.select(selectIds([command.id]));
-          }
-        }
+        finishConnect(host, g);
         break;
       case "lane-size":
-        if (g.size !== host.graph.lanes.find((l) => l.id === g.laneId)?.size) {
-          host.execute(resizeLane(g.laneId, g.size));
-        }
+        finishLaneSize(host, g);
         break;
       case "lane-head":
-        if (g.moving && g.index >= 0) host.execute(reorderLane(g.laneId, g.index));
+        finishLaneHead(host, g);
         break;
     }
     host.endBurst();
   }
-}
-
-function normalised(b: { x: number; y: number; width: number; height: number }) {
-  const x = Math.min(b.x, b.x + b.width), y = Math.min(b.y, b.y + b.height);
-  return { x, y, width: Math.abs(b.width), height: Math.abs(b.height) };
 }

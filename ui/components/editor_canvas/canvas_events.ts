@@ -1,0 +1,30 @@
+// The events <procedo-editor-canvas> sends to its container (see canvas.ts). They bubble out
+// of the shadow root, so the editor page can listen on any ancestor.
+import type { Selection } from "../../editor/mod.ts";
+
+export interface SelectionChangeDetail {
+  selection: Selection;
+}
+export interface RequestPropertiesDetail {
+  id: string;
+}
+export interface CanvasErrorDetail {
+  message: string;
+  reason?: string;
+}
+
+interface CanvasEvents {
+  "selection-change": SelectionChangeDetail;
+  "request-properties": RequestPropertiesDetail;
+  "canvas-error": CanvasErrorDetail;
+}
+
+export function emit<K extends keyof CanvasEvents>(
+  from: EventTarget,
+  type: K,
+  detail: CanvasEvents[K],
+) {
+  from.dispatchEvent(
+    new CustomEvent<CanvasEvents[K]>(type, { detail, bubbles: true, composed: true }),
+  );
+}
