@@ -4,6 +4,7 @@
 // options, Enter adds, Escape closes, Backspace in the empty field removes the last chip).
 // Fires `picker-change` with { values } — the parent turns that into a command.
 import { css, html, LitElement, nothing, type PropertyValues } from "lit";
+import { ComboboxController, comboboxStyles } from "../combobox.ts";
 import { icon } from "../icons.ts";
 import { base, controls } from "../styles.ts";
 import { LocaleController, t } from "../../lib/i18n.ts";
@@ -29,14 +30,11 @@ export class ProcedoEditorPicker extends LitElement {
     names: { attribute: false },
     max: { type: Number },
     disabled: { type: Boolean, reflect: true },
-    options: { state: true },
-    open: { state: true },
-    active: { state: true },
-    searching: { state: true },
   };
   static override styles = [
     base,
     controls,
+    comboboxStyles,
     css`
       :host {
         display: flex;
@@ -93,39 +91,12 @@ export class ProcedoEditorPicker extends LitElement {
         width: 100%;
       }
       [role="listbox"] {
-        position: absolute;
-        z-index: 5;
-        inset-inline: 0;
         top: 100%;
         max-height: 14rem;
-        overflow-y: auto;
-        margin: var(--spacingVerticalXXS) 0 0;
-        padding: var(--spacingVerticalXS) 0;
-        list-style: none;
-        background: var(--colorNeutralBackground1);
-        border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
-        border-radius: var(--borderRadiusMedium);
-        box-shadow: var(--shadow16);
       }
-      [role="option"] {
-        display: flex;
-        flex-direction: column;
-        padding: var(--spacingVerticalXS) var(--spacingHorizontalM);
-        cursor: pointer;
-      }
-      [role="option"].active {
-        background: var(--colorNeutralBackground1Hover);
-        outline: var(--strokeWidthThick) solid var(--colorStrokeFocus2);
-        outline-offset: -2px;
-      }
-      .detail,
-      .info,
       .none {
         font-size: var(--fontSizeBase200);
         color: var(--colorNeutralForeground3);
-      }
-      .info {
-        padding: var(--spacingVerticalXS) var(--spacingHorizontalM);
       }
     `,
   ];
@@ -135,13 +106,17 @@ export class ProcedoEditorPicker extends LitElement {
   declare names: NameCache | undefined;
   declare max: number;
   declare disabled: boolean;
-  declare options: PickerOption[];
-  declare open: boolean;
-  declare active: number;
-  declare searching: boolean;
   #id = `editor-picker-${++serial}`;
-  #debounce?: ReturnType<typeof setTimeout>;
-  #abort?: AbortController;
+  #list = new ComboboxController<PickerOption>(this, {
+    id: this.#id,
+    search: async (q, signal) => {
+      const found = await searchSource(session().api, this.kind, q, signal);
+      const taken = new Set(this.values);
+      return found.filter((o) => !taken.has(o.id));
+    },
+    activeAfter: (options) => (options.length ? 0 : -1),
+    pick: (o) => this.#pick(o),
+  });
   #offNames?: () => void;
 
   constructor() {
@@ -151,10 +126,6 @@ export class ProcedoEditorPicker extends LitElement {
     this.values = [];
     this.max = 100;
     this.disabled = false;
-    this.options = [];
-    this.open = false;
-    this.active = -1;
-    this.searching = false;
     new LocaleController(this);
   }
 
@@ -162,7 +133,6 @@ export class ProcedoEditorPicker extends LitElement {
     super.disconnectedCallback();
     this.#offNames?.();
     this.#offNames = undefined;
-    this.#abort?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues) {
@@ -178,7 +148,8 @@ export class ProcedoEditorPicker extends LitElement {
   override render() {
     const full = this.values.length >= this.max;
     const listId = `${this.#id}-list`;
-    const visible = this.open && !this.disabled && !full;
+    const list = this.#list;
+    const visible = list.open && !this.disabled && !full;
     return html`
       <span class="label" id="${this.#id}-label">${this.label}</span>
       ${this.values.length
@@ -195,18 +166,19 @@ export class ProcedoEditorPicker extends LitElement {
           aria-autocomplete="list"
           aria-expanded=${visible ? "true" : "false"}
           aria-controls=${listId}
-          aria-activedescendant=${visible && this.active >= 0
-            ? `${this.#id}-opt-${this.active}`
-            : nothing}
+          aria-activedescendant=${(visible && list.activeId) || nothing}
           aria-label=${t("editor.picker.search", { what: this.label })}
           placeholder=${t("editor.picker.placeholder")}
-          @focus=${() => this.#search("", 0)}
-          @input=${(e: Event) => this.#search((e.target as HTMLInputElement).value)}
+          @focus=${() => list.query("", 0)}
+          @input=${(e: Event) => list.query((e.target as HTMLInputElement).value)}
           @keydown=${this.#onKey}
-          @blur=${() => setTimeout(() => (this.open = false), 150)}
+          @blur=${() => setTimeout(() => list.close(), 150)}
         >
         <ul role="listbox" id=${listId} aria-label=${this.label} ?hidden=${!visible}>
-          ${this.#listContent()}
+          ${list.items((_, i) => i === list.active, {
+            searching: t("editor.picker.searching"),
+            noMatch: t("editor.picker.noMatch"),
+          })}
         </ul>
       `}
     `;
@@ -229,77 +201,10 @@ export class ProcedoEditorPicker extends LitElement {
     </li>`;
   }
 
-  #listContent() {
-    if (this.searching && !this.options.length) {
-      return html`<li class="info" role="presentation">${t("editor.picker.searching")}</li>`;
-    }
-    if (!this.options.length) {
-      return html`<li class="info" role="presentation">${t("editor.picker.noMatch")}</li>`;
-    }
-    return this.options.map((o, i) =>
-      html`
-        <li
-          role="option"
-          id="${this.#id}-opt-${i}"
-          class=${i === this.active ? "active" : ""}
-          aria-selected=${i === this.active ? "true" : "false"}
-          @mousedown=${(e: Event) => e.preventDefault()}
-          @click=${() => this.#pick(o)}
-        >
-                <span>${o.label}</span>
-                ${o.detail ? html`<span class="detail">${o.detail}</span>` : nothing}
-              </li>
-      `
-    );
-  }
-
-  #search(q: string, delay = 200) {
-    clearTimeout(this.#debounce);
-    this.open = true;
-    // Options of an older query must not be picked by an Enter while this one is pending.
-    this.options = [];
-    this.active = -1;
-    this.searching = true;
-    this.#abort?.abort();
-    this.#debounce = setTimeout(async () => {
-      const abort = new AbortController();
-      this.#abort = abort;
-      this.searching = true;
-      try {
-        const found = await searchSource(session().api, this.kind, q, abort.signal);
-        if (abort.signal.aborted) return;
-        const taken = new Set(this.values);
-        this.options = found.filter((o) => !taken.has(o.id));
-        this.active = this.options.length ? 0 : -1;
-      } catch {
-        if (!abort.signal.aborted) this.options = [];
-      } finally {
-        if (!abort.signal.aborted) this.searching = false;
-      }
-    }, delay);
-  }
-
   #onKey = (e: KeyboardEvent) => {
     const input = e.target as HTMLInputElement;
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      if (!this.open) return this.#search(input.value, 0);
-      const n = this.options.length;
-      if (!n) return;
-      this.active = (this.active + (e.key === "ArrowDown" ? 1 : n - 1)) % n;
-      this.renderRoot.querySelector(`#${this.#id}-opt-${this.active}`)?.scrollIntoView({
-        block: "nearest",
-      });
-    } else if (e.key === "Enter") {
-      const option = this.open ? this.options[this.active] : undefined;
-      if (option) {
-        e.preventDefault();
-        this.#pick(option);
-      }
-    } else if (e.key === "Escape" && this.open) {
-      e.stopPropagation();
-      this.open = false;
-    } else if (e.key === "Backspace" && !input.value && this.values.length) {
+    if (this.#list.keydown(e, input.value)) return;
+    if (e.key === "Backspace" && !input.value && this.values.length) {
       this.#remove(this.values[this.values.length - 1]);
     }
   };
@@ -310,8 +215,7 @@ export class ProcedoEditorPicker extends LitElement {
     this.#emit(values);
     const input = this.renderRoot.querySelector("input");
     if (input) input.value = "";
-    this.open = false;
-    this.options = [];
+    this.#list.close();
   }
 
   #remove(id: string) {

@@ -4,6 +4,7 @@
 // canvas's lane labels show names instead of UUIDs).
 import type { ProcedoClient, Schemas } from "../../lib/api/client.ts";
 import { unwrap } from "../../lib/api/client.ts";
+import type { ComboOption } from "../combobox.ts";
 
 export type SourceKind =
   | "positions"
@@ -13,12 +14,8 @@ export type SourceKind =
   | "requirements"
   | "locations";
 
-export interface PickerOption {
-  id: string;
-  label: string;
-  /** A second line: who holds a position, the type of a document… */
-  detail?: string;
-}
+/** An option of the pickers: its label and a second line (who holds a position…). */
+export type PickerOption = ComboOption;
 
 const LIMIT = 20;
 

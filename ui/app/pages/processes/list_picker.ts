@@ -4,18 +4,18 @@
 // every position of a large org chart would be unusable. Fires `pick` with the chosen
 // option (or null when cleared) in `detail`.
 import { css, html, LitElement, nothing } from "lit";
+import {
+  ComboboxController,
+  comboboxStyles,
+  type ComboOption,
+  type ComboSearch,
+} from "../../../components/combobox.ts";
 import { icon } from "../../../components/icons.ts";
 import { base, controls } from "../../../components/styles.ts";
 import { LocaleController, t } from "../../../lib/i18n.ts";
 
-export interface PickerOption {
-  id: string;
-  label: string;
-  /** A second line: where the object sits, who holds it. */
-  detail?: string;
-}
-
-export type PickerSearch = (q: string, signal: AbortSignal) => Promise<PickerOption[]>;
+export type PickerOption = ComboOption;
+export type PickerSearch = ComboSearch;
 
 let serial = 0;
 
@@ -27,14 +27,11 @@ export class ProcedoListPicker extends LitElement {
     value: {},
     text: {},
     search: { attribute: false },
-    options: { state: true },
-    open: { state: true },
-    active: { state: true },
-    searching: { state: true },
   };
   static override styles = [
     base,
     controls,
+    comboboxStyles,
     css`
       :host {
         display: block;
@@ -54,43 +51,12 @@ export class ProcedoListPicker extends LitElement {
         min-width: 0;
         width: 100%;
       }
-      [role="listbox"] {
-        position: absolute;
-        z-index: 5;
-        inset-inline: 0;
-        max-height: 16rem;
-        overflow-y: auto;
-        margin: var(--spacingVerticalXXS) 0 0;
-        padding: var(--spacingVerticalXS) 0;
-        list-style: none;
-        background: var(--colorNeutralBackground1);
-        border: var(--strokeWidthThin) solid var(--colorNeutralStroke1);
-        border-radius: var(--borderRadiusMedium);
-        box-shadow: var(--shadow16);
-      }
-      [role="option"] {
-        display: flex;
-        flex-direction: column;
-        padding: var(--spacingVerticalXS) var(--spacingHorizontalM);
-        cursor: pointer;
-      }
-      [role="option"].active {
-        background: var(--colorNeutralBackground1Hover);
-        outline: var(--strokeWidthThick) solid var(--colorStrokeFocus2);
-        outline-offset: -2px;
-      }
       [role="option"][aria-selected="true"] {
         font-weight: var(--fontWeightSemibold);
       }
-      .detail,
-      .hint,
-      .info {
+      .hint {
         font-size: var(--fontSizeBase200);
         color: var(--colorNeutralForeground3);
-        font-weight: var(--fontWeightRegular);
-      }
-      .info {
-        padding: var(--spacingVerticalXS) var(--spacingHorizontalM);
       }
     `,
   ];
@@ -102,13 +68,13 @@ export class ProcedoListPicker extends LitElement {
   /** The text in the input: the chosen object's label, or what the person is typing. */
   declare text: string;
   declare search: PickerSearch | undefined;
-  declare options: PickerOption[];
-  declare open: boolean;
-  declare active: number;
-  declare searching: boolean;
   #id = `picker-${++serial}`;
-  #debounce?: ReturnType<typeof setTimeout>;
-  #abort?: AbortController;
+  #list = new ComboboxController<PickerOption>(this, {
+    id: this.#id,
+    search: (q, signal) => this.search?.(q, signal) ?? Promise.resolve([]),
+    activeAfter: (options) => options.findIndex((o) => o.id === this.value),
+    pick: (o) => this.#pick(o),
+  });
 
   constructor() {
     super();
@@ -117,10 +83,6 @@ export class ProcedoListPicker extends LitElement {
     this.error = "";
     this.value = "";
     this.text = "";
-    this.options = [];
-    this.open = false;
-    this.active = -1;
-    this.searching = false;
     new LocaleController(this);
   }
 
@@ -134,15 +96,9 @@ export class ProcedoListPicker extends LitElement {
     this.renderRoot.querySelector("input")?.focus();
   }
 
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    clearTimeout(this.#debounce);
-    this.#abort?.abort();
-  }
-
   override render() {
     const id = this.#id;
-    const activeId = this.open && this.active >= 0 ? `${id}-opt-${this.active}` : nothing;
+    const list = this.#list;
     const described = [this.hint ? `${id}-hint` : "", this.error ? `${id}-error` : ""]
       .filter(Boolean).join(" ");
     return html`
@@ -155,16 +111,16 @@ export class ProcedoListPicker extends LitElement {
             role="combobox"
             autocomplete="off"
             aria-autocomplete="list"
-            aria-expanded=${this.open ? "true" : "false"}
+            aria-expanded=${list.open ? "true" : "false"}
             aria-controls="${id}-list"
-            aria-activedescendant=${activeId}
+            aria-activedescendant=${list.activeId ?? nothing}
             aria-describedby=${described || nothing}
             aria-invalid=${this.error ? "true" : nothing}
             placeholder=${t("processes.list.picker.hint")}
             .value=${this.text}
             @input=${this.#onInput}
             @keydown=${this.#onKey}
-            @click=${() => this.open || this.#query(this.value ? "" : this.text, 0)}
+            @click=${() => list.open || list.query(this.#reopenQuery, 0)}
             @blur=${this.#onBlur}
           >
           ${this.value
@@ -180,107 +136,40 @@ export class ProcedoListPicker extends LitElement {
           ? html`<span class="field-error" id="${id}-error" role="alert">${this.error}</span>`
           : nothing}
       </div>
-      <ul id="${id}-list" role="listbox" aria-labelledby="${id}-label" ?hidden=${!this.open}>
-        ${this.options.map((o, i) =>
-          html`
-            <li
-              id="${id}-opt-${i}"
-              role="option"
-              class=${i === this.active ? "active" : ""}
-              aria-selected=${o.id === this.value ? "true" : "false"}
-              @mousedown=${(e: Event) => e.preventDefault()}
-              @click=${() => this.#pick(o)}
-            >${o.label}${o.detail ? html`<span class="detail">${o.detail}</span>` : nothing}</li>
-          `
-        )}
-        ${this.open && this.options.length === 0
-          ? html`<li role="presentation" class="info">${
-            this.searching
-              ? t("processes.list.picker.searching")
-              : t("processes.list.picker.noMatch")
-          }</li>`
-          : nothing}
+      <ul id="${id}-list" role="listbox" aria-labelledby="${id}-label" ?hidden=${!list.open}>
+        ${list.items((o) => o.id === this.value, {
+          searching: t("processes.list.picker.searching"),
+          noMatch: t("processes.list.picker.noMatch"),
+        })}
       </ul>
     `;
   }
 
-  override updated() {
-    if (!this.open || this.active < 0) return;
-    this.renderRoot.querySelector(`#${this.#id}-opt-${this.active}`)?.scrollIntoView({
-      block: "nearest",
-    });
+  /** What reopening the list searches: all options when one is chosen, else the text typed. */
+  get #reopenQuery() {
+    return this.value ? "" : this.text;
   }
 
   #onInput = (e: Event) => {
     this.text = (e.target as HTMLInputElement).value;
     // Typing over a choice undoes it: the field no longer shows what was picked.
     if (this.value) this.#emit(null);
-    this.#query(this.text, 200);
+    this.#list.query(this.text, 200);
   };
 
   #onKey = (e: KeyboardEvent) => {
-    const n = this.options.length;
-    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
-      e.preventDefault();
-      if (!this.open) {
-        this.#query(this.value ? "" : this.text, 0);
-        return;
-      }
-      if (n === 0) return;
-      const step = e.key === "ArrowDown" ? 1 : -1;
-      this.active = this.active < 0 ? (step > 0 ? 0 : n - 1) : (this.active + step + n) % n;
-    } else if (e.key === "Enter" && this.open) {
-      e.preventDefault();
-      if (this.active >= 0 && this.options[this.active]) this.#pick(this.options[this.active]);
-    } else if (e.key === "Escape" && this.open) {
-      e.preventDefault();
-      e.stopPropagation(); // a picker in a panel closes its list, not the panel
-      this.#close();
-    }
+    this.#list.keydown(e, this.#reopenQuery);
   };
 
   #onBlur = () => {
     // Leaving with half-typed text and nothing picked leaves the field empty, as it is.
     if (!this.value) this.text = "";
-    this.#close();
+    this.#list.close();
   };
-
-  #query(q: string, delay: number) {
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => void this.#run(q.trim()), delay);
-  }
-
-  async #run(q: string) {
-    if (!this.search) return;
-    this.#abort?.abort();
-    const abort = new AbortController();
-    this.#abort = abort;
-    this.open = true;
-    this.searching = true;
-    this.options = [];
-    try {
-      const options = await this.search(q, abort.signal);
-      if (abort.signal.aborted) return;
-      this.options = options;
-      this.active = options.findIndex((o) => o.id === this.value);
-    } catch {
-      if (!abort.signal.aborted) this.options = [];
-    } finally {
-      if (!abort.signal.aborted) this.searching = false;
-    }
-  }
-
-  #close() {
-    clearTimeout(this.#debounce);
-    this.#abort?.abort();
-    this.open = false;
-    this.active = -1;
-    this.searching = false;
-  }
 
   #pick(option: PickerOption) {
     this.text = option.label;
-    this.#close();
+    this.#list.close();
     this.#emit(option);
   }
 
