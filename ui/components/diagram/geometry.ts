@@ -1,22 +1,13 @@
 // Where things sit in a process diagram: lane boxes, the diagram's bounds, edge routes with
 // their arrowheads and label anchors, and the nearest node in a direction (keyboard moves).
-// Pure functions over the graph document, so the viewer and the editor share them.
-import type { Schemas } from "../../lib/api/client.ts";
+// Pure functions over the graph document, so the viewer and the editor share them. The model
+// types, lane bands and box helpers come from the editor's pure model (ui/editor/, which
+// must not import the viewer): one rule for where lanes stand.
+import { centreOf, laneBands } from "../../editor/geometry.ts";
+import type { Box, Edge, Graph, Lane, NodeType, Point, ProcessNode } from "../../editor/model.ts";
 
-export type Graph = Schemas["ProcessGraph"];
-export type ProcessNode = Schemas["ProcessNode"];
-export type Edge = Schemas["ProcessEdge"];
-export type Lane = Schemas["Lane"];
-export type NodeType = ProcessNode["type"];
+export type { Box, Edge, Graph, Lane, NodeType, Point, ProcessNode } from "../../editor/model.ts";
 
-export interface Point {
-  x: number;
-  y: number;
-}
-export interface Box extends Point {
-  width: number;
-  height: number;
-}
 export interface LaneBox extends Box {
   lane: Lane;
 }
@@ -31,8 +22,6 @@ export const isEvent = (t: NodeType) => t === "start" || t === "end" || t === "i
 export const isGateway = (t: NodeType) => t === "xor" || t === "and";
 /** Events and gateways carry their label outside the shape, as BPMN draws them. */
 export const labelOutside = (t: NodeType) => isEvent(t) || isGateway(t);
-
-export const center = (b: Box): Point => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
 
 /** Lanes stacked from y = 0 in array order, as wide as the content; the overall bounds. */
 export function layoutLanes(graph: Graph): { lanes: LaneBox[]; bounds: Box } {
@@ -52,13 +41,15 @@ export function layoutLanes(graph: Graph): { lanes: LaneBox[]; bounds: Box } {
   const hasContent = Number.isFinite(minX);
   const left = Math.min(0, hasContent ? minX - LANE_HEADER - 12 : 0);
   const right = Math.max(left + MIN_LANE_WIDTH, hasContent ? maxX + 40 : 0);
-  let top = 0;
-  const lanes = graph.lanes.map((lane) => {
-    const box = { lane, x: left, y: top, width: right - left, height: lane.size };
-    top += lane.size;
-    return box;
-  });
-  if (lanes.length) grow(left, 0, right, top);
+  const bands = laneBands(graph.lanes);
+  const lanes = bands.map(({ lane, top }) => ({
+    lane,
+    x: left,
+    y: top,
+    width: right - left,
+    height: lane.size,
+  }));
+  if (lanes.length) grow(left, 0, right, bands[bands.length - 1].bottom);
   if (!Number.isFinite(minX)) return { lanes, bounds: { x: 0, y: 0, width: 1, height: 1 } };
   const pad = 20;
   return {
@@ -84,7 +75,7 @@ export function needsLayout(graph: Graph): boolean {
 
 /** Where the line from the node's centre towards `p` leaves its shape. */
 export function borderPoint(n: ProcessNode, p: Point): Point {
-  const c = center(n);
+  const c = centreOf(n);
   const dx = p.x - c.x, dy = p.y - c.y;
   if (dx === 0 && dy === 0) return c;
   const hw = n.width / 2, hh = n.height / 2;
@@ -126,7 +117,7 @@ export function edgePoints(
     if (pts.length === 1) pts.push(borderPoint(to, pts[0]));
     return pts;
   }
-  const a = center(from), b = center(to);
+  const a = centreOf(from), b = centreOf(to);
   if (!isAssociation(from, to)) {
     const candidates = routes(from, to);
     const route = candidates.find((c) => !obstacles?.blocks(c, from, to)) ?? candidates[0];
@@ -138,7 +129,7 @@ export function edgePoints(
 /** Orthogonal routes from `from` to `to`, the preferred first. */
 function routes(from: ProcessNode, to: ProcessNode): Point[][] {
   const gap = 8;
-  const a = center(from), b = center(to);
+  const a = centreOf(from), b = centreOf(to);
   const right = to.x >= from.x + from.width + gap;
   const below = to.y >= from.y + from.height + gap;
   const above = to.y + to.height + gap <= from.y;
@@ -177,7 +168,7 @@ function routes(from: ProcessNode, to: ProcessNode): Point[][] {
  * gateway by its top or bottom corner and entering the target from above or below.
  */
 function detours(from: ProcessNode, to: ProcessNode): Point[][] {
-  const a = center(from), b = center(to);
+  const a = centreOf(from), b = centreOf(to);
   const out: Point[][] = [];
   for (const k of [1, 2, 3]) {
     for (const side of [-1, 1]) {
@@ -303,13 +294,13 @@ export function nearestInDirection(
   from: ProcessNode,
   dir: Direction,
 ): ProcessNode | undefined {
-  const c = center(from);
+  const c = centreOf(from);
   const [ax, ay] = { left: [-1, 0], right: [1, 0], up: [0, -1], down: [0, 1] }[dir];
   let best: ProcessNode | undefined;
   let bestScore = Infinity;
   for (const n of nodes) {
     if (n === from) continue;
-    const p = center(n);
+    const p = centreOf(n);
     const dx = p.x - c.x, dy = p.y - c.y;
     const ahead = dx * ax + dy * ay;
     const side = Math.abs(dx * ay - dy * ax);

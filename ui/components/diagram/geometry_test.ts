@@ -12,6 +12,7 @@ import {
   type ProcessNode,
   readingOrder,
 } from "./geometry.ts";
+import { laneBands } from "../../editor/geometry.ts";
 import { buildScene } from "./scene.ts";
 import { wrapText } from "./text_wrap.ts";
 
@@ -49,6 +50,11 @@ const graph: Graph = {
 Deno.test("lanes stack from the top in order and span the content", () => {
   const { lanes, bounds } = layoutLanes(graph);
   assert.deepEqual(lanes.map((l) => [l.y, l.height]), [[0, 160], [160, 200]]);
+  assert.deepEqual(
+    lanes.map((l) => [l.y, l.y + l.height]),
+    laneBands(graph.lanes).map((b) => [b.top, b.bottom]),
+    "the viewer draws lanes where the editor's hit tests and commands put them",
+  );
   assert.ok(lanes.every((l) => l.x <= 0 && l.x + l.width >= 720), "lanes reach past the note");
   assert.ok(bounds.y <= 0 && bounds.y + bounds.height >= 360, "bounds hold both lanes");
 });
