@@ -15,15 +15,12 @@ import {
   signIn,
   startBrowserApp,
 } from "../support/browser.ts";
+import { centreOf, connect, drag, dropShape, graphOf, toPage } from "../support/canvas_gestures.ts";
 
 const app: BrowserApp = await startBrowserApp();
 const it = (name: string, fn: () => Promise<void>) => browserTest(() => app, name, fn);
 const bundle = await bundleCanvas();
 
-interface Pt {
-  x: number;
-  y: number;
-}
 // deno-lint-ignore no-explicit-any
 type Any = any;
 
@@ -107,58 +104,10 @@ async function mount(graph: unknown = EMPTY, options: { findings?: unknown[] } =
   return page;
 }
 
-const graphOf = (page: Page) => page.evaluate(() => (globalThis as Any).__canvas.stack.graph);
 const selected = (page: Page) =>
   page.evaluate(() => [...(globalThis as Any).__canvas.selection.ids].sort() as string[]);
 const events = (page: Page, type: string) =>
   page.evaluate((type) => (globalThis as Any).__events.filter((e: Any) => e.type === type), type);
-
-/** Diagram units to page coordinates, through the canvas' current view. */
-function toPage(page: Page, p: Pt): Promise<Pt> {
-  return page.evaluate(({ x, y }) => {
-    const c = (globalThis as Any).__canvas;
-    const r = c.shadowRoot.querySelector(".canvas").getBoundingClientRect();
-    const vp = c.viewport;
-    return { x: r.left + vp.x + x * vp.scale, y: r.top + vp.y + y * vp.scale };
-  }, p);
-}
-
-async function centreOf(page: Page, id: string): Promise<Pt> {
-  const n = (await graphOf(page)).nodes.find((x: Any) => x.id === id);
-  assert.ok(n, `node ${id}`);
-  return toPage(page, { x: n.x + n.width / 2, y: n.y + n.height / 2 });
-}
-
-async function drag(page: Page, from: Pt, to: Pt, options: { shift?: boolean } = {}) {
-  await page.mouse.move(from.x, from.y);
-  if (options.shift) await page.keyboard.down("Shift");
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
-  await page.mouse.move(to.x, to.y, { steps: 4 });
-  await page.mouse.up();
-  if (options.shift) await page.keyboard.up("Shift");
-}
-
-/** Drags a palette entry (HTML5 drag and drop) to a point of the diagram. */
-async function dropShape(page: Page, type: string, at: Pt) {
-  const canvas = page.locator("procedo-editor-canvas .canvas");
-  const box = (await canvas.boundingBox())!;
-  const p = await toPage(page, at);
-  await page.locator(`procedo-editor-palette button[data-type="${type}"]`).dragTo(canvas, {
-    targetPosition: { x: p.x - box.x, y: p.y - box.y },
-  });
-}
-
-/** Connects two nodes by dragging from the source's connection handle. */
-async function connect(page: Page, from: string, to: string) {
-  const source = (await graphOf(page)).nodes.find((n: Any) => n.id === from);
-  const handle = await toPage(page, {
-    x: source.x + source.width + 12,
-    y: source.y + source.height / 2,
-  });
-  await page.mouse.move(handle.x - 30, handle.y); // hover the node: its handle shows
-  await drag(page, handle, await centreOf(page, to));
-}
 
 const laneTop = (g: Any, id: string) => {
   let top = 0;

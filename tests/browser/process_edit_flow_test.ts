@@ -13,63 +13,14 @@ import {
   signIn,
   startBrowserApp,
 } from "../support/browser.ts";
+import { centreOf, connect, dropShape, graphOf } from "../support/canvas_gestures.ts";
 
 const app: BrowserApp = await startBrowserApp();
 const it = (name: string, fn: () => Promise<void>) => browserTest(() => app, name, fn);
 // deno-lint-ignore no-explicit-any
 type Any = any;
 
-interface Pt {
-  x: number;
-  y: number;
-}
-
 const editor = (page: Page) => page.locator("procedo-process-editor");
-const graphOf = (page: Page): Promise<Any> =>
-  page.locator("procedo-editor-canvas").evaluate((c: Any) => c.stack.graph);
-
-/** Diagram units to page coordinates, through the canvas' current view. */
-function toPage(page: Page, p: Pt): Promise<Pt> {
-  return page.locator("procedo-editor-canvas").evaluate((c: Any, { x, y }) => {
-    const r = c.shadowRoot.querySelector(".canvas").getBoundingClientRect();
-    const vp = c.viewport;
-    return { x: r.left + vp.x + x * vp.scale, y: r.top + vp.y + y * vp.scale };
-  }, p);
-}
-
-async function centreOf(page: Page, id: string): Promise<Pt> {
-  const n = (await graphOf(page)).nodes.find((x: Any) => x.id === id);
-  assert.ok(n, `node ${id}`);
-  return await toPage(page, { x: n.x + n.width / 2, y: n.y + n.height / 2 });
-}
-
-async function drag(page: Page, from: Pt, to: Pt) {
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 });
-  await page.mouse.move(to.x, to.y, { steps: 4 });
-  await page.mouse.up();
-}
-
-async function dropShape(page: Page, type: string, at: Pt) {
-  const canvas = page.locator("procedo-editor-canvas .canvas");
-  const box = (await canvas.boundingBox())!;
-  const p = await toPage(page, at);
-  await page.locator(`procedo-editor-palette button[data-type="${type}"]`).dragTo(canvas, {
-    targetPosition: { x: p.x - box.x, y: p.y - box.y },
-  });
-}
-
-async function connect(page: Page, from: string, to: string) {
-  const source = (await graphOf(page)).nodes.find((n: Any) => n.id === from);
-  const handle = await toPage(page, {
-    x: source.x + source.width + 12,
-    y: source.y + source.height / 2,
-  });
-  const centre = await centreOf(page, from);
-  await page.mouse.move(centre.x, centre.y); // hovering the node shows its handle
-  await drag(page, handle, await centreOf(page, to));
-}
 
 it("a modeler creates a process, draws it in the editor on its page and saves it", async () => {
   const page = await app.newPage();

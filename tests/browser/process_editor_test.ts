@@ -19,6 +19,7 @@ import {
   signIn,
   startBrowserApp,
 } from "../support/browser.ts";
+import { graphOf } from "../support/canvas_gestures.ts";
 
 const app: BrowserApp = await startBrowserApp();
 const it = (name: string, fn: () => Promise<void>) => browserTest(() => app, name, fn);
@@ -176,7 +177,6 @@ async function openEditor(
 
 const editorReady = (page: Page) =>
   page.locator("procedo-editor-toolbar [data-action=save]").waitFor();
-const graphOf = (page: Page) => page.evaluate(() => (globalThis as Any).__editor.stack.graph);
 const status = (page: Page) => page.getByTestId("save-status");
 const action = (page: Page, name: string) =>
   page.locator(`procedo-editor-toolbar [data-action="${name}"]`).first();
