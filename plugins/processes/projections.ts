@@ -22,8 +22,14 @@ export const LINK_KIND_OF: Record<LinkKind, LinkTargetKind> = {
   locations: "location",
 };
 
-/** Rows per statement: drizzle builds long INSERTs slowly, and IN lists stay short. */
+/** Ids per IN list (deletes by node), so IN lists stay short. */
 const CHUNK = 200;
+/**
+ * Rows per INSERT. drizzle's time to build an INSERT grows linearly with its rows (about
+ * 14 µs per link row, the same in slices of 50 or 1,200), so longer statements only save
+ * round trips: a full rebuild of 300 nodes writes its ~1,200 link rows in 3 instead of 6.
+ */
+const INSERT_CHUNK = 500;
 
 export interface StepRow {
   nodeId: string;
@@ -127,41 +133,54 @@ export async function rebuildProjections(
   }
   const want = byNode(wanted.steps, wanted.links);
   const have = await currentRows(tx, processId, source, previous);
-  const stale = [...have.keys()].filter((n) => want.get(n)?.signature !== have.get(n)!.signature);
-  const fresh = [...want.keys()].filter((n) => have.get(n)?.signature !== want.get(n)!.signature);
-
-  if (stale.length > have.size / 2) {
-    // Most rows go: one range delete is cheaper than long IN lists.
-    await tx.delete(processSteps, ofSource(processSteps));
-    await tx.delete(processLinks, ofSource(processLinks));
-    fresh.splice(0, fresh.length, ...want.keys());
-  } else {
-    for (let i = 0; i < stale.length; i += CHUNK) {
-      const ids = stale.slice(i, i + CHUNK);
-      await tx.delete(
-        processSteps,
-        and(ofSource(processSteps), inArray(processSteps.nodeId, ids))!,
-      );
-      await tx.delete(
-        processLinks,
-        and(ofSource(processLinks), inArray(processLinks.nodeId, ids))!,
-      );
-    }
+  // Steps and links are compared apart: a renamed step keeps its link rows, and changed
+  // responsibilities keep the step row.
+  const steps = (e?: NodeRows) => ({ rows: e?.step ? [e.step] : [], signature: e?.stepSignature });
+  const links = (e?: NodeRows) => ({ rows: e?.links ?? [], signature: e?.linkSignature });
+  const row = { processId, source };
+  const newSteps = changedRows(have, want, steps);
+  if (newSteps.clear) await tx.delete(processSteps, ofSource(processSteps));
+  for (let i = 0; i < newSteps.stale.length; i += CHUNK) {
+    const ids = newSteps.stale.slice(i, i + CHUNK);
+    await tx.delete(processSteps, and(ofSource(processSteps), inArray(processSteps.nodeId, ids))!);
   }
-  const steps = fresh.flatMap((n) => want.get(n)!.step ?? []);
-  const links = fresh.flatMap((n) => want.get(n)!.links);
-  for (let i = 0; i < steps.length; i += CHUNK) {
+  for (let i = 0; i < newSteps.rows.length; i += INSERT_CHUNK) {
     await tx.insert(
       processSteps,
-      steps.slice(i, i + CHUNK).map((s) => ({ processId, source, ...s })),
+      newSteps.rows.slice(i, i + INSERT_CHUNK).map((s) => ({ ...row, ...s })),
     );
   }
-  for (let i = 0; i < links.length; i += CHUNK) {
+  const newLinks = changedRows(have, want, links);
+  if (newLinks.clear) await tx.delete(processLinks, ofSource(processLinks));
+  for (let i = 0; i < newLinks.stale.length; i += CHUNK) {
+    const ids = newLinks.stale.slice(i, i + CHUNK);
+    await tx.delete(processLinks, and(ofSource(processLinks), inArray(processLinks.nodeId, ids))!);
+  }
+  for (let i = 0; i < newLinks.rows.length; i += INSERT_CHUNK) {
     await tx.insert(
       processLinks,
-      links.slice(i, i + CHUNK).map((l) => ({ processId, source, ...l })),
+      newLinks.rows.slice(i, i + INSERT_CHUNK).map((l) => ({ ...row, ...l })),
     );
   }
+}
+
+/**
+ * What turns the rows of one table (`part` of each node) from `have` into `want`: delete
+ * the rows of the `stale` nodes — or all rows (`clear`), cheaper than long IN lists when
+ * most nodes changed — and insert `rows`.
+ */
+function changedRows<R>(
+  have: Map<string, NodeRows>,
+  want: Map<string, NodeRows>,
+  part: (e?: NodeRows) => { rows: R[]; signature?: string },
+): { clear: boolean; stale: string[]; rows: R[] } {
+  const held = [...have.keys()].filter((n) => part(have.get(n)).rows.length);
+  const stale = held.filter((n) => part(want.get(n)).signature !== part(have.get(n)).signature);
+  const clear = stale.length > held.length / 2;
+  const fresh = [...want.keys()].filter((n) =>
+    clear || part(have.get(n)).signature !== part(want.get(n)).signature
+  );
+  return { clear, stale: clear ? [] : stale, rows: fresh.flatMap((n) => part(want.get(n)).rows) };
 }
 
 /** The projection rows of `source` now, by node ("" for the process itself). */
@@ -190,12 +209,20 @@ async function currentRows(
   return byNode(steps, links);
 }
 
-/** The rows of each node (and of "" for the process itself), with a comparable signature. */
-function byNode(steps: StepRow[], links: LinkRow[]) {
-  const nodes = new Map<string, { step?: StepRow; links: LinkRow[]; signature: string }>();
+/** The projection rows of one node, with a comparable signature for each table. */
+interface NodeRows {
+  step?: StepRow;
+  links: LinkRow[];
+  stepSignature: string;
+  linkSignature: string;
+}
+
+/** The rows of each node (and of "" for the process itself). */
+function byNode(steps: StepRow[], links: LinkRow[]): Map<string, NodeRows> {
+  const nodes = new Map<string, NodeRows>();
   const entry = (nodeId: string) => {
     let e = nodes.get(nodeId);
-    if (!e) nodes.set(nodeId, e = { links: [], signature: "" });
+    if (!e) nodes.set(nodeId, e = { links: [], stepSignature: "", linkSignature: "" });
     return e;
   };
   for (const s of steps) {
@@ -217,12 +244,11 @@ function byNode(steps: StepRow[], links: LinkRow[]) {
     });
   }
   for (const e of nodes.values()) {
-    const keys = e.links.map((l) => `${l.kind} ${l.targetId} ${l.relation}`).sort();
     const s = e.step;
-    e.signature = JSON.stringify([
-      s ? [s.type, s.label, s.laneId, s.laneName, s.description] : null,
-      keys,
-    ]);
+    e.stepSignature = s
+      ? JSON.stringify([s.type, s.label, s.laneId, s.laneName, s.description])
+      : "";
+    e.linkSignature = e.links.map((l) => `${l.kind} ${l.targetId} ${l.relation}`).sort().join("\n");
   }
   return nodes;
 }

@@ -3,12 +3,13 @@
 // failing midway leaves draft and projections as they were), and unlinking a deleted object
 // edits every draft that refers to it.
 import assert from "node:assert/strict";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { TenantScope } from "../../api/db/tenant_scope.ts";
 import { DEMO_TENANTS } from "../../api/demo.ts";
 import { tenants } from "../../schema/core.ts";
 import { startTestApp, test } from "../../tests/support/app.ts";
 import {
+  chainGraph,
   createProcess,
   createRefs,
   publishOverHttp,
@@ -17,7 +18,9 @@ import {
   saveGraph,
   userIdOf,
 } from "./draft_fixtures.ts";
-import type { GraphInput } from "./graph_schema.ts";
+import { type GraphInput, GraphSchema } from "./graph_schema.ts";
+import { projectGraph } from "./projections.ts";
+import { processLinks, processSteps } from "./schema.ts";
 import { unlinkEverywhere } from "./service.ts";
 
 const t = await startTestApp();
@@ -188,6 +191,47 @@ test("responsibilities: where a position is R, A, C, I, lane or owner", async ()
   const clerkNow = (await responsibilities(r.clerk)).items[0].usages;
   assert.equal(clerkNow[0].relation, "owner");
   assert.equal(clerkNow[0].nodeId, "");
+});
+
+test("saves that change labels, links or both leave exactly the rows of the graph", async () => {
+  const id = await createProcess(t, modeler);
+  const rows = async () => {
+    const of = <T extends typeof processSteps | typeof processLinks>(table: T) =>
+      and(eq(table.processId, id), eq(table.source, "draft"));
+    const steps = await scopeA.select(processSteps, { where: of(processSteps) });
+    const links = await scopeA.select(processLinks, { where: of(processLinks) });
+    const key = (r: object) => JSON.stringify(r);
+    return {
+      steps: steps.map(({ tenantId: _t, processId: _p, source: _s, ...r }) => r)
+        .sort((a, b) => key(a) < key(b) ? -1 : 1),
+      links: links.map(({ tenantId: _t, processId: _p, source: _s, ...r }) => r)
+        .sort((a, b) => key(a) < key(b) ? -1 : 1),
+    };
+  };
+  const expectRowsOf = async (graph: GraphInput, what: string) => {
+    await saveGraph(t, modeler, id, graph);
+    const want = projectGraph(GraphSchema.parse(graph));
+    const key = (r: object) => JSON.stringify(r);
+    assert.deepEqual(await rows(), {
+      steps: want.steps.sort((a, b) => key(a) < key(b) ? -1 : 1),
+      links: want.links.sort((a, b) => key(a) < key(b) ? -1 : 1),
+    }, what);
+  };
+  const graph = chainGraph(8, refs);
+  await expectRowsOf(graph, "first save");
+  graph.nodes[2].label = "Renamed";
+  await expectRowsOf(graph, "one step renamed, its links kept");
+  graph.nodes[3].raci = { responsible: [refs.auditor] };
+  await expectRowsOf(graph, "one step's responsibilities changed, its step row kept");
+  for (const n of graph.nodes.slice(1, 8)) n.links = { systems: [refs.crm] };
+  await expectRowsOf(graph, "most steps' links changed, no label");
+  for (const n of graph.nodes.slice(1, 8)) n.label = `${n.label} (new)`;
+  graph.nodes[1].raci = { informed: [refs.ceo] };
+  await expectRowsOf(graph, "most labels changed and one step's links");
+  graph.nodes.splice(4, 1);
+  graph.edges = graph.edges.filter((e) => e.from !== "t4" && e.to !== "t4");
+  graph.edges.push({ id: "e_skip", from: "t3", to: "t5" });
+  await expectRowsOf(graph, "a step removed");
 });
 
 test("a save that fails midway leaves the draft and its projections as they were", async () => {
