@@ -4,37 +4,11 @@
 // (the API, the app) to the app in-process — so the page, its script and the API share one
 // origin, and the script is cached like an app chunk (public, max-age=3600).
 import type { BrowserApp } from "../tests/support/browser.ts";
-
-const ROOT = new URL("../", import.meta.url);
+import { bundleForBrowser } from "../tests/support/bundle.ts";
 
 /** bench/ui_editor_page.ts as one browser module. */
-export async function bundleBenchPage(): Promise<string> {
-  const dir = await Deno.makeTempDir({ prefix: "procedo-bench-editor-" });
-  try {
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: [
-        "bundle",
-        "--platform",
-        "browser",
-        "--minify",
-        "-o",
-        `${dir}/editor.js`,
-        "bench/ui_editor_page.ts",
-      ],
-      cwd: ROOT,
-      env: { NO_COLOR: "1" },
-      stdout: "piped",
-      stderr: "piped",
-    }).output();
-    if (!out.success) {
-      throw new Error(
-        `deno bundle of the bench page failed:\n${new TextDecoder().decode(out.stderr)}`,
-      );
-    }
-    return await Deno.readTextFile(`${dir}/editor.js`);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
+export function bundleBenchPage(): Promise<string> {
+  return bundleForBrowser({ "bench/ui_editor_page.ts": "*" }, { minify: true });
 }
 
 const PAGE = `<!doctype html>

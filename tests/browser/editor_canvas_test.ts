@@ -16,6 +16,7 @@ import {
   startBrowserApp,
 } from "../support/browser.ts";
 import { centreOf, connect, drag, dropShape, graphOf, toPage } from "../support/canvas_gestures.ts";
+import { bundleForBrowser } from "../support/bundle.ts";
 
 const app: BrowserApp = await startBrowserApp();
 const it = (name: string, fn: () => Promise<void>) => browserTest(() => app, name, fn);
@@ -25,37 +26,13 @@ const bundle = await bundleCanvas();
 type Any = any;
 
 /** Bundles the canvas (with CommandStack and the session setter) into one browser module. */
-async function bundleCanvas(): Promise<string> {
-  const root = new URL("../../", import.meta.url).pathname;
-  const dir = await Deno.makeTempDir({ prefix: "editor-canvas-" });
-  const entry = `${dir}/entry.ts`;
-  await Deno.writeTextFile(
-    entry,
-    [
-      `export * from "${root}ui/components/editor_canvas/mod.ts";`,
-      `export { CommandStack } from "${root}ui/editor/mod.ts";`,
-      `export { setSession } from "${root}ui/app/session.ts";`,
-      `export { createProcedoClient } from "${root}ui/lib/api/client.ts";`,
-    ].join("\n"),
-  );
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "bundle",
-      "--config",
-      `${root}deno.json`,
-      "--platform",
-      "browser",
-      "-o",
-      `${dir}/out.js`,
-      entry,
-    ],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
-  const code = await Deno.readTextFile(`${dir}/out.js`);
-  await Deno.remove(dir, { recursive: true });
-  return code;
+function bundleCanvas(): Promise<string> {
+  return bundleForBrowser({
+    "ui/components/editor_canvas/mod.ts": "*",
+    "ui/editor/mod.ts": ["CommandStack"],
+    "ui/app/session.ts": ["setSession"],
+    "ui/lib/api/client.ts": ["createProcedoClient"],
+  });
 }
 
 const EMPTY = { schemaVersion: 1, lanes: [], nodes: [], edges: [] };

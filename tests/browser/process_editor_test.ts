@@ -20,6 +20,7 @@ import {
   startBrowserApp,
 } from "../support/browser.ts";
 import { graphOf } from "../support/canvas_gestures.ts";
+import { bundleForBrowser } from "../support/bundle.ts";
 
 const app: BrowserApp = await startBrowserApp();
 const it = (name: string, fn: () => Promise<void>) => browserTest(() => app, name, fn);
@@ -32,36 +33,12 @@ type Role = "modeler" | "reader";
 const USERS: Record<Role, string> = { modeler: "Max Modeler", reader: "Rita Reader" };
 
 /** The editor's module with the session setter, as one browser module. */
-async function bundleEditor(): Promise<string> {
-  const root = new URL("../../", import.meta.url).pathname;
-  const dir = await Deno.makeTempDir({ prefix: "process-editor-" });
-  const entry = `${dir}/entry.ts`;
-  await Deno.writeTextFile(
-    entry,
-    [
-      `export * from "${root}ui/components/process_editor/mod.ts";`,
-      `export { setSession } from "${root}ui/app/session.ts";`,
-      `export { createProcedoClient } from "${root}ui/lib/api/client.ts";`,
-    ].join("\n"),
-  );
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: [
-      "bundle",
-      "--config",
-      `${root}deno.json`,
-      "--platform",
-      "browser",
-      "-o",
-      `${dir}/out.js`,
-      entry,
-    ],
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  if (!out.success) throw new Error(new TextDecoder().decode(out.stderr));
-  const code = await Deno.readTextFile(`${dir}/out.js`);
-  await Deno.remove(dir, { recursive: true });
-  return code;
+function bundleEditor(): Promise<string> {
+  return bundleForBrowser({
+    "ui/components/process_editor/mod.ts": "*",
+    "ui/app/session.ts": ["setSession"],
+    "ui/lib/api/client.ts": ["createProcedoClient"],
+  });
 }
 
 async function api(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
