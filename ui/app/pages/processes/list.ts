@@ -3,7 +3,6 @@
 // all kept in the URL query so a link shows the same rows and back/forward step through
 // earlier views. Modelers and executives get "New process" (a panel); readers do not.
 import { css, html, LitElement, nothing } from "lit";
-import type { TextInput } from "@fluentui/web-components";
 import { live } from "lit/directives/live.js";
 import { icon } from "../../../components/icons.ts";
 import "../../../components/pager.ts";
@@ -12,7 +11,7 @@ import { base, controls, page, table } from "../../../components/styles.ts";
 import { type Schemas, unwrap } from "../../../lib/api/client.ts";
 import { ApiData } from "../../../lib/api_data.ts";
 import { formatDate, formatDateTime, LocaleController, t } from "../../../lib/i18n.ts";
-import { RouteController } from "../../../lib/router.ts";
+import { UrlListController } from "../../../lib/url_list.ts";
 import { roleAllows, session } from "../../session.ts";
 import "./create_panel.ts";
 import type { ProcedoProcessCreatePanel } from "./create_panel.ts";
@@ -28,7 +27,6 @@ import {
   nextSort,
   PAGE_SIZES,
   readListState,
-  showQuery,
   type SortColumn,
 } from "./list_query.ts";
 
@@ -93,11 +91,10 @@ export class ProcedoProcessList extends LitElement {
     `,
   ];
   declare actionError: unknown;
-  #route = new RouteController(this);
+  #list = new UrlListController<ListState>(this, { read: readListState, write: listStateQuery });
   #owners = new OwnerNames();
   /** The query the rows on screen were asked for; undefined forces a load. */
   #loaded?: string;
-  #debounce?: ReturnType<typeof setTimeout>;
   #processes = new ApiData(this, async (signal) => {
     const s = this.#state;
     const result = unwrap(
@@ -129,7 +126,7 @@ export class ProcedoProcessList extends LitElement {
   }
 
   get #state(): ListState {
-    return readListState(this.#route.location.query);
+    return this.#list.state;
   }
 
   get #canCreate() {
@@ -139,24 +136,22 @@ export class ProcedoProcessList extends LitElement {
   override disconnectedCallback() {
     super.disconnectedCallback();
     this.#loaded = undefined;
-    clearTimeout(this.#debounce);
   }
 
   override willUpdate() {
     // The page stays mounted for a moment while the shell moves to another path.
-    if (this.#route.location.path !== PATH) return;
-    const key = listStateQuery(this.#state);
+    if (this.#list.location.path !== PATH) return;
+    const key = this.#list.key;
     if (key === this.#loaded) return;
     this.#loaded = key;
     void this.#processes.reload();
   }
 
   override updated() {
-    if (this.#route.location.path !== PATH) return;
+    if (this.#list.location.path !== PATH) return;
     const s = this.#state;
-    // Back/forward and deep links: the controls show what the URL says.
-    const search = this.renderRoot.querySelector<TextInput>("fluent-text-input.search");
-    if (search && this.#debounce === undefined && (search.value ?? "") !== s.q) search.value = s.q;
+    // Back/forward and deep links: the owner picker shows what the URL says (the search box
+    // is the list controller's).
     const owner = this.renderRoot.querySelector<ProcedoListPicker>("procedo-list-picker");
     if (owner && owner.value !== (s.owner ?? "")) {
       owner.set(s.owner ? { id: s.owner, label: this.#owners.get(s.owner) ?? "" } : null);
@@ -187,7 +182,7 @@ export class ProcedoProcessList extends LitElement {
         </fluent-button>
         <span class="grow"></span>
         <fluent-text-input class="search" type="search" data-testid="process-search"
-          placeholder=${t("processes.list.searchPlaceholder")} @input=${this.#onSearch}
+          placeholder=${t("processes.list.searchPlaceholder")} @input=${this.#list.onSearch}
         ><span class="visually-hidden">${t("processes.list.search")}</span>
           <span slot="start">${icon("search", 16)}</span></fluent-text-input>
       </div>
@@ -221,7 +216,7 @@ export class ProcedoProcessList extends LitElement {
       return html`
         <th scope="col" aria-sort=${sorted === "none" ? nothing : sorted}>
           <button class="sort" data-sort=${column} @click=${() =>
-            this.#go({ sort: nextSort(s.sort, column) })}>${label}${sorted === "none"
+            this.#list.go({ sort: nextSort(s.sort, column) })}>${label}${sorted === "none"
             ? nothing
             : icon(sorted === "ascending" ? "chevronUp" : "chevronDown", 12)}</button>
         </th>
@@ -275,14 +270,14 @@ export class ProcedoProcessList extends LitElement {
             String(s.limit),
           )}
             @change=${(e: Event) =>
-              this.#go({ limit: Number((e.target as HTMLSelectElement).value) })}>
+              this.#list.go({ limit: Number((e.target as HTMLSelectElement).value) })}>
                 ${PAGE_SIZES.map((n) =>
                   html`<option value=${n} ?selected=${n === s.limit}>${n}</option>`
                 )}
               </select>
         </label>
         <procedo-pager total=${total} offset=${s.offset} limit=${s.limit}
-          @page=${(e: CustomEvent<number>) => this.#go({ offset: e.detail }, true)}
+          @page=${(e: CustomEvent<number>) => this.#list.go({ offset: e.detail }, true)}
         ></procedo-pager>
       </div>
     `;
@@ -294,31 +289,14 @@ export class ProcedoProcessList extends LitElement {
     ) as ProcedoProcessCreatePanel;
   }
 
-  /** A new view of the list: filters start again at the first page, paging keeps them. */
-  #go(patch: Partial<ListState>, keepPage = false, replace = false) {
-    const next = { ...this.#state, ...(keepPage ? {} : { offset: 0 }), ...patch };
-    if (showQuery(listStateQuery(next), { replace })) this.requestUpdate();
-  }
-
-  #onSearch = (e: Event) => {
-    const value = ((e.target as TextInput).value ?? "").trim();
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => {
-      this.#debounce = undefined;
-      // Each keystroke is no step back: the search replaces the entry it started.
-      const replace = this.#state.q !== "" && value !== "";
-      this.#go({ q: value }, false, replace);
-    }, 250);
-  };
-
   #filterHandlers: FilterHandlers = {
-    change: (patch) => this.#go(patch),
+    change: (patch) => this.#list.go(patch),
     owner: (option) => {
       if (option) this.#owners.set(option.id, option.label);
-      this.#go({ owner: option?.id });
+      this.#list.go({ owner: option?.id });
     },
     clear: () =>
-      this.#go({
+      this.#list.go({
         q: "",
         category: undefined,
         owner: undefined,

@@ -94,17 +94,3 @@ export function ariaSort(sort: Sort, column: SortColumn): "ascending" | "descend
   if (!(SORTABLE[column] as readonly Sort[]).includes(sort)) return "none";
   return sort.startsWith("-") ? "descending" : "ascending";
 }
-
-/**
- * Shows `query` in the address bar of the current page, as a new history entry (or in place
- * with `replace`). Not router.navigate: the shell treats every push as a new page (focus to
- * the heading, scroll to the top), which would throw a person out of the filter they just
- * changed. Back/forward still arrive through the router as popstate. False when unchanged.
- */
-export function showQuery(query: string, options: { replace?: boolean } = {}): boolean {
-  const target = location.pathname + query;
-  if (location.pathname + location.search === target) return false;
-  if (options.replace) history.replaceState(null, "", target);
-  else history.pushState(null, "", target);
-  return true;
-}

@@ -16,7 +16,7 @@ import { RouteController } from "../../../lib/router.ts";
 import { session } from "../../session.ts";
 import { cellStyles } from "./list_cells.ts";
 import { OwnerNames } from "./list_owner_names.ts";
-import { showQuery } from "./list_query.ts";
+import { showQuery } from "../../../lib/url_list.ts";
 import "./map_search.ts";
 import { renderTiles, tileStyles } from "./map_tiles.ts";
 import "./map_tree.ts";

@@ -63,17 +63,3 @@ export function ariaSort(sort: string, column: ColumnSpec): "ascending" | "desce
   if (sort === column.sort) return "ascending";
   return sort === `-${column.sort}` ? "descending" : "none";
 }
-
-/**
- * Shows `query` in the address bar of the current page, as a new history entry (or in place
- * with `replace`). Not router.navigate: the shell treats every push as a new page (focus to
- * the heading, scroll to the top), which would throw a person out of the search they are
- * typing. Back/forward still arrive through the router as popstate. False when unchanged.
- */
-export function showQuery(query: string, options: { replace?: boolean } = {}): boolean {
-  const target = location.pathname + query;
-  if (location.pathname + location.search === target) return false;
-  if (options.replace) history.replaceState(null, "", target);
-  else history.pushState(null, "", target);
-  return true;
-}

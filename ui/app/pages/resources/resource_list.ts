@@ -3,7 +3,6 @@
 // the URL query. A name opens the resource's panel (details and where used). Modelers and
 // above also get "New …", "Import", and edit and delete on each row; readers do not.
 import { css, html, LitElement, nothing } from "lit";
-import type { TextInput } from "@fluentui/web-components";
 import { icon } from "../../../components/icons.ts";
 import "../../../components/import_dialog.ts";
 import type { ProcedoImportDialog } from "../../../components/import_dialog.ts";
@@ -12,7 +11,7 @@ import "../../../components/problem_bar.ts";
 import { base, page, table } from "../../../components/styles.ts";
 import { ApiData } from "../../../lib/api_data.ts";
 import { LocaleController, t } from "../../../lib/i18n.ts";
-import { RouteController } from "../../../lib/router.ts";
+import { UrlListController } from "../../../lib/url_list.ts";
 import { roleAllows, session } from "../../session.ts";
 import { cell, cellStyles, excerpt } from "./cells.ts";
 import {
@@ -30,7 +29,6 @@ import {
   nextSort,
   PAGE,
   readListState,
-  showQuery,
 } from "./list_query.ts";
 import { filterStyles, renderFilters } from "./list_filters.ts";
 import { listResources, resourceFacets, resourceImporter } from "./resource_api.ts";
@@ -92,11 +90,13 @@ export class ProcedoResourceList extends LitElement {
     `,
   ];
   declare kind: ResourceKind;
-  #route = new RouteController(this);
+  #list = new UrlListController<ListState>(this, {
+    read: (query) => readListState(this.#spec, query),
+    write: listStateQuery,
+  });
   /** The kind and query the rows on screen were asked for; undefined forces a load. */
   #shownKind?: ResourceKind;
   #loaded?: string;
-  #debounce?: ReturnType<typeof setTimeout>;
   #rows = new ApiData(this, (signal) => {
     const s = this.#state;
     return listResources(
@@ -125,7 +125,7 @@ export class ProcedoResourceList extends LitElement {
   }
 
   get #state(): ListState {
-    return readListState(this.#spec, this.#route.location.query);
+    return this.#list.state;
   }
 
   get #canEdit() {
@@ -136,14 +136,12 @@ export class ProcedoResourceList extends LitElement {
     super.disconnectedCallback();
     this.#shownKind = undefined;
     this.#loaded = undefined;
-    clearTimeout(this.#debounce);
-    this.#debounce = undefined;
   }
 
   override willUpdate() {
     // The page stays mounted for a moment while the shell moves to another path.
-    if (this.#route.location.path !== listPath(this.kind)) return;
-    const key = listStateQuery(this.#state);
+    if (this.#list.location.path !== listPath(this.kind)) return;
+    const key = this.#list.key;
     if (this.kind === this.#shownKind && key === this.#loaded) return;
     if (this.kind !== this.#shownKind) {
       this.#rows.value = undefined; // not this kind's rows
@@ -153,13 +151,6 @@ export class ProcedoResourceList extends LitElement {
     this.#shownKind = this.kind;
     this.#loaded = key;
     void this.#rows.reload();
-  }
-
-  override updated() {
-    // Back/forward, deep links and another tab: the search box shows what the URL says.
-    const search = this.renderRoot.querySelector<TextInput>("fluent-text-input.search");
-    const q = this.#state.q;
-    if (search && this.#debounce === undefined && (search.value ?? "") !== q) search.value = q;
   }
 
   /** Loads the rows again (after an import elsewhere). */
@@ -191,7 +182,7 @@ export class ProcedoResourceList extends LitElement {
         </fluent-button>
         <span class="grow"></span>
         <fluent-text-input class="search" type="search" data-testid="resource-search"
-          placeholder=${t("resources.searchPlaceholder")} @input=${this.#onSearch}
+          placeholder=${t("resources.searchPlaceholder")} @input=${this.#list.onSearch}
         ><span class="visually-hidden">${t("resources.search")}</span>
           <span slot="start">${icon("search", 16)}</span></fluent-text-input>
       </div>
@@ -199,7 +190,7 @@ export class ProcedoResourceList extends LitElement {
         this.#spec.filters,
         this.#facets.value,
         s.filters,
-        (filters) => this.#go({ filters }),
+        (filters) => this.#list.go({ filters }),
       )}
       ${data.error
         ? html`<procedo-problem .error=${data.error} @retry=${() =>
@@ -214,7 +205,7 @@ export class ProcedoResourceList extends LitElement {
       ${data.value
         ? html`
           <procedo-pager total=${data.value.total} offset=${s.offset} limit=${PAGE}
-            @page=${(e: CustomEvent<number>) => this.#go({ offset: e.detail }, true)}
+            @page=${(e: CustomEvent<number>) => this.#list.go({ offset: e.detail }, true)}
           ></procedo-pager>
         `
         : nothing}
@@ -269,7 +260,7 @@ export class ProcedoResourceList extends LitElement {
     return html`
       <th scope="col" aria-sort=${sorted === "none" ? nothing : sorted}>
         <button class="sort" data-sort=${c.field} @click=${() =>
-          this.#go({ sort: nextSort(sort, c) }, true)}>${t(c.label)}${sorted === "none"
+          this.#list.go({ sort: nextSort(sort, c) }, true)}>${t(c.label)}${sorted === "none"
           ? nothing
           : icon(sorted === "ascending" ? "chevronUp" : "chevronDown", 12)}</button>
       </th>
@@ -316,23 +307,6 @@ export class ProcedoResourceList extends LitElement {
   #changed = () => {
     void this.#rows.reload();
     void this.#facets.reload();
-  };
-
-  /** A new view of the list: a search starts again at the first page, paging keeps it. */
-  #go(patch: Partial<ListState>, keepPage = false, replace = false) {
-    const next = { ...this.#state, ...(keepPage ? {} : { offset: 0 }), ...patch };
-    if (showQuery(listStateQuery(next), { replace })) this.requestUpdate();
-  }
-
-  #onSearch = (e: Event) => {
-    const value = ((e.target as TextInput).value ?? "").trim();
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => {
-      this.#debounce = undefined;
-      // Each keystroke is no step back: the search replaces the entry it started.
-      const replace = this.#state.q !== "" && value !== "";
-      this.#go({ q: value }, false, replace);
-    }, 250);
   };
 }
 

@@ -1,0 +1,102 @@
+// A list whose view — search, filters, sort, page — lives in the URL query, so a link shows the
+// same rows and back/forward step through earlier views. The reactive controller reads the
+// state from the address, writes changes back into it, debounces the search box and keeps the
+// box showing what the address says (after back/forward or a deep link).
+import type { ReactiveController, ReactiveControllerHost } from "lit";
+import { type Location, RouteController } from "./router.ts";
+
+/**
+ * Shows `query` in the address bar of the current page, as a new history entry (or in place
+ * with `replace`). Not router.navigate: the shell treats every push as a new page (focus to
+ * the heading, scroll to the top), which would throw a person out of the filter they just
+ * changed. Back/forward still arrive through the router as popstate. False when unchanged.
+ */
+export function showQuery(query: string, options: { replace?: boolean } = {}): boolean {
+  const target = location.pathname + query;
+  if (location.pathname + location.search === target) return false;
+  if (options.replace) history.replaceState(null, "", target);
+  else history.pushState(null, "", target);
+  return true;
+}
+
+/** What a list's state needs: its search text and the first row of the page. */
+export interface UrlListState {
+  q: string;
+  offset: number;
+}
+
+export interface UrlListCodec<S extends UrlListState> {
+  /** The state a query stands for (forgiving: what is not offered falls back). */
+  read(query: URLSearchParams): S;
+  /** The query of a state ("?q=…", defaults left out; "" when none). */
+  write(state: S): string;
+}
+
+const SEARCH_DELAY_MS = 250;
+
+export class UrlListController<S extends UrlListState> implements ReactiveController {
+  readonly #host: ReactiveControllerHost & { renderRoot?: ParentNode };
+  readonly #codec: UrlListCodec<S>;
+  readonly #route: RouteController;
+  readonly #searchBox: string;
+  #debounce?: ReturnType<typeof setTimeout>;
+
+  /** `searchBox`: the selector of the element (with a `value`) the search is typed into. */
+  constructor(
+    host: ReactiveControllerHost & { renderRoot?: ParentNode },
+    codec: UrlListCodec<S>,
+    searchBox = "fluent-text-input.search",
+  ) {
+    this.#host = host;
+    this.#codec = codec;
+    this.#searchBox = searchBox;
+    this.#route = new RouteController(host);
+    host.addController(this);
+  }
+
+  get location(): Location {
+    return this.#route.location;
+  }
+
+  get state(): S {
+    return this.#codec.read(this.#route.location.query);
+  }
+
+  /** The query the current state stands for (to tell whether rows need loading). */
+  get key(): string {
+    return this.#codec.write(this.state);
+  }
+
+  /** A new view of the list: a change starts again at the first page, paging keeps it. */
+  go(patch: Partial<S>, keepPage = false, replace = false) {
+    const next = { ...this.state, ...(keepPage ? {} : { offset: 0 }), ...patch };
+    if (showQuery(this.#codec.write(next), { replace })) this.#host.requestUpdate();
+  }
+
+  /** The search box's input handler: the list follows a pause in typing. */
+  onSearch = (e: Event) => {
+    const value = (((e.target as { value?: string }).value) ?? "").trim();
+    clearTimeout(this.#debounce);
+    this.#debounce = setTimeout(() => {
+      this.#debounce = undefined;
+      // Each keystroke is no step back: the search replaces the entry it started.
+      const replace = this.state.q !== "" && value !== "";
+      this.go({ q: value } as Partial<S>, false, replace);
+    }, SEARCH_DELAY_MS);
+  };
+
+  hostUpdated() {
+    // Back/forward and deep links: the search box shows what the address says (not while
+    // someone is typing into it).
+    const box = this.#host.renderRoot?.querySelector<HTMLElement & { value?: string }>(
+      this.#searchBox,
+    );
+    const q = this.state.q;
+    if (box && this.#debounce === undefined && (box.value ?? "") !== q) box.value = q;
+  }
+
+  hostDisconnected() {
+    clearTimeout(this.#debounce);
+    this.#debounce = undefined;
+  }
+}
