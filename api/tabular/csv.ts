@@ -6,7 +6,7 @@
 // Invalid UTF-8 (a file saved as Windows-1252 or ISO-8859-1) is refused with a
 // TabularError naming the row, rather than read as mojibake. Lenient where Excel is: a
 // quote inside an unquoted field, or text after a closing quote, is kept literally.
-import { type RawRow, type TabularBytes, TabularError } from "./types.ts";
+import { type RawRow, rowProblem, type TabularBytes, TabularError } from "./types.ts";
 
 export interface CsvOptions {
   /** Force a delimiter; by default it is sniffed from the first line. */
@@ -40,14 +40,20 @@ export async function* readCsv(
         throw new TabularError(
           "too-many-rows",
           `The file has more than ${maxRows} rows; split it into smaller files.`,
-          [{ row: rowsSeen, field: null, problem: `more than ${maxRows} rows` }],
+          [rowProblem(rowsSeen, null, "too-many-rows", `more than ${maxRows} rows`, {
+            max: maxRows,
+          })],
         );
       }
       if (cells.length > maxColumns) {
         throw new TabularError(
           "too-many-columns",
           `Row ${rowsSeen} has ${cells.length} cells; at most ${maxColumns} are read.`,
-          [{ row: rowsSeen, field: null, problem: `more than ${maxColumns} cells` }],
+          [
+            rowProblem(rowsSeen, null, "too-many-columns", `more than ${maxColumns} cells`, {
+              max: maxColumns,
+            }),
+          ],
         );
       }
       if (cells.length === 1 && cells[0] === "") continue; // a blank line
@@ -100,7 +106,7 @@ function invalidEncoding(row: number, byte: number) {
       byte.toString(16).toUpperCase().padStart(2, "0")
     }, which UTF-8 does not allow. It was probably saved as Windows-1252 or ISO-8859-1 ` +
       `(Excel's "CSV (comma delimited)"); save it as "CSV UTF-8" and upload it again.`,
-    [{ row, field: null, problem: "not valid UTF-8; save the file as CSV UTF-8" }],
+    [rowProblem(row, null, "not-utf8", "not valid UTF-8; save the file as CSV UTF-8")],
   );
 }
 
@@ -283,7 +289,7 @@ class CsvParser {
       throw new TabularError(
         "unterminated-quote",
         `Row ${this.#rowsStarted} opens a quoted field (") that is never closed.`,
-        [{ row: this.#rowsStarted, field: null, problem: "a quoted field is never closed" }],
+        [rowProblem(this.#rowsStarted, null, "unclosed-quote", "a quoted field is never closed")],
       );
     }
     if (this.#state !== State.FieldStart || this.#row.length || this.#field) {

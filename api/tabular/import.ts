@@ -78,7 +78,8 @@ export function keyedLine(r: TableRow<string>, noun: string): RowState & { key: 
   const line = { row: r.row, problems: [...r.problems], key: "" };
   const key = r.values.externalKey ?? "";
   if (!key && !r.problems.some((p) => p.field === "externalKey")) {
-    flag(line, "externalKey", `is empty; every row needs the ${noun}'s external key`);
+    const problem = `is empty; every row needs the ${noun}'s external key`;
+    flag(line, "externalKey", "empty-required", problem);
   }
   line.key = bounded(line, "externalKey", key, 100) ?? "";
   return line;

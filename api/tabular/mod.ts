@@ -32,6 +32,7 @@ import {
   type RawCell,
   type RawRow,
   type RowProblem,
+  rowProblem,
   type TabularBytes,
   TabularError,
 } from "./types.ts";
@@ -40,7 +41,8 @@ import { readXlsx, XLSX_MEDIA_TYPE } from "./xlsx.ts";
 export { parseCsvText, readCsv } from "./csv.ts";
 export { readXlsx, XLSX_MEDIA_TYPE } from "./xlsx.ts";
 export type { RawCell, RawRow, RowProblem, TabularBytes } from "./types.ts";
-export { TabularError } from "./types.ts";
+export { rowProblem, TabularError } from "./types.ts";
+export { IMPORT_PROBLEM_CODES, type ImportProblemCode } from "./codes.ts";
 
 export type TabularFormat = "csv" | "xlsx";
 
@@ -102,7 +104,7 @@ export function detectFormat(
     throw new TabularError(
       "unsupported-format",
       "This is an Excel 97–2003 workbook (.xls); save it as .xlsx or as CSV UTF-8.",
-      [{ row: 0, field: null, problem: "old Excel format (.xls) is not supported" }],
+      [rowProblem(0, null, "xls-not-supported", "old Excel format (.xls) is not supported")],
     );
   }
   const type = (mediaType ?? "").split(";")[0].trim().toLowerCase();
@@ -134,7 +136,7 @@ export async function openTable<F extends string>(
   const first = await raw.next();
   if (first.done) {
     throw new TabularError("empty", "The file is empty: it needs a header row and data rows.", [
-      { row: 1, field: null, problem: "no header row" },
+      rowProblem(1, null, "no-header", "no header row"),
     ]);
   }
   const header = first.value;
@@ -151,15 +153,23 @@ export async function openTable<F extends string>(
     if (!text) return;
     const field = byKey.get(headerKey(text));
     if (!field) {
-      warnings.push({ row: header.row, field: text, problem: "unknown column, ignored" });
+      warnings.push(rowProblem(header.row, text, "unknown-column", "unknown column, ignored"));
       return;
     }
     if (seen.has(field)) {
-      problems.push({
-        row: header.row,
-        field: text,
-        problem: `means ${field}, like the column "${seen.get(field)}"`,
-      });
+      const other = seen.get(field)!;
+      problems.push(
+        rowProblem(
+          header.row,
+          text,
+          "duplicate-column",
+          `means ${field}, like the column "${other}"`,
+          {
+            means: field,
+            column: other,
+          },
+        ),
+      );
       return;
     }
     seen.set(field, text);
@@ -186,7 +196,9 @@ export async function openTable<F extends string>(
           ? " It was read as a single column: separate the columns with , or ; (not tabs or |)."
           : ""
       }`,
-      missing.map((c) => ({ row: header.row, field: c.field, problem: "required column missing" })),
+      missing.map((c) =>
+        rowProblem(header.row, c.field, "required-column-missing", "required column missing")
+      ),
     );
   }
 
@@ -221,21 +233,33 @@ function mapRow<F extends string>(r: RawRow, columnField: (F | undefined)[]): Ta
     if (!field) return;
     const cell: RawCell = r.cells[i] ?? { text: "", kind: "text" };
     const refused = refusal(cell);
-    if (refused) problems.push({ row: r.row, field, problem: refused });
+    if (refused) problems.push({ row: r.row, field, ...refused });
     else values[field] = cell.text.trim();
   });
   return { row: r.row, values, problems };
 }
 
-function refusal(cell: RawCell): string | undefined {
+function refusal(cell: RawCell): Pick<RowProblem, "code" | "params" | "problem"> | undefined {
   if (cell.kind === "formula") {
-    return "is a formula; formulas are not imported (paste the value instead)";
+    return {
+      code: "formula",
+      problem: "is a formula; formulas are not imported (paste the value instead)",
+    };
   }
-  if (cell.kind === "error") return `holds the spreadsheet error ${cell.text}`;
+  if (cell.kind === "error") {
+    return {
+      code: "spreadsheet-error",
+      params: { error: cell.text },
+      problem: `holds the spreadsheet error ${cell.text}`,
+    };
+  }
   if (looksLikeFormula(cell.text)) {
-    return `starts like a formula (${
-      JSON.stringify(cell.text.trim().slice(0, 20))
-    }); values starting with =, +, - or @ followed by a formula are refused`;
+    return {
+      code: "looks-like-formula",
+      problem: `starts like a formula (${
+        JSON.stringify(cell.text.trim().slice(0, 20))
+      }); values starting with =, +, - or @ followed by a formula are refused`,
+    };
   }
   return undefined;
 }

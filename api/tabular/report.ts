@@ -6,8 +6,8 @@ import type { Context } from "hono";
 import { isDuplicateKey } from "../db/errors.ts";
 import { ProblemError } from "../problem.ts";
 import type { Table, TabularFormat } from "./mod.ts";
-import { TabularError } from "./types.ts";
-import type { RowProblem } from "./types.ts";
+import type { ImportProblemCode, ImportProblemParams } from "./codes.ts";
+import { type RowProblem, rowProblem, TabularError } from "./types.ts";
 import { RowProblemSchema, unreadableFile, type Upload } from "./upload.ts";
 
 /** Problems listed in a report at most; the counts stay exact. */
@@ -111,15 +111,24 @@ export function finishReport(report: ImportReport, rows: RowState[]) {
   report.truncated = all.length > REPORT_MAX_PROBLEMS;
 }
 
-/** Adds a problem to a row. */
-export function flag(r: RowState, field: string | null, problem: string) {
-  r.problems.push({ row: r.row, field, problem });
+/** Adds a problem to a row: its code (codes.ts), English words and the params of its message. */
+export function flag(
+  r: RowState,
+  field: string | null,
+  code: ImportProblemCode,
+  problem: string,
+  params?: ImportProblemParams,
+) {
+  r.problems.push(rowProblem(r.row, field, code, problem, params));
 }
 
 /** Checks a text against a length; flags the row and returns undefined when too long. */
 export function bounded(r: RowState, field: string, value: string, max: number) {
   if (value.length > max) {
-    flag(r, field, `is ${value.length} characters long; at most ${max}`);
+    flag(r, field, "too-long", `is ${value.length} characters long; at most ${max}`, {
+      length: value.length,
+      max,
+    });
     return undefined;
   }
   return value;
@@ -139,8 +148,11 @@ export function firstRowByKey<R extends RowState & { key: string }>(
   for (const r of rows) {
     if (!r.key) continue;
     const earlier = first.get(fold(r.key));
-    if (earlier) flag(r, field, `"${r.key}" is also in row ${earlier.row}`);
-    else first.set(fold(r.key), r);
+    if (earlier) {
+      flag(r, field, "duplicate-key", `"${r.key}" is also in row ${earlier.row}`, {
+        row: earlier.row,
+      });
+    } else first.set(fold(r.key), r);
   }
   return first;
 }

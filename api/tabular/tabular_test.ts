@@ -83,7 +83,12 @@ Deno.test("csv: invalid UTF-8 is refused, naming the row and the byte", async ()
       assert.equal(e.code, "invalid-encoding");
       assert.match(e.message, /row 3 contains the byte 0xFC/);
       assert.match(e.message, /CSV UTF-8/);
-      assert.deepEqual(e.problems[0].row, 3);
+      assert.deepEqual(e.problems, [{
+        row: 3,
+        field: null,
+        code: "not-utf8",
+        problem: "not valid UTF-8; save the file as CSV UTF-8",
+      }]);
       return true;
     });
   }
@@ -97,6 +102,7 @@ Deno.test("csv: a quote that never closes is a problem of the file", async () =>
     assert.ok(e instanceof TabularError);
     assert.equal(e.code, "unterminated-quote");
     assert.match(e.message, /Row 2/);
+    assert.equal(e.problems[0].code, "unclosed-quote");
     return true;
   });
 });
@@ -107,7 +113,17 @@ Deno.test("csv: the row limit is explicit", async () => {
     (async () => {
       for await (const _ of readCsv(enc(text), { maxRows: 5 })) { /* read */ }
     })(),
-    (e) => e instanceof TabularError && e.code === "too-many-rows",
+    (e) => {
+      assert.ok(e instanceof TabularError && e.code === "too-many-rows");
+      assert.deepEqual(e.problems, [{
+        row: 6,
+        field: null,
+        code: "too-many-rows",
+        params: { max: 5 },
+        problem: "more than 5 rows",
+      }]);
+      return true;
+    },
   );
 });
 
@@ -148,7 +164,7 @@ Deno.test("header: aliases, case, spaces and dashes; unknown columns are warning
   assert.equal(table.delimiter, ";");
   assert.deepEqual([...table.fields].sort(), ["email", "externalKey", "name"]);
   assert.deepEqual(table.warnings, [
-    { row: 1, field: "Shoe size", problem: "unknown column, ignored" },
+    { row: 1, field: "Shoe size", code: "unknown-column", problem: "unknown column, ignored" },
   ]);
   assert.equal(rows.length, 1, "a row with text only in ignored columns is skipped");
   assert.deepEqual(rows[0], {
@@ -163,7 +179,12 @@ Deno.test("header: missing required and duplicate columns are problems of the fi
     assert.ok(e instanceof TabularError);
     assert.equal(e.code, "missing-columns");
     assert.deepEqual(e.problems, [
-      { row: 1, field: "externalKey", problem: "required column missing" },
+      {
+        row: 1,
+        field: "externalKey",
+        code: "required-column-missing",
+        problem: "required column missing",
+      },
     ]);
     return true;
   });
@@ -172,11 +193,22 @@ Deno.test("header: missing required and duplicate columns are problems of the fi
     assert.match(e.message, /single column: separate the columns with , or ;/);
     return true;
   });
-  await assert.rejects(
-    collect(enc("key,externalKey,name\n1,2,3")),
-    (e) => e instanceof TabularError && e.code === "duplicate-columns",
-  );
-  await assert.rejects(collect(enc("")), (e) => e instanceof TabularError && e.code === "empty");
+  await assert.rejects(collect(enc("key,externalKey,name\n1,2,3")), (e) => {
+    assert.ok(e instanceof TabularError && e.code === "duplicate-columns");
+    assert.deepEqual(e.problems, [{
+      row: 1,
+      field: "externalKey",
+      code: "duplicate-column",
+      params: { means: "externalKey", column: "key" },
+      problem: 'means externalKey, like the column "key"',
+    }]);
+    return true;
+  });
+  await assert.rejects(collect(enc("")), (e) => {
+    assert.ok(e instanceof TabularError && e.code === "empty");
+    assert.equal(e.problems[0].code, "no-header");
+    return true;
+  });
 });
 
 Deno.test("rows: formula-looking cells are refused per field, the rest of the row kept", async () => {
@@ -184,6 +216,7 @@ Deno.test("rows: formula-looking cells are refused per field, the rest of the ro
   assert.deepEqual(rows[0].values, { externalKey: "K1", email: "a@b.de" });
   assert.equal(rows[0].problems.length, 1);
   assert.equal(rows[0].problems[0].field, "name");
+  assert.equal(rows[0].problems[0].code, "looks-like-formula");
   assert.match(rows[0].problems[0].problem, /formula/);
 });
 
@@ -216,6 +249,10 @@ Deno.test("xlsx: values become text; formula and error cells are refused per row
   assert.deepEqual(rows[2].problems.map((p) => p.field), ["name", "email"]);
   assert.match(rows[2].problems[0].problem, /formula/);
   assert.match(rows[2].problems[1].problem, /#N\/A/);
+  assert.deepEqual(rows[2].problems.map((p) => [p.code, p.params]), [
+    ["formula", undefined],
+    ["spreadsheet-error", { error: "#N/A" }],
+  ]);
   assert.deepEqual(rows[3].problems.map((p) => p.field), ["name"]);
 });
 
@@ -227,7 +264,9 @@ Deno.test("xlsx: a damaged or foreign file is a clear problem", async () => {
   );
   assert.throws(
     () => detectFormat(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1])),
-    (e) => e instanceof TabularError && e.code === "unsupported-format",
+    (e) =>
+      e instanceof TabularError && e.code === "unsupported-format" &&
+      e.problems[0].code === "xls-not-supported",
   );
   assert.equal(detectFormat(enc("a,b"), "text/csv"), "csv");
 });

@@ -1,17 +1,33 @@
 // Shared types of the tabular readers (see mod.ts for the overview).
 
+import type { ImportProblemCode, ImportProblemParams } from "./codes.ts";
+
 /** Bytes of an uploaded file: whole, as a web stream, or as any async iterable of chunks. */
 export type TabularBytes = Uint8Array | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
 /**
  * One problem of an import, as reported to the caller: the spreadsheet row (1 = the header
  * row), the field it concerns (the field name of the column spec, the header text for
- * header problems, null for the whole row or file) and what is wrong, in plain words.
+ * header problems, null for the whole row or file), what is wrong as a stable code (with
+ * the params its message needs, see codes.ts) and in plain English words.
  */
 export interface RowProblem {
   row: number;
   field: string | null;
+  code: ImportProblemCode;
+  params?: ImportProblemParams;
   problem: string;
+}
+
+/** A RowProblem; `params` only when given. */
+export function rowProblem(
+  row: number,
+  field: string | null,
+  code: ImportProblemCode,
+  problem: string,
+  params?: ImportProblemParams,
+): RowProblem {
+  return params ? { row, field, code, params, problem } : { row, field, code, problem };
 }
 
 /** A cell as read: its text, or a formula or spreadsheet error (#N/A…) in XLSX. */

@@ -6,7 +6,8 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { ProblemError } from "../problem.ts";
 import { type ColumnSpec, detectFormat, openTable, type Table, type TabularFormat } from "./mod.ts";
-import { TabularError } from "./types.ts";
+import { IMPORT_PROBLEM_CODES, importProblemCodes } from "./codes.ts";
+import { rowProblem, TabularError } from "./types.ts";
 import { XLSX_MEDIA_TYPE } from "./xlsx.ts";
 
 /** The largest file imported (the app's body limit may be lower). */
@@ -49,7 +50,15 @@ export const uploadBody = {
 export const RowProblemSchema = z.object({
   row: z.number().int().openapi({ description: "The spreadsheet row (1: the header)" }),
   field: z.string().nullable(),
-  problem: z.string(),
+  code: z.enum(importProblemCodes).openapi({
+    description: "What is wrong, as a stable code to show a message for:\n" +
+      Object.entries(IMPORT_PROBLEM_CODES).map(([code, meaning]) => `- \`${code}\`: ${meaning}`)
+        .join("\n"),
+  }),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional().openapi({
+    description: "The numbers and names the code's message needs (see `code`)",
+  }),
+  problem: z.string().openapi({ description: "What is wrong, in English words" }),
 }).openapi("ImportRowProblem");
 
 /** What is known of the upload once it is read (for the report of an unreadable file). */
@@ -97,7 +106,7 @@ export async function readUpload<F extends string>(
   upload.format = format;
   if (!bytes.length) {
     throw new TabularError("empty", "The file is empty: it needs a header row and data rows.", [
-      { row: 1, field: null, problem: "no header row" },
+      rowProblem(1, null, "no-header", "no header row"),
     ]);
   }
   return await openTable({ format, data: bytes }, columns, { maxRows: IMPORT_MAX_ROWS });

@@ -16,7 +16,7 @@ import ExcelJS from "exceljs";
 import { Buffer } from "node:buffer";
 import { Readable } from "node:stream";
 import { chunksOf } from "./csv.ts";
-import { type RawCell, type RawRow, type TabularBytes, TabularError } from "./types.ts";
+import { type RawCell, type RawRow, rowProblem, type TabularBytes, TabularError } from "./types.ts";
 
 export interface XlsxOptions {
   /** Refuse streamed input larger than this; default 64 MiB. */
@@ -64,7 +64,11 @@ export async function* readXlsx(
           throw new TabularError(
             "too-many-rows",
             `The sheet has more than ${maxRows} rows; split it into smaller files.`,
-            [{ row: row.number, field: null, problem: `more than ${maxRows} rows` }],
+            [
+              rowProblem(row.number, null, "too-many-rows", `more than ${maxRows} rows`, {
+                max: maxRows,
+              }),
+            ],
           );
         }
         const cells: RawCell[] = [];
@@ -81,12 +85,12 @@ export async function* readXlsx(
       "unreadable-xlsx",
       "The file could not be read as an XLSX workbook (Excel 2007 or later); it may be " +
         "damaged, protected with a password, or another format.",
-      [{ row: 0, field: null, problem: `not a readable XLSX file (${shortReason(e)})` }],
+      [rowProblem(0, null, "unreadable-xlsx", `not a readable XLSX file (${shortReason(e)})`)],
     );
   }
   if (sheetsSeen === 0) {
     throw new TabularError("unreadable-xlsx", "The workbook has no worksheet.", [
-      { row: 0, field: null, problem: "the workbook has no worksheet" },
+      rowProblem(0, null, "no-worksheet", "the workbook has no worksheet"),
     ]);
   }
 }
@@ -133,7 +137,7 @@ async function collect(source: TabularBytes, maxBytes: number): Promise<Uint8Arr
     size += chunk.length;
     if (size > maxBytes) {
       throw new TabularError("too-large", `The file is larger than ${maxBytes} bytes.`, [
-        { row: 0, field: null, problem: `larger than ${maxBytes} bytes` },
+        rowProblem(0, null, "file-too-large", `larger than ${maxBytes} bytes`, { max: maxBytes }),
       ]);
     }
     parts.push(chunk);

@@ -87,7 +87,7 @@ function readLine(r: TableRow<EmployeeField>): EmployeeLine {
   if (v.email !== undefined) {
     if (v.email === "") line.email = null;
     else if (v.email.length > 254 || !EMAIL_PATTERN.test(v.email)) {
-      flag(line, "email", `"${v.email.slice(0, 100)}" is not an e-mail address`);
+      flag(line, "email", "not-an-email", `"${v.email.slice(0, 100)}" is not an e-mail address`);
     } else line.email = v.email;
   }
   if (v.phone !== undefined) line.phone = v.phone ? bounded(line, "phone", v.phone, 50) : null;
@@ -99,7 +99,13 @@ function readLine(r: TableRow<EmployeeField>): EmployeeLine {
       ...new Set(v.positions.split(KEY_SEPARATORS).map((s) => s.trim()).filter(Boolean)),
     ];
     if (keys.length > MAX_POSITIONS) {
-      flag(line, "positions", `lists ${keys.length} positions; at most ${MAX_POSITIONS}`);
+      flag(
+        line,
+        "positions",
+        "too-many-positions",
+        `lists ${keys.length} positions; at most ${MAX_POSITIONS}`,
+        { count: keys.length, max: MAX_POSITIONS },
+      );
     } else line.positionKeys = keys;
   }
   return line;
@@ -139,11 +145,18 @@ async function planImport(tx: TenantScope, chartId: string, lines: EmployeeLine[
     for (const key of line.positionKeys ?? []) {
       const p = positionByKey.get(key);
       if (p) wanted.push(p.id);
-      else flag(line, "positions", `names no position of this chart: "${key}"`);
+      else {
+        // The cell lists several keys: which one is unknown is worth saying.
+        const problem = `names no position of this chart: "${key}"`;
+        flag(line, "positions", "unknown-position", problem, { key });
+      }
     }
     const current = existing.get(line.key);
     if (!current && line.name === undefined) {
-      flag(line, "name", "is empty; a new employee needs a name");
+      flag(line, "name", "empty-for-new", "is empty; a new employee needs a name", {
+        kind: "employee",
+        field: "name",
+      });
     }
     if (line.problems.length) continue;
 

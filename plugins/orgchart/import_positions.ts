@@ -79,9 +79,11 @@ function readLine(r: TableRow<PositionField>): PositionLine {
     else {
       const parts = v.unit.split(UNIT_PATH_SEPARATOR).map((s) => s.trim());
       if (parts.some((s) => !s)) {
-        flag(line, "unit", `has an empty part: "${v.unit}" (write "Parent > Child")`);
+        const problem = `has an empty part: "${v.unit}" (write "Parent > Child")`;
+        flag(line, "unit", "empty-unit-part", problem);
       } else if (parts.length > MAX_UNIT_DEPTH) {
-        flag(line, "unit", `is nested ${parts.length} levels deep; at most ${MAX_UNIT_DEPTH}`);
+        const problem = `is nested ${parts.length} levels deep; at most ${MAX_UNIT_DEPTH}`;
+        flag(line, "unit", "unit-too-deep", problem, { depth: parts.length, max: MAX_UNIT_DEPTH });
       } else if (parts.every((s) => bounded(line, "unit", s, 200) !== undefined)) {
         line.unitPath = parts;
       }
@@ -90,7 +92,7 @@ function readLine(r: TableRow<PositionField>): PositionLine {
   if (v.reportsTo !== undefined) {
     line.reportsTo = v.reportsTo === "" ? null : bounded(line, "reportsTo", v.reportsTo, 100);
     if (line.reportsTo && line.reportsTo === line.key) {
-      flag(line, "reportsTo", "names the position itself");
+      flag(line, "reportsTo", "reports-to-self", "names the position itself");
     }
   }
   return line;
@@ -134,19 +136,26 @@ async function planImport(
     idOf.set(line, current?.id ?? uuidv7());
     if (!current) {
       if (line.title === undefined) {
-        flag(line, "title", "is empty; a new position needs a title");
+        flag(line, "title", "empty-for-new", "is empty; a new position needs a title", {
+          kind: "position",
+          field: "title",
+        });
       }
       if (!line.unitPath && !line.unitId) {
-        flag(line, "unit", "is empty; a new position needs a unit");
+        flag(line, "unit", "empty-for-new", "is empty; a new position needs a unit", {
+          kind: "position",
+          field: "unit",
+        });
       }
     }
     if (line.unitId) {
       const unit = units.byId(line.unitId);
-      if (!unit) flag(line, "unit", `names no org unit of this chart: ${line.unitId}`);
+      const problem = `names no org unit of this chart: ${line.unitId}`;
+      if (!unit) flag(line, "unit", "unknown-unit", problem);
       else unitOf.set(line, unit);
     } else if (line.unitPath && !line.problems.length) {
       const found = units.resolve(line.unitPath);
-      if (typeof found === "string") flag(line, "unit", found);
+      if ("problem" in found) flag(line, "unit", "ambiguous-unit", found.problem, found.params);
       else unitOf.set(line, found);
     }
   }
@@ -166,6 +175,7 @@ async function planImport(
       flag(
         line,
         "reportsTo",
+        "unknown-position",
         `names no position: "${line.reportsTo}" is neither in the file nor in the chart`,
       );
     }
@@ -182,7 +192,9 @@ async function planImport(
         flag(
           line,
           "reportsTo",
+          "manager-not-imported",
           `names "${line.reportsTo}", a new position whose row ${target.row} is not imported`,
+          { row: target.row },
         );
         changed = true;
       }
@@ -208,7 +220,7 @@ async function planImport(
       for (const id of cycle) {
         const line = lineOf.get(id);
         if (line && !line.problems.length) {
-          flag(line, "reportsTo", `the reports-to lines would form a cycle: ${path}`);
+          flag(line, "reportsTo", "cycle", `the reports-to lines would form a cycle: ${path}`);
           changed = true;
         }
       }
@@ -309,15 +321,20 @@ class Units {
    * chart (when only one has it); the others are children, one below the other. A string
    * is a problem to report.
    */
-  resolve(path: string[]): UnitNode | string {
+  /** The unit of `path` (planned when new), or the problem of an ambiguous name. */
+  resolve(path: string[]): UnitNode | { problem: string; params: { count: number } } {
     const [head, ...rest] = path;
     const candidates = this.#byName.get(head.toLowerCase()) ?? [];
     let at: UnitNode;
     if (candidates.length > 1) {
       const roots = candidates.filter((u) => u.parentId === null);
       if (roots.length !== 1) {
-        return `is ambiguous: ${candidates.length} units are called "${head}"; write the path ` +
-          `from the top, like "${this.#pathOf(candidates[0]).join(` ${UNIT_PATH_SEPARATOR} `)}"`;
+        const like = this.#pathOf(candidates[0]).join(` ${UNIT_PATH_SEPARATOR} `);
+        return {
+          problem: `is ambiguous: ${candidates.length} units are called "${head}"; write the ` +
+            `path from the top, like "${like}"`,
+          params: { count: candidates.length },
+        };
       }
       at = roots[0];
     } else at = candidates[0] ?? this.#plan(null, head);
@@ -326,7 +343,10 @@ class Units {
         u.parentId === at.id
       );
       if (children.length > 1) {
-        return `is ambiguous: "${at.name}" has ${children.length} sub-units called "${name}"`;
+        return {
+          problem: `is ambiguous: "${at.name}" has ${children.length} sub-units called "${name}"`,
+          params: { count: children.length },
+        };
       }
       at = children[0] ?? this.#plan(at.id, name);
     }

@@ -196,6 +196,7 @@ test("dry run: the report of what would happen, nothing written", async () => {
   assert.deepEqual(res.problems, [{
     row: 3,
     field: "reportsTo",
+    code: "unknown-position",
     problem: 'names no position: "X9" is neither in the file nor in the chart',
   }]);
   assert.deepEqual(await shape(chart), []);
@@ -213,8 +214,20 @@ test("all or nothing: one bad row → 422 with the row report, nothing written",
   assert.equal(problem.type, "https://procedo.app/problems/import-refused");
   assert.match(problem.detail, /2 of 4 rows have problems; nothing was imported.*partial=true/);
   assert.deepEqual(problem.report.problems, [
-    { row: 3, field: "title", problem: "is empty; a new position needs a title" },
-    { row: 5, field: "externalKey", problem: '"K1" is also in row 2' },
+    {
+      row: 3,
+      field: "title",
+      code: "empty-for-new",
+      params: { kind: "position", field: "title" },
+      problem: "is empty; a new position needs a title",
+    },
+    {
+      row: 5,
+      field: "externalKey",
+      code: "duplicate-key",
+      params: { row: 2 },
+      problem: '"K1" is also in row 2',
+    },
   ]);
   assert.equal(problem.report.applied, false);
   assert.deepEqual(await shape(chart), []);
@@ -246,6 +259,11 @@ test("partial: rows reporting to a refused new row are refused too", async () =>
   ]);
   assert.match(res.problems[0].problem, /formula/);
   assert.match(res.problems[1].problem, /row 2 is not imported/);
+  assert.deepEqual(res.problems.map((p: { code: string }) => p.code), [
+    "looks-like-formula",
+    "manager-not-imported",
+  ]);
+  assert.deepEqual(res.problems[1].params, { row: 2 });
   assert.equal(res.created, 1);
 });
 
@@ -265,6 +283,10 @@ test("cycles in reports-to lines are refused per row, in the file and with the c
       ...[2, 3, 4].map((row) => [row, "the reports-to lines would form a cycle: A → B → C → A"]),
       [5, 'names "A", a new position whose row 2 is not imported'],
     ],
+  );
+  assert.deepEqual(
+    inFile.report.problems.map((p: { code: string }) => p.code),
+    ["cycle", "cycle", "cycle", "manager-not-imported"],
   );
   // With the chart: P2 reports to P1 already; making P1 report to P2 closes a cycle.
   await reportOf(
@@ -305,7 +327,12 @@ test("a file that is not UTF-8 is refused with the row, nothing imported", async
   assert.equal(problem.type, "https://procedo.app/problems/invalid-encoding");
   assert.match(problem.detail, /not UTF-8: row 3 contains the byte 0xFC.*CSV UTF-8/);
   assert.deepEqual(problem.report.problems, [
-    { row: 3, field: null, problem: "not valid UTF-8; save the file as CSV UTF-8" },
+    {
+      row: 3,
+      field: null,
+      code: "not-utf8",
+      problem: "not valid UTF-8; save the file as CSV UTF-8",
+    },
   ]);
   assert.equal((await h.read("/employees?q=Anna")).total, 0);
 });
@@ -371,12 +398,30 @@ test("employees: positions by external key replace this chart's, e-mails checked
     ),
   );
   assert.deepEqual(res.problems, [
-    { row: 3, field: "email", problem: '"not-an-address" is not an e-mail address' },
-    { row: 4, field: "positions", problem: 'names no position of this chart: "P9"' },
-    { row: 5, field: "name", problem: "is empty; a new employee needs a name" },
+    {
+      row: 3,
+      field: "email",
+      code: "not-an-email",
+      problem: '"not-an-address" is not an e-mail address',
+    },
+    {
+      row: 4,
+      field: "positions",
+      code: "unknown-position",
+      params: { key: "P9" },
+      problem: 'names no position of this chart: "P9"',
+    },
+    {
+      row: 5,
+      field: "name",
+      code: "empty-for-new",
+      params: { kind: "employee", field: "name" },
+      problem: "is empty; a new employee needs a name",
+    },
     {
       row: 6,
       field: "externalKey",
+      code: "empty-required",
       problem: "is empty; every row needs the employee's external key",
     },
   ]);
@@ -422,7 +467,12 @@ test("the file as a whole: missing columns, unknown ones, empty, wrong types, ot
   const missing = await problemOf(await upload(chart, "positions", "title,unit\nA,B\n"), 422);
   assert.equal(missing.type, "https://procedo.app/problems/missing-columns");
   assert.deepEqual(missing.report.problems, [
-    { row: 1, field: "externalKey", problem: "required column missing" },
+    {
+      row: 1,
+      field: "externalKey",
+      code: "required-column-missing",
+      problem: "required column missing",
+    },
   ]);
   const tabs = await problemOf(await upload(chart, "positions", "key\ttitle\nA\tB\n"), 422);
   assert.match(tabs.detail, /single column: separate the columns with , or ;/);
@@ -430,7 +480,7 @@ test("the file as a whole: missing columns, unknown ones, empty, wrong types, ot
     await upload(chart, "positions", "key,title,unit,Cost centre\nW,Warned,U,4711\n"),
   );
   assert.deepEqual(warned.warnings, [
-    { row: 1, field: "Cost centre", problem: "unknown column, ignored" },
+    { row: 1, field: "Cost centre", code: "unknown-column", problem: "unknown column, ignored" },
   ]);
   assert.equal(
     (await problemOf(await upload(chart, "positions", ""), 422)).type,

@@ -6,7 +6,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
-import type { ColumnSpec, Table, TableRow } from "../../api/tabular/mod.ts";
+import type { ColumnSpec, RowProblem, Table, TableRow } from "../../api/tabular/mod.ts";
 import { keyedLine, runImportJob } from "../../api/tabular/import.ts";
 import {
   batches,
@@ -93,9 +93,21 @@ function readLine(spec: KindSpec, r: TableRow<string>): Line {
     }
     const parsed = fieldSchema(f).safeParse(text);
     if (parsed.success) line.values[f.field] = parsed.data;
-    else flag(line, column, `"${text.slice(0, 60)}": ${parsed.error.issues[0].message}`);
+    else {
+      const issue = parsed.error.issues[0];
+      const problem = `"${text.slice(0, 60)}": ${issue.message}`;
+      if (issue.code === "too_big") {
+        const max = Number(issue.maximum);
+        flag(line, column, "too-long", problem, { length: text.length, max });
+      } else flag(line, column, invalidCode(f), problem);
+    }
   }
   return line;
+}
+
+/** The code of a value `fieldSchema(f)` refuses for another reason than its length. */
+function invalidCode(f: FieldSpec) {
+  return f.type === "url" ? "not-a-url" : f.type === "date" ? "not-a-date" : "invalid-value";
 }
 
 async function planImport(tx: TenantScope, spec: KindSpec, lines: Line[], actorId: string) {
@@ -118,13 +130,14 @@ async function planImport(tx: TenantScope, spec: KindSpec, lines: Line[], actorI
     const values = { ...line.values };
     if (line.ownerRef !== undefined) {
       const owner = line.ownerRef === null ? { id: null } : owners(line.ownerRef);
-      if ("problem" in owner) flag(line, "owner", owner.problem);
+      if ("problem" in owner) flag(line, "owner", owner.code, owner.problem, owner.params);
       else values.ownerPositionId = owner.id;
     }
     const current = existing.get(line.key.toLowerCase());
     if (!current) {
       for (const f of spec.fields.filter((f) => f.required && values[f.field] == null)) {
-        flag(line, columnOf(f), `is empty; a new ${spec.noun[0]} needs a ${f.field}`);
+        const problem = `is empty; a new ${spec.noun[0]} needs a ${f.field}`;
+        flag(line, columnOf(f), "empty-for-new", problem, { kind: spec.kind, field: f.field });
       }
     }
     if (line.problems.length) continue;
@@ -168,16 +181,22 @@ async function resolveOwners(tx: TenantScope, lines: Line[]) {
   for (const [key, found] of await positionIdsByKey(tx, refs.filter((r) => !UUID.test(r)))) {
     byKey.set(key.toLowerCase(), [...byKey.get(key.toLowerCase()) ?? [], ...found]);
   }
-  return (ref: string): { id: string } | { problem: string } => {
+  return (ref: string): { id: string } | Pick<RowProblem, "code" | "params" | "problem"> => {
     if (UUID.test(ref)) {
-      return known.has(ref) ? { id: ref } : { problem: `names no position: "${ref}"` };
+      if (known.has(ref)) return { id: ref };
+      return { code: "unknown-position", problem: `names no position: "${ref}"` };
     }
     const found = byKey.get(ref.toLowerCase()) ?? [];
     if (found.length === 1) return { id: found[0] };
+    if (!found.length) {
+      const problem = `names no position with the external key "${ref}"`;
+      return { code: "unknown-position", problem };
+    }
     return {
-      problem: found.length
-        ? `"${ref}" is the key of positions in ${found.length} org charts; use the position's id`
-        : `names no position with the external key "${ref}"`,
+      code: "ambiguous-position",
+      params: { count: found.length },
+      problem:
+        `"${ref}" is the key of positions in ${found.length} org charts; use the position's id`,
     };
   };
 }

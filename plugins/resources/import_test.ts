@@ -88,14 +88,27 @@ test("re-importing updates by external key: same id, new values; absent columns 
 });
 
 test("dry run: the report of what would happen, nothing written", async () => {
-  const csv = "key,name,site\nDRY-1,Dry hall,North\nDRY-2,,North\n";
+  const csv = `key,name,site\nDRY-1,Dry hall,North\nDRY-2,,North\nDRY-3,${"n".repeat(201)},\n`;
   const res = await reportOf(await upload("locations", csv, { query: "?dryRun=true" }));
   assert.deepEqual(
     [res.dryRun, res.applied, res.rows, res.created, res.skipped],
-    [true, false, 2, 1, 1],
+    [true, false, 3, 1, 2],
   );
   assert.deepEqual(res.problems, [
-    { row: 3, field: "name", problem: "is empty; a new location needs a name" },
+    {
+      row: 3,
+      field: "name",
+      code: "empty-for-new",
+      params: { kind: "location", field: "name" },
+      problem: "is empty; a new location needs a name",
+    },
+    {
+      row: 4,
+      field: "name",
+      code: "too-long",
+      params: { length: 201, max: 200 },
+      problem: `"${"n".repeat(60)}": at most 200 characters`,
+    },
   ]);
   assert.equal((await find("locations", "DRY-")).length, 0);
 });
@@ -121,6 +134,13 @@ test("all or nothing: any bad row → 422 with the row report (row, field, probl
   assert.match(problem.report.problems[0].problem, /http or https URL/);
   assert.match(problem.report.problems[1].problem, /no position.*NO-SUCH-POSITION/);
   assert.match(problem.report.problems[4].problem, /"BAD-1" is also in row 2/);
+  assert.deepEqual(problem.report.problems.map((p: Json) => [p.code, p.params]), [
+    ["not-a-url", undefined],
+    ["unknown-position", undefined],
+    ["not-a-date", undefined],
+    ["empty-required", undefined],
+    ["duplicate-key", { row: 2 }],
+  ]);
   assert.equal(problem.report.applied, false);
   assert.equal((await find("documents", "BAD-")).length, 0, "nothing written");
 
@@ -149,7 +169,12 @@ test("a file that is not UTF-8 is refused naming the row; nothing imported", asy
   const problem = await problemOf(await upload("locations", latin1), 422);
   assert.equal(problem.type, "https://procedo.app/problems/invalid-encoding");
   assert.deepEqual(problem.report.problems, [
-    { row: 3, field: null, problem: "not valid UTF-8; save the file as CSV UTF-8" },
+    {
+      row: 3,
+      field: null,
+      code: "not-utf8",
+      problem: "not valid UTF-8; save the file as CSV UTF-8",
+    },
   ]);
   assert.equal(problem.report.kind, "locations");
   assert.equal((await find("locations", "ENC-")).length, 0);
@@ -177,6 +202,7 @@ test("formulas: CSV text that looks like one and XLSX formula cells are refused 
   const problem = await problemOf(await upload("systems", xlsx, { type: XLSX_MEDIA_TYPE }), 422);
   assert.deepEqual(problem.report.problems.map((p: Json) => [p.row, p.field]), [[2, "name"]]);
   assert.match(problem.report.problems[0].problem, /is a formula/);
+  assert.equal(problem.report.problems[0].code, "formula");
   assert.equal((await find("systems", "X-2")).length, 0, "all or nothing");
 });
 
@@ -223,6 +249,10 @@ test("owners by position key or id; a key several charts use is ambiguous", asyn
   const res = await reportOf(await upload("systems", csv, { query: "?partial=true" }));
   assert.deepEqual(res.problems.map((p: Json) => [p.row, p.field]), [[3, "owner"]]);
   assert.match(res.problems[0].problem, /positions in 2 org charts; use the position's id/);
+  assert.deepEqual([res.problems[0].code, res.problems[0].params], [
+    "ambiguous-position",
+    { count: 2 },
+  ]);
   const [byId] = await find("systems", "O-1");
   assert.equal(byId.ownerPositionId, a.id);
 });
@@ -231,11 +261,16 @@ test("the file as a whole: missing key column, unknown columns, roles, other ten
   const missing = await problemOf(await upload("locations", "name\nNo key\n"), 422);
   assert.equal(missing.type, "https://procedo.app/problems/missing-columns");
   assert.deepEqual(missing.report.problems, [
-    { row: 1, field: "externalKey", problem: "required column missing" },
+    {
+      row: 1,
+      field: "externalKey",
+      code: "required-column-missing",
+      problem: "required column missing",
+    },
   ]);
   const warned = await reportOf(await upload("locations", "key,name,Cost centre\nW-1,Hall,4711\n"));
   assert.deepEqual(warned.warnings, [
-    { row: 1, field: "Cost centre", problem: "unknown column, ignored" },
+    { row: 1, field: "Cost centre", code: "unknown-column", problem: "unknown column, ignored" },
   ]);
   const refused = await problemOf(
     await upload("locations", "key,name\nR-1,x\n", { token: reader }),

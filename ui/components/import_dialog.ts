@@ -7,6 +7,7 @@
 import { css, html, LitElement, nothing } from "lit";
 import { isApiProblem } from "../lib/api/client.ts";
 import { formatNumber, LocaleController, t } from "../lib/i18n.ts";
+import { importProblemMessage } from "../lib/problems.ts";
 import { icon } from "./icons.ts";
 import "./problem_bar.ts";
 import "./side_panel.ts";
@@ -17,6 +18,10 @@ export interface ImportRowProblem {
   /** The spreadsheet row (1: the header). */
   row: number;
   field: string | null;
+  /** Its stable code and what its message needs; shown in the person's language. */
+  code?: string;
+  params?: Record<string, string | number>;
+  /** The server's English words, for codes the UI does not know. */
   problem: string;
 }
 
@@ -291,7 +296,7 @@ export class ProcedoImportDialog extends LitElement {
                 <tr>
                   <td>${p.row}</td>
                   <td>${p.field ?? t("import.wholeRow")}</td>
-                  <td class="wrap">${p.problem}</td>
+                  <td class="wrap">${importProblemMessage(p)}</td>
                 </tr>
               `
             )}

@@ -121,3 +121,26 @@ export function usedIn(e: unknown): UsedIn[] | undefined {
   const list = (e.problem as { usedIn?: UsedIn[] }).usedIn;
   return Array.isArray(list) ? list : [];
 }
+
+/** A row problem or warning of an import report (api/tabular/codes.ts has the codes). */
+export interface ImportProblem {
+  problem: string;
+  code?: string;
+  params?: Record<string, string | number>;
+}
+
+/** What an import row problem says, in the person's language; the server's (English) words
+ * stand in for codes the UI does not know and for params it cannot fill in. */
+export function importProblemMessage(p: ImportProblem): string {
+  const params = { ...p.params };
+  let key = `importProblem.${p.code}`;
+  if (p.code === "unknown-position" && params.key !== undefined) key += ".key";
+  if (p.code === "empty-for-new") {
+    const kind = `importProblem.kind.${params.kind}`;
+    if (!hasMessage(kind)) return p.problem;
+    params.kind = t(kind);
+  }
+  if (!p.code || !hasMessage(key)) return p.problem;
+  const message = t(key, params);
+  return /\{\w+\}/.test(message) ? p.problem : message;
+}

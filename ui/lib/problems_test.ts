@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { setLanguage } from "./i18n.ts";
-import { fieldMessage } from "./problems.ts";
+import { fieldMessage, importProblemMessage } from "./problems.ts";
 
 const tooLong = {
   message: "Too big: expected string to have <=200 characters",
@@ -59,6 +59,59 @@ test("codes without what explains them, and a route's own codes, keep the server
   assert.equal(
     fieldMessage({ message: "x", code: "invalid_format", params: { format: "date" } }),
     "Ein Datum wie 2025-12-31.",
+  );
+  setLanguage("en");
+});
+
+test("import row problems by code, in English and German", () => {
+  const tooLong = {
+    code: "too-long",
+    params: { length: 201, max: 200 },
+    problem: "is 201 characters long; at most 200",
+  };
+  const newTitle = {
+    code: "empty-for-new",
+    params: { kind: "position", field: "title" },
+    problem: "is empty; a new position needs a title",
+  };
+  const duplicate = { code: "duplicate-key", params: { row: 2 }, problem: '"K1" is also in row 2' };
+  setLanguage("en");
+  assert.equal(importProblemMessage(tooLong), "is 201 characters long; at most 200");
+  assert.equal(importProblemMessage(newTitle), "is empty; a new position needs a title");
+  assert.equal(importProblemMessage(duplicate), "is also in row 2");
+  setLanguage("de");
+  assert.equal(importProblemMessage(tooLong), "ist 201 Zeichen lang; höchstens 200");
+  assert.equal(
+    importProblemMessage(newTitle),
+    "ist leer; eine neue Stelle braucht einen Wert für title",
+  );
+  assert.equal(importProblemMessage(duplicate), "steht auch in Zeile 2");
+  assert.equal(
+    importProblemMessage({ code: "unknown-position", params: { key: "P9" }, problem: "x" }),
+    "nennt keine Stelle dieses Organigramms: „P9“",
+  );
+  assert.equal(
+    importProblemMessage({ code: "unknown-column", problem: "unknown column, ignored" }),
+    "unbekannte Spalte, ignoriert",
+  );
+  setLanguage("en");
+});
+
+test("import problems with unknown codes, kinds or missing params keep the server's words", () => {
+  setLanguage("de");
+  assert.equal(importProblemMessage({ code: "made-up", problem: "as sent" }), "as sent");
+  assert.equal(importProblemMessage({ problem: "no code at all" }), "no code at all");
+  assert.equal(
+    importProblemMessage({ code: "too-long", problem: "is 9 characters long; at most 5" }),
+    "is 9 characters long; at most 5",
+  );
+  assert.equal(
+    importProblemMessage({
+      code: "empty-for-new",
+      params: { kind: "spaceship", field: "name" },
+      problem: "is empty; a new spaceship needs a name",
+    }),
+    "is empty; a new spaceship needs a name",
   );
   setLanguage("en");
 });

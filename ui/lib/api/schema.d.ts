@@ -10718,6 +10718,82 @@ export interface components {
       /** @description The spreadsheet row (1: the header) */
       row: number;
       field: string | null;
+      /**
+       * @description What is wrong, as a stable code to show a message for:
+       *     - `no-header`: the file is empty: no header row
+       *     - `not-utf8`: a CSV file that is not UTF-8
+       *     - `unclosed-quote`: a quoted CSV field that is never closed
+       *     - `too-many-rows`: the file has more rows than are read (params: max)
+       *     - `too-many-columns`: a row has more cells than are read (params: max)
+       *     - `file-too-large`: the file is larger than is read (params: max, in bytes)
+       *     - `unreadable-xlsx`: not a readable XLSX workbook (damaged, protected or another format)
+       *     - `no-worksheet`: the workbook has no worksheet
+       *     - `xls-not-supported`: an old Excel 97–2003 workbook (.xls)
+       *     - `required-column-missing`: the header lacks a required column (field: the column)
+       *     - `duplicate-column`: a header column means the same field as another (params: means, the field; column, the other header text)
+       *     - `unknown-column`: warning: a header column no field has, ignored
+       *     - `formula`: the cell is a spreadsheet formula
+       *     - `spreadsheet-error`: the cell holds a spreadsheet error (params: error, like #N/A)
+       *     - `looks-like-formula`: the text starts like a formula (=, +, -, @ followed by one)
+       *     - `too-long`: the text is too long (params: length, max)
+       *     - `empty-required`: the external key is empty; every row needs one
+       *     - `empty-for-new`: empty, but a new object needs a value here (params: kind — position, employee, document, system, location, requirement; field)
+       *     - `duplicate-key`: an earlier row has the same external key (params: row, the earlier row)
+       *     - `not-an-email`: not an e-mail address
+       *     - `too-many-positions`: the cell lists too many positions (params: count, max)
+       *     - `unknown-position`: names no position (params: key, when the cell lists several keys: the one not found)
+       *     - `ambiguous-position`: the key belongs to positions in several org charts (params: count); use the position's id
+       *     - `unknown-unit`: names no org unit of the chart
+       *     - `empty-unit-part`: a unit path with an empty part (write "Parent > Child")
+       *     - `unit-too-deep`: a unit path nested too deep (params: depth, max)
+       *     - `ambiguous-unit`: several org units have this name (params: count); write the whole path
+       *     - `reports-to-self`: a position that reports to itself
+       *     - `manager-not-imported`: reports to a new position whose row is not imported (params: row, that row)
+       *     - `cycle`: the reports-to lines would form a cycle
+       *     - `not-a-url`: not an http or https URL
+       *     - `not-a-date`: not a date like 2025-12-31 (or 31.12.2025)
+       *     - `invalid-value`: another value the column does not accept
+       * @enum {string}
+       */
+      code:
+        | "no-header"
+        | "not-utf8"
+        | "unclosed-quote"
+        | "too-many-rows"
+        | "too-many-columns"
+        | "file-too-large"
+        | "unreadable-xlsx"
+        | "no-worksheet"
+        | "xls-not-supported"
+        | "required-column-missing"
+        | "duplicate-column"
+        | "unknown-column"
+        | "formula"
+        | "spreadsheet-error"
+        | "looks-like-formula"
+        | "too-long"
+        | "empty-required"
+        | "empty-for-new"
+        | "duplicate-key"
+        | "not-an-email"
+        | "too-many-positions"
+        | "unknown-position"
+        | "ambiguous-position"
+        | "unknown-unit"
+        | "empty-unit-part"
+        | "unit-too-deep"
+        | "ambiguous-unit"
+        | "reports-to-self"
+        | "manager-not-imported"
+        | "cycle"
+        | "not-a-url"
+        | "not-a-date"
+        | "invalid-value";
+      /** @description The numbers and names the code's message needs (see `code`) */
+      params?: {
+        [key: string]: string | number;
+      };
+      /** @description What is wrong, in English words */
       problem: string;
     };
     ResourceFacets: {

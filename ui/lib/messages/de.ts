@@ -277,6 +277,52 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   "field.invalidType": "Hier kein gültiger Wert.",
   "field.invalidValue": "Erlaubt ist: {values}.",
   "field.unknown": "Kein bekanntes Feld.",
+  "importProblem.no-header": "keine Kopfzeile",
+  "importProblem.not-utf8": "kein gültiges UTF-8; speichern Sie die Datei als CSV UTF-8",
+  "importProblem.unclosed-quote": "ein Feld in Anführungszeichen wird nie geschlossen",
+  "importProblem.too-many-rows": "mehr als {max} Zeilen; teilen Sie die Datei auf",
+  "importProblem.too-many-columns": "mehr als {max} Zellen",
+  "importProblem.file-too-large": "größer als {max} Bytes",
+  "importProblem.unreadable-xlsx": "keine lesbare XLSX-Datei",
+  "importProblem.no-worksheet": "die Arbeitsmappe hat kein Tabellenblatt",
+  "importProblem.xls-not-supported":
+    "das alte Excel-Format (.xls) wird nicht unterstützt; speichern Sie als .xlsx oder CSV UTF-8",
+  "importProblem.required-column-missing": "Pflichtspalte fehlt",
+  "importProblem.duplicate-column": "bedeutet {means}, wie die Spalte „{column}“",
+  "importProblem.unknown-column": "unbekannte Spalte, ignoriert",
+  "importProblem.formula":
+    "ist eine Formel; Formeln werden nicht importiert (fügen Sie den Wert ein)",
+  "importProblem.spreadsheet-error": "enthält den Tabellenfehler {error}",
+  "importProblem.looks-like-formula":
+    "beginnt wie eine Formel; Werte, die mit =, +, - oder @ und einer Formel beginnen, werden abgelehnt",
+  "importProblem.too-long": "ist {length} Zeichen lang; höchstens {max}",
+  "importProblem.empty-required": "ist leer; jede Zeile braucht einen externen Schlüssel",
+  "importProblem.empty-for-new": "ist leer; {kind} braucht einen Wert für {field}",
+  "importProblem.duplicate-key": "steht auch in Zeile {row}",
+  "importProblem.not-an-email": "ist keine E-Mail-Adresse",
+  "importProblem.too-many-positions": "nennt {count} Stellen; höchstens {max}",
+  "importProblem.unknown-position": "nennt keine bekannte Stelle",
+  "importProblem.unknown-position.key": "nennt keine Stelle dieses Organigramms: „{key}“",
+  "importProblem.ambiguous-position":
+    "ist der Schlüssel von Stellen in {count} Organigrammen; verwenden Sie die ID der Stelle",
+  "importProblem.unknown-unit": "nennt keine Einheit dieses Organigramms",
+  "importProblem.empty-unit-part": "hat einen leeren Teil (schreiben Sie „Oben > Unten“)",
+  "importProblem.unit-too-deep": "ist {depth} Ebenen tief verschachtelt; höchstens {max}",
+  "importProblem.ambiguous-unit":
+    "ist mehrdeutig: {count} Einheiten heißen so; schreiben Sie den Pfad von oben",
+  "importProblem.reports-to-self": "nennt die Stelle selbst",
+  "importProblem.manager-not-imported":
+    "nennt eine neue Stelle, deren Zeile {row} nicht importiert wird",
+  "importProblem.cycle": "die Berichtslinien würden einen Kreis bilden",
+  "importProblem.not-a-url": "muss eine http- oder https-Adresse sein",
+  "importProblem.not-a-date": "muss ein Datum wie 2025-12-31 oder 31.12.2025 sein",
+  "importProblem.invalid-value": "ist hier kein gültiger Wert",
+  "importProblem.kind.position": "eine neue Stelle",
+  "importProblem.kind.employee": "ein neuer Mitarbeiter",
+  "importProblem.kind.document": "ein neues Dokument",
+  "importProblem.kind.system": "ein neues IT-System",
+  "importProblem.kind.location": "ein neuer Standort",
+  "importProblem.kind.requirement": "eine neue Anforderung",
 };
 
 type FeatureKey =

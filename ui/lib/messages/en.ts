@@ -265,6 +265,52 @@ const core = {
   "field.invalidType": "Not a valid value here.",
   "field.invalidValue": "Must be one of: {values}.",
   "field.unknown": "Not a known field.",
+  // Import row problems by their code (api/tabular/codes.ts): they follow the field column
+  // of the row report, so they continue its sentence.
+  "importProblem.no-header": "no header row",
+  "importProblem.not-utf8": "not valid UTF-8; save the file as CSV UTF-8",
+  "importProblem.unclosed-quote": "a quoted field is never closed",
+  "importProblem.too-many-rows": "more than {max} rows; split the file",
+  "importProblem.too-many-columns": "more than {max} cells",
+  "importProblem.file-too-large": "larger than {max} bytes",
+  "importProblem.unreadable-xlsx": "not a readable XLSX file",
+  "importProblem.no-worksheet": "the workbook has no worksheet",
+  "importProblem.xls-not-supported":
+    "old Excel format (.xls) is not supported; save it as .xlsx or CSV UTF-8",
+  "importProblem.required-column-missing": "required column missing",
+  "importProblem.duplicate-column": "means {means}, like the column “{column}”",
+  "importProblem.unknown-column": "unknown column, ignored",
+  "importProblem.formula": "is a formula; formulas are not imported (paste the value instead)",
+  "importProblem.spreadsheet-error": "holds the spreadsheet error {error}",
+  "importProblem.looks-like-formula":
+    "starts like a formula; values starting with =, +, - or @ followed by a formula are refused",
+  "importProblem.too-long": "is {length} characters long; at most {max}",
+  "importProblem.empty-required": "is empty; every row needs an external key",
+  "importProblem.empty-for-new": "is empty; {kind} needs a {field}",
+  "importProblem.duplicate-key": "is also in row {row}",
+  "importProblem.not-an-email": "is not an e-mail address",
+  "importProblem.too-many-positions": "lists {count} positions; at most {max}",
+  "importProblem.unknown-position": "names no position",
+  "importProblem.unknown-position.key": "names no position of this chart: “{key}”",
+  "importProblem.ambiguous-position":
+    "is the key of positions in {count} org charts; use the position's id",
+  "importProblem.unknown-unit": "names no org unit of this chart",
+  "importProblem.empty-unit-part": "has an empty part (write “Parent > Child”)",
+  "importProblem.unit-too-deep": "is nested {depth} levels deep; at most {max}",
+  "importProblem.ambiguous-unit":
+    "is ambiguous: {count} units have this name; write the path from the top",
+  "importProblem.reports-to-self": "names the position itself",
+  "importProblem.manager-not-imported": "names a new position whose row {row} is not imported",
+  "importProblem.cycle": "the reports-to lines would form a cycle",
+  "importProblem.not-a-url": "must be an http or https URL",
+  "importProblem.not-a-date": "must be a date like 2025-12-31",
+  "importProblem.invalid-value": "is not a valid value here",
+  "importProblem.kind.position": "a new position",
+  "importProblem.kind.employee": "a new employee",
+  "importProblem.kind.document": "a new document",
+  "importProblem.kind.system": "a new IT system",
+  "importProblem.kind.location": "a new location",
+  "importProblem.kind.requirement": "a new requirement",
 } as const;
 
 /** Core messages plus one module per feature (ui/lib/messages/features/), so pages of
