@@ -47,6 +47,11 @@ it("a modeler creates, finds, edits and deletes a tag", async () => {
       ?.querySelector("procedo-tags-page")?.shadowRoot?.querySelectorAll("tbody tr").length === 1
   );
   await row(page, "Escalation").waitFor();
+  // The search is in the address: a reload (or a shared link) shows the same rows.
+  await page.waitForURL(/\/tags\?q=escal$/);
+  await page.reload();
+  await row(page, "Escalation").waitFor();
+  assert.equal(await page.getByTestId("tag-search").locator("input").inputValue(), "escal");
 
   await page.locator("fluent-button[aria-label='Edit Escalation']").click();
   await page.getByRole("dialog", { name: "Edit “Escalation”" }).waitFor();

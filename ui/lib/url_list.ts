@@ -34,22 +34,53 @@ export interface UrlListCodec<S extends UrlListState> {
 
 const SEARCH_DELAY_MS = 250;
 
+/** The state of a plain searchable list: `?q=` and `?offset=` (whole pages of `page`). */
+export function searchPageCodec(page: number): UrlListCodec<UrlListState> {
+  return {
+    read(query) {
+      const offset = Number(query.get("offset"));
+      return {
+        q: (query.get("q") ?? "").trim().slice(0, 100),
+        offset: Number.isInteger(offset) && offset > 0 ? offset - (offset % page) : 0,
+      };
+    },
+    write(state) {
+      const q = new URLSearchParams();
+      if (state.q) q.set("q", state.q);
+      if (state.offset > 0) q.set("offset", String(state.offset));
+      const s = q.toString();
+      return s ? `?${s}` : "";
+    },
+  };
+}
+
+export interface UrlListOptions {
+  /** The element (with a `value`) the search is typed into. */
+  searchBox?: string;
+  /**
+   * Loads the rows for the current state. Called before an update whenever the state differs
+   * from what was loaded last, while the address is still on `path` (a page stays mounted for
+   * a moment while the shell moves on).
+   */
+  load?: { path: string; run: () => void };
+}
+
 export class UrlListController<S extends UrlListState> implements ReactiveController {
   readonly #host: ReactiveControllerHost & { renderRoot?: ParentNode };
   readonly #codec: UrlListCodec<S>;
   readonly #route: RouteController;
-  readonly #searchBox: string;
+  readonly #options: UrlListOptions;
   #debounce?: ReturnType<typeof setTimeout>;
+  #loaded?: string;
 
-  /** `searchBox`: the selector of the element (with a `value`) the search is typed into. */
   constructor(
     host: ReactiveControllerHost & { renderRoot?: ParentNode },
     codec: UrlListCodec<S>,
-    searchBox = "fluent-text-input.search",
+    options: UrlListOptions = {},
   ) {
     this.#host = host;
     this.#codec = codec;
-    this.#searchBox = searchBox;
+    this.#options = options;
     this.#route = new RouteController(host);
     host.addController(this);
   }
@@ -85,11 +116,30 @@ export class UrlListController<S extends UrlListState> implements ReactiveContro
     }, SEARCH_DELAY_MS);
   };
 
+  hostConnected() {
+    // Shown again (the shell keeps pages): the update checks whether to load.
+    if (this.#options.load) this.#host.requestUpdate();
+  }
+
+  hostUpdate() {
+    const load = this.#options.load;
+    if (!load || this.location.path !== load.path) return;
+    const key = this.key;
+    if (key === this.#loaded) return;
+    this.#loaded = key;
+    load.run();
+  }
+
+  /** Loads the rows again on the next update, even if the state is the same. */
+  invalidate() {
+    this.#loaded = undefined;
+  }
+
   hostUpdated() {
     // Back/forward and deep links: the search box shows what the address says (not while
     // someone is typing into it).
     const box = this.#host.renderRoot?.querySelector<HTMLElement & { value?: string }>(
-      this.#searchBox,
+      this.#options.searchBox ?? "fluent-text-input.search",
     );
     const q = this.state.q;
     if (box && this.#debounce === undefined && (box.value ?? "") !== q) box.value = q;
@@ -98,5 +148,6 @@ export class UrlListController<S extends UrlListState> implements ReactiveContro
   hostDisconnected() {
     clearTimeout(this.#debounce);
     this.#debounce = undefined;
+    this.#loaded = undefined; // the next visit loads afresh
   }
 }

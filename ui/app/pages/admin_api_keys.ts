@@ -10,6 +10,7 @@ import "../../components/problem_bar.ts";
 import { base, page, table } from "../../components/styles.ts";
 import { type Schemas, unwrap } from "../../lib/api/client.ts";
 import { ApiData } from "../../lib/api_data.ts";
+import { searchPageCodec, UrlListController } from "../../lib/url_list.ts";
 import { formatDate, formatDateTime, LocaleController, t } from "../../lib/i18n.ts";
 import { session } from "../session.ts";
 import "./admin_tabs.ts";
@@ -22,25 +23,25 @@ const STATUS_COLOR = { active: "success", expired: "warning", revoked: "subtle" 
 
 export class ProcedoAdminApiKeys extends LitElement {
   static override properties = {
-    offset: { state: true },
     actionError: { state: true },
     done: { state: true },
   };
   static override styles = [base, page, table];
-  declare offset: number;
   declare actionError: unknown;
   declare done: string | undefined;
+  #list = new UrlListController(this, searchPageCodec(PAGE), {
+    load: { path: "/admin/api-keys", run: () => void this.#keys.reload() },
+  });
   #keys = new ApiData(this, async (signal) =>
     unwrap(
       await session().api.GET("/api/v1/api-keys", {
-        params: { query: { limit: PAGE, offset: this.offset } },
+        params: { query: { limit: PAGE, offset: this.#list.state.offset } },
         signal,
       }),
-    ));
+    ), { auto: false });
 
   constructor() {
     super();
-    this.offset = 0;
     new LocaleController(this);
   }
 
@@ -69,11 +70,9 @@ export class ProcedoAdminApiKeys extends LitElement {
         : nothing}
       ${data.value
         ? html`
-          <procedo-pager total=${data.value.total} offset=${this.offset} limit=${PAGE}
-            @page=${(e: CustomEvent<number>) => {
-              this.offset = e.detail;
-              void data.reload();
-            }}></procedo-pager>
+          <procedo-pager total=${data.value.total} offset=${this.#list.state.offset} limit=${PAGE}
+            @page=${(e: CustomEvent<number>) =>
+              this.#list.go({ offset: e.detail }, true)}></procedo-pager>
         `
         : nothing}
       <procedo-api-key-panel @created=${() => data.reload()}></procedo-api-key-panel>

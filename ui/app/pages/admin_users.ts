@@ -4,7 +4,6 @@
 // changed that user meanwhile (412), the row is reloaded and the problem bar says so. The
 // API keeps at least one active executive (409 last-executive).
 import { css, html, LitElement, nothing } from "lit";
-import type { TextInput } from "@fluentui/web-components";
 import "../../components/confirm_dialog.ts";
 import type { ProcedoConfirm } from "../../components/confirm_dialog.ts";
 import { icon } from "../../components/icons.ts";
@@ -13,6 +12,7 @@ import "../../components/problem_bar.ts";
 import { base, controls, page, table } from "../../components/styles.ts";
 import { isApiProblem, type Schemas, unwrap } from "../../lib/api/client.ts";
 import { ApiData } from "../../lib/api_data.ts";
+import { searchPageCodec, UrlListController } from "../../lib/url_list.ts";
 import { formatDateTime, LocaleController, t } from "../../lib/i18n.ts";
 import { type Role, session } from "../session.ts";
 import "./admin_tabs.ts";
@@ -23,8 +23,6 @@ const PAGE = 50;
 
 export class ProcedoAdminUsers extends LitElement {
   static override properties = {
-    query: { state: true },
-    offset: { state: true },
     actionError: { state: true },
     done: { state: true },
   };
@@ -42,23 +40,27 @@ export class ProcedoAdminUsers extends LitElement {
       }
     `,
   ];
-  declare query: string;
-  declare offset: number;
   declare actionError: unknown;
   declare done: string | undefined;
-  #debounce?: ReturnType<typeof setTimeout>;
+  #list = new UrlListController(this, searchPageCodec(PAGE), {
+    load: { path: "/admin/users", run: () => void this.#users.reload() },
+  });
   #users = new ApiData(this, async (signal) =>
     unwrap(
       await session().api.GET("/api/v1/users", {
-        params: { query: { q: this.query || undefined, limit: PAGE, offset: this.offset } },
+        params: {
+          query: {
+            q: this.#list.state.q || undefined,
+            limit: PAGE,
+            offset: this.#list.state.offset,
+          },
+        },
         signal,
       }),
-    ));
+    ), { auto: false });
 
   constructor() {
     super();
-    this.query = "";
-    this.offset = 0;
     new LocaleController(this);
   }
 
@@ -73,7 +75,9 @@ export class ProcedoAdminUsers extends LitElement {
         </fluent-button>
         <span class="status grow" role="status">${this.done ?? ""}</span>
         <fluent-text-input class="search" type="search" placeholder=${t("admin.users.search")}
-          @input=${this.#onSearch}><span class="visually-hidden">${t("admin.users.search")}</span>
+          @input=${this.#list.onSearch}><span class="visually-hidden">${t(
+            "admin.users.search",
+          )}</span>
           <span slot="start">${icon("search", 16)}</span></fluent-text-input>
       </div>
       <procedo-problem .error=${this.actionError} @reload=${this.#afterConflict}></procedo-problem>
@@ -87,11 +91,9 @@ export class ProcedoAdminUsers extends LitElement {
         : nothing}
       ${data.value
         ? html`
-          <procedo-pager total=${data.value.total} offset=${this.offset} limit=${PAGE}
-            @page=${(e: CustomEvent<number>) => {
-              this.offset = e.detail;
-              void data.reload();
-            }}></procedo-pager>
+          <procedo-pager total=${data.value.total} offset=${this.#list.state.offset} limit=${PAGE}
+            @page=${(e: CustomEvent<number>) =>
+              this.#list.go({ offset: e.detail }, true)}></procedo-pager>
         `
         : nothing}
       <procedo-confirm></procedo-confirm>
@@ -221,16 +223,6 @@ export class ProcedoAdminUsers extends LitElement {
     this.actionError = undefined;
     this.done = undefined;
     await this.#users.reload();
-  };
-
-  #onSearch = (e: Event) => {
-    const value = (e.target as TextInput).value ?? "";
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => {
-      this.query = value.trim();
-      this.offset = 0;
-      void this.#users.reload();
-    }, 250);
   };
 }
 

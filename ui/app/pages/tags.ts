@@ -2,7 +2,6 @@
 // panel, delete after one confirmation. Readers see the list only (the API refuses their
 // writes anyway). A delete of a tag someone changed meanwhile (412) offers a reload.
 import { css, html, LitElement, nothing } from "lit";
-import type { TextInput } from "@fluentui/web-components";
 import "../../components/confirm_dialog.ts";
 import type { ProcedoConfirm } from "../../components/confirm_dialog.ts";
 import { icon } from "../../components/icons.ts";
@@ -11,6 +10,7 @@ import "../../components/problem_bar.ts";
 import { base, page, table } from "../../components/styles.ts";
 import { type Schemas, unwrap } from "../../lib/api/client.ts";
 import { ApiData } from "../../lib/api_data.ts";
+import { searchPageCodec, UrlListController } from "../../lib/url_list.ts";
 import { formatDateTime, LocaleController, t } from "../../lib/i18n.ts";
 import { roleAllows, session } from "../session.ts";
 import "./tag_panel.ts";
@@ -21,8 +21,6 @@ const PAGE = 50;
 
 export class ProcedoTagsPage extends LitElement {
   static override properties = {
-    query: { state: true },
-    offset: { state: true },
     actionError: { state: true },
   };
   static override styles = [
@@ -49,22 +47,26 @@ export class ProcedoTagsPage extends LitElement {
       }
     `,
   ];
-  declare query: string;
-  declare offset: number;
   declare actionError: unknown;
-  #debounce?: ReturnType<typeof setTimeout>;
+  #list = new UrlListController(this, searchPageCodec(PAGE), {
+    load: { path: "/tags", run: () => void this.#tags.reload() },
+  });
   #tags = new ApiData(this, async (signal) =>
     unwrap(
       await session().api.GET("/api/v1/tags", {
-        params: { query: { q: this.query || undefined, limit: PAGE, offset: this.offset } },
+        params: {
+          query: {
+            q: this.#list.state.q || undefined,
+            limit: PAGE,
+            offset: this.#list.state.offset,
+          },
+        },
         signal,
       }),
-    ));
+    ), { auto: false });
 
   constructor() {
     super();
-    this.query = "";
-    this.offset = 0;
     new LocaleController(this);
   }
 
@@ -94,7 +96,7 @@ export class ProcedoTagsPage extends LitElement {
           type="search"
           placeholder=${t("tags.searchPlaceholder")}
           data-testid="tag-search"
-          @input=${this.#onSearch}
+          @input=${this.#list.onSearch}
         ><span class="visually-hidden">${t("tags.search")}</span>
           <span slot="start">${icon("search", 16)}</span></fluent-text-input>
       </div>
@@ -111,12 +113,9 @@ export class ProcedoTagsPage extends LitElement {
         ? html`
           <procedo-pager
             total=${data.value.total}
-            offset=${this.offset}
+            offset=${this.#list.state.offset}
             limit=${PAGE}
-            @page=${(e: CustomEvent<number>) => {
-              this.offset = e.detail;
-              void data.reload();
-            }}
+            @page=${(e: CustomEvent<number>) => this.#list.go({ offset: e.detail }, true)}
           ></procedo-pager>
         `
         : nothing}
@@ -127,7 +126,7 @@ export class ProcedoTagsPage extends LitElement {
 
   #table(items: Tag[]) {
     if (items.length === 0) {
-      return html`<p class="empty">${this.query ? t("tags.noMatch") : t("tags.empty")}</p>`;
+      return html`<p class="empty">${this.#list.state.q ? t("tags.noMatch") : t("tags.empty")}</p>`;
     }
     return html`
       <div class="table-wrap">
@@ -177,16 +176,6 @@ export class ProcedoTagsPage extends LitElement {
   get #panel() {
     return this.renderRoot.querySelector("procedo-tag-panel") as ProcedoTagPanel;
   }
-
-  #onSearch = (e: Event) => {
-    const value = (e.target as TextInput).value ?? "";
-    clearTimeout(this.#debounce);
-    this.#debounce = setTimeout(() => {
-      this.query = value.trim();
-      this.offset = 0;
-      void this.#tags.reload();
-    }, 250);
-  };
 
   async #delete(tag: Tag) {
     const confirm = this.renderRoot.querySelector("procedo-confirm") as ProcedoConfirm;
