@@ -2,7 +2,8 @@
 // tenant filter and the tenant value on insert come from the verified credential (the
 // scope is created by the tenancy middleware), never from input.
 import { and, asc, count, desc, eq, isNotNull, type SQL } from "drizzle-orm";
-import type { MySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
+import type { MySqlColumn, MySqlTable, MySqlTransactionConfig } from "drizzle-orm/mysql-core";
+import { bulkInsertSql } from "./bulk_insert.ts";
 import type { Db } from "./client.ts";
 
 /** A table whose rows belong to one tenant: it has a `tenantId` column. */
@@ -19,6 +20,14 @@ export interface SelectOptions {
   offset?: number;
   /** Lock the rows for the rest of the transaction (SELECT … FOR UPDATE). */
   forUpdate?: boolean;
+}
+
+export interface TransactionOptions {
+  /**
+   * "read committed" takes no gap locks on deletes and inserts, so transactions writing
+   * neighbouring index ranges (saves of different processes) do not deadlock each other.
+   */
+  isolationLevel?: MySqlTransactionConfig["isolationLevel"];
 }
 
 export class TenantScope {
@@ -70,12 +79,22 @@ export class TenantScope {
     return rows.map((r) => ({ value: String(r.value), count: Number(r.n) }));
   }
 
-  /** Inserts rows with this tenant's id, whatever the values say. */
+  /**
+   * Inserts rows with this tenant's id, whatever the values say, in one statement. Only
+   * the table's columns are written, and the statement is the one drizzle's builder makes,
+   * built without it (bulk_insert.ts: several times faster for long lists).
+   */
   async insert<T extends TenantTable>(table: T, values: NewRow<T> | NewRow<T>[]): Promise<void> {
-    const list = Array.isArray(values) ? values : [values];
+    const list = (Array.isArray(values) ? values : [values]) as Record<string, unknown>[];
     if (!list.length) return;
+    const tenant = { tenantId: this.tenantId };
+    const fast = bulkInsertSql(table, list, tenant);
+    if (fast) {
+      await this.db.execute(fast);
+      return;
+    }
     await this.db.insert(table as MySqlTable).values(
-      list.map((v) => ({ ...v, tenantId: this.tenantId })) as never,
+      list.map((v) => ({ ...v, ...tenant })) as never,
     );
   }
 
@@ -94,9 +113,22 @@ export class TenantScope {
     return affectedRows(result);
   }
 
-  /** Runs `fn` in one database transaction with a scope bound to it. */
-  transaction<R>(fn: (scope: TenantScope) => Promise<R>): Promise<R> {
-    return this.db.transaction((tx) => fn(new TenantScope(tx as unknown as Db, this.tenantId)));
+  /**
+   * Runs `fn` in one database transaction with a scope bound to it. `isolationLevel` applies
+   * to this transaction only (mysql2 sends SET TRANSACTION before BEGIN); the PlanetScale
+   * driver and a transaction nested in another (a savepoint) ignore it.
+   */
+  transaction<R>(
+    fn: (scope: TenantScope) => Promise<R>,
+    options: TransactionOptions = {},
+  ): Promise<R> {
+    const config: MySqlTransactionConfig | undefined = options.isolationLevel
+      ? { isolationLevel: options.isolationLevel }
+      : undefined;
+    return this.db.transaction(
+      (tx) => fn(new TenantScope(tx as unknown as Db, this.tenantId)),
+      config,
+    );
   }
 
   #filter(table: TenantTable, where?: SQL): SQL {

@@ -2,7 +2,7 @@
 // from; a stale one is refused with the current draft, so nothing is silently overwritten.
 import { eq, is } from "drizzle-orm";
 import { MySqlTransaction } from "drizzle-orm/mysql-core";
-import type { TenantScope } from "../../api/db/tenant_scope.ts";
+import type { TenantScope, TransactionOptions } from "../../api/db/tenant_scope.ts";
 import { etagOf } from "../../api/http/preconditions.ts";
 import { ProblemError } from "../../api/problem.ts";
 import { users } from "../../schema/core.ts";
@@ -66,27 +66,33 @@ export async function saveDraft(
   graph: Graph,
   opts: { expectedVersion: number | "*"; actorId: string },
 ): Promise<Draft> {
+  // READ COMMITTED: the projection rows are replaced by delete + insert, which under
+  // REPEATABLE READ takes gap locks on the neighbouring index ranges, so saves of different
+  // processes deadlocked each other. What the save reads to decide is read locked (the
+  // draft here, the process row in rebuildProjections), so it needs no snapshot.
   return await transact(scope, async (tx) => {
     const row = await lockDraft(tx, processId);
     if (row.state === "in_review") throw draftInReview(processId);
     await assertVersion(tx, row, opts.expectedVersion);
     return await writeDraft(tx, row, graph, opts.actorId);
-  });
+  }, { isolationLevel: "read committed" });
 }
 
 /**
  * Runs `fn` in a transaction, and again (up to five times in all) when the database ended it as
- * the victim of a deadlock: saves of different processes lock neighbouring ranges of the
- * projection tables. Inside a caller's transaction the whole of it was rolled back, so
- * only the caller can retry: the error is passed on.
+ * the victim of a deadlock: under REPEATABLE READ, writers of different processes lock
+ * neighbouring ranges of the projection tables (saves run at READ COMMITTED; the retry stays
+ * as the safety net). Inside a caller's transaction the whole of it was rolled back, so only
+ * the caller can retry: the error is passed on.
  */
 export async function transact<R>(
   scope: TenantScope,
   fn: (tx: TenantScope) => Promise<R>,
+  options?: TransactionOptions,
 ): Promise<R> {
   for (let attempt = 1;; attempt++) {
     try {
-      return await scope.transaction(fn);
+      return await scope.transaction(fn, options);
     } catch (e) {
       if (attempt >= 5 || !isDeadlock(e) || is(scope.db, MySqlTransaction)) throw e;
       await new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));

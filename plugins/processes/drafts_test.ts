@@ -1,15 +1,32 @@
 // Drafts through the HTTP API: If-Match on every save (428, 412 with the current draft,
 // 200), concurrent saves, oversized and inconsistent graphs refused with nothing saved.
 import assert from "node:assert/strict";
+import { and, eq, ne } from "drizzle-orm";
+import { TenantScope } from "../../api/db/tenant_scope.ts";
+import { DEMO_TENANTS } from "../../api/demo.ts";
+import { tenants } from "../../schema/core.ts";
 import { startTestApp, test } from "../../tests/support/app.ts";
-import { chainGraph, createProcess, sampleGraph, saveGraph, userIdOf } from "./draft_fixtures.ts";
+import {
+  chainGraph,
+  createProcess,
+  newRefs,
+  sampleGraph,
+  saveGraph,
+  userIdOf,
+} from "./draft_fixtures.ts";
+import { GraphSchema } from "./graph_schema.ts";
 import { GRAPH_LIMITS } from "./graph_schema.ts";
+import { projectGraph } from "./projections.ts";
+import { processLinks, processSteps } from "./schema.ts";
 
 const t = await startTestApp();
 const modeler = await t.token("modeler");
 const reader = await t.token("reader");
 const executive = await t.token("executive");
 const modelerId = await userIdOf(t, modeler);
+const [tenantA] = await t.database.db.select().from(tenants)
+  .where(eq(tenants.entraTenantId, DEMO_TENANTS[0].entraTenantId));
+const scopeA = new TenantScope(t.database.db, tenantA.id);
 
 const draftPath = (id: string) => `/api/v1/processes/${id}/draft`;
 const getDraft = async (id: string, token = modeler) => {
@@ -118,6 +135,43 @@ test("saves of many processes at once all succeed (deadlock victims are retried)
   }
   for (const [i, id] of ids.entries()) {
     assert.equal((await getDraft(id)).draft.graph.nodes.length, 10 + 2 + i + 2);
+  }
+});
+
+test("full saves of different processes at once all succeed and leave each graph's projection", async () => {
+  const ids = await Promise.all(Array.from({ length: 4 }, () => createProcess(t, modeler)));
+  // New references for every save: every node's RACI and links change (a full rebuild).
+  const saves = Array.from({ length: 8 }, (_, i) => ({ id: ids[i % 4], graph: chainGraph(120) }));
+  for (const g of saves) {
+    g.graph.nodes.forEach((n) => n.links = { documents: [newRefs().contract] });
+  }
+  const results = await Promise.all(saves.map((s) => put(s.id, s.graph, "*")));
+  assert.deepEqual(results.map((r) => r.status), saves.map(() => 200));
+  const key = (r: object) => JSON.stringify(r);
+  const sorted = <T extends object>(rows: T[]) => rows.sort((a, b) => key(a) < key(b) ? -1 : 1);
+  for (const id of ids) {
+    const { draft } = await getDraft(id);
+    assert.equal(draft.version, 3, "both saves of the process happened");
+    const want = projectGraph(GraphSchema.parse(draft.graph));
+    const of = <T extends typeof processSteps | typeof processLinks>(table: T) =>
+      and(eq(table.processId, id), eq(table.source, "draft"))!;
+    const steps = await scopeA.select(processSteps, { where: of(processSteps) });
+    const links = await scopeA.select(processLinks, {
+      where: and(of(processLinks), ne(processLinks.relation, "owner")),
+    });
+    assert.deepEqual(
+      sorted(steps.map(({ tenantId: _t, processId: _p, source: _s, ...r }) => r)),
+      sorted(want.steps),
+    );
+    assert.deepEqual(
+      sorted(links.map(({ tenantId: _t, processId: _p, source: _s, ...r }) => r)),
+      sorted(want.links),
+    );
+    assert.equal(
+      links.length,
+      2 * 120 + 2 * 122,
+      "R and A per task, a document and the lane per node",
+    );
   }
 });
 

@@ -122,7 +122,10 @@ export async function rebuildProjections(
     return;
   }
   const wanted = projectGraph(graph);
-  const process = await tx.first(processes, eq(processes.id, processId));
+  // Locked (after the draft, in the order publishing locks them): an owner change writes this
+  // row before the owner link, so the owner read here and the owner link read below agree,
+  // also at READ COMMITTED, where the two reads see no common snapshot.
+  const process = await tx.first(processes, eq(processes.id, processId), { forUpdate: true });
   if (process?.ownerPositionId) {
     wanted.links.push({
       nodeId: "",
@@ -193,8 +196,8 @@ async function currentRows(
   const ofSource = and(eq(processLinks.processId, processId), eq(processLinks.source, source))!;
   if (previous) {
     const { steps, links } = projectGraph(previous);
-    // Process-level links are written outside saves (the owner changes): read those, in the
-    // transaction's snapshot, which has the owner of the process row read above.
+    // Process-level links are written outside saves (the owner changes): read those; the
+    // process row locked above keeps them in step with its owner.
     const own = await tx.select(processLinks, {
       where: and(ofSource, eq(processLinks.nodeId, ""), eq(processLinks.relation, "owner")),
     });
