@@ -10,7 +10,7 @@ import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import { type FieldError, ProblemError } from "../../api/problem.ts";
 import { users } from "../../schema/core.ts";
 import { getTag } from "../tags/service.ts";
-import { createDraft } from "./draft_service.ts";
+import { createDraft, transact } from "./draft_service.ts";
 import { emptyGraph } from "./graph_schema.ts";
 import type { LinkTargetProvider } from "./link_targets.ts";
 import { rebuildOwnerLink } from "./projections.ts";
@@ -377,61 +377,59 @@ export async function updateProcess(
   check: (current: Process) => void,
   ctx: LandscapeContext = {},
 ): Promise<Process> {
-  await withDeadlockRetry(() =>
-    scope.transaction(async (tx) => {
-      const row = await getProcessRow(tx, id, { forUpdate: true });
-      check(toProcess(row));
-      const tagIds = patch.tagIds ? [...new Set(patch.tagIds)] : undefined;
-      const parentChanges = patch.parentId !== undefined &&
-        (patch.parentId ?? null) !== (row.parentId ?? null);
-      await assertReferences(tx, {
-        parentId: parentChanges ? patch.parentId ?? null : null,
-        ownerUserId: patch.ownerUserId !== undefined && patch.ownerUserId !== row.ownerUserId
-          ? patch.ownerUserId
+  await transact(scope, async (tx) => {
+    const row = await getProcessRow(tx, id, { forUpdate: true });
+    check(toProcess(row));
+    const tagIds = patch.tagIds ? [...new Set(patch.tagIds)] : undefined;
+    const parentChanges = patch.parentId !== undefined &&
+      (patch.parentId ?? null) !== (row.parentId ?? null);
+    await assertReferences(tx, {
+      parentId: parentChanges ? patch.parentId ?? null : null,
+      ownerUserId: patch.ownerUserId !== undefined && patch.ownerUserId !== row.ownerUserId
+        ? patch.ownerUserId
+        : null,
+      ownerPositionId:
+        patch.ownerPositionId !== undefined && patch.ownerPositionId !== row.ownerPositionId
+          ? patch.ownerPositionId
           : null,
-        ownerPositionId:
-          patch.ownerPositionId !== undefined && patch.ownerPositionId !== row.ownerPositionId
-            ? patch.ownerPositionId
-            : null,
-        // Tags the process already carries are not checked again.
-        tagIds: (patch.tagIds ?? []).map((id, index) => ({ id, index }))
-          .filter((t) => !(row.tagIds ?? []).includes(t.id)),
-      }, ctx);
-      if (parentChanges && patch.parentId) await assertNoCycle(tx, row, patch.parentId);
+      // Tags the process already carries are not checked again.
+      tagIds: (patch.tagIds ?? []).map((id, index) => ({ id, index }))
+        .filter((t) => !(row.tagIds ?? []).includes(t.id)),
+    }, ctx);
+    if (parentChanges && patch.parentId) await assertNoCycle(tx, row, patch.parentId);
 
-      const set: Partial<typeof processes.$inferInsert> = {};
-      if (patch.title !== undefined) set.title = patch.title;
-      if (patch.description !== undefined) set.description = patch.description;
-      if (patch.category !== undefined) set.category = patch.category;
-      if (patch.parentId !== undefined) set.parentId = patch.parentId;
-      if (patch.ownerPositionId !== undefined) set.ownerPositionId = patch.ownerPositionId;
-      if (patch.ownerUserId !== undefined) set.ownerUserId = patch.ownerUserId;
-      if (tagIds !== undefined) set.tagIds = tagIds;
-      if (patch.sortOrder !== undefined) set.sortOrder = patch.sortOrder;
-      if (patch.reviewIntervalMonths !== undefined) {
-        set.reviewIntervalMonths = patch.reviewIntervalMonths;
-        if (
-          patch.nextReviewAt === undefined &&
-          patch.reviewIntervalMonths !== row.reviewIntervalMonths
-        ) {
-          const base = todayUtc(row.lastReviewedAt ?? row.createdAt);
-          set.nextReviewAt = addMonths(base, patch.reviewIntervalMonths);
-        }
-      }
-      if (patch.nextReviewAt !== undefined) set.nextReviewAt = patch.nextReviewAt;
-      await tx.update(processes, {
-        ...set,
-        version: row.version + 1,
-        updatedAt: new Date(),
-      }, eq(processes.id, id));
+    const set: Partial<typeof processes.$inferInsert> = {};
+    if (patch.title !== undefined) set.title = patch.title;
+    if (patch.description !== undefined) set.description = patch.description;
+    if (patch.category !== undefined) set.category = patch.category;
+    if (patch.parentId !== undefined) set.parentId = patch.parentId;
+    if (patch.ownerPositionId !== undefined) set.ownerPositionId = patch.ownerPositionId;
+    if (patch.ownerUserId !== undefined) set.ownerUserId = patch.ownerUserId;
+    if (tagIds !== undefined) set.tagIds = tagIds;
+    if (patch.sortOrder !== undefined) set.sortOrder = patch.sortOrder;
+    if (patch.reviewIntervalMonths !== undefined) {
+      set.reviewIntervalMonths = patch.reviewIntervalMonths;
       if (
-        patch.ownerPositionId !== undefined &&
-        (patch.ownerPositionId ?? null) !== (row.ownerPositionId ?? null)
+        patch.nextReviewAt === undefined &&
+        patch.reviewIntervalMonths !== row.reviewIntervalMonths
       ) {
-        await rebuildOwnerLink(tx, id, patch.ownerPositionId ?? null);
+        const base = todayUtc(row.lastReviewedAt ?? row.createdAt);
+        set.nextReviewAt = addMonths(base, patch.reviewIntervalMonths);
       }
-    })
-  );
+    }
+    if (patch.nextReviewAt !== undefined) set.nextReviewAt = patch.nextReviewAt;
+    await tx.update(processes, {
+      ...set,
+      version: row.version + 1,
+      updatedAt: new Date(),
+    }, eq(processes.id, id));
+    if (
+      patch.ownerPositionId !== undefined &&
+      (patch.ownerPositionId ?? null) !== (row.ownerPositionId ?? null)
+    ) {
+      await rebuildOwnerLink(tx, id, patch.ownerPositionId ?? null);
+    }
+  });
   return getProcess(scope, id);
 }
 
@@ -445,7 +443,8 @@ export async function deleteProcess(
   id: string,
   check: (current: Process) => void,
 ): Promise<void> {
-  await scope.transaction(async (tx) => {
+  // Retried as a deadlock victim: a save of the same process locks its draft, then the process.
+  await transact(scope, async (tx) => {
     const row = await getProcessRow(tx, id, { forUpdate: true });
     check(toProcess(row));
     const children = await tx.select(processes, {
@@ -592,31 +591,6 @@ async function assertNoCycle(tx: TenantScope, row: ProcessRow, newParentId: stri
     chain.push({ id: p.id, title: p.title });
     current = p.parentId ?? null;
   }
-}
-
-/** Runs `fn` again (up to 3 times) when the database chose it as a deadlock victim. */
-async function withDeadlockRetry<T>(fn: () => Promise<T>): Promise<T> {
-  for (let attempt = 1;; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (attempt >= 3 || !isDeadlock(e)) throw e;
-    }
-  }
-}
-
-function isDeadlock(e: unknown): boolean {
-  for (
-    let x = e as
-      | { code?: unknown; errno?: unknown; message?: unknown; cause?: unknown }
-      | undefined;
-    x;
-    x = x.cause as typeof x
-  ) {
-    if (x.code === "ER_LOCK_DEADLOCK" || x.errno === 1213) return true;
-    if (/Deadlock found|\(errno 1213\)/.test(String(x.message ?? ""))) return true;
-  }
-  return false;
 }
 
 const notFound = (id: string) => new ProblemError(404, undefined, `No process ${id}.`);
