@@ -17,7 +17,7 @@ import { isProblem } from "../lib/problems.ts";
 import { router } from "../lib/router.ts";
 import "./pages/sign_in.ts";
 import "./pages/trial.ts";
-import { preloadPage } from "./routes.ts";
+import { prefetchPage, preloadPage } from "./routes.ts";
 import { type Me, setSession } from "./session.ts";
 import "./shell.ts";
 
@@ -93,6 +93,7 @@ export class ProcedoApp extends LitElement {
     try {
       const me = unwrap(await api.GET("/api/v1/users/me"));
       setSession({ api, auth, me });
+      prefetchPage(router.location.path, me.user.role);
       this.state = { kind: "ready", me };
     } catch (error) {
       setSession(undefined);

@@ -5,13 +5,16 @@
 import type { IconName } from "../components/icons.ts";
 import type { MessageKey } from "../lib/i18n.ts";
 import { matchPath } from "../lib/router.ts";
-import type { Role } from "./session.ts";
+import { prefetchEditor } from "../components/process_editor/editor_api.ts";
+import { type Role, roleAllows, session } from "./session.ts";
 
 export interface Route {
   path: string;
   title: MessageKey;
   tag: string;
   load: () => Promise<unknown>;
+  /** Starts loading the page's data once someone is signed in (deep links). */
+  prefetch?: (params: Record<string, string>) => void;
   minRole?: Role;
   /** Shown in the navigation rail with this icon and label (the label defaults to the title). */
   nav?: { icon: IconName; label?: MessageKey; section?: string; href?: string };
@@ -50,6 +53,8 @@ export const ROUTES: Route[] = [
     title: "processes.edit.title",
     tag: "procedo-process-edit-page",
     load: () => import("./pages/processes/edit_page.ts"),
+    // Not through the page's chunk: that is still being evaluated when the person is known.
+    prefetch: (params) => prefetchEditor(session().api, params.id),
     minRole: "modeler",
   },
   {
@@ -136,4 +141,14 @@ export const REDIRECTS: Record<string, string> = {
 export function preloadPage(path: string) {
   const route = ROUTES.find((r) => matchPath(r.path, path));
   route?.load().catch(() => {});
+}
+
+/** Starts loading the data of the page at `path` for `role`, where the page says how. */
+export function prefetchPage(path: string, role: Role) {
+  for (const route of ROUTES) {
+    const params = matchPath(route.path, path);
+    if (!params) continue;
+    if (roleAllows(role, route.minRole)) route.prefetch?.(params);
+    return;
+  }
 }

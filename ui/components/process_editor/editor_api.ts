@@ -45,6 +45,30 @@ export async function loadDraft(
   return { draft, etag: etag(res) ?? etagOfVersion(draft.version) };
 }
 
+/** Answers asked for ahead of the editor (a deep link, while the app draws its shell). */
+const ahead = new Map<string, { at: number; loaded: Promise<[Loaded, LoadedDraft]> }>();
+const AHEAD_MS = 10_000;
+type Loaded = Awaited<ReturnType<typeof loadProcess>>;
+
+/** Starts loading what the editor of `id` needs, for loadForEditor to pick up. */
+export function prefetchEditor(api: ProcedoClient, id: string) {
+  const loaded = Promise.all([loadProcess(api, id), loadDraft(api, id)]);
+  loaded.catch(() => {/* the editor asks again */});
+  ahead.set(id, { at: Date.now(), loaded });
+}
+
+/** The process and its draft: what was fetched ahead (once, while fresh), or asked now. */
+export function loadForEditor(
+  api: ProcedoClient,
+  id: string,
+  signal?: AbortSignal,
+): Promise<[Loaded, LoadedDraft]> {
+  const early = ahead.get(id);
+  ahead.delete(id);
+  if (early && Date.now() - early.at < AHEAD_MS) return early.loaded;
+  return Promise.all([loadProcess(api, id, signal), loadDraft(api, id, signal)]);
+}
+
 export type SaveOutcome =
   | { kind: "saved"; draft: ProcessDraft; etag: string }
   /** Someone saved in between: their draft as it is now. */

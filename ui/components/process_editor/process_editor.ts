@@ -30,7 +30,7 @@ import { GraphActions } from "./graph_actions.ts";
 import "./bpmn_dialog.ts";
 import { CanvasInputs } from "./canvas_inputs.ts";
 import { editorBars } from "./editor_bars.ts";
-import { loadDraft, loadProcess, type Process } from "./editor_api.ts";
+import { loadForEditor, type Process } from "./editor_api.ts";
 import { editorStyles } from "./editor_styles.ts";
 import "./editor_toolbar.ts";
 import type { ToolbarState } from "./editor_toolbar.ts";
@@ -173,10 +173,7 @@ export class ProcedoProcessEditor extends LitElement {
     this.loadError = undefined;
     try {
       const { api } = session();
-      const [p, d] = await Promise.all([
-        loadProcess(api, this.processId, abort.signal),
-        loadDraft(api, this.processId, abort.signal),
-      ]);
+      const [p, d] = await loadForEditor(api, this.processId, abort.signal);
       if (abort.signal.aborted) return;
       this.process = p.process;
       this.processEtag = p.etag;
