@@ -1,9 +1,9 @@
 // The process list's filter bar: category, owner position (picked by typing), status and
 // review due, and "Clear filters" while any filter (or the search text) narrows the list.
 // It only reports changes; the list puts them into the URL.
-import { css, html, nothing } from "lit";
+import { css, html } from "lit";
 import { live } from "lit/directives/live.js";
-import { icon } from "../../../components/icons.ts";
+import { clearFiltersButton, filterBarStyles } from "../../../components/filter_bar.ts";
 import { t } from "../../../lib/i18n.ts";
 import { CATEGORIES, categoryName, isCategory } from "./list_cells.ts";
 import { searchPositions } from "./list_options.ts";
@@ -78,29 +78,16 @@ export function renderFilters(s: ListState, on: FilterHandlers) {
         ],
         (v) => ({ reviewDue: v === "true" || v === "false" ? v : undefined }),
       )}
-      ${isFiltered(s)
-        ? html`
-          <fluent-button appearance="subtle" data-testid="clear-filters"
-            @click=${() => on.clear()}>${icon("dismiss", 20, "start")}${t(
-              "processes.list.clearFilters",
-            )}</fluent-button>
-        `
-        : nothing}
+      ${clearFiltersButton(isFiltered(s), t("processes.list.clearFilters"), () => on.clear())}
     </div>
   `;
 }
 
-export const filterStyles = css`
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: var(--spacingHorizontalM);
-  }
-  .filters .control {
-    min-width: 10rem;
-  }
-  .filters procedo-list-picker {
-    width: 16rem;
-  }
-`;
+export const filterStyles = [
+  filterBarStyles,
+  css`
+    .filters procedo-list-picker {
+      width: 16rem;
+    }
+  `,
+];

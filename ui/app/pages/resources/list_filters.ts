@@ -2,9 +2,9 @@
 // vendor, site, standard), offering the values in use with how many have each (the API's
 // facets), and "Clear filters" while one is set. It only reports changes; the list puts them
 // into the URL.
-import { css, html, nothing } from "lit";
+import { html, nothing } from "lit";
 import { live } from "lit/directives/live.js";
-import { icon } from "../../../components/icons.ts";
+import { clearFiltersButton } from "../../../components/filter_bar.ts";
 import { type MessageKey, t } from "../../../lib/i18n.ts";
 import type { Facet } from "./resource_api.ts";
 
@@ -47,27 +47,9 @@ export function renderFilters(
           </label>
         `;
       })}
-      ${any
-        ? html`
-          <fluent-button appearance="subtle" data-testid="clear-filters"
-            @click=${() => change({})}>${icon("dismiss", 20, "start")}${t(
-              "resources.clearFilters",
-            )}</fluent-button>
-        `
-        : nothing}
+      ${clearFiltersButton(any, t("resources.clearFilters"), () => change({}))}
     </div>
   `;
 }
 
-export const filterStyles = css`
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: flex-end;
-    gap: var(--spacingHorizontalM);
-  }
-  .filters .control {
-    min-width: 12rem;
-    max-width: 20rem;
-  }
-`;
+export { filterBarStyles as filterStyles } from "../../../components/filter_bar.ts";
