@@ -8,30 +8,7 @@ import { benchLayout } from "./processes_layout.ts";
 import { benchUiProcessList } from "./ui_process_list.ts";
 import { benchUiDiagram } from "./ui_diagram.ts";
 import { benchUiEditor } from "./ui_editor.ts";
-
-interface Result {
-  name: string;
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-  note?: string;
-}
-
-async function measure(name: string, n: number, fn: (i: number) => Promise<void>, note?: string) {
-  for (let i = 0; i < Math.min(20, n); i++) await fn(-1 - i); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = performance.now();
-    await fn(i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-  const r: Result = { name, n, p50: q(0.5), p95: q(0.95), max: times.at(-1)!, note };
-  console.log(`${name}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (n=${n})`);
-  return r;
-}
+import { type BenchResult, measure } from "./stats.ts";
 
 /**
  * Waits (up to BENCH_WAIT_SECONDS, default 300) for the machine to be quiet — the 1-minute load
@@ -54,13 +31,15 @@ const t = await startTestApp({
   env: { RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_TENANT_PER_MINUTE: "1000000" },
 });
 const modeler = await t.token("modeler");
-const results: Result[] = [];
+const results: BenchResult[] = [];
+// Twenty untimed requests first (connections, JIT, caches).
+const WARM_UP = { warmUp: 20 };
 try {
   results.push(
     await measure("GET /health/live", 2000, async () => {
       const res = await t.call("GET", "/health/live");
       await res.body?.cancel();
-    }),
+    }, WARM_UP),
   );
   results.push(
     await measure("POST /api/v1/tags (auth, tenancy, validation, insert)", 500, async (i) => {
@@ -70,14 +49,14 @@ try {
       });
       if (res.status !== 201 && i >= 0) throw new Error(`create failed: ${res.status}`);
       await res.body?.cancel();
-    }),
+    }, WARM_UP),
   );
   results.push(
     await measure("GET /api/v1/tags?limit=50 over 500 tags", 1000, async () => {
       const res = await t.call("GET", "/api/v1/tags?limit=50", { token: modeler });
       if (res.status !== 200) throw new Error(`list failed: ${res.status}`);
       await res.json();
-    }),
+    }, WARM_UP),
   );
 } finally {
   await t.close();

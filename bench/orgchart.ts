@@ -5,35 +5,11 @@
 import ExcelJS from "exceljs";
 import { XLSX_MEDIA_TYPE } from "../api/tabular/mod.ts";
 import { startTestApp } from "../tests/support/app.ts";
-
-export interface BenchResult {
-  name: string;
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-  note?: string;
-}
+import { type BenchResult, loadNote, stats } from "./stats.ts";
 
 const BASE = "/api/v1/orgchart";
 const POSITIONS = 5_000;
 const EMPLOYEES = 10_000;
-
-/** The machine's load while measuring (other processes share the cores). */
-const load = () =>
-  `load average ${Deno.loadavg()[0].toFixed(1)} on ${navigator.hardwareConcurrency} cores`;
-
-function stats(name: string, times: number[], note?: string): BenchResult {
-  const sorted = [...times].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  const r = { name, n: times.length, p50: q(0.5), p95: q(0.95), max: sorted.at(-1)!, note };
-  console.log(
-    `${name}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms, max ${
-      r.max.toFixed(2)
-    } ms (n=${r.n})${note ? ` — ${note}` : ""}`,
-  );
-  return r;
-}
 
 /** 5,000 positions in 5 divisions × 10 departments × 5 teams (250 units), reports-to lines. */
 function positionsCsv(): string {
@@ -133,7 +109,7 @@ export async function benchOrgchart(): Promise<BenchResult[]> {
     results.push(stats(
       `GET /orgchart/charts/{id}/tree, ${POSITIONS} positions in ${first.counts.units} units`,
       times,
-      `${first.counts.holders} holders; response parsed by the client included; ${load()}`,
+      `${first.counts.holders} holders; response parsed by the client included; ${loadNote()}`,
     ));
 
     // 10,000 new employees per run (new keys each time), then a re-import of the last file.
@@ -160,7 +136,7 @@ export async function benchOrgchart(): Promise<BenchResult[]> {
       importTimes,
       `file ${Math.round(fileBytes / 1024)} KiB; peak RSS ${mib(peak)} (before: ${
         mib(baseline)
-      }; whole process incl. the app); ${load()}`,
+      }; whole process incl. the app); ${loadNote()}`,
     ));
     const reimport: number[] = [];
     for (let i = 0; i < 2; i++) {

@@ -12,14 +12,7 @@ import {
   type ProcessNode,
 } from "../plugins/processes/graph_schema.ts";
 import { layoutGraph } from "../plugins/processes/layout.ts";
-
-export interface BenchRow {
-  name: string;
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-}
+import { type BenchResult, measure } from "./stats.ts";
 
 /** mulberry32: the same graph on every run. */
 function random(seed: number) {
@@ -135,22 +128,7 @@ export function bpmnBenchGraph(nodeCount = 500, laneCount = 6, seed = 7): Graph 
   return GraphSchema.parse(layoutGraph(graph));
 }
 
-async function measure(name: string, n: number, fn: () => Promise<void>): Promise<BenchRow> {
-  for (let i = 0; i < 5; i++) await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-  const row = { name, n, p50: q(0.5), p95: q(0.95), max: times.at(-1)! };
-  console.log(`${name}: p50 ${row.p50.toFixed(2)} ms, p95 ${row.p95.toFixed(2)} ms (n=${n})`);
-  return row;
-}
-
-export async function benchBpmn(): Promise<BenchRow[]> {
+export async function benchBpmn(): Promise<BenchResult[]> {
   const graph = bpmnBenchGraph(500);
   const meta = { processId: "0190aaaa-0000-7000-8000-000000000001", title: "Bench" };
   const xml = await exportBpmn(graph, meta);
@@ -159,16 +137,18 @@ export async function benchBpmn(): Promise<BenchRow[]> {
   const size = `${graph.nodes.length} nodes, ${graph.edges.length} edges, ${
     Math.round(xml.length / 1024)
   } KiB`;
+  // Five untimed rounds first: each one exports or imports the whole file.
+  const FIVE_WARM_UPS = { warmUp: 5 };
   return [
     await measure(`BPMN export of a 500-node process (${size})`, 50, async () => {
       await exportBpmn(graph, meta);
-    }),
+    }, FIVE_WARM_UPS),
     await measure("BPMN import of the same file", 50, async () => {
       await importBpmn(xml);
-    }),
+    }, FIVE_WARM_UPS),
     await measure("BPMN export + import round trip, 500 nodes", 50, async () => {
       await importBpmn(await exportBpmn(graph, meta));
-    }),
+    }, FIVE_WARM_UPS),
   ];
 }
 

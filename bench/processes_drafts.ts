@@ -4,37 +4,9 @@
 // `npx -y deno run -A bench/processes_drafts.ts`.
 import { startTestApp } from "../tests/support/app.ts";
 import { chainGraph, createProcess } from "../plugins/processes/draft_fixtures.ts";
-
-export interface BenchResult {
-  name: string;
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-  note?: string;
-}
+import { type BenchResult, measure } from "./stats.ts";
 
 const NODES = 300;
-
-async function measure(
-  name: string,
-  n: number,
-  fn: (i: number) => Promise<void>,
-  note?: string,
-): Promise<BenchResult> {
-  for (let i = 0; i < Math.min(10, n); i++) await fn(-1 - i); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = performance.now();
-    await fn(i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-  const r = { name, n, p50: q(0.5), p95: q(0.95), max: times.at(-1)!, note };
-  console.log(`${name}: p50 ${r.p50.toFixed(2)} ms, p95 ${r.p95.toFixed(2)} ms (n=${n})`);
-  return r;
-}
 
 /** Reading and saving a 300-node draft (tasks with R, A, a document and a lane position). */
 export async function benchDrafts(): Promise<BenchResult[]> {
@@ -60,7 +32,7 @@ export async function benchDrafts(): Promise<BenchResult[]> {
         const res = await t.call("GET", path, { token: modeler });
         if (res.status !== 200) throw new Error(`read: ${res.status}`);
         await res.arrayBuffer();
-      }, "auth, tenancy, one draft row, JSON out"),
+      }, { note: "auth, tenancy, one draft row, JSON out" }),
     );
 
     // What an editor sends: the whole graph, with one node renamed and another moved.
@@ -74,7 +46,7 @@ export async function benchDrafts(): Promise<BenchResult[]> {
           edited.nodes[150].x = 15_000 + i;
           await put(edited);
         },
-        `If-Match, schema, draft row, projections (${rows}), audit`,
+        { note: `If-Match, schema, draft row, projections (${rows}), audit` },
       ),
     );
 
@@ -85,7 +57,7 @@ export async function benchDrafts(): Promise<BenchResult[]> {
         `PUT a ${NODES}-node draft, every node's RACI and links changed (full rebuild)`,
         40,
         async (i) => await put(variants[Math.abs(i) % 2]),
-        rows,
+        { note: rows },
       ),
     );
     return results;

@@ -4,6 +4,7 @@
 import type { Edge, Graph, NodeType, ProcessNode } from "../plugins/processes/graph_schema.ts";
 import { validateGraph } from "../plugins/processes/graph_validate.ts";
 import { layoutGraph } from "../plugins/processes/layout.ts";
+import { type BenchResult, measure } from "./stats.ts";
 
 /** A small seeded PRNG (mulberry32), so generated graphs are the same on every run. */
 function random(seed: number) {
@@ -120,23 +121,8 @@ export function generateProcessGraph(nodeCount: number, laneCount = 6, seed = 1)
   return { schemaVersion: 1, lanes, nodes, edges };
 }
 
-async function measure(name: string, n: number, fn: () => unknown) {
-  for (let i = 0; i < Math.min(10, n); i++) await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-  return { name, n, p50: q(0.5), p95: q(0.95), max: times[times.length - 1] };
-}
-
 /** Layout and validation timings over generated graphs (ms). */
-export async function benchLayout(): Promise<
-  { name: string; n: number; p50: number; p95: number; max: number }[]
-> {
+export async function benchLayout(): Promise<BenchResult[]> {
   const g500 = generateProcessGraph(500, 6, 500);
   const g2000 = generateProcessGraph(2000, 10, 2000);
   const none = { existing: () => Promise.resolve(new Set<string>()) };

@@ -9,15 +9,7 @@ import { createProcess, saveGraph } from "../plugins/processes/draft_fixtures.ts
 import { layoutGraph } from "../plugins/processes/layout.ts";
 import { type BrowserApp, signIn, startBrowserApp } from "../tests/support/browser.ts";
 import { generateProcessGraph } from "./processes_layout.ts";
-
-export interface BenchResult {
-  name: string;
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-  note?: string;
-}
+import { type BenchResult, loadNote, median, stats } from "./stats.ts";
 
 const NODES = 300;
 const RUNS = 15;
@@ -51,23 +43,9 @@ function benchGraph() {
   return g;
 }
 
-function stats(name: string, times: number[], note?: string): BenchResult {
-  const sorted = [...times].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  const r = { name, n: times.length, p50: q(0.5), p95: q(0.95), max: sorted.at(-1)!, note };
-  console.log(
-    `${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms` +
-      ` (n=${r.n})${note ? ` — ${note}` : ""}`,
-  );
-  return r;
-}
-
-const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(1);
+const p50 = (xs: number[]) => median(xs).toFixed(1);
 
 declare function diagramOf(root: Document): Element | null;
-
-const load = () =>
-  `load average ${Deno.loadavg()[0].toFixed(1)} on ${navigator.hardwareConcurrency} cores`;
 
 export async function benchUiDiagram(): Promise<BenchResult[]> {
   const app: BrowserApp = await startBrowserApp();
@@ -139,14 +117,14 @@ export async function benchUiDiagram(): Promise<BenchResult[]> {
         first.map(([, render]) => render),
         `${what}; graph set → frame drawn (script part p50 ${
           p50(first.map(([update]) => update))
-        } ms), headless Chromium; ${load()}`,
+        } ms), headless Chromium; ${loadNote()}`,
       ),
       stats(
         `UI: ${NODES}-node diagram drawn anew in an open page`,
         again.map(([, render]) => render),
         `${what}; empty diagram → graph set → frame drawn (script part p50 ${
           p50(again.map(([update]) => update))
-        } ms); ${load()}`,
+        } ms); ${loadNote()}`,
       ),
     ];
   } finally {

@@ -46,15 +46,7 @@ import {
 } from "./ui_editor_pointer.ts";
 import { installProbe } from "./ui_editor_probe.ts";
 import { bundleBenchPage, serveBench } from "./ui_editor_serve.ts";
-
-export interface BenchResult {
-  name: string;
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-  note?: string;
-}
+import { type BenchResult, loadNote, median, stats } from "./stats.ts";
 
 const NODES = 1000;
 const LANES = 8;
@@ -64,24 +56,8 @@ const STEPS = 60;
 /** How far a drag goes on screen (px), at 100 % zoom: along the lane and a little down. */
 const DRAG = { dx: 160, dy: 40 };
 
-const load = () =>
-  `load average ${Deno.loadavg()[0].toFixed(1)} on ${navigator.hardwareConcurrency} cores`;
-
-function stats(name: string, times: number[], note?: string): BenchResult {
-  const sorted = [...times].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  const r = { name, n: times.length, p50: q(0.5), p95: q(0.95), max: sorted.at(-1)!, note };
-  console.log(
-    `${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms` +
-      ` (n=${r.n})${note ? ` — ${note}` : ""}`,
-  );
-  return r;
-}
-
 /** Progress on stderr: a 1,000-node run takes a while. */
 const progress = (what: string) => console.error(`ui_editor: ${what}`);
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** The 1,000-node process, laid out by the server's layout, with step-like labels. */
 function benchGraph() {
@@ -229,7 +205,9 @@ export async function benchUiEditor(): Promise<BenchResult[]> {
             ? "on the process page (viewer drawn), Edit → /processes/{id}/edit"
             : "/processes/{id}/edit loaded from an empty tab: app boot, session, chunk"
         }; canvas drawn ` +
-          `at p50 ${median(opened.map((o) => o.drawn)).toFixed(0)} ms; target < 1000 ms; ${load()}`,
+          `at p50 ${
+            median(opened.map((o) => o.drawn)).toFixed(0)
+          } ms; target < 1000 ms; ${loadNote()}`,
       ));
     }
     await page.context().close();
@@ -260,7 +238,7 @@ export async function benchUiEditor(): Promise<BenchResult[]> {
       `${DRAG_RUNS} drags of ${DRAG.dx}×${DRAG.dy} px at 100 % zoom (all ${NODES} nodes in ` +
         `the DOM), press to release; the drop (release → painted) p50 ` +
         `${median(drops).toFixed(0)} ms, max ${Math.max(...drops).toFixed(0)} ms; ` +
-        `target median < 33 ms; ${load()}`,
+        `target median < 33 ms; ${loadNote()}`,
     ));
 
     progress("bpmn-js");
@@ -299,7 +277,7 @@ export async function benchUiEditor(): Promise<BenchResult[]> {
     results.push(stats(
       `bpmn-js ${version} Modeler: importXML + fit + first paint of the same process`,
       imports,
-      `BPMN XML from GET …/bpmn (${kib} KiB) in memory; script loaded before timing; ${load()}`,
+      `BPMN XML from GET …/bpmn (${kib} KiB) in memory; script loaded before timing; ${loadNote()}`,
     ));
     results.push(stats(
       `bpmn-js ${version}: drag a node among ${NODES} (frame time, ${STEPS}-step drag)`,
@@ -349,7 +327,7 @@ async function viewerPageLoad(app: BrowserApp, id: string): Promise<BenchResult>
   return stats(
     `UI process page (read-only viewer): page load until the ${NODES}-node draft is drawn`,
     times,
-    `app boot, session, process page, GET draft, <procedo-diagram>; ${load()}`,
+    `app boot, session, process page, GET draft, <procedo-diagram>; ${loadNote()}`,
   );
 }
 

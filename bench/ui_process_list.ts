@@ -11,35 +11,12 @@
 // Standalone: `npx -y deno run -A bench/ui_process_list.ts`.
 import type { Page } from "playwright-core";
 import { type BrowserApp, signIn, startBrowserApp } from "../tests/support/browser.ts";
-
-export interface BenchResult {
-  name: string;
-  n: number;
-  p50: number;
-  p95: number;
-  max: number;
-  note?: string;
-}
+import { type BenchResult, loadNote, stats } from "./stats.ts";
 
 const PROCESSES = 500;
 const RUNS = 15;
 const WARM_UP = 3;
 const CATEGORIES = ["management", "core", "support"] as const;
-
-const load = () =>
-  `load average ${Deno.loadavg()[0].toFixed(1)} on ${navigator.hardwareConcurrency} cores`;
-
-function stats(name: string, times: number[], note?: string): BenchResult {
-  const sorted = [...times].sort((a, b) => a - b);
-  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
-  const r = { name, n: times.length, p50: q(0.5), p95: q(0.95), max: sorted.at(-1)!, note };
-  console.log(
-    `${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${
-      r.max.toFixed(1)
-    } ms (n=${r.n})${note ? ` — ${note}` : ""}`,
-  );
-  return r;
-}
 
 /** 500 processes beside the samples: all categories, every other one owned by a position. */
 async function seed(app: BrowserApp) {
@@ -141,7 +118,7 @@ export async function benchUiProcessList(): Promise<BenchResult[]> {
       selector: "li.tile",
       count: total,
     };
-    const note = (what: string) => `${what}; ${total} processes in the workspace; ${load()}`;
+    const note = (what: string) => `${what}; ${total} processes in the workspace; ${loadNote()}`;
 
     results.push(stats(
       "UI: page load of /processes until 50 rows are painted",
