@@ -31,6 +31,8 @@ import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
 import { apiKeysCorePlugin } from "./api_keys/routes.ts";
 import { createTenantCache } from "./tenant_cache/mod.ts";
+import type { MailCatcher } from "./mail/catcher.ts";
+import { registerDevMailPage } from "./mail/dev_page.ts";
 
 /** Core features mounted like plugins, so they get the same guards (names are reserved). */
 const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin];
@@ -45,6 +47,8 @@ export interface AppOptions {
   /** The dev issuer (dev mode); a new in-memory one is made when missing. */
   devIssuer?: DevIssuer;
   logger?: Logger;
+  /** The dev catcher (MAIL_TRANSPORT=catcher): its mails are shown at /dev/mail in dev mode. */
+  mailCatcher?: MailCatcher;
   /** Answers GET requests outside /api and /health (the built UI, or a landing page). */
   fallback?: (c: Context) => Response | Promise<Response | undefined> | undefined;
 }
@@ -138,6 +142,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     : createEntraVerifier(config.auth.entra, cache);
   if (config.auth.mode === "dev") {
     registerDevRoutes(app, { db, issuer: options.devIssuer! });
+    if (options.mailCatcher) registerDevMailPage(app, options.mailCatcher);
   }
   registerClientConfig(app, config);
 

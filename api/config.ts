@@ -1,6 +1,7 @@
 // Every setting comes from the environment and is validated here, once, at start-up.
 // A bad value stops start-up with a message naming the variable and what it expects.
 import { z } from "zod";
+import { type MailConfig, mailConfigOf, mailEnvShape } from "./mail/config.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], {
@@ -84,6 +85,7 @@ export const envSchema = z.object({
 
   OPERATOR_API_KEY: z.string().min(32, { error: "expected a secret of at least 32 characters" })
     .optional(),
+  ...mailEnvShape,
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -118,6 +120,8 @@ export interface Config {
   };
   /** Requests per minute (fixed windows): per credential (user or API key) and per tenant. */
   rateLimit: { perCredential: number; perTenant: number; perAddress: number };
+  /** How mail leaves (api/mail/) and how often the outbox retries it. */
+  mail: MailConfig;
   auth: {
     mode: "dev" | "entra";
     entra: {
@@ -189,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       "AUTH_MODE: dev sign-in is refused in production; set ENTRA_CLIENT_ID (and AUTH_MODE=entra)",
     );
   }
+  const mail = mailConfigOf(e, mode, problems);
   if (problems.length) throw new ConfigError(problems);
 
   const audience = e.ENTRA_AUDIENCE
@@ -236,6 +241,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         authorityHost: e.ENTRA_AUTHORITY_HOST.replace(/\/$/, ""),
       },
     },
+    mail,
   };
 }
 

@@ -9,6 +9,19 @@ import type { Config } from "./config.ts";
 import type { Db } from "./db/client.ts";
 import type { TenantScope } from "./db/tenant_scope.ts";
 import type { AppEnv } from "./env.ts";
+import type { OutboxHandler } from "./outbox/handler.ts";
+import { scheduleOf } from "./scheduler/every.ts";
+import type { ScheduledTask } from "./scheduler/task.ts";
+
+export type { OutboxHandler, OutboxMessage } from "./outbox/handler.ts";
+export { PermanentFailure, TransientFailure } from "./outbox/handler.ts";
+export type {
+  GlobalTask,
+  ScheduledTask,
+  TaskContext,
+  TenantTask,
+  TenantTaskContext,
+} from "./scheduler/task.ts";
 
 export interface PluginDeps {
   config: Config;
@@ -65,7 +78,21 @@ export interface ProcedoPlugin {
    * ("<plugin>.<point>", e.g. "processes.linkTargets"); each value is one item or a list.
    */
   contributes?: Record<string, unknown>;
+  /**
+   * Work the scheduler runs (reminders, digests, clean-ups): per tenant or global, every N
+   * minutes or on a cron expression; several instances never run the same due time twice.
+   */
+  schedules?: ScheduledTask[];
+  /**
+   * Handlers of outbox messages, by kind ("webhook" → its delivery). Messages are queued
+   * with enqueue() from api/outbox/mod.ts inside the write that causes them. The core
+   * handles "mail".
+   */
+  outboxHandlers?: Record<string, OutboxHandler>;
 }
+
+/** Outbox kinds the core delivers itself. */
+export const CORE_OUTBOX_KINDS = ["mail"];
 
 /** Everything the installed plugins contribute to the extension point `point`. */
 export function contributionsTo<T>(plugins: readonly ProcedoPlugin[], point: string): T[] {
@@ -84,7 +111,7 @@ export class PluginError extends Error {
 
 const NAME = /^[a-z][a-z0-9-]{0,39}$/;
 /** Route prefixes the core keeps for itself. */
-const RESERVED = new Set(["dev", "tenants", "users", "audit", "api-keys", "me", "health"]);
+const RESERVED = new Set(["core", "dev", "tenants", "users", "audit", "api-keys", "me", "health"]);
 
 /**
  * Validates the plugin list and returns it in dependency order. A duplicate or invalid
@@ -129,6 +156,8 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
   for (const p of plugins) visit(p, []);
 
   const tableOwner = new Map<string, string>();
+  const taskOwner = new Map<string, string>();
+  const kindOwner = new Map<string, string>(CORE_OUTBOX_KINDS.map((k) => [k, "the core"]));
   for (const p of ordered) {
     for (const [key, table] of Object.entries(p.tables ?? {})) {
       const name = tableName(table);
@@ -165,6 +194,7 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
         );
       }
     }
+    validateBackgroundWork(p, taskOwner, kindOwner);
     for (const action of p.personOnly ?? []) {
       if (!p.permissions?.[action]) {
         throw new PluginError(
@@ -174,6 +204,43 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
     }
   }
   return ordered;
+}
+
+/** Task names start with the plugin's name and are unique; so are outbox kinds. */
+function validateBackgroundWork(
+  p: ProcedoPlugin,
+  taskOwner: Map<string, string>,
+  kindOwner: Map<string, string>,
+) {
+  for (const task of p.schedules ?? []) {
+    if (!task.name?.startsWith(`${p.name}.`)) {
+      throw new PluginError(
+        `Plugin "${p.name}" declares task ${
+          JSON.stringify(task.name)
+        }: names start with "${p.name}."`,
+      );
+    }
+    if (taskOwner.has(task.name)) {
+      throw new PluginError(`Plugin "${p.name}" declares task "${task.name}" twice`);
+    }
+    taskOwner.set(task.name, p.name);
+    try {
+      scheduleOf(task.every);
+    } catch (e) {
+      throw new PluginError(`Plugin "${p.name}", task "${task.name}": ${(e as Error).message}`);
+    }
+  }
+  for (const kind of Object.keys(p.outboxHandlers ?? {})) {
+    const owner = kindOwner.get(kind);
+    if (owner) {
+      throw new PluginError(
+        `Plugin "${p.name}" handles outbox kind "${kind}", which ${
+          owner === "the core" ? "the core handles" : `plugin "${owner}" handles`
+        }`,
+      );
+    }
+    kindOwner.set(kind, p.name);
+  }
 }
 
 /** The SQL name of a drizzle table. */

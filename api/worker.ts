@@ -12,12 +12,19 @@
 //   stateless and shared by the whole isolate;
 // - without DATABASE_URL the app still starts: health, docs and the UI answer, readiness
 //   reports the database failing, and whatever needs the database answers 503 at once;
-// - the UI comes from the static assets binding (ASSETS, see wrangler.toml).
+// - the UI comes from the static assets binding (ASSETS, see wrangler.toml);
+// - background work (reminders, digests, the outbox) runs from the Cron Trigger in
+//   wrangler.toml: `scheduled` ticks the scheduler once a minute. Mail goes through
+//   Microsoft Graph (MAIL_TRANSPORT=graph); SMTP needs TCP sockets Workers do not offer.
 // Nothing here may touch `Deno`: it runs in workerd with the nodejs_compat flag.
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Context, ExecutionContext } from "hono";
 import { defaultPlugins } from "../plugins/mod.ts";
 import { createApp } from "./app.ts";
+import { type Background, createBackground } from "./background.ts";
+import { MailCatcher } from "./mail/catcher.ts";
+import { createGraphTransport } from "./mail/graph.ts";
+import type { MailTransport } from "./mail/port.ts";
 import { createMemoryCache } from "./cache/memory.ts";
 import type { Cache } from "./cache/port.ts";
 import { createUpstashCache } from "./cache/upstash.ts";
@@ -41,9 +48,16 @@ type App = Awaited<ReturnType<typeof createApp>>;
 
 interface Runtime {
   app: App;
+  background: Background;
   /** The database of the current request (`perRequest`) or of the whole isolate. */
   connect(): Database;
   perRequest: boolean;
+}
+
+/** What the runtime hands `scheduled` (a subset of Cloudflare's ScheduledController). */
+export interface ScheduledEvent {
+  scheduledTime: number;
+  cron: string;
 }
 
 /** What one request opened, so it can be closed after the response. */
@@ -77,6 +91,21 @@ export default {
       if (database) ctx.waitUntil(database.close().catch(() => {}));
     }
   },
+
+  /** The Cron Trigger (wrangler.toml [triggers]): one scheduler tick per minute. */
+  async scheduled(event: ScheduledEvent, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    const rt = await (runtime ??= buildRuntime(env));
+    const tick = () => rt.background.scheduler.tick(new Date(event.scheduledTime));
+    if (!rt.perRequest) {
+      ctx.waitUntil(tick());
+      return;
+    }
+    // The tick is one "request" for the per-request mysql2 pool.
+    const scope: RequestScope = {};
+    ctx.waitUntil(
+      requests.run(scope, tick).finally(() => scope.database?.close().catch(() => {})),
+    );
+  },
 };
 
 async function buildRuntime(env: WorkerEnv): Promise<Runtime> {
@@ -97,6 +126,7 @@ async function buildRuntime(env: WorkerEnv): Promise<Runtime> {
     });
   }
   const assets = env.ASSETS;
+  const mail = mailTransportFor(config, logger);
   const app = await createApp({
     config,
     db,
@@ -105,8 +135,34 @@ async function buildRuntime(env: WorkerEnv): Promise<Runtime> {
     pingDb: () => connect().ping(),
     logger,
     fallback: assets ? (c) => serveAsset(assets, c) : undefined,
+    mailCatcher: mail instanceof MailCatcher ? mail : undefined,
   });
-  return { app, connect, perRequest };
+  const background = createBackground({
+    config,
+    db,
+    cache,
+    plugins: defaultPlugins,
+    logger,
+    mail,
+  });
+  return { app, background, connect, perRequest };
+}
+
+/** Graph, or the catcher outside production; SMTP cannot run here. */
+function mailTransportFor(config: Config, logger: Logger): MailTransport | undefined {
+  switch (config.mail.transport) {
+    case "graph":
+      return createGraphTransport(config.mail.graph!);
+    case "catcher":
+      return new MailCatcher();
+    case "smtp":
+      logger.warn("MAIL_TRANSPORT=smtp needs TCP to an SMTP server, which Workers lack; no mail", {
+        hint: "set MAIL_TRANSPORT=graph and the GRAPH_* settings",
+      });
+      return undefined;
+    case "off":
+      return undefined;
+  }
 }
 
 /** The Worker's string bindings as an environment record (ASSETS and other objects left out). */

@@ -4,11 +4,17 @@ import type { MySqlTable } from "drizzle-orm/mysql-core";
 import type { ProcedoPlugin } from "../api/plugin.ts";
 import { apiKeyTables } from "./api_keys.ts";
 import { auditTables } from "./audit.ts";
+import { backgroundTables } from "./background.ts";
 import { coreTables } from "./core.ts";
 
 /** Every table of the core and of `plugins`, keyed by a unique name. */
 export function allTables(plugins: ProcedoPlugin[]): Record<string, MySqlTable> {
-  const out: Record<string, MySqlTable> = { ...coreTables, ...apiKeyTables, ...auditTables };
+  const out: Record<string, MySqlTable> = {
+    ...coreTables,
+    ...apiKeyTables,
+    ...auditTables,
+    ...backgroundTables,
+  };
   for (const p of plugins) {
     for (const [key, table] of Object.entries(p.tables ?? {})) out[`${p.name}_${key}`] = table;
   }

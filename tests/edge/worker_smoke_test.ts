@@ -139,6 +139,21 @@ async function assertDatabaseWorks(w: Worker, database: TestDatabase) {
     sql`select name from tags where id = ${tag.id}`,
   ) as unknown as [Array<{ name: string }>];
   assert.equal(rows[0]?.name, "Grüße vom Edge", "the Worker's write is in the database");
+
+  // The Cron Trigger ticks the scheduler: its runs hold lease rows in the database.
+  const scheduled = await w.get("/__scheduled?cron=*+*+*+*+*");
+  assert.equal(scheduled.status, 200, await scheduled.text());
+  let leases: Array<{ task: string; finished: number }> = [];
+  for (let i = 0; i < 300 && !leases.some((l) => l.task === "core.outbox" && l.finished); i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    [leases] = await database.db.execute(
+      sql`select task, finished_at is not null as finished from scheduler_leases`,
+    ) as unknown as [typeof leases];
+  }
+  assert.ok(
+    leases.some((l) => l.task === "core.outbox" && Number(l.finished) === 1),
+    `the scheduled tick ran the outbox task: ${JSON.stringify(leases)}`,
+  );
 }
 
 async function devToken(w: Worker): Promise<string> {
@@ -210,6 +225,8 @@ async function withWorker(vars: Record<string, string>, fn: (w: Worker) => Promi
       "--env-file",
       `${tmp}/empty.env`,
       "--show-interactive-dev-session=false",
+      // GET /__scheduled runs the Cron Trigger's `scheduled` handler.
+      "--test-scheduled",
       "--log-level",
       "log",
       ...Object.entries(all).flatMap(([k, v]) => ["--var", `${k}:${v}`]),

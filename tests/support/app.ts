@@ -42,6 +42,8 @@ export async function startTestApp(opts: {
   logger?: AppOptions["logger"];
   /** A second instance of `instanceOf`: its database and dev issuer, nothing seeded again. */
   instanceOf?: TestApp;
+  /** The dev mail catcher, shown at /dev/mail. */
+  mailCatcher?: AppOptions["mailCatcher"];
 } = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: "silent", MODE: "test", ...opts.env });
   const database = opts.instanceOf?.database ?? await freshDatabase();
@@ -60,6 +62,7 @@ export async function startTestApp(opts: {
     devIssuer: issuer,
     fallback: opts.fallback,
     logger: opts.logger,
+    mailCatcher: opts.mailCatcher,
   });
   const call = (method: string, path: string, init: CallInit = {}) => {
     const headers: Record<string, string> = { ...init.headers };
