@@ -1,7 +1,7 @@
 // Creating tenants (demo seed now, self-service trial later) and running every plugin's
 // onTenantCreated hook so a new workspace starts with sample content.
 import { eq } from "drizzle-orm";
-import { tenants, users } from "../schema/core.ts";
+import { type Role, tenants, users } from "../schema/core.ts";
 import { DEMO_TENANTS } from "./demo.ts";
 import { uuidv7 } from "./db/ids.ts";
 import { TenantScope } from "./db/tenant_scope.ts";
@@ -12,6 +12,8 @@ export interface NewTenant {
   name: string;
   plan: "trial" | "standard" | "excellence";
   trialEndsAt?: Date | null;
+  /** Users to create before the plugins seed the tenant (the demo tenants' people). */
+  users?: { oid: string; name: string; role: Role }[];
 }
 
 /** Creates a tenant and seeds it through every plugin's onTenantCreated, in deps.plugins order. */
@@ -30,6 +32,17 @@ export async function createTenant(deps: PluginDeps, t: NewTenant) {
     createdAt: now,
     updatedAt: now,
   });
+  if (t.users?.length) {
+    await deps.db.insert(users).values(t.users.map((u) => ({
+      tenantId: id,
+      id: uuidv7(),
+      oid: u.oid,
+      displayName: u.name,
+      role: u.role,
+      active: 1,
+      createdAt: now,
+    })));
+  }
   const scope = new TenantScope(deps.db, id);
   for (const p of deps.plugins) await p.onTenantCreated?.({ ...deps, tenantId: id, scope });
   return id;
@@ -42,20 +55,13 @@ export async function seedDemoTenants(deps: PluginDeps) {
     const [existing] = await deps.db.select({ id: tenants.id }).from(tenants)
       .where(eq(tenants.entraTenantId, demo.entraTenantId)).limit(1);
     if (existing) continue;
-    const id = await createTenant(deps, {
+    // The people first, so plugins can seed content that names them.
+    await createTenant(deps, {
       entraTenantId: demo.entraTenantId,
       name: demo.name,
       plan: "excellence",
+      users: demo.users,
     });
-    await deps.db.insert(users).values(demo.users.map((u) => ({
-      tenantId: id,
-      id: uuidv7(),
-      oid: u.oid,
-      displayName: u.name,
-      role: u.role,
-      active: 1,
-      createdAt: new Date(),
-    })));
     created.push(demo.name);
   }
   return created;

@@ -43,7 +43,7 @@ for (const op of operations) {
     );
     const allowedFrom = ROLES.indexOf(op.minRole as Role);
     for (const [i, role] of ROLES.entries()) {
-      const req = await fixture.request(t, 0);
+      const req = await (fixture.requestAs?.(t, 0, role) ?? fixture.request(t, 0));
       const res = await send(t, op, req, await t.token(role, 0));
       const text = await res.text();
       if (i >= allowedFrom) {

@@ -6,6 +6,8 @@ import { pageOf, PagingQuery } from "../../api/http/paging.ts";
 import type { PluginDeps } from "../../api/plugin.ts";
 import { problemResponses } from "../../api/problem.ts";
 import * as approvals from "./approval_service.ts";
+import { announceApprovalEvent } from "./approval_events.ts";
+import { createLogger } from "../../api/log.ts";
 import {
   actorOf,
   ApprovalSchema,
@@ -138,6 +140,19 @@ export function registerApprovalTasksRoute(app: OpenAPIHono<AppEnv>) {
 }
 
 export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps) {
+  const logger = createLogger(deps.config.logLevel);
+  // After the decision committed: listeners (processes.approvalEvents) learn of it.
+  const announce = (
+    c: { var: AppEnv["Variables"] },
+    type: "requested" | "approved" | "rejected" | "withdrawn",
+    approval: approvals.Approval,
+  ) =>
+    announceApprovalEvent(c.var.scope, deps, {
+      type,
+      approval,
+      actorId: c.var.principal!.userId,
+    }, logger);
+
   app.openapi(submitRoute, async (c) => {
     const task = await approvals.submitForApproval(c.var.scope, c.req.valid("param").id, {
       changeNote: c.req.valid("json").changeNote,
@@ -145,14 +160,14 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
       actor: actorOf(c),
       plugins: deps.plugins,
     });
+    await announce(c, "requested", task);
     return c.json(task, 201);
   });
 
   app.openapi(withdrawRoute, async (c) => {
-    return c.json(
-      await approvals.withdrawApproval(c.var.scope, c.req.valid("param").id, actorOf(c)),
-      200,
-    );
+    const task = await approvals.withdrawApproval(c.var.scope, c.req.valid("param").id, actorOf(c));
+    await announce(c, "withdrawn", task);
+    return c.json(task, 200);
   });
 
   app.openapi(historyRoute, async (c) => {
@@ -166,24 +181,22 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
   app.openapi(approveRoute, async (c) => {
     const { id, approvalId } = c.req.valid("param");
     const body = (c.req.valid("json") ?? {}) as z.infer<typeof Approve>;
-    return c.json(
-      await approvals.approve(c.var.scope, id, approvalId, {
-        changeNote: body.changeNote,
-        actor: actorOf(c),
-        plugins: deps.plugins,
-      }),
-      200,
-    );
+    const task = await approvals.approve(c.var.scope, id, approvalId, {
+      changeNote: body.changeNote,
+      actor: actorOf(c),
+      plugins: deps.plugins,
+    });
+    await announce(c, "approved", task);
+    return c.json(task, 200);
   });
 
   app.openapi(rejectRoute, async (c) => {
     const { id, approvalId } = c.req.valid("param");
-    return c.json(
-      await approvals.reject(c.var.scope, id, approvalId, {
-        reason: c.req.valid("json").reason,
-        actor: actorOf(c),
-      }),
-      200,
-    );
+    const task = await approvals.reject(c.var.scope, id, approvalId, {
+      reason: c.req.valid("json").reason,
+      actor: actorOf(c),
+    });
+    await announce(c, "rejected", task);
+    return c.json(task, 200);
   });
 }

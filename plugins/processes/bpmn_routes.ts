@@ -121,7 +121,7 @@ const importRoute = createRoute({
   request: { params: IdParam, headers: IfMatchHeaders, body: xmlBody },
   responses: {
     200: { description: "Imported", headers: ETagHeader, content: json(BpmnImportResult) },
-    ...problemResponses(401, 403, 404, 409, 412, 413, 415, 422, 428),
+    ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422, 428),
   },
 });
 

@@ -167,7 +167,7 @@ const restoreRoute = createRoute({
       headers: ETagHeader,
       content: json(DraftSchema),
     },
-    ...problemResponses(401, 403, 404, 409, 412, 422, 428),
+    ...problemResponses(400, 401, 403, 404, 409, 412, 422, 428),
   },
 });
 

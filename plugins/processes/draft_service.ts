@@ -9,6 +9,7 @@ import { users } from "../../schema/core.ts";
 import type { Graph } from "./graph_schema.ts";
 import { rebuildProjections } from "./projections.ts";
 import { processDrafts } from "./schema.ts";
+import { assertSafeGraphLinks } from "./link_schemes.ts";
 
 export interface Draft {
   processId: string;
@@ -66,6 +67,7 @@ export async function saveDraft(
   graph: Graph,
   opts: { expectedVersion: number | "*"; actorId: string },
 ): Promise<Draft> {
+  assertSafeGraphLinks(graph);
   // READ COMMITTED: the projection rows are replaced by delete + insert, which under
   // REPEATABLE READ takes gap locks on the neighbouring index ranges, so saves of different
   // processes deadlocked each other. What the save reads to decide is read locked (the

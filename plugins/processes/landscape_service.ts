@@ -13,6 +13,7 @@ import { getTag } from "../tags/service.ts";
 import { createDraft, transact } from "./draft_service.ts";
 import { emptyGraph } from "./graph_schema.ts";
 import type { LinkTargetProvider } from "./link_targets.ts";
+import { assertSafeLinks } from "./link_schemes.ts";
 import { rebuildOwnerLink } from "./projections.ts";
 import {
   CATEGORIES,
@@ -332,6 +333,7 @@ export async function createProcess(
   const now = new Date();
   const interval = input.reviewIntervalMonths ?? DEFAULT_REVIEW_INTERVAL_MONTHS;
   const tagIds = [...new Set(input.tagIds ?? [])];
+  assertSafeLinks([{ field: "body.description", text: input.description }]);
   await scope.transaction(async (tx) => {
     await assertReferences(tx, {
       parentId: input.parentId ?? null,
@@ -377,6 +379,7 @@ export async function updateProcess(
   check: (current: Process) => void,
   ctx: LandscapeContext = {},
 ): Promise<Process> {
+  assertSafeLinks([{ field: "body.description", text: patch.description }]);
   await transact(scope, async (tx) => {
     const row = await getProcessRow(tx, id, { forUpdate: true });
     check(toProcess(row));

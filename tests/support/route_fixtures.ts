@@ -2,7 +2,9 @@
 // valid request. The role matrix and the isolation sweep walk the document and use these;
 // a route without a fixture fails both until one is added here.
 import { DEMO_TENANTS } from "../../api/demo.ts";
+import type { Role } from "../../schema/core.ts";
 import type { TestApp } from "./app.ts";
+import { collaborationFixtures } from "./route_fixtures_collaboration.ts";
 
 export interface RouteRequest {
   params?: Record<string, string>;
@@ -14,6 +16,11 @@ export interface RouteRequest {
 export interface RouteFixture {
   /** Builds a valid request; objects it needs are created in demo tenant `tenant`. */
   request(t: TestApp, tenant: 0 | 1): Promise<RouteRequest>;
+  /**
+   * For routes on one's own objects (one's comment, a process one owns): the request for
+   * the calling role; the role matrix prefers it to `request`.
+   */
+  requestAs?(t: TestApp, tenant: 0 | 1, role: Role): Promise<RouteRequest>;
   /** For routes with an id: how the owning tenant reads the object back (to prove it intact). */
   readBack?: string;
 }
@@ -673,6 +680,8 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   // resources: documents, systems, locations, requirements
   ...resourceFixtures(),
+  // collaboration: comments, problems, feedback, inbox, notifications, settings
+  ...collaborationFixtures({ createProcess, demoUserId, fixtureGraph }),
 };
 
 /** Every tenant route of the document: under /api/v1, naming a permission. */
