@@ -5,6 +5,7 @@ import { icon } from "../components/icons.ts";
 import { base } from "../components/styles.ts";
 import { LocaleController, t } from "../lib/i18n.ts";
 import { isWithin, RouteController } from "../lib/router.ts";
+import { inboxCount, InboxCountController } from "./pages/collaboration/inbox_count.ts";
 import { ROUTES } from "./routes.ts";
 import { type Role, roleAllows } from "./session.ts";
 
@@ -71,6 +72,28 @@ export class ProcedoNavRail extends LitElement {
         outline: var(--strokeWidthThick) solid var(--colorStrokeFocus2);
         outline-offset: -2px;
       }
+      .badge {
+        margin-inline-start: auto;
+        min-width: 20px;
+        height: 20px;
+        padding: 0 var(--spacingHorizontalXS);
+        box-sizing: border-box;
+        border-radius: var(--borderRadiusCircular);
+        background: var(--colorBrandBackground);
+        color: var(--colorNeutralForegroundOnBrand);
+        font-size: var(--fontSizeBase100);
+        font-weight: var(--fontWeightSemibold);
+        line-height: 20px;
+        text-align: center;
+      }
+      :host([collapsed]) .badge {
+        position: absolute;
+        top: 2px;
+        inset-inline-end: 2px;
+        min-width: 16px;
+        height: 16px;
+        line-height: 16px;
+      }
       :host([collapsed]) .label {
         position: absolute;
         width: 1px;
@@ -87,6 +110,7 @@ export class ProcedoNavRail extends LitElement {
 
   constructor() {
     super();
+    new InboxCountController(this);
     this.role = "reader";
     this.collapsed = false;
     new LocaleController(this);
@@ -100,6 +124,7 @@ export class ProcedoNavRail extends LitElement {
         <ul>
           ${entries.map((r) => {
             const label = t(r.nav!.label ?? r.title);
+            const count = r.nav!.badge === "inbox" ? inboxCount.value : 0;
             const current = isWithin(r.nav!.section ?? r.path, path);
             return html`
               <li>
@@ -108,7 +133,18 @@ export class ProcedoNavRail extends LitElement {
                   aria-current=${current ? "page" : "false"}
                   title=${this.collapsed ? label : ""}
                   data-nav=${r.nav!.href ?? r.path}
-                >${icon(r.nav!.icon)}<span class="label">${label}</span></a>
+                >${icon(r.nav!.icon)}<span class="label">${label}</span>${count
+                  ? html`
+                    <span class="badge" data-testid="inbox-badge"
+                      title=${t(
+                        "collab.inbox.badge",
+                        { count },
+                      )}><span aria-hidden="true">${count > 99 ? "99+" : count}</span><span
+                                          class="visually-hidden">${t("collab.inbox.badge", {
+                                            count,
+                                          })}</span></span>
+                  `
+                  : ""}</a>
               </li>
             `;
           })}

@@ -17,7 +17,14 @@ export interface Route {
   prefetch?: (params: Record<string, string>) => void;
   minRole?: Role;
   /** Shown in the navigation rail with this icon and label (the label defaults to the title). */
-  nav?: { icon: IconName; label?: MessageKey; section?: string; href?: string };
+  nav?: {
+    icon: IconName;
+    label?: MessageKey;
+    section?: string;
+    href?: string;
+    /** Shows the number of inbox items next to the label. */
+    badge?: "inbox";
+  };
 }
 
 const tags = () => import("./pages/tags.ts");
@@ -25,14 +32,28 @@ const admin = () => import("./pages/admin.ts");
 const processes = () => import("./pages/processes/mod.ts");
 const orgchart = () => import("./pages/orgchart/mod.ts");
 const resources = () => import("./pages/resources/mod.ts");
+const collaboration = () => import("./pages/collaboration/mod.ts");
 
 export const ROUTES: Route[] = [
+  {
+    path: "/settings/notifications",
+    title: "collab.settings.title",
+    tag: "procedo-notification-settings",
+    load: collaboration,
+  },
   {
     path: "/map",
     title: "processes.map.title",
     tag: "procedo-process-map",
     load: processes,
     nav: { icon: "grid" },
+  },
+  {
+    path: "/inbox",
+    title: "collab.inbox.title",
+    tag: "procedo-inbox-page",
+    load: collaboration,
+    nav: { icon: "inbox", label: "collab.inbox.nav", badge: "inbox" },
   },
   {
     path: "/processes",

@@ -1,7 +1,8 @@
 // Markdown of process and step descriptions, shown safely: paragraphs, bullet and numbered
-// lists, headings, **bold**, *italic* and `code` become lit templates of text nodes. Nothing
-// the user wrote is ever parsed as HTML; links and anything else stay visible as text.
+// lists, headings, **bold**, *italic*, `code` and web or mail links become lit templates of
+// text nodes. Nothing the user wrote is ever parsed as HTML; other links stay visible as text.
 import { html, type TemplateResult } from "lit";
+import { outLink, safeLink } from "../../../lib/links.ts";
 
 type Block =
   | { kind: "p" | "h"; text: string }
@@ -44,17 +45,25 @@ export function blocksOf(markdown: string): Block[] {
   return blocks;
 }
 
-/** **bold**, *italic*, _italic_ and `code` inside a line, as text nodes. */
+/**
+ * **bold**, *italic*, _italic_, `code` and [links](https://…) inside a line, as text nodes;
+ * a link opens only a web or mail address (in a new tab), anything else stays text.
+ */
 export function inline(text: string): (string | TemplateResult)[] {
   const out: (string | TemplateResult)[] = [];
-  const pattern = /\*\*(.+?)\*\*|__(.+?)__|\*(.+?)\*|_(.+?)_|`(.+?)`/g;
+  const pattern = /\[([^\]\n]+)\]\(([^)\s]+)\)|\*\*(.+?)\*\*|__(.+?)__|\*(.+?)\*|_(.+?)_|`(.+?)`/g;
   let last = 0;
-  for (const m of text.matchAll(pattern)) {
-    if (m.index! > last) out.push(text.slice(last, m.index));
+  for (const raw of text.matchAll(pattern)) {
+    if (raw.index! > last) out.push(text.slice(last, raw.index));
+    last = raw.index! + raw[0].length;
+    if (raw[1] !== undefined) {
+      out.push(safeLink(raw[2]) ? outLink(raw[1], raw[2]) : raw[0]);
+      continue;
+    }
+    const m = [raw[0], ...raw.slice(3)];
     if (m[1] ?? m[2]) out.push(html`<strong>${m[1] ?? m[2]}</strong>`);
     else if (m[3] ?? m[4]) out.push(html`<em>${m[3] ?? m[4]}</em>`);
     else out.push(html`<code>${m[5]}</code>`);
-    last = m.index! + m[0].length;
   }
   if (last < text.length) out.push(text.slice(last));
   return out;

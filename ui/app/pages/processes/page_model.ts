@@ -108,20 +108,29 @@ export async function loadNames(
 
 export type LinkKind = "documents" | "systems" | "requirements" | "locations";
 
-/** The display name of one linked object (resources plugin); undefined when it is gone. */
-async function linkName(kind: LinkKind, id: string): Promise<string | undefined> {
+/** The name (and address, if it has one) of one linked object; undefined when it is gone. */
+async function linkName(
+  kind: LinkKind,
+  id: string,
+): Promise<{ name: string; url?: string | null } | undefined> {
   const { api } = session();
   const params = { params: { path: { id } } };
   switch (kind) {
-    case "documents":
-      return (await api.GET("/api/v1/resources/documents/{id}", params)).data?.title;
-    case "systems":
-      return (await api.GET("/api/v1/resources/systems/{id}", params)).data?.name;
-    case "locations":
-      return (await api.GET("/api/v1/resources/locations/{id}", params)).data?.name;
+    case "documents": {
+      const d = (await api.GET("/api/v1/resources/documents/{id}", params)).data;
+      return d && { name: d.title, url: d.url };
+    }
+    case "systems": {
+      const d = (await api.GET("/api/v1/resources/systems/{id}", params)).data;
+      return d && { name: d.name, url: d.url };
+    }
+    case "locations": {
+      const d = (await api.GET("/api/v1/resources/locations/{id}", params)).data;
+      return d && { name: d.name };
+    }
     case "requirements": {
       const r = (await api.GET("/api/v1/resources/requirements/{id}", params)).data;
-      return r && [r.standard, r.clause, r.title].filter(Boolean).join(" ");
+      return r && { name: [r.standard, r.clause, r.title].filter(Boolean).join(" ") };
     }
   }
 }
@@ -133,12 +142,20 @@ async function linkName(kind: LinkKind, id: string): Promise<string | undefined>
 export async function loadLinkNames(
   links: Partial<Record<LinkKind, string[]>> | undefined,
   names: Map<string, string>,
+  /** Filled with the addresses of linked documents and systems that have one. */
+  urls?: Map<string, string>,
 ): Promise<void> {
   const lookups: Promise<void>[] = [];
   for (const kind of ["documents", "systems", "requirements", "locations"] as const) {
     for (const id of links?.[kind] ?? []) {
       if (names.has(id)) continue;
-      lookups.push(linkName(kind, id).then((name) => void (name && names.set(id, name))));
+      lookups.push(
+        linkName(kind, id).then((found) => {
+          if (!found) return;
+          names.set(id, found.name);
+          if (found.url) urls?.set(id, found.url);
+        }),
+      );
     }
   }
   await Promise.allSettled(lookups);

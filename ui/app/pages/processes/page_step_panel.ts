@@ -10,6 +10,8 @@ import { base } from "../../../components/styles.ts";
 import { LocaleController, type MessageKey, t } from "../../../lib/i18n.ts";
 import { type Graph, loadLinkNames } from "./page_model.ts";
 import { markdown } from "./page_markdown.ts";
+import { outLink } from "../../../lib/links.ts";
+import { stepCollaboration } from "./page_step_collaboration.ts";
 
 type ProcessNode = Graph["nodes"][number];
 
@@ -30,7 +32,10 @@ export class ProcedoStepPanel extends LitElement {
     node: { attribute: false },
     graph: { attribute: false },
     names: { attribute: false },
+    processId: { attribute: false },
+    commentable: { attribute: false },
     linkNames: { state: true },
+    linkUrls: { state: true },
   };
   static override styles = [
     base,
@@ -76,13 +81,22 @@ export class ProcedoStepPanel extends LitElement {
   declare node: ProcessNode | undefined;
   declare graph: Graph | undefined;
   declare names: ReadonlyMap<string, string>;
+  /** The process the step belongs to (for its comments and problems). */
+  declare processId: string;
+  /** Whether the shown model is the one readers comment on (published, or nothing is). */
+  declare commentable: boolean;
   /** Names of linked objects found so far (kept while the page lives). */
   declare linkNames: ReadonlyMap<string, string>;
+  /** Addresses of linked documents and systems: readers open them from here. */
+  declare linkUrls: ReadonlyMap<string, string>;
 
   constructor() {
     super();
     this.names = new Map();
+    this.processId = "";
+    this.commentable = false;
     this.linkNames = new Map();
+    this.linkUrls = new Map();
     new LocaleController(this);
   }
 
@@ -93,8 +107,12 @@ export class ProcedoStepPanel extends LitElement {
     await this.updateComplete;
     await this.#panel.show();
     const found = new Map(this.linkNames);
-    await loadLinkNames(node.links, found);
-    if (this.node === node) this.linkNames = found;
+    const urls = new Map(this.linkUrls);
+    await loadLinkNames(node.links, found, urls);
+    if (this.node === node) {
+      this.linkNames = found;
+      this.linkUrls = urls;
+    }
   }
 
   hide() {
@@ -158,6 +176,13 @@ export class ProcedoStepPanel extends LitElement {
           ? markdown(n.description)
           : html`<p class="muted">${t("processes.step.noDescription")}</p>`}</div>
       </section>
+      ${this.commentable && this.processId
+        ? stepCollaboration(
+          this.processId,
+          n.id,
+          n.label || t(`processes.node.${n.type}` as MessageKey),
+        )
+        : nothing}
     `;
   }
 
@@ -184,11 +209,17 @@ export class ProcedoStepPanel extends LitElement {
         html`
           <dt>${t(`processes.step.${kind}`)}</dt>
           <dd>
-            <ul>${n.links![kind].map((id) => html`<li>${this.#name(id)}</li>`)}</ul>
+            <ul>${n.links![kind].map((id) => html`<li>${this.#linked(id)}</li>`)}</ul>
           </dd>
         `
       )
     }</dl>`;
+  }
+
+  /** A linked object: its name, opening its address when it has one. */
+  #linked(id: string) {
+    const name = this.names.get(id) ?? this.linkNames.get(id);
+    return name ? outLink(name, this.linkUrls.get(id)) : this.#name(id);
   }
 
   #name(id: string) {

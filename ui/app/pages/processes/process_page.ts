@@ -10,7 +10,7 @@ import "../../../components/problem_bar.ts";
 import { base, page } from "../../../components/styles.ts";
 import { unwrap } from "../../../lib/api/client.ts";
 import { ApiData } from "../../../lib/api_data.ts";
-import { LocaleController, type MessageKey, t } from "../../../lib/i18n.ts";
+import { LocaleController, t } from "../../../lib/i18n.ts";
 import { router } from "../../../lib/router.ts";
 import { session } from "../../session.ts";
 import "./page_details.ts";
@@ -34,8 +34,17 @@ import "./page_step_panel.ts";
 import type { ProcedoStepPanel } from "./page_step_panel.ts";
 import "./page_versions.ts";
 import type { ChangedDetail } from "./page_versions.ts";
+import { collaborationTab, type Focus, focusOf, tabLabel } from "./page_collaboration.ts";
 
-type Tab = "diagram" | "details" | "raci" | "findings" | "history";
+type Tab =
+  | "diagram"
+  | "details"
+  | "raci"
+  | "findings"
+  | "history"
+  | "comments"
+  | "problems"
+  | "feedback";
 
 interface View {
   process: Process;
@@ -58,6 +67,9 @@ export class ProcedoProcessPage extends LitElement {
   declare source: Source | undefined;
   declare selected: string | null;
   #loadedFor?: string;
+  /** What a link asked to show (?comment=, ?problem=, ?approval=, ?review=, ?feedback=). */
+  #focus: Focus = {};
+  #query?: string;
   #people: ReadonlyMap<string, string> = new Map();
   #view = new ApiData<View>(this, (signal) => this.#load(signal), { auto: false });
 
@@ -89,6 +101,12 @@ export class ProcedoProcessPage extends LitElement {
         this.#people = names;
         this.requestUpdate();
       }, () => {/* names are a nicety: ids and "another user" stand in */});
+    }
+    const query = router.location.query.toString();
+    if (changed.has("params") && query !== this.#query) {
+      this.#query = query;
+      this.#focus = focusOf(router.location.query);
+      if (this.#focus.tab) this.tab = this.#focus.tab;
     }
   }
 
@@ -137,6 +155,9 @@ export class ProcedoProcessPage extends LitElement {
       "raci",
       ...(isModeler() ? ["findings" as const] : []),
       "history",
+      "comments",
+      "problems",
+      "feedback",
     ];
     return html`
       <procedo-process-header .process=${v.process} .model=${v.model} .names=${v.names}
@@ -150,9 +171,7 @@ export class ProcedoProcessPage extends LitElement {
               aria-selected=${this.tab === tab ? "true" : "false"} tabindex=${this.tab === tab
                 ? 0
                 : -1}
-              data-tab=${tab} @click=${() => (this.tab = tab)}>${t(
-                `processes.page.tab.${tab}` as MessageKey,
-              )}</button>
+              data-tab=${tab} @click=${() => (this.tab = tab)}>${t(tabLabel(tab))}</button>
           `
         )}
       </div>
@@ -164,7 +183,9 @@ export class ProcedoProcessPage extends LitElement {
         <div role="tabpanel" id=${`panel-${this.tab}`}
           aria-labelledby=${`tab-${this.tab}`}>${this.#otherPanel(v)}</div>
       `}
-      <procedo-step-panel .names=${v.names}></procedo-step-panel>
+      <procedo-step-panel .names=${v.names} .processId=${v.process.id}
+        .commentable=${this.source === "published" || v.process.publishedVersion === 0}
+      ></procedo-step-panel>
     `;
   }
 
@@ -241,6 +262,10 @@ export class ProcedoProcessPage extends LitElement {
             @step-select=${(e: CustomEvent<NodeSelectDetail>) =>
               this.#reveal(e.detail.id, "draft")}></procedo-process-findings>
         `;
+      case "comments":
+      case "problems":
+      case "feedback":
+        return collaborationTab(this.tab, v.process, this.#focus);
       case "history":
         return html`
           <procedo-process-versions .process=${v.process} .draft=${v.draft}
