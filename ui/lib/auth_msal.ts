@@ -62,9 +62,10 @@ export async function createMsalAuth(entra: EntraSettings): Promise<Auth> {
       if (!a) return null;
       try {
         return (await msal.acquireTokenSilent({ scopes, account: a })).accessToken;
-      } catch (e) {
-        if (e instanceof InteractionRequiredAuthError) return null; // consent, MFA, expiry
-        throw e;
+      } catch {
+        // Consent, MFA, an expired session, no network: the API's 401 (or the failed call)
+        // tells the caller, which decides how to go on.
+        return null;
       }
     },
     async renew() {
