@@ -52,7 +52,13 @@ export function editorBars(editor: ProcedoProcessEditor) {
       )
       : nothing}
     <procedo-problem .error=${editor.actionError}
-      @retry=${() => void editor.run("save")}></procedo-problem>
+      @retry=${() => void editor.run("save")}
+      @procedo-sign-in=${(e: Event) => {
+        // Signing in again here, not through the app's sign-in page: the editor stays.
+        e.stopPropagation();
+        editor.actionError = undefined;
+        void save.signInAgain();
+      }}></procedo-problem>
     ${editor.notice
       ? bar(
         editor.notice.intent,

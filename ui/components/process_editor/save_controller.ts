@@ -210,6 +210,8 @@ export class SaveController implements ReactiveController {
       this.signingIn = false;
     }
     if (result !== "signed-in") {
+      // Asked from elsewhere (a failed layout), the prompt now shows what happened.
+      this.#signedOut = true;
       this.signInProblem = result;
       this.#host.requestUpdate();
       return false;
