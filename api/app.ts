@@ -31,6 +31,9 @@ import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
 import { apiKeysCorePlugin } from "./api_keys/routes.ts";
 import { createTenantCache } from "./tenant_cache/mod.ts";
+import { addTenantCacheMetrics } from "./tenant_cache/metrics.ts";
+import { type CoreMetrics, createCoreMetrics, recordRequests } from "./metrics/mod.ts";
+import { registerMetricsRoute } from "./metrics/route.ts";
 
 /** Core features mounted like plugins, so they get the same guards (names are reserved). */
 const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin];
@@ -45,6 +48,8 @@ export interface AppOptions {
   /** The dev issuer (dev mode); a new in-memory one is made when missing. */
   devIssuer?: DevIssuer;
   logger?: Logger;
+  /** The instance's metrics, when the caller adds gauges of its own (database pool). */
+  metrics?: CoreMetrics;
   /** Answers GET requests outside /api and /health (the built UI, or a landing page). */
   fallback?: (c: Context) => Response | Promise<Response | undefined> | undefined;
 }
@@ -73,7 +78,9 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     },
   });
 
-  app.use("*", requestId(), accessLog(logger), secureHeaders(config.http));
+  const metrics = options.metrics ?? createCoreMetrics();
+  addTenantCacheMetrics(metrics.registry, tenantCache);
+  app.use("*", requestId(), recordRequests(metrics), accessLog(logger), secureHeaders(config.http));
   if (config.http.corsOrigins.length) {
     app.use(
       "/api/*",
@@ -105,6 +112,9 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
 
   app.onError((err, c) => {
     if (err instanceof ProblemError) {
+      if (err.status === 429) {
+        metrics.rateLimited.inc({ scope: String(err.extra.scope ?? "other") });
+      }
       return problem(
         c,
         err.status,
@@ -148,12 +158,14 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   };
   app.use("/api/v1/tenants/trial", addressRateLimit({ ...perAddress, bucket: "trial" }));
   app.use("/api/operator/*", addressRateLimit({ ...perAddress, bucket: "operator" }));
+  app.use("/metrics", addressRateLimit({ ...perAddress, bucket: "operator" }));
   registerTrialRoutes(app, { config, db, cache, verifier, plugins });
   registerOperatorRoutes(app, {
     db,
     operatorKey: config.operatorKey,
     tenantChanged: (id) => tenantCache.versions.changed(id),
   });
+  registerMetricsRoute(app, { registry: metrics.registry, operatorKey: config.operatorKey });
   const mounted = [...CORE_PLUGINS, ...plugins];
   mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, { verifier, tenantCache });
   registerAuditRoutes(app, { config, db, cache, verifier, tenantCache, plugins: mounted });
