@@ -23,6 +23,7 @@ import { mountPlugins } from "./plugin_host.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { fieldErrors, problem, ProblemError } from "./problem.ts";
 import { describeError, requestFields } from "./error_log.ts";
+import { createErrorReporter, type ErrorReporter } from "./error_report.ts";
 import { registerDevRoutes } from "./dev_routes.ts";
 import { registerClientConfig } from "./client_config.ts";
 import { registerOperatorRoutes } from "./operator/routes.ts";
@@ -48,6 +49,8 @@ export interface AppOptions {
   /** The dev issuer (dev mode); a new in-memory one is made when missing. */
   devIssuer?: DevIssuer;
   logger?: Logger;
+  /** Where unexpected errors go; by default the sink of the configuration, if any. */
+  reportError?: ErrorReporter;
   /** The instance's metrics, when the caller adds gauges of its own (database pool). */
   metrics?: CoreMetrics;
   /** Answers GET requests outside /api and /health (the built UI, or a landing page). */
@@ -79,6 +82,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   });
 
   const metrics = options.metrics ?? createCoreMetrics();
+  const reportError = options.reportError ?? createErrorReporter(config.errorReport);
   addTenantCacheMetrics(metrics.registry, tenantCache);
   app.use("*", requestId(), recordRequests(metrics), accessLog(logger), secureHeaders(config.http));
   if (config.http.corsOrigins.length) {
@@ -132,7 +136,14 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
         detail,
       });
     }
-    logger.error("unhandled error", { ...describeError(err), ...requestFields(c) });
+    const where = requestFields(c);
+    logger.error("unhandled error", { ...describeError(err), ...where });
+    if (reportError) {
+      const sent = reportError({ ...where, error: err }).catch((e) =>
+        logger.warn("error report not delivered", describeError(e))
+      );
+      waitUntil(c, sent);
+    }
     return problem(c, 500, { detail: "Something went wrong on our side; quote the request id." });
   });
 
@@ -204,4 +215,13 @@ function allowedMethods(app: OpenAPIHono<AppEnv>, path: string): string[] {
   }
   if (methods.has("GET")) methods.add("HEAD");
   return [...methods].sort();
+}
+
+/** Keeps a Worker alive for `work` after the answer; on Deno the promise simply runs on. */
+function waitUntil(c: Context, work: Promise<unknown>) {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    // No execution context outside Workers.
+  }
 }
