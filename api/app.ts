@@ -35,6 +35,7 @@ import { createTenantCache } from "./tenant_cache/mod.ts";
 import { addTenantCacheMetrics } from "./tenant_cache/metrics.ts";
 import { type CoreMetrics, createCoreMetrics, recordRequests } from "./metrics/mod.ts";
 import { registerMetricsRoute } from "./metrics/route.ts";
+import { traceRequests } from "./tracing.ts";
 
 /** Core features mounted like plugins, so they get the same guards (names are reserved). */
 const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin];
@@ -84,7 +85,14 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   const metrics = options.metrics ?? createCoreMetrics();
   const reportError = options.reportError ?? createErrorReporter(config.errorReport);
   addTenantCacheMetrics(metrics.registry, tenantCache);
-  app.use("*", requestId(), recordRequests(metrics), accessLog(logger), secureHeaders(config.http));
+  app.use(
+    "*",
+    requestId(),
+    traceRequests(),
+    recordRequests(metrics),
+    accessLog(logger),
+    secureHeaders(config.http),
+  );
   if (config.http.corsOrigins.length) {
     app.use(
       "/api/*",

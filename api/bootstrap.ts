@@ -11,6 +11,7 @@ import { MissingDatabaseBinaryError, startManagedDatabase } from "./local/mariad
 import { createLogger, type Logger } from "./log.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { seedDemoTenants } from "./tenants.ts";
+import { tracingEnabled } from "./tracing.ts";
 
 export interface Runtime {
   config: Config;
@@ -63,6 +64,7 @@ export async function prepare(
     url,
     driver: config.database.driver,
     poolSize: config.database.poolSize,
+    tracing: tracingEnabled(Deno.env.toObject()),
   });
   const cache = createCache(config.cache);
   const close = async () => {

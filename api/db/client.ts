@@ -9,6 +9,7 @@ import { createPool } from "mysql2/promise";
 import type {} from "node:events";
 import { Client } from "@planetscale/database";
 import { withTimeout } from "../timeout.ts";
+import { tracePool } from "../tracing.ts";
 
 // deno-lint-ignore no-explicit-any
 export type Db = MySqlDatabase<any, any, any, any>;
@@ -27,6 +28,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Needed inside workerd, where code generation is not allowed. */
   disableEval?: boolean;
+  /** Open a span per query (OpenTelemetry; see api/tracing.ts). */
+  tracing?: boolean;
 }
 
 /** Opens a connection pool (mysql2) or an HTTP client (PlanetScale) as a drizzle database. */
@@ -66,6 +69,7 @@ export function openDatabase(options: DatabaseOptions): Database {
   pool.on("connection", (conn) => {
     conn.query("SET time_zone = '+00:00'");
   });
+  if (options.tracing) tracePool(pool);
   const db = drizzleMysql(pool, { mode: "planetscale" }) as unknown as Db;
   return {
     db,
