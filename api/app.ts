@@ -28,9 +28,10 @@ import { addressRateLimit } from "./rate_limit.ts";
 import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
 import { apiKeysCorePlugin } from "./api_keys/routes.ts";
+import { settingsCorePlugin } from "./settings/routes.ts";
 
 /** Core features mounted like plugins, so they get the same guards (names are reserved). */
-const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin];
+const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin, settingsCorePlugin];
 
 export interface AppOptions {
   config: Config;

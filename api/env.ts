@@ -27,5 +27,10 @@ export interface AppEnv {
     tenant?: TenantInfo;
     /** Data access for the request's tenant; set by the tenancy middleware. */
     scope: TenantScope;
+    /**
+     * What a handler adds to its write's audit entry (small, no personal data), e.g. the
+     * settings changed with their values before and after.
+     */
+    auditDetails?: Record<string, unknown>;
   };
 }
