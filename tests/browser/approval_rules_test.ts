@@ -1,5 +1,5 @@
-// The approval rules in a real browser: a draft without a change since the last version
-// offers no submit (disabled, saying why); with four-eyes approval on, the owner who
+// The approval rules in a real browser: a draft without a change since the last version, or
+// with errors, offers no submit (disabled, saying why); with four-eyes approval on, the owner who
 // submitted sees the approve action disabled with the reason, while an executive approves
 // with a comment that the version history shows beside the change note; an executive turns
 // four-eyes approval off on the settings page, after which the owner approves their own
@@ -174,6 +174,23 @@ it("four-eyes off on the settings page: the owner approves their own request; on
   assert.equal((await api("reader", "GET", "/api/v1/settings")).values.processes.fourEyes, true);
   await admin.context().close();
   await modeler.context().close();
+});
+
+it("a draft with errors offers no submit; the page says why", async () => {
+  const { id } = await api("modeler", "POST", "/api/v1/processes", {
+    title: "Without an end",
+    category: "support",
+  });
+  const graph = fixtureGraph();
+  graph.nodes = graph.nodes.filter((n) => n.id !== "e");
+  graph.edges = graph.edges.filter((e) => e.to !== "e");
+  await api("modeler", "PUT", `/api/v1/processes/${id}/draft`, graph, "*");
+  const page = await app.newPage();
+  await signIn(app, page, "Max Modeler", `/processes/${id}`);
+  await history(page).click();
+  await page.getByTestId("submit-blocked").getByText(/errors that block publishing/).waitFor();
+  assert.equal(await page.getByTestId("submit-approval").getAttribute("aria-disabled"), "true");
+  await page.context().close();
 });
 
 test("close", () => app.close());
