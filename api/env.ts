@@ -28,6 +28,11 @@ export interface AppEnv {
     /** Data access for the request's tenant; set by the tenancy middleware. */
     scope: TenantScope;
     /**
+     * The tenant's data version read before its identity rows (see api/tenant_cache/); null
+     * when nothing may be reused for this request.
+     */
+    tenantVersion?: string | null;
+    /**
      * What a handler adds to its write's audit entry (small, no personal data), e.g. the
      * settings changed with their values before and after.
      */
