@@ -31,6 +31,7 @@ import { addressRateLimit } from "./rate_limit.ts";
 import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
 import { apiKeysCorePlugin } from "./api_keys/routes.ts";
+import { settingsCorePlugin } from "./settings/routes.ts";
 import { createTenantCache } from "./tenant_cache/mod.ts";
 import { addTenantCacheMetrics } from "./tenant_cache/metrics.ts";
 import { type CoreMetrics, createCoreMetrics, recordRequests } from "./metrics/mod.ts";
@@ -38,7 +39,7 @@ import { registerMetricsRoute } from "./metrics/route.ts";
 import { traceRequests } from "./tracing.ts";
 
 /** Core features mounted like plugins, so they get the same guards (names are reserved). */
-const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin];
+const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin, settingsCorePlugin];
 
 export interface AppOptions {
   config: Config;

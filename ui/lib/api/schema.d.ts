@@ -1146,6 +1146,160 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The workspace's settings
+     * @description Every member may read them (none is a secret), so the UI offers only what the server allows.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The settings */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["TenantSettings"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change settings (executives in person; If-Match required)
+     * @description Settings not named stay as they are. A stale If-Match is refused with 412 whose `current` holds the settings as they are now; without If-Match, 428. API keys and applications never change settings (403 user-required).
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
+          "if-match"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["SettingsPatch"];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["TenantSettings"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    trace?: never;
+  };
   "/api/v1/tags": {
     parameters: {
       query?: never;
@@ -3082,7 +3236,7 @@ export interface paths {
     put?: never;
     /**
      * Request approval of the draft (If-Match of the draft required)
-     * @description Opens an approval task for the process owner; the draft is in review until approved, rejected or withdrawn. A model with validation errors is refused with 422 `validation-errors`.
+     * @description Opens an approval task for the process owner; the draft is in review until approved, rejected or withdrawn. A model with validation errors is refused with 422 `validation-errors`; a draft with no change since the last published version (the same graph as GET /diff compares it, and the same title) with 409 `no-changes`.
      */
     post: {
       parameters: {
@@ -3364,7 +3518,7 @@ export interface paths {
     put?: never;
     /**
      * Approve and publish (the process owner or an executive)
-     * @description Publishes the draft as the next version; `changeNote` replaces the request's.
+     * @description Publishes the draft as the next version with the request's change note and the approver's `comment` beside it. With four-eyes approval on (setting `processes.fourEyes`, default on) who submitted the request cannot approve it: 409 `four-eyes`; for an API key, the submitter is the key.
      */
     post: {
       parameters: {
@@ -9905,6 +10059,33 @@ export interface components {
       limit: number;
       offset: number;
     };
+    TenantSettings: {
+      values: components["schemas"]["SettingValues"];
+      /** @description What each setting means and its default */
+      definitions: {
+        /** @example processes.fourEyes */
+        name: string;
+        description: string;
+        default?: unknown;
+      }[];
+      /** @description The settings' version; the ETag names it */
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    /** @description Every setting, by plugin: set or default */
+    SettingValues: {
+      processes: {
+        /** @description Four-eyes approval: the person who submitted a draft for approval cannot approve it; someone else (the process owner or an executive) must (default: true) */
+        fourEyes: boolean;
+      };
+    };
+    /** @description The settings to change, by plugin; the others stay as they are */
+    SettingsPatch: {
+      processes?: {
+        fourEyes?: boolean;
+      };
+    };
     TagPage: {
       items: components["schemas"]["Tag"][];
       total: number;
@@ -9956,7 +10137,10 @@ export interface components {
       decidedBy: string | null;
       /** Format: date-time */
       decidedAt: string | null;
+      /** @description Why it was rejected, or withdrawn by a system change */
       reason: string | null;
+      /** @description What the approver wrote when approving (null: nothing) */
+      comment: string | null;
       publishedVersion: number | null;
     };
     ProcessUsagePage: {
@@ -10299,9 +10483,12 @@ export interface components {
       processId: string;
       number: number;
       title: string;
+      /** @description What the submitter wrote */
       changeNote: string;
       requestedBy: string;
       approvedBy: string;
+      /** @description What the approver wrote, beside the change note (null: nothing) */
+      approvalComment: string | null;
       /** Format: date-time */
       publishedAt: string;
     };
@@ -10366,7 +10553,8 @@ export interface components {
       changeNote: string;
     };
     ApprovalDecision: {
-      changeNote?: string;
+      /** @description The approver's comment, kept beside the submitter's change note */
+      comment?: string;
     };
     ApprovalRejection: {
       reason: string;

@@ -188,6 +188,17 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
     "Alles, was „{name}“ verwendet, funktioniert sofort nicht mehr. Das lässt sich nicht rückgängig machen.",
   "admin.keys.revoked": "„{name}“ ist widerrufen.",
 
+  "admin.settings.title": "Einstellungen",
+  "admin.settings.approval": "Freigabe",
+  "admin.settings.fourEyes": "Vier-Augen-Prinzip",
+  "admin.settings.fourEyesHint":
+    "Wer einen Entwurf zur Freigabe einreicht, kann ihn nicht selbst freigeben: Das tut die verantwortliche Person oder eine andere Führungskraft. Schalten Sie es nur aus, wo eine Person allein modelliert und freigibt.",
+  "admin.settings.fourEyesOn": "Das Vier-Augen-Prinzip ist eingeschaltet.",
+  "admin.settings.fourEyesOff":
+    "Das Vier-Augen-Prinzip ist ausgeschaltet: Anträge können selbst freigegeben werden.",
+  "admin.settings.reloaded":
+    "Jemand hat die Einstellungen inzwischen geändert; sie werden so gezeigt, wie sie jetzt sind.",
+
   "admin.audit.title": "Prüfprotokoll",
   "admin.audit.commands": "Befehle für das Prüfprotokoll",
   "admin.audit.verify": "Kette prüfen",

@@ -182,6 +182,16 @@ const core = {
     "Anything that uses “{name}” stops working at once. This cannot be undone.",
   "admin.keys.revoked": "“{name}” is revoked.",
 
+  "admin.settings.title": "Settings",
+  "admin.settings.approval": "Approval",
+  "admin.settings.fourEyes": "Four-eyes approval",
+  "admin.settings.fourEyesHint":
+    "Who submitted a draft for approval cannot approve it: the process owner or another executive does. Turn it off only where one person models and approves alone.",
+  "admin.settings.fourEyesOn": "Four-eyes approval is on.",
+  "admin.settings.fourEyesOff": "Four-eyes approval is off: people may approve their own requests.",
+  "admin.settings.reloaded":
+    "Someone changed the settings meanwhile; they are shown as they are now.",
+
   "admin.audit.title": "Audit trail",
   "admin.audit.commands": "Audit trail commands",
   "admin.audit.verify": "Verify chain",
