@@ -8,6 +8,7 @@ import { UUID_PATTERN, uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { ColumnSpec, Table, TableRow } from "../../api/tabular/mod.ts";
 import { bounded, firstRowByKey } from "../../api/tabular/report.ts";
+import { updateRows } from "../../api/tabular/update_rows.ts";
 import { bumped, CHART_LIMITS, chartFull, compareText } from "./common.ts";
 import {
   batches,
@@ -16,6 +17,7 @@ import {
   type ImportOptions,
   type ImportReport,
   keyedLine,
+  type Pace,
   type RowState,
 } from "./import_common.ts";
 import { orgUnits, type PositionRow, positions } from "./schema.ts";
@@ -111,6 +113,7 @@ async function planImport(
   tx: TenantScope,
   chartId: string,
   lines: PositionLine[],
+  pace: Pace,
 ) {
   const [existingUnits, existing] = await Promise.all([
     tx.select(orgUnits, { where: eq(orgUnits.chartId, chartId) }),
@@ -131,6 +134,7 @@ async function planImport(
   const idOf = new Map<PositionLine, string>();
   const unitOf = new Map<PositionLine, UnitNode>();
   for (const line of lines) {
+    await pace();
     if (line.problems.length) continue;
     const current = byKey.get(line.key);
     idOf.set(line, current?.id ?? uuidv7());
@@ -234,6 +238,7 @@ async function planImport(
   const counts = { created: 0, updated: 0, unchanged: 0, unitsCreated: 0 };
   const now = new Date();
   for (const line of lines) {
+    await pace();
     if (line.problems.length) continue;
     const id = idOf.get(line)!;
     const unit = unitOf.get(line);
@@ -291,7 +296,7 @@ async function planImport(
       for (const batch of batches(inserts)) {
         await tx.insert(positions, batch);
       }
-      for (const { id, patch } of updates) await tx.update(positions, patch, eq(positions.id, id));
+      await updateRows(tx, positions, updates);
     },
   };
 }
