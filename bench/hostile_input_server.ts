@@ -1,14 +1,32 @@
 // The server side of bench/hostile_input.ts, in a process of its own so that the bench's
 // client work (building and sending 5 MB bodies, timing) neither slows the server's event
 // loop nor counts in its memory: the test app on the private MariaDB, rate limits raised,
-// served over HTTP on loopback. Prints one JSON line (base URL, process id, tokens of tenant
+// served over HTTP on loopback, with GET /__bench__/lag telling how late its event loop ran.
+// Prints one JSON line (base URL, process id, tokens of tenant
 // 0's modeler and tenant 1's reader), then serves until its stdin closes.
 import { startTestApp } from "../tests/support/app.ts";
 
 const t = await startTestApp({
   env: { RATE_LIMIT_PER_MINUTE: "1000000", RATE_LIMIT_TENANT_PER_MINUTE: "1000000" },
 });
-const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, t.app.fetch);
+// The longest the event loop was late for a 5 ms timer since the last GET /__bench__/lag,
+// which answers it and starts over: what a request arriving then would have waited.
+let lag = 0;
+let last = performance.now();
+setInterval(() => {
+  const now = performance.now();
+  lag = Math.max(lag, now - last - 5);
+  last = now;
+}, 5);
+const server = Deno.serve(
+  { hostname: "127.0.0.1", port: 0, onListen: () => {} },
+  (req, info) => {
+    if (new URL(req.url).pathname !== "/__bench__/lag") return t.app.fetch(req, info);
+    const answer = Response.json({ lagMs: lag });
+    lag = 0;
+    return answer;
+  },
+);
 console.log(JSON.stringify({
   url: `http://127.0.0.1:${server.addr.port}`,
   pid: Deno.pid,

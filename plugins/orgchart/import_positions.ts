@@ -174,6 +174,7 @@ async function planImport(
       (byId.has(line.reportsTo) ? line.reportsTo : undefined);
   };
   for (const line of lines) {
+    await pace();
     if (line.problems.length || !line.reportsTo) continue;
     if (!managerOf(line) && !firstRow.has(line.reportsTo)) {
       flag(
@@ -190,6 +191,7 @@ async function planImport(
   for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
+      await pace();
       if (line.problems.length || !line.reportsTo) continue;
       const target = firstRow.get(line.reportsTo);
       if (target && target.problems.length && !byKey.has(line.reportsTo)) {
@@ -211,6 +213,7 @@ async function planImport(
       label.set(p.id, p.externalKey ?? p.title);
     }
     for (const line of lines) {
+      await pace();
       if (line.problems.length) continue;
       const id = idOf.get(line)!;
       lineOf.set(id, line);
