@@ -4192,7 +4192,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Parse a BPMN 2.0 file into a graph without saving (preview) */
+    /**
+     * Parse a BPMN 2.0 file into a graph without saving (preview)
+     * @description The same checks as the import: 413 beyond 5242880 bytes, the XML limits (at most 100 levels deep, 50000 elements, 200 attributes per element and 100000 entity or character references) or the graph limits; 422 for XML errors and DOCTYPEs.
+     */
     post: {
       parameters: {
         query?: never;
@@ -4364,7 +4367,7 @@ export interface paths {
     put?: never;
     /**
      * Import a BPMN 2.0 file into the draft (If-Match required)
-     * @description Replaces the draft's graph with the file's process (Procedo, Camunda Modeler, bpmn.io). Elements we do not model are listed in the report; files without a diagram are laid out. Files over 5242880 bytes or over the graph limits are 413; XML errors are 422 bpmn-invalid naming line and column.
+     * @description Replaces the draft's graph with the file's process (Procedo, Camunda Modeler, bpmn.io). Elements we do not model are listed in the report; files without a diagram are laid out. Files over 5242880 bytes or over the graph limits are 413; so are files beyond the XML limits (at most 100 levels deep, 50000 elements, 200 attributes per element and 100000 entity or character references: 413 xml-limit naming the limit, the value found, line and column). XML errors and DOCTYPE declarations are 422 bpmn-invalid naming line and column.
      */
     post: {
       parameters: {
