@@ -10,6 +10,7 @@ import type { Config } from "./config.ts";
 import { createDevIssuer, type DevIssuer } from "./auth/dev_issuer.ts";
 import { createEntraVerifier } from "./auth/verify.ts";
 import type { Db } from "./db/client.ts";
+import { databaseUnavailableProblem, logDatabaseOutage } from "./db/errors.ts";
 import type { AppEnv } from "./env.ts";
 import { registerHealth } from "./health.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -95,7 +96,10 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     }),
   );
 
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
+    const outage = databaseUnavailableProblem(thrown);
+    if (outage) logDatabaseOutage(logger, thrown, c.get("requestId"));
+    const err = outage ?? thrown;
     if (err instanceof ProblemError) {
       return problem(
         c,
