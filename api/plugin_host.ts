@@ -41,15 +41,18 @@ export function mountPlugins(
         );
       }
       const own = route.middleware ? [route.middleware].flat() : [];
+      const personOnly = plugin.personOnly?.includes(action) ?? false;
       return register(
         {
           ...route,
           tags: route.tags ?? [plugin.name],
           // The lowest role allowed, for readers of the document and the role matrix test.
           "x-role": lowest,
+          // Refused to API keys and applications whatever their role (see ProcedoPlugin).
+          ...(personOnly ? { "x-person-only": true } : {}),
           middleware: [
             auditWrite(deps.db, { action, targetType: plugin.name, logger }),
-            requireRole(lowest, action),
+            requireRole(lowest, action, { personOnly }),
             ...own,
           ] as never,
         },

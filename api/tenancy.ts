@@ -130,11 +130,28 @@ export async function verifyBearer(verifier: TokenVerifier, header: string | und
   }
 }
 
-/** Refuses the request unless the caller's role is at least `lowest`. */
-export function requireRole(lowest: Role, action: string): MiddlewareHandler<AppEnv> {
+/**
+ * Refuses the request unless the caller's role is at least `lowest`; with `personOnly`, also
+ * unless the caller is a person (API keys and applications never administer a workspace).
+ */
+export function requireRole(
+  lowest: Role,
+  action: string,
+  opts: { personOnly?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = c.get("principal");
     if (!principal) throw new ProblemError(401);
+    if (opts.personOnly && principal.kind !== "user") {
+      throw new ProblemError(
+        403,
+        "user-required",
+        `"${action}" administers the workspace: only a person signed in with their own account may do it, never an ${
+          principal.kind === "api-key" ? "API key" : "application"
+        }, whatever role it carries.`,
+        { action, rule: "administration-needs-a-person", credential: principal.kind },
+      );
+    }
     if (!roleAllows(principal.role, lowest)) {
       throw new ProblemError(
         403,
