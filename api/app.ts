@@ -19,6 +19,7 @@ import { requestId } from "./middleware/request_id.ts";
 import { secureHeaders } from "./middleware/secure_headers.ts";
 import { registerDocs } from "./openapi.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
+import type { AuditSigner } from "./audit/signing.ts";
 import { mountPlugins } from "./plugin_host.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { fieldErrors, problem, ProblemError } from "./problem.ts";
@@ -40,6 +41,8 @@ export interface AppOptions {
   plugins: ProcedoPlugin[];
   /** Checks the database for readiness; defaults to a trivial query through drizzle. */
   pingDb?: () => Promise<void>;
+  /** Signs and checks audit anchors; from AUDIT_SIGNING_KEY when missing. */
+  auditSigner?: AuditSigner;
   /** The dev issuer (dev mode); a new in-memory one is made when missing. */
   devIssuer?: DevIssuer;
   logger?: Logger;
@@ -152,7 +155,14 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   registerOperatorRoutes(app, { db, operatorKey: config.operatorKey });
   const mounted = [...CORE_PLUGINS, ...plugins];
   mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, verifier);
-  registerAuditRoutes(app, { config, db, cache, verifier, plugins: mounted });
+  registerAuditRoutes(app, {
+    config,
+    db,
+    cache,
+    verifier,
+    plugins: mounted,
+    signer: options.auditSigner,
+  });
   registerDocs(app, mounted);
 
   app.notFound(async (c) => {

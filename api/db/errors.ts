@@ -77,6 +77,9 @@ const UNAVAILABLE_MESSAGE = new RegExp(
     "Server shutdown in progress",
     "Too many connections",
     "Connection was killed",
+    // workerd's sockets (cloudflare:sockets under node:net)
+    "cannot connect to the specified address",
+    "Network connection lost",
     `\\(errno (${[...UNAVAILABLE_ERRNOS].join("|")})\\)`,
   ].join("|"),
   "i",
@@ -94,7 +97,7 @@ const UNAVAILABLE_VITESS_CODES = new Set(["UNAVAILABLE", "RESOURCE_EXHAUSTED"]);
  * worth a 503 and a retry — rather than a bug or a refused statement. Only errors that
  * came from the database count, so that, say, a provider's network error is not called a
  * database outage: our own DatabaseUnavailableError (pool acquisition, PlanetScale fetch),
- * a mysql2 error marked `fatal` (its connection is dead), the cause of a failed drizzle
+ * a mysql2 error marked `fatal` (its connection is unusable), the cause of a failed drizzle
  * query (driver codes, error numbers, connection-loss messages), and PlanetScale's own
  * errors for a 5xx answer or an unavailable Vitess tablet.
  */
@@ -109,10 +112,10 @@ export function isDatabaseUnavailable(e: unknown): boolean {
       query = true;
       continue;
     }
-    const code = typeof x.code === "string" && UNAVAILABLE_CODES.has(x.code);
-    if ((x as { fatal?: unknown }).fatal === true && (code || UNAVAILABLE_MESSAGE.test(message))) {
-      return true;
-    }
+    // mysql2 marks every error after which the connection cannot be used `fatal`: a socket
+    // that failed or closed (whatever the runtime calls it: workerd says "proxy request
+    // failed, cannot connect…" without a code), a handshake refused, a broken protocol.
+    if ((x as { fatal?: unknown }).fatal === true) return true;
     if (x.name === "DatabaseError" || x.name === "UnknownError") {
       // @planetscale/database: the HTTP status of its API, the Vitess code in the body.
       if (typeof x.status === "number" && x.status >= 500) return true;
@@ -121,7 +124,7 @@ export function isDatabaseUnavailable(e: unknown): boolean {
       if (UNAVAILABLE_MESSAGE.test(message)) return true;
     }
     if (!query) continue;
-    if (code) return true;
+    if (typeof x.code === "string" && UNAVAILABLE_CODES.has(x.code)) return true;
     if (typeof x.errno === "number" && UNAVAILABLE_ERRNOS.has(x.errno)) return true;
     if (UNAVAILABLE_MESSAGE.test(message)) return true;
   }
