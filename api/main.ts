@@ -6,11 +6,14 @@ import { scheduleAnchoring } from "./audit/schedule.ts";
 import { loadDevIssuer } from "./auth/dev_issuer.ts";
 import { configFromEnv, prepare } from "./bootstrap.ts";
 import { serveDist } from "./static_files.ts";
+import { batchedSink, createLogger } from "./log.ts";
 
 const config = configFromEnv();
 await Deno.mkdir(config.dataDir, { recursive: true, mode: 0o700 });
 const runtime = await prepare(config);
-const { logger } = runtime;
+// Request lines are written in batches: one write per burst, not one per request.
+const lines = batchedSink();
+const logger = createLogger(config.logLevel, lines.sink);
 if (Deno.env.get("SKIP_UI_BUILD") !== "1") await buildIfStale((line) => logger.info(line));
 
 const auditSigner = await loadAuditSigner(config, `${config.dataDir}/audit-signing-key.json`);
@@ -54,6 +57,7 @@ const stop = async (signal: string) => {
   logger.info("shutting down", { signal });
   await server.shutdown();
   await anchoring.stop();
+  lines.flush();
   await runtime.close();
   Deno.exit(0);
 };

@@ -25,6 +25,7 @@ import type { Cache } from "./cache/port.ts";
 import { createUpstashCache } from "./cache/upstash.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { type Database, type Db, openDatabase } from "./db/client.ts";
+import { describeError } from "./error_log.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { problemBody, ProblemError } from "./problem.ts";
 
@@ -145,7 +146,7 @@ async function buildRuntime(env: WorkerEnv): Promise<Runtime> {
   const anchor = async () => {
     const counts = await anchorDueChains(db, auditSigner, { logger }).catch((e) => {
       logger.warn("audit anchoring did not run", {
-        error: e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : String(e),
+        ...describeError(e),
       });
       return undefined;
     });

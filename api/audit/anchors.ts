@@ -9,6 +9,7 @@ import { asc, desc, gt, max } from "drizzle-orm";
 import { type AuditAnchorRow, auditAnchors, auditHeads } from "../../schema/audit.ts";
 import type { Db } from "../db/client.ts";
 import { TenantScope } from "../db/tenant_scope.ts";
+import { describeError } from "../error_log.ts";
 import type { Logger } from "../log.ts";
 import { canonicalJson, GENESIS_HASH } from "./chain.ts";
 import type { AuditSigner } from "./signing.ts";
@@ -115,7 +116,7 @@ export async function anchorDueChains(
       counts.failed++;
       options.logger?.warn("audit anchor not written", {
         tenantId,
-        error: e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : String(e),
+        ...describeError(e),
       });
     }
   }

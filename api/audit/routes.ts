@@ -12,11 +12,13 @@ import type { PluginDeps } from "../plugin.ts";
 import { problemResponses } from "../problem.ts";
 import { rateLimit } from "../rate_limit.ts";
 import { requireRole, tenancy } from "../tenancy.ts";
+import type { TenantCache } from "../tenant_cache/mod.ts";
 import { type AuditSigner, createAuditSigner, generateAuditSigningKey } from "./signing.ts";
 import { verifyChain } from "./verify.ts";
 
 export interface AuditRouteDeps extends PluginDeps {
   verifier: TokenVerifier;
+  tenantCache: TenantCache;
   /** Checks the anchors; from AUDIT_SIGNING_KEY when missing (or a new key outside production). */
   signer?: AuditSigner;
 }
@@ -131,7 +133,8 @@ const verify = createRoute({
 /** Mounts the audit routes at /api/v1/audit. */
 export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AuditRouteDeps) {
   const sub = new OpenAPIHono<AppEnv>();
-  sub.use("*", tenancy(deps.db, deps.verifier));
+  // Not through the response cache: the trail also grows without a write request (refusals).
+  sub.use("*", tenancy(deps));
   sub.use("*", rateLimit(deps));
 
   sub.openapi(list, async (c) => {

@@ -2,6 +2,7 @@
 // a time. (Workers run the same job from a Cron Trigger, see api/worker.ts.) Several
 // instances may run it at once: an anchor of the same head is stored once.
 import type { Db } from "../db/client.ts";
+import { describeError } from "../error_log.ts";
 import type { Logger } from "../log.ts";
 import { anchorDueChains } from "./anchors.ts";
 import type { AuditSigner } from "./signing.ts";
@@ -25,7 +26,7 @@ export function scheduleAnchoring(
       })
       .catch((e) =>
         options.logger.warn("audit anchoring did not run", {
-          error: e instanceof Error ? `${e.name}: ${e.message.split("\n")[0]}` : String(e),
+          ...describeError(e),
         })
       )
       .finally(() => running = undefined);

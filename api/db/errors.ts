@@ -145,21 +145,23 @@ export function databaseUnavailableProblem(e: unknown): ProblemError | undefined
 }
 
 /**
- * Logs an outage at `warn`, naming the driver's error (the innermost cause) and never the
- * failed statement, whose parameters may hold what users typed.
+ * Logs an outage at `warn`: where (`request`: request id, method, route) and the driver's
+ * error (the innermost cause) by class and codes only. Never a message: a failed query's
+ * message holds its parameters, which may be what a user typed (see api/error_log.ts).
  */
 export function logDatabaseOutage(
   logger: { warn(msg: string, fields?: Record<string, unknown>): void },
   e: unknown,
-  requestId?: string,
+  request: Record<string, unknown> = {},
 ): void {
   let inner: ErrorLike | undefined;
   for (const x of _causes(e)) inner = x;
-  const code = typeof inner?.code === "string" ? ` ${inner.code}` : "";
   logger.warn("database unavailable", {
-    requestId,
-    error: `${String(inner?.name ?? "Error")}${code}: ${String(inner?.message ?? "")}`
-      .split("\n")[0].slice(0, 200),
+    ...request,
+    errorClass: typeof inner?.name === "string" ? inner.name : undefined,
+    code: typeof inner?.code === "string" ? inner.code : undefined,
+    errno: typeof inner?.errno === "number" ? inner.errno : undefined,
+    status: typeof inner?.status === "number" ? inner.status : undefined,
   });
 }
 
