@@ -25,6 +25,7 @@ import { mountPlugins } from "./plugin_host.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { fieldErrors, problem, ProblemError } from "./problem.ts";
 import { describeError, requestFields } from "./error_log.ts";
+import { createErrorReporter, type ErrorReporter } from "./error_report.ts";
 import { registerDevRoutes } from "./dev_routes.ts";
 import { registerClientConfig } from "./client_config.ts";
 import { registerOperatorRoutes } from "./operator/routes.ts";
@@ -33,6 +34,9 @@ import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
 import { apiKeysCorePlugin } from "./api_keys/routes.ts";
 import { createTenantCache } from "./tenant_cache/mod.ts";
+import { addTenantCacheMetrics } from "./tenant_cache/metrics.ts";
+import { type CoreMetrics, createCoreMetrics, recordRequests } from "./metrics/mod.ts";
+import { registerMetricsRoute } from "./metrics/route.ts";
 
 /** Core features mounted like plugins, so they get the same guards (names are reserved). */
 const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin];
@@ -49,6 +53,10 @@ export interface AppOptions {
   /** The dev issuer (dev mode); a new in-memory one is made when missing. */
   devIssuer?: DevIssuer;
   logger?: Logger;
+  /** Where unexpected errors go; by default the sink of the configuration, if any. */
+  reportError?: ErrorReporter;
+  /** The instance's metrics, when the caller adds gauges of its own (database pool). */
+  metrics?: CoreMetrics;
   /** Answers GET requests outside /api and /health (the built UI, or a landing page). */
   fallback?: (c: Context) => Response | Promise<Response | undefined> | undefined;
 }
@@ -77,7 +85,10 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     },
   });
 
-  app.use("*", requestId(), accessLog(logger), secureHeaders(config.http));
+  const metrics = options.metrics ?? createCoreMetrics();
+  const reportError = options.reportError ?? createErrorReporter(config.errorReport);
+  addTenantCacheMetrics(metrics.registry, tenantCache);
+  app.use("*", requestId(), recordRequests(metrics), accessLog(logger), secureHeaders(config.http));
   if (config.http.corsOrigins.length) {
     app.use(
       "/api/*",
@@ -112,6 +123,9 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     if (outage) logDatabaseOutage(logger, thrown, requestFields(c));
     const err = outage ?? thrown;
     if (err instanceof ProblemError) {
+      if (err.status === 429) {
+        metrics.rateLimited.inc({ scope: String(err.extra.scope ?? "other") });
+      }
       return problem(
         c,
         err.status,
@@ -129,7 +143,14 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
         detail,
       });
     }
-    logger.error("unhandled error", { ...describeError(err), ...requestFields(c) });
+    const where = requestFields(c);
+    logger.error("unhandled error", { ...describeError(err), ...where });
+    if (reportError) {
+      const sent = reportError({ ...where, error: err }).catch((e) =>
+        logger.warn("error report not delivered", describeError(e))
+      );
+      waitUntil(c, sent);
+    }
     return problem(c, 500, { detail: "Something went wrong on our side; quote the request id." });
   });
 
@@ -155,12 +176,14 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   };
   app.use("/api/v1/tenants/trial", addressRateLimit({ ...perAddress, bucket: "trial" }));
   app.use("/api/operator/*", addressRateLimit({ ...perAddress, bucket: "operator" }));
+  app.use("/metrics", addressRateLimit({ ...perAddress, bucket: "operator" }));
   registerTrialRoutes(app, { config, db, cache, verifier, plugins });
   registerOperatorRoutes(app, {
     db,
     operatorKey: config.operatorKey,
     tenantChanged: (id) => tenantCache.versions.changed(id),
   });
+  registerMetricsRoute(app, { registry: metrics.registry, operatorKey: config.operatorKey });
   const mounted = [...CORE_PLUGINS, ...plugins];
   mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, { verifier, tenantCache });
   registerAuditRoutes(app, {
@@ -207,4 +230,13 @@ function allowedMethods(app: OpenAPIHono<AppEnv>, path: string): string[] {
   }
   if (methods.has("GET")) methods.add("HEAD");
   return [...methods].sort();
+}
+
+/** Keeps a Worker alive for `work` after the answer; on Deno the promise simply runs on. */
+function waitUntil(c: Context, work: Promise<unknown>) {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    // No execution context outside Workers.
+  }
 }

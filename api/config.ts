@@ -83,6 +83,8 @@ export const envSchema = z.object({
   ),
   ENTRA_AUTHORITY_HOST: url(["http", "https"]).default("https://login.microsoftonline.com"),
 
+  ERROR_REPORT_DSN: url(["http", "https"]).optional(),
+  ERROR_REPORT_WEBHOOK: url(["http", "https"]).optional(),
   OPERATOR_API_KEY: z.string().min(32, { error: "expected a secret of at least 32 characters" })
     .optional(),
 
@@ -99,6 +101,8 @@ export type Env = z.input<typeof envSchema>;
 
 export interface Config {
   mode: "development" | "test" | "production";
+  /** Where unexpected errors are reported (a Sentry-compatible DSN or a webhook), if anywhere. */
+  errorReport: { dsn?: string; webhook?: string };
   /** The operators' secret for /api/operator; the operator API is off without it. */
   operatorKey?: string;
   audit: {
@@ -224,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     mode,
     operatorKey: e.OPERATOR_API_KEY,
+    errorReport: { dsn: e.ERROR_REPORT_DSN, webhook: e.ERROR_REPORT_WEBHOOK },
     audit: {
       signingKey: e.AUDIT_SIGNING_KEY,
       previousPublicKeys: e.AUDIT_PREVIOUS_PUBLIC_KEYS,

@@ -281,6 +281,7 @@ test("unlinkEverywhere takes an object out of every draft as a normal save", asy
   const versionA = (await getJson(`${base(a)}/draft`)).version;
 
   const changed = await unlinkEverywhere(scopeA, "position", r.auditor, modelerId);
+  await t.changed(scopeA.tenantId); // as the DELETE request calling it would
   assert.deepEqual(changed.map((c) => c.processId).sort(), [a, b].sort());
   const forA = changed.find((c) => c.processId === a)!;
   assert.equal(forA.draftVersion, versionA + 1, "a save, with a version of its own");
@@ -305,6 +306,7 @@ test("unlinkEverywhere takes an object out of every draft as a normal save", asy
   // Lanes lose their binding; documents and org units are unlinked the same way.
   await unlinkEverywhere(scopeA, "orgUnit", r.sales, modelerId);
   await unlinkEverywhere(scopeA, "document", r.contract, modelerId);
+  await t.changed(scopeA.tenantId);
   const after = await getJson(`${base(a)}/draft`);
   assert.equal(after.graph.lanes[1].orgUnitId, null);
   assert.ok(!JSON.stringify(after.graph).includes(r.contract));

@@ -18,6 +18,7 @@ import { seedDemoTenants } from "../../api/tenants.ts";
 import { defaultPlugins } from "../../plugins/mod.ts";
 import type { Role } from "../../schema/core.ts";
 import { freshDatabase, type TestDatabase } from "./db.ts";
+import { createTenantVersions } from "../../api/tenant_cache/version.ts";
 
 export interface TestApp {
   app: OpenAPIHono<AppEnv>;
@@ -28,6 +29,11 @@ export interface TestApp {
   auditSigner: AuditSigner;
   /** A dev token for the demo user with `role` in demo tenant 0 or 1. */
   token(role: Role, tenant?: 0 | 1): Promise<string>;
+  /**
+   * Announces a change made around the API (a service called directly, SQL), as a request's
+   * write would, so the app's remembered answers for the tenant are not reused.
+   */
+  changed(tenantId: string): Promise<void>;
   /** Sends a request; `body` objects are sent as JSON. */
   call(method: string, path: string, init?: CallInit): Promise<Response>;
   close(): Promise<void>;
@@ -97,6 +103,7 @@ export async function startTestApp(opts: {
       return issuer.sign({ tid: t.entraTenantId, oid: u.oid, name: u.name });
     },
     call,
+    changed: (tenantId) => createTenantVersions(cache).changed(tenantId),
     close: async () => {
       if (!opts.instanceOf) await database.drop();
       if (!opts.cache) await cache.close();

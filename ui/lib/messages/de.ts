@@ -232,6 +232,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
     "Dieser Arbeitsbereich ist gesperrt (ausgesetzt oder in Beendigung). Wenden Sie sich an Ihre Administration.",
   "problem.user-deactivated":
     "Ihr Konto in diesem Arbeitsbereich ist deaktiviert. Ein Verantwortlicher kann es reaktivieren.",
+  "problem.unauthorized": "Sie sind nicht (mehr) angemeldet. Bitte melden Sie sich erneut an.",
   "problem.invalid-token": "Ihre Anmeldung ist nicht mehr gültig. Bitte melden Sie sich erneut an.",
   "problem.invalid-api-key":
     "Der API-Schlüssel ist ungültig (widerrufen, abgelaufen oder unbekannt).",

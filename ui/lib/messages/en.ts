@@ -224,6 +224,7 @@ const core = {
     "This workspace is locked (suspended or being offboarded). Contact your administrator.",
   "problem.user-deactivated":
     "Your account in this workspace is deactivated. An executive can reactivate it.",
+  "problem.unauthorized": "You are not signed in (any more). Please sign in again.",
   "problem.invalid-token": "Your sign-in is no longer valid. Please sign in again.",
   "problem.invalid-api-key": "The API key is not valid (revoked, expired or unknown).",
   "problem.last-executive":
