@@ -10,6 +10,7 @@ import type { Config } from "./config.ts";
 import { createDevIssuer, type DevIssuer } from "./auth/dev_issuer.ts";
 import { createEntraVerifier } from "./auth/verify.ts";
 import type { Db } from "./db/client.ts";
+import { databaseUnavailableProblem, logDatabaseOutage } from "./db/errors.ts";
 import type { AppEnv } from "./env.ts";
 import { registerHealth } from "./health.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -19,6 +20,7 @@ import { secureHeaders } from "./middleware/secure_headers.ts";
 import { wellFormedJson } from "./middleware/well_formed_json.ts";
 import { registerDocs } from "./openapi.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
+import type { AuditSigner } from "./audit/signing.ts";
 import { mountPlugins } from "./plugin_host.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { fieldErrors, problem, ProblemError } from "./problem.ts";
@@ -48,6 +50,8 @@ export interface AppOptions {
   plugins: ProcedoPlugin[];
   /** Checks the database for readiness; defaults to a trivial query through drizzle. */
   pingDb?: () => Promise<void>;
+  /** Signs and checks audit anchors; from AUDIT_SIGNING_KEY when missing. */
+  auditSigner?: AuditSigner;
   /** The dev issuer (dev mode); a new in-memory one is made when missing. */
   devIssuer?: DevIssuer;
   logger?: Logger;
@@ -123,7 +127,10 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     wellFormedJson(),
   );
 
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
+    const outage = databaseUnavailableProblem(thrown);
+    if (outage) logDatabaseOutage(logger, thrown, requestFields(c));
+    const err = outage ?? thrown;
     if (err instanceof ProblemError) {
       if (err.status === 429) {
         metrics.rateLimited.inc({ scope: String(err.extra.scope ?? "other") });
@@ -188,7 +195,15 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   registerMetricsRoute(app, { registry: metrics.registry, operatorKey: config.operatorKey });
   const mounted = [...CORE_PLUGINS, ...plugins];
   mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, { verifier, tenantCache });
-  registerAuditRoutes(app, { config, db, cache, verifier, tenantCache, plugins: mounted });
+  registerAuditRoutes(app, {
+    config,
+    db,
+    cache,
+    verifier,
+    tenantCache,
+    plugins: mounted,
+    signer: options.auditSigner,
+  });
   registerDocs(app, mounted);
 
   app.notFound(async (c) => {

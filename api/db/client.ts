@@ -10,6 +10,7 @@ import type {} from "node:events";
 import { Client } from "@planetscale/database";
 import { withTimeout } from "../timeout.ts";
 import { tracePool } from "../tracing.ts";
+import { DatabaseUnavailableError } from "./errors.ts";
 
 // deno-lint-ignore no-explicit-any
 export type Db = MySqlDatabase<any, any, any, any>;
@@ -30,12 +31,20 @@ export interface DatabaseOptions {
   disableEval?: boolean;
   /** Open a span per query (OpenTelemetry; see api/tracing.ts). */
   tracing?: boolean;
+  /**
+   * How long a query waits for a pooled connection (mysql2) before it fails as
+   * DatabaseUnavailableError: a full pool or a server that does not accept connections
+   * never holds a request for longer. Default 5 s.
+   */
+  acquireTimeoutMs?: number;
 }
+
+const ACQUIRE_TIMEOUT_MS = 5000;
 
 /** Opens a connection pool (mysql2) or an HTTP client (PlanetScale) as a drizzle database. */
 export function openDatabase(options: DatabaseOptions): Database {
   if (options.driver === "planetscale") {
-    const client = new Client({ url: options.url });
+    const client = new Client({ url: options.url, fetch: fetchOrUnavailable });
     const db = drizzlePlanetscale(client) as unknown as Db;
     return {
       db,
@@ -66,10 +75,15 @@ export function openDatabase(options: DatabaseOptions): Database {
     // Report changed rows, not matched rows, as PlanetScale (vtgate) does.
     flags: ["-FOUND_ROWS"],
   });
+  // The event hands over mysql2's callback connection (typed as the promise one). The
+  // callback matters: an error of a query without one is emitted as an unhandled "error"
+  // event, which would end the process when the server dies at that moment. A connection
+  // that fails here is dead, so its next query fails too.
   pool.on("connection", (conn) => {
-    conn.query("SET time_zone = '+00:00'");
+    (conn as unknown as CallbackConnection).query("SET time_zone = '+00:00'", () => {});
   });
   if (options.tracing) tracePool(pool);
+  boundAcquisition(pool.pool, options.acquireTimeoutMs ?? ACQUIRE_TIMEOUT_MS);
   const db = drizzleMysql(pool, { mode: "planetscale" }) as unknown as Db;
   return {
     db,
@@ -79,4 +93,56 @@ export function openDatabase(options: DatabaseOptions): Database {
     },
     close: () => pool.end(),
   };
+}
+
+type CallbackConnection = { query(sql: string, callback: () => void): void };
+type CorePool = ReturnType<typeof createPool>["pool"];
+type Acquired = Parameters<Parameters<CorePool["getConnection"]>[0]>;
+
+/**
+ * Makes every connection request of the pool (its queries and drizzle's transactions alike)
+ * fail after `ms` instead of waiting in mysql2's unbounded queue. A connection that arrives
+ * after its request gave up goes straight back to the pool.
+ */
+function boundAcquisition(pool: CorePool, ms: number) {
+  const acquire = pool.getConnection.bind(pool);
+  // mysql2 hands a queued request back to getConnection when a dead connection leaves:
+  // that request already has its deadline.
+  const bounded = new WeakSet<object>();
+  pool.getConnection = (callback) => {
+    if (bounded.has(callback)) return acquire(callback);
+    let settled = false;
+    const timer = setTimeout(() => {
+      settled = true;
+      callback(
+        new DatabaseUnavailableError(
+          `No database connection became free within ${ms} ms.`,
+        ) as unknown as Acquired[0],
+        undefined as unknown as Acquired[1],
+      );
+    }, ms);
+    const onAcquired = (err: Acquired[0], conn: Acquired[1]) => {
+      if (settled) {
+        if (!err) conn.release();
+        return;
+      }
+      settled = true;
+      clearTimeout(timer);
+      callback(err, conn);
+    };
+    bounded.add(onAcquired);
+    acquire(onAcquired);
+  };
+}
+
+/** fetch for the PlanetScale client: a request that never got an answer is an outage. */
+async function fetchOrUnavailable(input: string, init?: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init);
+  } catch (e) {
+    throw new DatabaseUnavailableError(
+      `The database API did not answer: ${e instanceof Error ? e.message : String(e)}`,
+      { cause: e },
+    );
+  }
 }
