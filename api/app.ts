@@ -9,7 +9,8 @@ import type { Cache } from "./cache/port.ts";
 import type { Config } from "./config.ts";
 import { createDevIssuer, type DevIssuer } from "./auth/dev_issuer.ts";
 import { createEntraVerifier } from "./auth/verify.ts";
-import type { Db } from "./db/client.ts";
+import type { Db, PoolStats } from "./db/client.ts";
+import { addPoolMetrics } from "./db/pool_metrics.ts";
 import { databaseUnavailableProblem, logDatabaseOutage } from "./db/errors.ts";
 import type { AppEnv } from "./env.ts";
 import { registerHealth } from "./health.ts";
@@ -57,7 +58,9 @@ export interface AppOptions {
   logger?: Logger;
   /** Where unexpected errors go; by default the sink of the configuration, if any. */
   reportError?: ErrorReporter;
-  /** The instance's metrics, when the caller adds gauges of its own (database pool). */
+  /** The database pool's use, for /metrics. */
+  poolStats?: () => PoolStats;
+  /** The instance's metrics, when the caller adds gauges of its own. */
   metrics?: CoreMetrics;
   /** Answers GET requests outside /api and /health (the built UI, or a landing page). */
   fallback?: (c: Context) => Response | Promise<Response | undefined> | undefined;
@@ -90,6 +93,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   const metrics = options.metrics ?? createCoreMetrics();
   const reportError = options.reportError ?? createErrorReporter(config.errorReport);
   addTenantCacheMetrics(metrics.registry, tenantCache);
+  if (options.poolStats) addPoolMetrics(metrics.registry, options.poolStats);
   app.use(
     "*",
     requestId(),

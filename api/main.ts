@@ -23,6 +23,7 @@ const app = await createApp({
   cache: runtime.cache,
   plugins: runtime.plugins,
   pingDb: runtime.database.ping,
+  poolStats: runtime.database.poolStats,
   logger,
   auditSigner,
   devIssuer: config.auth.mode === "dev"

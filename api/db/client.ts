@@ -15,9 +15,24 @@ import { DatabaseUnavailableError } from "./errors.ts";
 // deno-lint-ignore no-explicit-any
 export type Db = MySqlDatabase<any, any, any, any>;
 
+/** How the connection pool is used (mysql2), for /metrics. */
+export interface PoolStats {
+  size: number;
+  inUse: number;
+  idle: number;
+  /** Requests waiting for a connection now. */
+  waiting: number;
+  /** Connections handed out, seconds spent waiting for them, and requests that gave up. */
+  acquired: number;
+  waitSeconds: number;
+  timedOut: number;
+}
+
 export interface Database {
   db: Db;
   driver: "mysql2" | "planetscale";
+  /** The pool's use (mysql2 only: PlanetScale's HTTP client has no pool). */
+  poolStats?(): PoolStats;
   /** Throws when the database cannot answer a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -83,11 +98,24 @@ export function openDatabase(options: DatabaseOptions): Database {
     (conn as unknown as CallbackConnection).query("SET time_zone = '+00:00'", () => {});
   });
   if (options.tracing) tracePool(pool);
-  boundAcquisition(pool.pool, options.acquireTimeoutMs ?? ACQUIRE_TIMEOUT_MS);
+  const waits = boundAcquisition(pool.pool, options.acquireTimeoutMs ?? ACQUIRE_TIMEOUT_MS);
   const db = drizzleMysql(pool, { mode: "planetscale" }) as unknown as Db;
+  const core = pool.pool as unknown as Record<string, { length?: number } | undefined>;
   return {
     db,
     driver: "mysql2",
+    poolStats: () => {
+      // mysql2 keeps these queues as fields; they are read, never changed.
+      const size = core._allConnections?.length ?? 0;
+      const idle = core._freeConnections?.length ?? 0;
+      return {
+        size,
+        idle,
+        inUse: size - idle,
+        waiting: core._connectionQueue?.length ?? 0,
+        ...waits,
+      };
+    },
     ping: async () => {
       await withTimeout(pool.query("select 1"), 3000, "database did not answer within 3 s");
     },
@@ -105,6 +133,7 @@ type Acquired = Parameters<Parameters<CorePool["getConnection"]>[0]>;
  * after its request gave up goes straight back to the pool.
  */
 function boundAcquisition(pool: CorePool, ms: number) {
+  const waits = { acquired: 0, waitSeconds: 0, timedOut: 0 };
   const acquire = pool.getConnection.bind(pool);
   // mysql2 hands a queued request back to getConnection when a dead connection leaves:
   // that request already has its deadline.
@@ -112,8 +141,10 @@ function boundAcquisition(pool: CorePool, ms: number) {
   pool.getConnection = (callback) => {
     if (bounded.has(callback)) return acquire(callback);
     let settled = false;
+    const asked = performance.now();
     const timer = setTimeout(() => {
       settled = true;
+      waits.timedOut++;
       callback(
         new DatabaseUnavailableError(
           `No database connection became free within ${ms} ms.`,
@@ -128,11 +159,16 @@ function boundAcquisition(pool: CorePool, ms: number) {
       }
       settled = true;
       clearTimeout(timer);
+      if (!err) {
+        waits.acquired++;
+        waits.waitSeconds += (performance.now() - asked) / 1000;
+      }
       callback(err, conn);
     };
     bounded.add(onAcquired);
     acquire(onAcquired);
   };
+  return waits;
 }
 
 /** fetch for the PlanetScale client: a request that never got an answer is an outage. */

@@ -72,6 +72,7 @@ export async function startTestApp(opts: {
     cache,
     plugins,
     pingDb: database.ping,
+    poolStats: database.poolStats,
     devIssuer: issuer,
     auditSigner,
     fallback: opts.fallback,
