@@ -45,7 +45,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The database and the cache answer */
+    /** The database answers (the cache is reported; without it the instance uses memory) */
     get: {
       parameters: {
         query?: never;
@@ -9842,8 +9842,11 @@ export interface components {
       status: "pass" | "fail";
       checks?: {
         [key: string]: {
-          /** @enum {string} */
-          status: "pass" | "fail";
+          /**
+           * @description warn: down, but the instance serves without it (the cache falls back to memory)
+           * @enum {string}
+           */
+          status: "pass" | "warn" | "fail";
           durationMs: number;
           error?: string;
         };
