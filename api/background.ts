@@ -1,10 +1,14 @@
 // Work that runs in the background, assembled once per instance: the scheduler with the
 // core's tasks (the outbox worker, clean-ups) and every plugin's, and the outbox worker with
-// the core's handlers (mail) and every plugin's. The runtimes drive it: api/main.ts with
-// Deno.cron, api/worker.ts from its Cron Trigger.
+// the core's handlers (mail) and every plugin's. The core's tasks: outbox deliveries, the
+// audit chains' anchors (api/audit/anchors.ts), clean-ups. The runtimes drive it: api/main.ts
+// with Deno.cron, api/worker.ts from its Cron Trigger.
+import { anchorDueChains } from "./audit/anchors.ts";
+import type { AuditSigner } from "./audit/signing.ts";
 import type { Cache } from "./cache/port.ts";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/client.ts";
+import { describeError } from "./error_log.ts";
 import type { Logger } from "./log.ts";
 import { MAIL_KIND, mailHandler } from "./mail/outbox_kind.ts";
 import type { MailTransport } from "./mail/port.ts";
@@ -25,6 +29,8 @@ export interface BackgroundOptions {
   mail?: MailTransport;
   /** This instance in leases and claims (default: random). */
   holder?: string;
+  /** Signs the audit chains' anchors (core.audit-anchors); without it, no anchoring runs. */
+  auditSigner?: AuditSigner;
 }
 
 export interface Background {
@@ -58,6 +64,9 @@ export function createBackground(opts: BackgroundOptions): Background {
       perTenant: false,
       run: async ({ now }) => void await outbox.drain({ now }),
     },
+    ...(opts.auditSigner
+      ? [auditAnchoring(opts.db, opts.auditSigner, opts.config, opts.logger)]
+      : []),
     {
       name: "core.outbox-prune",
       every: "17 3 * * *",
@@ -73,4 +82,28 @@ export function createBackground(opts: BackgroundOptions): Background {
     holder,
   });
   return { scheduler, outbox };
+}
+
+/** Signs the heads of audit chains with new entries, every AUDIT_ANCHOR_EVERY_MINUTES. */
+function auditAnchoring(
+  db: Db,
+  signer: AuditSigner,
+  config: Config,
+  logger: Logger,
+): ScheduledTask {
+  return {
+    name: "core.audit-anchors",
+    every: config.audit.anchorEveryMinutes,
+    perTenant: false,
+    run: async () => {
+      // Several instances may anchor at once: an anchor of the same head is stored once.
+      const counts = await anchorDueChains(db, signer, { logger }).catch((e) => {
+        logger.warn("audit anchoring did not run", { ...describeError(e) });
+        return undefined;
+      });
+      if (counts && (counts.anchored || counts.refused || counts.failed)) {
+        logger.info("audit chains anchored", counts);
+      }
+    },
+  };
 }

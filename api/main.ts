@@ -1,6 +1,7 @@
 // Procedo on Deno: `deno task start`. Serves the API and the built UI on PORT (8000).
 import { buildIfStale } from "../ui/build.ts";
 import { createApp } from "./app.ts";
+import { loadAuditSigner } from "./audit/key_file.ts";
 import { loadDevIssuer } from "./auth/dev_issuer.ts";
 import { configFromEnv, prepare } from "./bootstrap.ts";
 import { serveDist } from "./static_files.ts";
@@ -19,6 +20,7 @@ const lines = batchedSink();
 const logger = createLogger(config.logLevel, lines.sink);
 if (Deno.env.get("SKIP_UI_BUILD") !== "1") await buildIfStale((line) => logger.info(line));
 
+const auditSigner = await loadAuditSigner(config, `${config.dataDir}/audit-signing-key.json`);
 const mail = createMailTransport(config.mail);
 const app = await createApp({
   config,
@@ -26,7 +28,9 @@ const app = await createApp({
   cache: runtime.cache,
   plugins: runtime.plugins,
   pingDb: runtime.database.ping,
+  poolStats: runtime.database.poolStats,
   logger,
+  auditSigner,
   devIssuer: config.auth.mode === "dev"
     ? await loadDevIssuer(`${config.dataDir}/dev-issuer.json`)
     : undefined,
@@ -43,6 +47,7 @@ const background = createBackground({
   plugins: runtime.plugins,
   logger,
   mail,
+  auditSigner,
 });
 const ticks = startMinuteTicks(
   () => background.scheduler.tick(),

@@ -25,6 +25,7 @@ import { type Background, createBackground } from "./background.ts";
 import { MailCatcher } from "./mail/catcher.ts";
 import { createGraphTransport } from "./mail/graph.ts";
 import type { MailTransport } from "./mail/port.ts";
+import { createAuditSigner, generateAuditSigningKey } from "./audit/signing.ts";
 import { createMemoryCache } from "./cache/memory.ts";
 import type { Cache } from "./cache/port.ts";
 import { createUpstashCache } from "./cache/upstash.ts";
@@ -92,19 +93,28 @@ export default {
     }
   },
 
-  /** The Cron Trigger (wrangler.toml [triggers]): one scheduler tick per minute. */
+  /**
+   * The Cron Trigger (wrangler.toml [triggers]): one scheduler tick per minute, which runs
+   * what is due — audit anchoring, reminders, digests, outbox deliveries.
+   */
   async scheduled(event: ScheduledEvent, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
-    const rt = await (runtime ??= buildRuntime(env));
-    const tick = () => rt.background.scheduler.tick(new Date(event.scheduledTime));
-    if (!rt.perRequest) {
-      ctx.waitUntil(tick());
+    let rt: Runtime;
+    try {
+      rt = await (runtime ??= buildRuntime(env));
+    } catch (e) {
+      runtime = undefined;
+      startupFailure(new Request("https://procedo.invalid/scheduled"), e);
       return;
     }
-    // The tick is one "request" for the per-request mysql2 pool.
+    const tick = () => rt.background.scheduler.tick(new Date(event.scheduledTime));
+    // The tick is one "request" for the per-request mysql2 pool; the handler ends with it.
     const scope: RequestScope = {};
-    ctx.waitUntil(
-      requests.run(scope, tick).finally(() => scope.database?.close().catch(() => {})),
-    );
+    try {
+      await (rt.perRequest ? requests.run(scope, tick) : tick());
+    } finally {
+      const database = scope.database;
+      if (database) ctx.waitUntil(database.close().catch(() => {}));
+    }
   },
 };
 
@@ -126,6 +136,18 @@ async function buildRuntime(env: WorkerEnv): Promise<Runtime> {
     });
   }
   const assets = env.ASSETS;
+  if (!config.audit.signingKey) {
+    logger.warn(
+      "AUDIT_SIGNING_KEY is not set: audit anchors are signed with a key of this isolate",
+      {
+        hint: "wrangler secret put AUDIT_SIGNING_KEY (required in production)",
+      },
+    );
+  }
+  const auditSigner = await createAuditSigner(
+    config.audit.signingKey ?? generateAuditSigningKey(),
+    config.audit.previousPublicKeys,
+  );
   const mail = mailTransportFor(config, logger);
   const app = await createApp({
     config,
@@ -134,6 +156,7 @@ async function buildRuntime(env: WorkerEnv): Promise<Runtime> {
     plugins: defaultPlugins,
     pingDb: () => connect().ping(),
     logger,
+    auditSigner,
     fallback: assets ? (c) => serveAsset(assets, c) : undefined,
     mailCatcher: mail instanceof MailCatcher ? mail : undefined,
   });
@@ -144,6 +167,7 @@ async function buildRuntime(env: WorkerEnv): Promise<Runtime> {
     plugins: defaultPlugins,
     logger,
     mail,
+    auditSigner,
   });
   return { app, background, connect, perRequest };
 }

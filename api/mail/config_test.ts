@@ -3,7 +3,12 @@
 import assert from "node:assert/strict";
 import { ConfigError, loadConfig } from "../config.ts";
 
-const prod = { MODE: "production", AUTH_MODE: "entra", ENTRA_CLIENT_ID: crypto.randomUUID() };
+const prod = {
+  MODE: "production",
+  AUTH_MODE: "entra",
+  ENTRA_CLIENT_ID: crypto.randomUUID(),
+  AUDIT_SIGNING_KEY: btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32)))),
+};
 
 Deno.test("mail: catcher in development, off in production, SMTP or Graph when configured", () => {
   assert.equal(loadConfig({}).mail.transport, "catcher");

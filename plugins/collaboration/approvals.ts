@@ -29,7 +29,7 @@ export const approvalListener: ApprovalListener = {
       if (event.type === "requested") {
         await notify(tx, deps.config, {
           ...base,
-          userIds: await approversOf(tx, a.processId),
+          userIds: await approversOf(tx, a.processId, a.requestedBy),
           category: "approval",
           event: "approval.requested",
           link: approvalLink(a.processId, a.id),

@@ -3,7 +3,7 @@
 // ApprovalListener. Listeners run after the decision is committed; one that fails is logged
 // and does not undo or fail the decision. Who decides an approval is this plugin's rule, so
 // the approvers and the approvals awaiting someone are answered here too.
-import { and, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, ne, or } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { Logger } from "../../api/log.ts";
 import { contributionsTo, type PluginDeps } from "../../api/plugin.ts";
@@ -11,6 +11,7 @@ import type { Role } from "../../schema/core.ts";
 import { users } from "../../schema/core.ts";
 import type { Approval } from "./approval_service.ts";
 import { processApprovals, processes } from "./schema.ts";
+import { fourEyesOn } from "./settings.ts";
 
 export const APPROVAL_EVENTS_POINT = "processes.approvalEvents";
 
@@ -45,13 +46,20 @@ export async function announceApprovalEvent(
 }
 
 /**
- * The active users who may decide approvals of `processId`: its owner user, or the active
- * executives when it has none (or its owner is deactivated).
+ * The active users who are asked to decide a request of `requestedBy` for `processId`: its
+ * owner user, or the active executives when it has none (or its owner is deactivated, or,
+ * with four-eyes approval, is the one who asked). With four-eyes, never the requester.
  */
-export async function approversOf(scope: TenantScope, processId: string): Promise<string[]> {
+export async function approversOf(
+  scope: TenantScope,
+  processId: string,
+  requestedBy?: string,
+): Promise<string[]> {
   const process = await scope.first(processes, eq(processes.id, processId));
   if (!process) return [];
-  if (process.ownerUserId) {
+  const fourEyes = await fourEyesOn(scope);
+  const allowed = (id: string) => !fourEyes || id !== requestedBy;
+  if (process.ownerUserId && allowed(process.ownerUserId)) {
     const owner = await scope.first(
       users,
       and(eq(users.id, process.ownerUserId), eq(users.active, 1)),
@@ -61,7 +69,7 @@ export async function approversOf(scope: TenantScope, processId: string): Promis
   const executives = await scope.select(users, {
     where: and(eq(users.role, "executive"), eq(users.active, 1)),
   });
-  return executives.map((u) => u.id);
+  return executives.map((u) => u.id).filter(allowed);
 }
 
 /**
@@ -80,10 +88,13 @@ export async function approvalsAwaiting(
   });
   if (!owned.length) return [];
   const titles = new Map(owned.map((p) => [p.id, p.title]));
+  // With four-eyes approval nobody decides their own request: it waits for someone else.
+  const fourEyes = await fourEyesOn(scope);
   const rows = await scope.select(processApprovals, {
     where: and(
       eq(processApprovals.state, "open"),
       inArray(processApprovals.processId, [...titles.keys()]),
+      fourEyes ? ne(processApprovals.requestedBy, user.userId) : undefined,
     ),
     orderBy: [desc(processApprovals.requestedAt)],
     limit,
@@ -100,6 +111,7 @@ export async function approvalsAwaiting(
     decidedBy: r.decidedBy,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     reason: r.reason,
+    comment: r.comment ?? null,
     publishedVersion: r.publishedVersion,
   }));
 }
