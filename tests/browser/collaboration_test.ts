@@ -116,6 +116,8 @@ it("the owner finds both in the inbox, replies to the mention and resolves the p
   await reply.fill("I do, as the owner.");
   await thread.getByTestId("reply-box").getByTestId("comment-send").click();
   await thread.locator(".replies").getByText("I do, as the owner.").waitFor();
+  // Settled: the reply box (its button disabled while sending) has closed.
+  await thread.getByTestId("reply-box").waitFor({ state: "detached" });
   await assertAccessible(page, "process page, comments");
 
   // The problem leads to the problems tab; the owner resolves it with a reason.
