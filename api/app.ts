@@ -3,7 +3,6 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { Cache } from "./cache/port.ts";
 import type { Config } from "./config.ts";
@@ -15,6 +14,7 @@ import { registerHealth } from "./health.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { accessLog } from "./middleware/access_log.ts";
 import { requestId } from "./middleware/request_id.ts";
+import { cors, originGuard, scriptCors } from "./middleware/cors.ts";
 import { secureHeaders } from "./middleware/secure_headers.ts";
 import { wellFormedJson } from "./middleware/well_formed_json.ts";
 import { registerDocs } from "./openapi.ts";
@@ -31,9 +31,8 @@ import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
 import { apiKeysCorePlugin } from "./api_keys/routes.ts";
 import { createTenantCache } from "./tenant_cache/mod.ts";
-
-/** Core features mounted like plugins, so they get the same guards (names are reserved). */
-const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin];
+import { OriginIndex } from "./embedding/origin_index.ts";
+import { embeddingCorePlugin } from "./embedding/routes.ts";
 
 export interface AppOptions {
   config: Config;
@@ -73,26 +72,20 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     },
   });
 
-  app.use("*", requestId(), accessLog(logger), secureHeaders(config.http));
-  if (config.http.corsOrigins.length) {
-    app.use(
-      "/api/*",
-      cors({
-        origin: config.http.corsOrigins,
-        allowHeaders: ["Authorization", "Content-Type", "If-Match", "X-API-Key", "X-Request-Id"],
-        exposeHeaders: [
-          "ETag",
-          "X-Request-Id",
-          "Retry-After",
-          "Location",
-          "RateLimit-Limit",
-          "RateLimit-Remaining",
-          "RateLimit-Reset",
-        ],
-        maxAge: 600,
-      }),
-    );
-  }
+  const origins = new OriginIndex(db, cache);
+  const corsOptions = {
+    staticOrigins: config.http.corsOrigins,
+    origins,
+    publicUrl: config.publicUrl,
+  };
+  app.use(
+    "*",
+    requestId(),
+    accessLog(logger),
+    secureHeaders(config.http, { frameOriginsOf: (tenantId) => origins.originsOf(tenantId) }),
+    scriptCors(),
+  );
+  app.use("/api/*", cors(corsOptions));
   app.use(
     "/api/*",
     bodyLimit({
@@ -154,9 +147,24 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     operatorKey: config.operatorKey,
     tenantChanged: (id) => tenantCache.versions.changed(id),
   });
-  const mounted = [...CORE_PLUGINS, ...plugins];
-  mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, { verifier, tenantCache });
-  registerAuditRoutes(app, { config, db, cache, verifier, tenantCache, plugins: mounted });
+  // Core features mounted like plugins, so they get the same guards (names are reserved).
+  const core = [usersCorePlugin, apiKeysCorePlugin, embeddingCorePlugin(origins)];
+  const mounted = [...core, ...plugins];
+  const guardOrigin = originGuard(corsOptions);
+  mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, {
+    verifier,
+    tenantCache,
+    originGuard: guardOrigin,
+  });
+  registerAuditRoutes(app, {
+    config,
+    db,
+    cache,
+    verifier,
+    tenantCache,
+    originGuard: guardOrigin,
+    plugins: mounted,
+  });
   registerDocs(app, mounted);
 
   app.notFound(async (c) => {

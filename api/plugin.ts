@@ -84,7 +84,16 @@ export class PluginError extends Error {
 
 const NAME = /^[a-z][a-z0-9-]{0,39}$/;
 /** Route prefixes the core keeps for itself. */
-const RESERVED = new Set(["dev", "tenants", "users", "audit", "api-keys", "me", "health"]);
+const RESERVED = new Set([
+  "dev",
+  "tenants",
+  "users",
+  "audit",
+  "api-keys",
+  "embedding",
+  "me",
+  "health",
+]);
 
 /**
  * Validates the plugin list and returns it in dependency order. A duplicate or invalid

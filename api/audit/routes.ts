@@ -14,10 +14,13 @@ import { rateLimit } from "../rate_limit.ts";
 import { requireRole, tenancy } from "../tenancy.ts";
 import { verifyChain } from "./chain.ts";
 import type { TenantCache } from "../tenant_cache/mod.ts";
+import type { MiddlewareHandler } from "hono";
 
 export interface AuditRouteDeps extends PluginDeps {
   verifier: TokenVerifier;
   tenantCache: TenantCache;
+  /** Refuses requests from sites the tenant does not allow (api/middleware/cors.ts). */
+  originGuard?: MiddlewareHandler<AppEnv>;
 }
 
 const ACTION = "audit.read";
@@ -108,6 +111,7 @@ export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AuditRouteDe
   const sub = new OpenAPIHono<AppEnv>();
   // Not through the response cache: the trail also grows without a write request (refusals).
   sub.use("*", tenancy(deps));
+  if (deps.originGuard) sub.use("*", deps.originGuard);
   sub.use("*", rateLimit(deps));
 
   sub.openapi(list, async (c) => {

@@ -368,6 +368,14 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     }),
     readBack: "/api/v1/users/{id}",
   },
+  "GET /api/v1/embedding/settings": { request: () => Promise.resolve({}) },
+  "PUT /api/v1/embedding/settings": {
+    request: () =>
+      Promise.resolve({
+        body: { allowedOrigins: ["https://intranet.fixture.example"] },
+        headers: ifMatchAny,
+      }),
+  },
   "GET /api/v1/api-keys": { request: () => Promise.resolve({}) },
   "POST /api/v1/api-keys": { request: () => Promise.resolve({ body: keyBody() }) },
   "DELETE /api/v1/api-keys/{id}": {

@@ -1089,6 +1089,175 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/embedding/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The origins allowed to embed this workspace's content */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The settings */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EmbeddingSettings"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Too many requests */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    /**
+     * Replace the allowed origins (If-Match required; people only)
+     * @description Browsers on these origins may call the API for this workspace (CORS) and frame the app when the page names the workspace (`?tenant=`). A request from any other origin is refused with 403 origin-not-allowed. Each origin is validated and named in the errors (`body.allowedOrigins.<index>`). Without If-Match 428; a stale one 412.
+     */
+    put: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
+          "if-match"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["EmbeddingSettingsUpdate"];
+        };
+      };
+      responses: {
+        /** @description Saved */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["EmbeddingSettings"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Too many requests */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/tags": {
     parameters: {
       query?: never;
@@ -9847,6 +10016,25 @@ export interface components {
       total: number;
       limit: number;
       offset: number;
+    };
+    EmbeddingSettings: {
+      /** @description This workspace's id: the `tenant` hint for the app in an iframe (https://procedo.example.com/map?tenant=<tenantId>), see docs/embedding.md */
+      tenantId: string;
+      allowedOrigins: string[];
+      /** @description 0 while never saved; the ETag names it */
+      version: number;
+      /** Format: date-time */
+      updatedAt: string | null;
+    };
+    EmbeddingSettingsUpdate: {
+      /**
+       * @description Exact origins (scheme, host, port; https, or http for localhost only). Duplicates are dropped; an empty list allows no other site.
+       * @example [
+       *       "https://contoso.sharepoint.com",
+       *       "https://intranet.contoso.com"
+       *     ]
+       */
+      allowedOrigins: string[];
     };
     TagPage: {
       items: components["schemas"]["Tag"][];
