@@ -11,6 +11,13 @@ const STAMP = new URL(".build-stamp", DIST);
 const SWAGGER = new URL("node_modules/swagger-ui-dist/", ROOT);
 const INPUTS = [new URL("ui/", ROOT), new URL("import_map.json", ROOT)];
 const ENTRIES = ["ui/app/main.ts", "ui/app/auth_redirect.ts"];
+/**
+ * Bundled apart from the app (their own chunks, nothing of the app's shell): the embeddable
+ * components (embed.js) and the Teams pages (teams/*.js).
+ */
+const EMBED_ENTRIES = ["ui/embed.ts"];
+/** The embeddable bundle's first load may weigh this much, gzipped (bench/embed.ts). */
+export const EMBED_BUDGET_GZIP = 120 * 1024;
 
 /** Builds ui/dist/ (or `dist`: tests build their own copy) and reports what it wrote. */
 export async function build(log: (line: string) => void = console.log, dist: URL = DIST) {
@@ -35,14 +42,19 @@ export async function build(log: (line: string) => void = console.log, dist: URL
   await Deno.writeTextFile(new URL(".build-stamp", dist), new Date().toISOString());
 
   const size = await sizeOf(shell, dist);
+  const embedFiles = await shellFiles("embed.js", dist);
+  const embed = { files: embedFiles, ...await sizeOf(embedFiles, dist) };
   log(
     `${dist === DIST ? "ui/dist" : dist.pathname} built in ${
       Math.round(performance.now() - started)
     } ms; app shell ` +
       `(${shell.join(" + ")}): ${size.bytes.toLocaleString("en")} bytes, ` +
-      `${size.gzip.toLocaleString("en")} bytes gzipped`,
+      `${size.gzip.toLocaleString("en")} bytes gzipped; embed.js first load: ` +
+      `${embed.gzip.toLocaleString("en")} bytes gzipped (budget ${
+        EMBED_BUDGET_GZIP.toLocaleString("en")
+      })`,
   );
-  return { shell, ...size };
+  return { shell, ...size, embed };
 }
 
 /** Builds when any input is newer than the last build. */
@@ -63,6 +75,13 @@ async function bundleApp(dist: URL) {
       await Deno.remove(new URL(entry.name, dist));
     }
   }
+  await Deno.remove(new URL("teams/", dist), { recursive: true }).catch(() => {});
+  await bundle(dist, ENTRIES);
+  await Deno.rename(new URL("main.js", dist), new URL("app.js", dist));
+  await bundle(dist, EMBED_ENTRIES);
+}
+
+async function bundle(dist: URL, entries: string[]) {
   const out = await new Deno.Command(Deno.execPath(), {
     args: [
       "bundle",
@@ -72,7 +91,7 @@ async function bundleApp(dist: URL) {
       "--code-splitting",
       "--outdir",
       dist.pathname,
-      ...ENTRIES,
+      ...entries,
     ],
     cwd: ROOT,
     env: { NO_COLOR: "1" },
@@ -82,11 +101,10 @@ async function bundleApp(dist: URL) {
   if (!out.success) {
     throw new Error(`deno bundle failed:\n${new TextDecoder().decode(out.stderr)}`);
   }
-  await Deno.rename(new URL("main.js", dist), new URL("app.js", dist));
 }
 
 /** `file` and every chunk it imports statically: what the browser loads before first paint. */
-async function shellFiles(
+export async function shellFiles(
   file: string,
   dist: URL,
   seen = new Set<string>(),
@@ -99,7 +117,7 @@ async function shellFiles(
   return [file, ...nested.flat()];
 }
 
-async function sizeOf(
+export async function sizeOf(
   files: string[],
   dist: URL,
 ): Promise<{ bytes: number; gzip: number }> {
