@@ -15,7 +15,7 @@ const ENTRIES = ["ui/app/main.ts", "ui/app/auth_redirect.ts"];
  * Bundled apart from the app (their own chunks, nothing of the app's shell): the embeddable
  * components (embed.js) and the Teams pages (teams/*.js).
  */
-const EMBED_ENTRIES = ["ui/embed.ts"];
+const EMBED_ENTRIES = ["ui/embed.ts", "ui/teams/tab.ts", "ui/teams/config.ts"];
 /** The embeddable bundle's first load may weigh this much, gzipped (bench/embed.ts). */
 export const EMBED_BUDGET_GZIP = 120 * 1024;
 
@@ -39,6 +39,13 @@ export async function build(log: (line: string) => void = console.log, dist: URL
     redirectHtml(await contentHash(new URL("auth_redirect.js", dist))),
   );
   await Deno.writeTextFile(new URL("favicon.svg", dist), FAVICON);
+  for (const page of ["tab", "config"]) {
+    const script = `teams/${page}.js`;
+    await Deno.writeTextFile(
+      new URL(`teams/${page}.html`, dist),
+      teamsHtml(script, await contentHash(new URL(script, dist))),
+    );
+  }
   await Deno.writeTextFile(new URL(".build-stamp", dist), new Date().toISOString());
 
   const size = await sizeOf(shell, dist);
@@ -178,6 +185,22 @@ function redirectHtml(version: string): string {
 <script type="module" src="/auth_redirect.js?v=${version}"></script>
 </head>
 <body></body>
+</html>
+`;
+}
+
+/** A page Teams shows in a tab (ui/teams/): Teams' own script talks to the host. */
+function teamsHtml(script: string, version: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${en["app.name"]}</title>
+<script type="module" src="/${script}?v=${version}"></script>
+<style>html,body{margin:0}body{font-family:"Segoe UI",system-ui,sans-serif}</style>
+</head>
+<body><p>${en["app.loading"]}</p></body>
 </html>
 `;
 }

@@ -36,6 +36,10 @@ export const en = {
   "teams.config.choose": "Choose…",
   "teams.config.hint": "Everyone in the channel sees the published version, as their role allows.",
   "teams.shareLink": "Copy link to this process",
+  "teams.back": "Back",
+  "teams.tab.mine": "My processes",
+  "teams.tab.inbox": "Recently published",
+  "teams.tab.none": "No published processes here yet.",
   "teams.linkCopied": "Link copied: paste it into a chat.",
   "embedding.title": "Embedding",
   "embedding.intro":
@@ -88,6 +92,10 @@ export const de: Record<keyof typeof en, string> = {
   "teams.config.hint":
     "Alle im Kanal sehen die veröffentlichte Version, soweit ihre Rolle es erlaubt.",
   "teams.shareLink": "Link zu diesem Prozess kopieren",
+  "teams.back": "Zurück",
+  "teams.tab.mine": "Meine Prozesse",
+  "teams.tab.inbox": "Kürzlich veröffentlicht",
+  "teams.tab.none": "Hier gibt es noch keine veröffentlichten Prozesse.",
   "teams.linkCopied": "Link kopiert: Fügen Sie ihn in einen Chat ein.",
   "embedding.title": "Einbetten",
   "embedding.intro":
