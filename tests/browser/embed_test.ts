@@ -258,3 +258,34 @@ it("the map, the search and the org chart render on an allowed page", async () =
   await page.waitForFunction(() => document.title.startsWith("open "));
   assert.equal(new URL(page.url()).pathname, "/all.html", "the link was not followed");
 });
+
+it("the full app in a frame: on the workspace's allowed origin only, and only that workspace", async () => {
+  const settings = await api("executive", "GET", "/api/v1/embedding/settings");
+  const framed = `${app.baseUrl}/map?tenant=${settings.tenantId}`;
+  pages.set(
+    "/frame.html",
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Intranet</title></head>
+<body><iframe title="Procedo" src="${framed}" style="width:1200px;height:700px"
+  onload="window.frameLoaded = true"></iframe></body></html>`,
+  );
+  const page = await app.newPage();
+  await page.goto(`${ALLOWED}/frame.html`);
+  const frame = page.frameLocator("iframe");
+  await frame.locator('[data-user="Rita Reader"]').click();
+  await frame.locator("procedo-shell").waitFor();
+
+  // Someone of another workspace signing in inside this frame sees nothing of theirs here.
+  const other = await app.newPage();
+  await other.goto(`${ALLOWED}/frame.html`);
+  await other.frameLocator("iframe").locator('[data-user="Ron Reader"]').click();
+  await other.frameLocator("iframe").getByTestId("other-workspace").waitFor();
+  assert.equal(await other.frameLocator("iframe").locator("procedo-shell").count(), 0);
+
+  // An origin the workspace does not allow cannot frame the app at all.
+  const blocked = await app.newPage();
+  await blocked.goto(`${NOWHERE}/frame.html`);
+  await blocked.waitForFunction(() => "frameLoaded" in globalThis);
+  const child = blocked.frames().find((f) => f !== blocked.mainFrame())!;
+  assert.match(child.url(), /^chrome-error:/, "frame-ancestors refuses the frame");
+  assert.equal(await blocked.frameLocator("iframe").locator("procedo-app").count(), 0);
+});

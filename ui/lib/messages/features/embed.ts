@@ -42,6 +42,8 @@ export const en = {
   "teams.tab.none": "No published processes here yet.",
   "teams.linkCopied": "Link copied: paste it into a chat.",
   "embedding.title": "Embedding",
+  "embedding.otherWorkspace":
+    "This page shows another organisation's Procedo workspace. Open Procedo directly to see yours.",
   "embedding.intro":
     "Sites that may show this workspace's published content: intranet pages with Procedo's web components, SharePoint, or the app in a frame. Requests from any other site get no data.",
   "embedding.origins": "Allowed origins",
@@ -98,6 +100,8 @@ export const de: Record<keyof typeof en, string> = {
   "teams.tab.none": "Hier gibt es noch keine veröffentlichten Prozesse.",
   "teams.linkCopied": "Link kopiert: Fügen Sie ihn in einen Chat ein.",
   "embedding.title": "Einbetten",
+  "embedding.otherWorkspace":
+    "Diese Seite zeigt den Procedo-Arbeitsbereich einer anderen Organisation. Öffnen Sie Procedo direkt, um Ihren zu sehen.",
   "embedding.intro":
     "Websites, die veröffentlichte Inhalte dieses Arbeitsbereichs zeigen dürfen: Intranetseiten mit den Webkomponenten von Procedo, SharePoint oder die App in einem Rahmen. Anfragen von anderen Websites erhalten keine Daten.",
   "embedding.origins": "Erlaubte Ursprünge",
