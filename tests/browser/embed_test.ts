@@ -11,6 +11,7 @@ import {
   assertAccessible,
   type BrowserApp,
   browserTest,
+  signIn,
   startBrowserApp,
 } from "../support/browser.ts";
 
@@ -288,4 +289,27 @@ it("the full app in a frame: on the workspace's allowed origin only, and only th
   const child = blocked.frames().find((f) => f !== blocked.mainFrame())!;
   assert.match(child.url(), /^chrome-error:/, "frame-ancestors refuses the frame");
   assert.equal(await blocked.frameLocator("iframe").locator("procedo-app").count(), 0);
+});
+
+it("an executive keeps the allowed origins in the administration; a bad one is named", async () => {
+  await prepared;
+  const page = await app.newPage();
+  await signIn(app, page, "Erika Executive", "/admin/embedding");
+  const area = page.getByTestId("allowed-origins");
+  await area.waitFor();
+  assert.equal(await area.inputValue(), ALLOWED);
+  await area.fill(`${ALLOWED}\nhttp://intranet.contoso.example\nhttps://intranet.contoso.example`);
+  await page.locator("procedo-admin-embedding fluent-button[type=submit]").click();
+  await page.getByText("http://intranet.contoso.example: must use https").waitFor();
+  await area.fill(`${ALLOWED}\nhttps://intranet.contoso.example/`);
+  await page.locator("procedo-admin-embedding fluent-button[type=submit]").click();
+  await page.getByText("Saved.").waitFor();
+  assert.equal(await area.inputValue(), `${ALLOWED}\nhttps://intranet.contoso.example`);
+  const settings = await api("executive", "GET", "/api/v1/embedding/settings");
+  assert.deepEqual(settings.allowedOrigins, [ALLOWED, "https://intranet.contoso.example"]);
+  assert.match(
+    (await page.getByTestId("frame-url").textContent())!,
+    new RegExp(`/map\\?tenant=${settings.tenantId}$`),
+  );
+  await assertAccessible(page, "administration, embedding");
 });

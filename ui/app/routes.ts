@@ -120,6 +120,13 @@ export const ROUTES: Route[] = [
     minRole: "executive",
   },
   {
+    path: "/admin/embedding",
+    title: "embedding.title",
+    tag: "procedo-admin-embedding",
+    load: admin,
+    minRole: "executive",
+  },
+  {
     path: "/admin/audit",
     title: "admin.audit.title",
     tag: "procedo-admin-audit",
