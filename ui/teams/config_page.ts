@@ -8,7 +8,7 @@ import { webDarkTheme, webLightTheme } from "@fluentui/tokens";
 import { teamsHighContrastTheme } from "@fluentui/tokens";
 import { setTheme } from "@fluentui/web-components/theme/set-theme.js";
 import { createProcedoClient, unwrap } from "../lib/api/client.ts";
-import { LocaleController, t } from "../lib/i18n.ts";
+import { type Language, LANGUAGES, LocaleController, t, useLanguage } from "../lib/i18n.ts";
 import type { EmbedTheme } from "../embed/controller.ts";
 import { connectTeams, type TeamsSession } from "./host.ts";
 import { teamsPageStyles } from "./page_styles.ts";
@@ -79,6 +79,8 @@ export class ProcedoTeamsConfig extends LitElement {
       const session = this.#session = await connectTeams();
       applyPageTheme(session.theme);
       session.onThemeChange(applyPageTheme);
+      const lang = session.context.app.locale.toLowerCase().split("-")[0];
+      if ((LANGUAGES as readonly string[]).includes(lang)) useLanguage(lang as Language);
       pages.config.registerOnSaveHandler((save) => {
         const choice = this.#choice();
         pages.config.setConfig(tabConfig(location.origin, this.kind, choice))

@@ -126,12 +126,14 @@ export class ProcedoTeamsTab extends LitElement {
       case "map":
         return html`
           <procedo-process-map class="fill" api-base=${location.origin}
-            theme=${s.theme} .tokenProvider=${s.tokenProvider}></procedo-process-map>
+            theme=${s.theme} lang=${s.context.app.locale} .tokenProvider=${s
+              .tokenProvider}></procedo-process-map>
         `;
       case "orgchart":
         return html`
           <procedo-org-chart class="fill" api-base=${location.origin} chart=${this.itemId}
-            theme=${s.theme} .tokenProvider=${s.tokenProvider}></procedo-org-chart>
+            theme=${s.theme} lang=${s.context.app.locale} .tokenProvider=${s
+              .tokenProvider}></procedo-org-chart>
         `;
       default:
         return this.#list();
@@ -154,7 +156,8 @@ export class ProcedoTeamsTab extends LitElement {
         <span role="status">${this.notice}</span>
       </div>
       <procedo-process-viewer class="fill" api-base=${location.origin} process=${id}
-        theme=${s.theme} .tokenProvider=${s.tokenProvider}></procedo-process-viewer>
+        theme=${s.theme} lang=${s.context.app.locale} .tokenProvider=${s
+          .tokenProvider}></procedo-process-viewer>
     `;
   }
 
