@@ -8,7 +8,9 @@ import type { Cache } from "./cache/port.ts";
 import type { Config } from "./config.ts";
 import { createDevIssuer, type DevIssuer } from "./auth/dev_issuer.ts";
 import { createEntraVerifier } from "./auth/verify.ts";
-import type { Db } from "./db/client.ts";
+import type { Db, PoolStats } from "./db/client.ts";
+import { addPoolMetrics } from "./db/pool_metrics.ts";
+import { databaseUnavailableProblem, logDatabaseOutage } from "./db/errors.ts";
 import type { AppEnv } from "./env.ts";
 import { registerHealth } from "./health.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -19,10 +21,12 @@ import { secureHeaders } from "./middleware/secure_headers.ts";
 import { wellFormedJson } from "./middleware/well_formed_json.ts";
 import { registerDocs } from "./openapi.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
+import type { AuditSigner } from "./audit/signing.ts";
 import { mountPlugins } from "./plugin_host.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { fieldErrors, problem, ProblemError } from "./problem.ts";
 import { describeError, requestFields } from "./error_log.ts";
+import { createErrorReporter, type ErrorReporter } from "./error_report.ts";
 import { registerDevRoutes } from "./dev_routes.ts";
 import { registerClientConfig } from "./client_config.ts";
 import { registerOperatorRoutes } from "./operator/routes.ts";
@@ -30,9 +34,14 @@ import { addressRateLimit } from "./rate_limit.ts";
 import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
 import { apiKeysCorePlugin } from "./api_keys/routes.ts";
+import { settingsCorePlugin } from "./settings/routes.ts";
 import { createTenantCache } from "./tenant_cache/mod.ts";
 import { OriginIndex } from "./embedding/origin_index.ts";
 import { embeddingCorePlugin } from "./embedding/routes.ts";
+import { addTenantCacheMetrics } from "./tenant_cache/metrics.ts";
+import { type CoreMetrics, createCoreMetrics, recordRequests } from "./metrics/mod.ts";
+import { registerMetricsRoute } from "./metrics/route.ts";
+import { traceRequests } from "./tracing.ts";
 
 export interface AppOptions {
   config: Config;
@@ -41,9 +50,17 @@ export interface AppOptions {
   plugins: ProcedoPlugin[];
   /** Checks the database for readiness; defaults to a trivial query through drizzle. */
   pingDb?: () => Promise<void>;
+  /** Signs and checks audit anchors; from AUDIT_SIGNING_KEY when missing. */
+  auditSigner?: AuditSigner;
   /** The dev issuer (dev mode); a new in-memory one is made when missing. */
   devIssuer?: DevIssuer;
   logger?: Logger;
+  /** Where unexpected errors go; by default the sink of the configuration, if any. */
+  reportError?: ErrorReporter;
+  /** The database pool's use, for /metrics. */
+  poolStats?: () => PoolStats;
+  /** The instance's metrics, when the caller adds gauges of its own. */
+  metrics?: CoreMetrics;
   /** Answers GET requests outside /api and /health (the built UI, or a landing page). */
   fallback?: (c: Context) => Response | Promise<Response | undefined> | undefined;
 }
@@ -72,6 +89,10 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     },
   });
 
+  const metrics = options.metrics ?? createCoreMetrics();
+  const reportError = options.reportError ?? createErrorReporter(config.errorReport);
+  addTenantCacheMetrics(metrics.registry, tenantCache);
+  if (options.poolStats) addPoolMetrics(metrics.registry, options.poolStats);
   const origins = new OriginIndex(db, cache);
   const corsOptions = {
     staticOrigins: config.http.corsOrigins,
@@ -81,6 +102,8 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   app.use(
     "*",
     requestId(),
+    traceRequests(),
+    recordRequests(metrics),
     accessLog(logger),
     secureHeaders(config.http, { frameOriginsOf: (tenantId) => origins.originsOf(tenantId) }),
     scriptCors(),
@@ -96,8 +119,14 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     wellFormedJson(),
   );
 
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
+    const outage = databaseUnavailableProblem(thrown);
+    if (outage) logDatabaseOutage(logger, thrown, requestFields(c));
+    const err = outage ?? thrown;
     if (err instanceof ProblemError) {
+      if (err.status === 429) {
+        metrics.rateLimited.inc({ scope: String(err.extra.scope ?? "other") });
+      }
       return problem(
         c,
         err.status,
@@ -115,7 +144,14 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
         detail,
       });
     }
-    logger.error("unhandled error", { ...describeError(err), ...requestFields(c) });
+    const where = requestFields(c);
+    logger.error("unhandled error", { ...describeError(err), ...where });
+    if (reportError) {
+      const sent = reportError({ ...where, error: err }).catch((e) =>
+        logger.warn("error report not delivered", describeError(e))
+      );
+      waitUntil(c, sent);
+    }
     return problem(c, 500, { detail: "Something went wrong on our side; quote the request id." });
   });
 
@@ -141,14 +177,21 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   };
   app.use("/api/v1/tenants/trial", addressRateLimit({ ...perAddress, bucket: "trial" }));
   app.use("/api/operator/*", addressRateLimit({ ...perAddress, bucket: "operator" }));
+  app.use("/metrics", addressRateLimit({ ...perAddress, bucket: "operator" }));
   registerTrialRoutes(app, { config, db, cache, verifier, plugins });
   registerOperatorRoutes(app, {
     db,
     operatorKey: config.operatorKey,
     tenantChanged: (id) => tenantCache.versions.changed(id),
   });
+  registerMetricsRoute(app, { registry: metrics.registry, operatorKey: config.operatorKey });
   // Core features mounted like plugins, so they get the same guards (names are reserved).
-  const core = [usersCorePlugin, apiKeysCorePlugin, embeddingCorePlugin(origins)];
+  const core = [
+    usersCorePlugin,
+    apiKeysCorePlugin,
+    settingsCorePlugin,
+    embeddingCorePlugin(origins),
+  ];
   const mounted = [...core, ...plugins];
   const guardOrigin = originGuard(corsOptions);
   mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, {
@@ -164,6 +207,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     tenantCache,
     originGuard: guardOrigin,
     plugins: mounted,
+    signer: options.auditSigner,
   });
   registerDocs(app, mounted);
 
@@ -200,4 +244,13 @@ function allowedMethods(app: OpenAPIHono<AppEnv>, path: string): string[] {
   }
   if (methods.has("GET")) methods.add("HEAD");
   return [...methods].sort();
+}
+
+/** Keeps a Worker alive for `work` after the answer; on Deno the promise simply runs on. */
+function waitUntil(c: Context, work: Promise<unknown>) {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    // No execution context outside Workers.
+  }
 }

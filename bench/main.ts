@@ -2,6 +2,7 @@
 // Runs against the same private MariaDB the tests use (or TEST_DATABASE_URL).
 import { startTestApp } from "../tests/support/app.ts";
 import { benchEmbed } from "./embed.ts";
+import { benchHostileInput } from "./hostile_input.ts";
 import { benchOrgchart } from "./orgchart.ts";
 import { benchBpmn } from "./processes_bpmn.ts";
 import { benchDrafts } from "./processes_drafts.ts";
@@ -55,6 +56,7 @@ results.push(...await benchDrafts());
 results.push(...await benchLayout());
 results.push(...await benchBpmn());
 results.push(...await benchOrgchart());
+results.push(...await benchHostileInput());
 results.push(...await benchUiProcessList());
 results.push(...await benchUiDiagram());
 results.push(...await benchUiEditor());

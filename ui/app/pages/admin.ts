@@ -3,4 +3,5 @@ import "./admin_api_keys.ts";
 import "./admin_audit.ts";
 import "./admin_embedding.ts";
 import "./admin_plan.ts";
+import "./admin_settings.ts";
 import "./admin_users.ts";
