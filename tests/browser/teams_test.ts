@@ -122,3 +122,17 @@ it("a deep link into a personal tab opens the process it names", async () => {
   await viewer.locator("h2", { hasText: "Order to cash" }).waitFor();
   assert.ok((await teamsState(page)).calls.includes("getContext"));
 });
+
+it("the Inbox tab lists published processes; one opens in the tab, with a way back", async () => {
+  const page = await openInHost("/teams/tab.html?view=inbox", "content");
+  const frame = page.frameLocator("iframe");
+  await frame.locator('button[data-process="Order to cash"]').click();
+  await frame.locator("procedo-process-viewer h2", { hasText: "Order to cash" }).waitFor();
+  await frame.getByText("Back").click();
+  await frame.locator('button[data-process="Order to cash"]').waitFor();
+  // The third sample process is not published, so it is not offered.
+  const titles = await frame.locator("button[data-process]").evaluateAll((els) =>
+    els.map((e) => e.getAttribute("data-process"))
+  );
+  assert.ok(titles.length >= 2 && !titles.includes("Management review"), titles.join(", "));
+});
