@@ -43,6 +43,13 @@ export const SettingsSchema = z.object({
   updatedAt: z.string().datetime().nullable(),
 }).openapi("AiSettings");
 
+export const StatusSchema = z.object({
+  enabled: z.boolean(),
+  features: Features,
+  provider: z.object({ id: z.string(), label: z.string() }).nullable(),
+  model: z.string().nullable(),
+}).openapi("AiStatus");
+
 /** https, or http outside production (a local provider or proxy in development and tests). */
 export function baseUrlSchema(allowHttp: boolean) {
   return z.string().trim().max(500).refine((v) => {

@@ -32,6 +32,7 @@ import {
   ProcessProvenance,
   ProcessRef,
   requireModeler,
+  StatusSchema,
   SuggestionSchema,
   TextResultSchema,
 } from "./api_schemas.ts";
@@ -61,6 +62,29 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     signal: c.req.raw.signal,
   });
   const env = (c: Context<AppEnv>) => ({ call: callOf(c), plugins: deps.plugins, providers });
+
+  app.openapi(
+    createRoute({
+      method: "get",
+      path: "/status",
+      summary: "Whether AI is on for the organisation, and which features (everyone)",
+      "x-permission": "ai.read",
+      responses: {
+        200: { description: "The status", content: json(StatusSchema) },
+        ...problemResponses(401, 403),
+      },
+    }),
+    async (c) => {
+      const s = await getSettings(c.var.scope, providers);
+      const provider = s.provider ? providers.get(s.provider) : undefined;
+      return c.json({
+        enabled: s.enabled,
+        features: s.features,
+        provider: s.enabled && provider ? { id: provider.id, label: provider.label } : null,
+        model: s.enabled ? s.model : null,
+      }, 200);
+    },
+  );
 
   app.openapi(
     createRoute({

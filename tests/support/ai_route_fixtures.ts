@@ -72,6 +72,7 @@ const changing = (a: Awaited<ReturnType<typeof analysis>>) =>
 
 export const AI_FIXTURES: Record<string, RouteFixture> = {
   "GET /api/v1/ai/settings": { request: () => Promise.resolve({}) },
+  "GET /api/v1/ai/status": { request: () => Promise.resolve({}) },
   "PUT /api/v1/ai/settings": {
     request: () => Promise.resolve({ body: settingsBody(), headers: { "if-match": "*" } }),
   },

@@ -9770,6 +9770,60 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/ai/status": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Whether AI is on for the organisation, and which features (everyone) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The status */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["AiStatus"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/ai/preview": {
     parameters: {
       query?: never;
@@ -12791,6 +12845,15 @@ export interface components {
       outcome: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    AiStatus: {
+      enabled: boolean;
+      features: components["schemas"]["AiFeatures"];
+      provider: {
+        id: string;
+        label: string;
+      } | null;
+      model: string | null;
     };
     AiPreview: {
       /** @enum {string} */
