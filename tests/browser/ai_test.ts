@@ -88,10 +88,35 @@ it("an executive turns AI on; a modeler previews, analyses and applies a suggest
   const task = draft.graph.nodes.find((n: { id: string }) => n.id === "t");
   assert.equal(task.raci.responsible.length, 1, "the suggestion is in the draft");
 
-  // And the draft shown on the page has it: the step's responsible position.
-  await page.locator("#tab-diagram").click();
-  await page.getByTestId("show-draft").click();
-  await page.getByTestId("ai-suggestion").waitFor({ state: "detached" });
+  // At submit, the change note is proposed by AI; once published, the version history says so.
+  await page.locator("#tab-history").click();
+  await page.getByTestId("ai-change-note").click();
+  await page.waitForFunction(() => {
+    const find = (root: Document | ShadowRoot): string | undefined => {
+      for (const el of root.querySelectorAll("*")) {
+        if (el.getAttribute("data-testid") === "change-note") {
+          return (el as unknown as { value: string }).value;
+        }
+        const inner = el.shadowRoot ? find(el.shadowRoot) : undefined;
+        if (inner) return inner;
+      }
+    };
+    return find(document)?.startsWith("Changed ");
+  });
+  await page.getByTestId("submit-approval").click();
+  await page.getByTestId("open-request").waitFor();
+  const approvals = await (await app.t.call("GET", `/api/v1/processes/${id}/approvals`, {
+    token: await app.t.token("modeler"),
+  })).json();
+  const approved = await app.t.call(
+    "POST",
+    `/api/v1/processes/${id}/approvals/${approvals.items[0].id}/approve`,
+    { token: await app.t.token("executive") },
+  );
+  assert.equal(approved.status, 200, await approved.clone().text());
+  await page.reload();
+  await page.locator("#tab-history").click();
+  await page.locator("tr[data-version='1']").getByTestId("ai-note").waitFor();
   await page.context().close();
 });
 
