@@ -297,7 +297,7 @@ async function rulesContext(scope: TenantScope, plugins: readonly ProcedoPlugin[
     scope,
     plugins,
     // Nothing leaves here: the rules run on the server, so nothing needs hiding.
-    redactor: new Redactor([]),
+    redactor: new Redactor(),
     refs: new PositionRefs(),
   };
   await offerPositions(ctx);

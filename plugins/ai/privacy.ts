@@ -64,10 +64,15 @@ export function personalColumns(plugins: readonly ProcedoPlugin[]): Set<string> 
 export async function personalTerms(
   scope: TenantScope,
   plugins: readonly ProcedoPlugin[],
-): Promise<string[]> {
+): Promise<PersonalTerms> {
   const terms = new Set<string>();
-  const addAll = (values: unknown[]) => {
-    for (const v of values) if (typeof v === "string" && v.trim()) terms.add(v.trim());
+  const names = new Set<string>();
+  const addAll = (values: unknown[], isName: boolean) => {
+    for (const v of values) {
+      if (typeof v !== "string" || !v.trim()) continue;
+      terms.add(v.trim());
+      if (isName) names.add(v.trim());
+    }
   };
   for (const p of plugins) {
     for (const [name, columns] of Object.entries(p.personalData ?? {})) {
@@ -78,12 +83,18 @@ export async function personalTerms(
       if (!textColumns.length || !("tenantId" in table)) continue;
       const rows = await scope.select(table as TenantTable, {});
       for (const row of rows as Record<string, unknown>[]) {
-        addAll(textColumns.map(([key]) => row[key]));
+        for (const [key, column] of textColumns) addAll([row[key]], /name/i.test(column.name));
       }
     }
   }
-  addAll((await scope.select(users)).map((u) => u.displayName));
-  return [...terms];
+  addAll((await scope.select(users)).map((u) => u.displayName), true);
+  return { terms: [...terms], names: [...names] };
+}
+
+/** Personal values, and of them the names (whose first and last names are hidden alone too). */
+export interface PersonalTerms {
+  terms: string[];
+  names: string[];
 }
 
 /** Replaces personal values by numbered placeholders and puts them back in answers. */
@@ -94,16 +105,16 @@ export class Redactor {
   readonly #terms: RegExp | null;
   readonly #parts: RegExp | null;
 
-  constructor(terms: string[]) {
-    const full = [...new Set(terms.filter((t) => t.length >= MIN_TERM))]
+  constructor(personal: PersonalTerms = { terms: [], names: [] }) {
+    const full = [...new Set(personal.terms.filter((t) => t.length >= MIN_TERM))]
       .sort((a, b) => b.length - a.length);
     this.#terms = full.length
       ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${full.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "giu")
       : null;
-    // Parts of multi-word values (first and last names) are found on their own too, when
-    // written with a capital letter, as names are.
+    // Parts of names (first and last names) are found on their own too, when written with a
+    // capital letter, as names are; names are the values of columns called *name*.
     const parts = new Set<string>();
-    for (const t of full) {
+    for (const t of personal.names) {
       if (!/\s/.test(t) || t.includes("@")) continue;
       for (const w of t.split(/\s+/)) {
         if (w.length >= MIN_TERM && /^\p{Lu}/u.test(w) && !PARTICLES.has(w.toLowerCase())) {

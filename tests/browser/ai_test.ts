@@ -12,7 +12,7 @@ import {
   signIn,
   startBrowserApp,
 } from "../support/browser.ts";
-import { positionIds, processWithText } from "../../plugins/ai/test_support.ts";
+import { enableAi, positionIds, processWithText } from "../../plugins/ai/test_support.ts";
 
 const app: BrowserApp = await startBrowserApp();
 const it = (name: string, fn: () => Promise<void>) => browserTest(() => app, name, fn);
@@ -117,6 +117,40 @@ it("an executive turns AI on; a modeler previews, analyses and applies a suggest
   await page.reload();
   await page.locator("#tab-history").click();
   await page.locator("tr[data-version='1']").getByTestId("ai-note").waitFor();
+  await page.context().close();
+});
+
+it("a modeler uploads a Word file and gets a drafted process in the editor", async () => {
+  await enableAi(app.t, provider);
+  const page = await app.newPage();
+  await signIn(app, page, "Max Modeler", "/processes");
+  await page.getByTestId("ai-from-text").click();
+  await page.getByTestId("ai-file").setInputFiles(
+    new URL("../fixtures/order_handling.docx", import.meta.url).pathname,
+  );
+  await page.waitForFunction(() => {
+    const find = (root: Document | ShadowRoot): string | undefined => {
+      for (const el of root.querySelectorAll("*")) {
+        if (el.getAttribute("data-testid") === "ai-text") {
+          return (el as unknown as { value: string }).value;
+        }
+        const inner = el.shadowRoot ? find(el.shadowRoot) : undefined;
+        if (inner) return inner;
+      }
+    };
+    return find(document)?.includes("Sales checks every incoming order");
+  });
+  await page.getByTestId("ai-draft").click();
+  // This person's first request: the payload is shown first, and sent on their word.
+  await page.getByTestId("ai-payload").waitFor();
+  await page.getByTestId("ai-send").click();
+  await page.waitForURL(/\/processes\/[0-9a-f-]+\/edit$/);
+  const id = page.url().split("/").at(-2)!;
+  const process = await (await app.t.call("GET", `/api/v1/processes/${id}`, {
+    token: await app.t.token("modeler"),
+  })).json();
+  assert.equal(process.title, "Drafted process");
+  assert.equal(process.publishedVersion, 0, "a draft only");
   await page.context().close();
 });
 

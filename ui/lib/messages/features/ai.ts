@@ -70,6 +70,11 @@ export const en = {
   "ai.summary.title": "Summary",
   "ai.changeNote.propose": "Propose with AI",
   "ai.fromText.title": "Process from text",
+  "ai.fromText.intro":
+    "Paste a description of the process or upload a file. AI drafts lanes, steps and flows; you review the draft in the editor before anyone publishes it.",
+  "ai.fromText.file": "File (.txt, .md or .docx)",
+  "ai.fromText.text": "Text",
+  "ai.fromText.create": "Draft the process",
 } as const;
 
 export const de: Record<keyof typeof en, string> = {
@@ -144,4 +149,9 @@ export const de: Record<keyof typeof en, string> = {
   "ai.summary.title": "Zusammenfassung",
   "ai.changeNote.propose": "Mit KI vorschlagen",
   "ai.fromText.title": "Prozess aus Text",
+  "ai.fromText.intro":
+    "Fügen Sie eine Beschreibung des Prozesses ein oder laden Sie eine Datei hoch. Die KI entwirft Bahnen, Schritte und Flüsse; Sie prüfen den Entwurf im Editor, bevor jemand ihn veröffentlicht.",
+  "ai.fromText.file": "Datei (.txt, .md oder .docx)",
+  "ai.fromText.text": "Text",
+  "ai.fromText.create": "Prozess entwerfen",
 };
