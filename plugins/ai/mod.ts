@@ -6,7 +6,9 @@
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { registerFeatureRoutes } from "./feature_routes.ts";
 import { aiTables } from "./schema.ts";
+import { exportResults } from "./results_service.ts";
 import { registerSettingsRoutes } from "./settings_routes.ts";
+import { usageCsv } from "./usage_service.ts";
 
 export const aiPlugin: ProcedoPlugin = {
   name: "ai",
@@ -29,4 +31,18 @@ export const aiPlugin: ProcedoPlugin = {
     registerSettingsRoutes(app, deps);
     registerFeatureRoutes(app, deps);
   },
+  // Tenant exports carry every AI result labelled as AI-generated with its provenance, and
+  // the usage log.
+  exporters: [
+    {
+      name: "ai-results.json",
+      mediaType: "application/json",
+      run: async ({ scope }) => JSON.stringify(await exportResults(scope), null, 2),
+    },
+    {
+      name: "ai-usage.csv",
+      mediaType: "text/csv",
+      run: ({ scope }) => usageCsv(scope, undefined, () => Promise.resolve(new Map())),
+    },
+  ],
 };

@@ -240,6 +240,21 @@ test("the usage log lists every call and exports as CSV", async () => {
   assert.ok(lines.some((l) => l.includes("Max Modeler")), "the CSV names the user");
 });
 
+test("the tenant export labels every AI result with its provenance", async () => {
+  const { aiPlugin } = await import("./mod.ts");
+  const { TenantScope } = await import("../../api/db/tenant_scope.ts");
+  const me = await (await t.call("GET", "/api/v1/users/me", { token: modeler })).json();
+  const scope = new TenantScope(t.database.db, me.tenant.id);
+  const exporter = aiPlugin.exporters!.find((e) => e.name === "ai-results.json")!;
+  const results = JSON.parse(String(await exporter.run({ scope } as never)));
+  assert.ok(results.length >= 12);
+  const summary = results.find((r: { provenance: { feature: string } }) =>
+    r.provenance.feature === "summary"
+  );
+  assert.equal(summary.label, "AI-generated");
+  assert.ok(summary.provenance.provider && summary.provenance.model && summary.provenance.userId);
+});
+
 test("close", async () => {
   for (const s of Object.values(servers)) await s.close();
   await t.close();

@@ -1,6 +1,6 @@
 // AI results and their provenance: every answer is stored with engine, provider, model,
 // feature, user and time, so the UI, exports and the version history can label it.
-import { and, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import { listVersions } from "../processes/service.ts";
@@ -125,4 +125,16 @@ export async function processProvenance(scope: TenantScope, processId: string) {
     })),
     changeNotes: versions,
   };
+}
+
+/** Every AI result of the tenant for its export, each labelled with its provenance. */
+export async function exportResults(scope: TenantScope) {
+  const rows = await scope.select(aiResults, { orderBy: [asc(aiResults.createdAt)] });
+  return rows.map((r) => {
+    const s = toStored(r);
+    return {
+      label: s.provenance.aiGenerated ? "AI-generated" : "Offline analyser",
+      ...s,
+    };
+  });
 }
