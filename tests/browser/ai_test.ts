@@ -154,6 +154,23 @@ it("a modeler uploads a Word file and gets a drafted process in the editor", asy
   await page.context().close();
 });
 
+it("a reader sees the AI summary of the published version, labelled AI-generated", async () => {
+  await enableAi(app.t, provider);
+  const id = await processWithText(app.t, {});
+  const made = await app.t.call("POST", "/api/v1/ai/summaries", {
+    token: await app.t.token("reader"),
+    body: { processId: id },
+  });
+  assert.equal(made.status, 201);
+  const page = await app.newPage();
+  await signIn(app, page, "Rita Reader", `/processes/${id}`);
+  await page.locator("#tab-ai").click();
+  const summary = page.getByTestId("ai-summary");
+  await summary.getByText("AI-generated", { exact: true }).waitFor();
+  assert.equal(await page.getByTestId("ai-rules").count(), 0, "readers analyse no drafts");
+  await page.context().close();
+});
+
 test("close", async () => {
   await provider.close();
   await app.close();

@@ -88,6 +88,16 @@ export class ProcedoProcessAi extends LitElement {
     async (signal) => unwrap(await session().api.GET("/api/v1/ai/status", { signal })),
   );
 
+  // The summary already made of the current published version, if any (404: none yet).
+  #stored = new ApiData(this, async (signal) => {
+    if (!this.process?.publishedVersion) return undefined;
+    const { data } = await session().api.GET("/api/v1/ai/processes/{id}/summary", {
+      params: { path: { id: this.process.id } },
+      signal,
+    });
+    return data;
+  });
+
   constructor() {
     super();
     this.busy = false;
@@ -141,7 +151,9 @@ export class ProcedoProcessAi extends LitElement {
           `
           : nothing}
       </div>
-      ${this.summary ? this.#summaryView(this.summary) : nothing}
+      ${this.summary ?? this.#stored.value
+        ? this.#summaryView((this.summary ?? this.#stored.value)!)
+        : nothing}
       ${this.analysis ? this.#analysisView(this.analysis) : nothing}
     `;
   }
