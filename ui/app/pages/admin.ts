@@ -1,4 +1,5 @@
-// The administration (executives): one chunk for its five sections, loaded on first visit.
+// The administration (executives): one chunk for its six sections, loaded on first visit.
+import "./admin_ai.ts";
 import "./admin_api_keys.ts";
 import "./admin_audit.ts";
 import "./admin_plan.ts";

@@ -1,5 +1,6 @@
 // Deutsche Texte. Same keys as en.ts (the type makes a missing or extra key a compile error).
 import type { MessageKey } from "./en.ts";
+import * as ai from "./features/ai.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
@@ -350,7 +351,8 @@ type FeatureKey =
   | keyof typeof resources.en
   | keyof typeof editorCanvas.en
   | keyof typeof processEditor.en
-  | keyof typeof versionDiff.en;
+  | keyof typeof versionDiff.en
+  | keyof typeof ai.en;
 
 export const de: Record<MessageKey, string> = {
   ...core,
@@ -360,4 +362,5 @@ export const de: Record<MessageKey, string> = {
   ...editorCanvas.de,
   ...processEditor.de,
   ...versionDiff.de,
+  ...ai.de,
 };

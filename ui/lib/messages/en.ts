@@ -1,5 +1,6 @@
 // English messages: the reference catalog. Every key here must exist in de.ts too (the
 // type of de.ts and ui/lib/messages/catalog_test.ts check that). {name} is a placeholder.
+import * as ai from "./features/ai.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
@@ -340,6 +341,7 @@ export const en = {
   ...editorCanvas.en,
   ...processEditor.en,
   ...versionDiff.en,
+  ...ai.en,
 };
 
 export type MessageKey = keyof typeof en;
