@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Cache } from "./cache/port.ts";
+import { withMemoryFallback } from "./cache/fallback.ts";
 import type { Config } from "./config.ts";
 import { createDevIssuer, type DevIssuer } from "./auth/dev_issuer.ts";
 import { createEntraVerifier } from "./auth/verify.ts";
@@ -69,10 +70,12 @@ const TARGETS: Record<string, string> = { json: "body", form: "body", param: "pa
 
 /** Builds the Procedo app: core middleware, health, docs, auth and every plugin's routes. */
 export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv>> {
-  const { config, db, cache } = options;
+  const { config, db } = options;
   const plugins = orderPlugins(options.plugins);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const tenantCache = createTenantCache(cache, {
+  const cache = withMemoryFallback(options.cache, { logger });
+  // The tenant data versions need the shared truth; everything else may fall back to memory.
+  const tenantCache = createTenantCache(options.cache, {
     responseBytes: config.responseCacheBytes,
     logger,
   });
@@ -160,6 +163,8 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
       database: options.pingDb ?? (async () => void await db.execute(sql`select 1`)),
       cache: () => cache.ping(),
     },
+    // Requests are served from memory while the shared cache is down: the instance stays ready.
+    degradable: ["cache"],
   });
 
   const verifier = config.auth.mode === "dev"

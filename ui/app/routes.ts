@@ -127,6 +127,13 @@ export const ROUTES: Route[] = [
     minRole: "executive",
   },
   {
+    path: "/admin/ai",
+    title: "ai.title",
+    tag: "procedo-admin-ai",
+    load: admin,
+    minRole: "executive",
+  },
+  {
     path: "/admin/embedding",
     title: "embedding.title",
     tag: "procedo-admin-embedding",

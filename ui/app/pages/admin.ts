@@ -1,4 +1,5 @@
 // The administration (executives): one chunk for its sections, loaded on first visit.
+import "./admin_ai.ts";
 import "./admin_api_keys.ts";
 import "./admin_audit.ts";
 import "./admin_embedding.ts";

@@ -1,5 +1,6 @@
 // Deutsche Texte. Same keys as en.ts (the type makes a missing or extra key a compile error).
 import type { MessageKey } from "./en.ts";
+import * as ai from "./features/ai.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as embed from "./features/embed.ts";
 import * as orgchart from "./features/orgchart.ts";
@@ -352,7 +353,8 @@ type FeatureKey =
   | keyof typeof editorCanvas.en
   | keyof typeof processEditor.en
   | keyof typeof versionDiff.en
-  | keyof typeof embed.en;
+  | keyof typeof embed.en
+  | keyof typeof ai.en;
 
 export const de: Record<MessageKey, string> = {
   ...core,
@@ -363,4 +365,5 @@ export const de: Record<MessageKey, string> = {
   ...processEditor.de,
   ...versionDiff.de,
   ...embed.de,
+  ...ai.de,
 };

@@ -1,5 +1,6 @@
 // English messages: the reference catalog. Every key here must exist in de.ts too (the
 // type of de.ts and ui/lib/messages/catalog_test.ts check that). {name} is a placeholder.
+import * as ai from "./features/ai.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as embed from "./features/embed.ts";
 import * as orgchart from "./features/orgchart.ts";
@@ -342,6 +343,7 @@ export const en = {
   ...processEditor.en,
   ...versionDiff.en,
   ...embed.en,
+  ...ai.en,
 };
 
 export type MessageKey = keyof typeof en;
