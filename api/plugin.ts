@@ -136,6 +136,7 @@ const RESERVED = new Set([
   "users",
   "audit",
   "api-keys",
+  "embedding",
   "me",
   "health",
   "settings",

@@ -6,6 +6,7 @@ import { apiKeyTables } from "./api_keys.ts";
 import { auditTables } from "./audit.ts";
 import { backgroundTables } from "./background.ts";
 import { coreTables } from "./core.ts";
+import { embeddingTables } from "./embedding.ts";
 
 /** Every table of the core and of `plugins`, keyed by a unique name. */
 export function allTables(plugins: ProcedoPlugin[]): Record<string, MySqlTable> {
@@ -13,6 +14,7 @@ export function allTables(plugins: ProcedoPlugin[]): Record<string, MySqlTable> 
     ...coreTables,
     ...apiKeyTables,
     ...auditTables,
+    ...embeddingTables,
     ...backgroundTables,
   };
   for (const p of plugins) {

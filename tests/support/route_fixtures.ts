@@ -4,6 +4,7 @@
 import { DEMO_TENANTS } from "../../api/demo.ts";
 import type { Role } from "../../schema/core.ts";
 import type { TestApp } from "./app.ts";
+import { AI_FIXTURES } from "./ai_route_fixtures.ts";
 import { collaborationFixtures } from "./route_fixtures_collaboration.ts";
 
 export interface RouteRequest {
@@ -426,6 +427,14 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     }),
     readBack: "/api/v1/users/{id}",
   },
+  "GET /api/v1/embedding/settings": { request: () => Promise.resolve({}) },
+  "PUT /api/v1/embedding/settings": {
+    request: () =>
+      Promise.resolve({
+        body: { allowedOrigins: ["https://intranet.fixture.example"] },
+        headers: ifMatchAny,
+      }),
+  },
   "GET /api/v1/api-keys": { request: () => Promise.resolve({}) },
   "POST /api/v1/api-keys": { request: () => Promise.resolve({ body: keyBody() }) },
   "DELETE /api/v1/api-keys/{id}": {
@@ -741,6 +750,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   // resources: documents, systems, locations, requirements
   ...resourceFixtures(),
+  ...AI_FIXTURES,
   // collaboration: comments, problems, feedback, inbox, notifications, settings
   ...collaborationFixtures({ createProcess, demoUserId, fixtureGraph }),
 };

@@ -1,7 +1,9 @@
 // Deutsche Texte. Same keys as en.ts (the type makes a missing or extra key a compile error).
 import type { MessageKey } from "./en.ts";
+import * as ai from "./features/ai.ts";
 import * as collaboration from "./features/collaboration.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
+import * as embed from "./features/embed.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
@@ -352,6 +354,8 @@ type FeatureKey =
   | keyof typeof editorCanvas.en
   | keyof typeof processEditor.en
   | keyof typeof versionDiff.en
+  | keyof typeof embed.en
+  | keyof typeof ai.en
   | keyof typeof collaboration.en;
 
 export const de: Record<MessageKey, string> = {
@@ -362,5 +366,7 @@ export const de: Record<MessageKey, string> = {
   ...editorCanvas.de,
   ...processEditor.de,
   ...versionDiff.de,
+  ...embed.de,
+  ...ai.de,
   ...collaboration.de,
 };

@@ -1,7 +1,9 @@
 // English messages: the reference catalog. Every key here must exist in de.ts too (the
 // type of de.ts and ui/lib/messages/catalog_test.ts check that). {name} is a placeholder.
+import * as ai from "./features/ai.ts";
 import * as collaboration from "./features/collaboration.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
+import * as embed from "./features/embed.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
@@ -341,6 +343,8 @@ export const en = {
   ...editorCanvas.en,
   ...processEditor.en,
   ...versionDiff.en,
+  ...embed.en,
+  ...ai.en,
   ...collaboration.en,
 };
 

@@ -10,7 +10,7 @@ import "../../../components/problem_bar.ts";
 import { base, page } from "../../../components/styles.ts";
 import { unwrap } from "../../../lib/api/client.ts";
 import { ApiData } from "../../../lib/api_data.ts";
-import { LocaleController, t } from "../../../lib/i18n.ts";
+import { LocaleController, type MessageKey, t } from "../../../lib/i18n.ts";
 import { router } from "../../../lib/router.ts";
 import { session } from "../../session.ts";
 import "./page_details.ts";
@@ -28,6 +28,7 @@ import {
   type RaciMatrix,
   type Source,
 } from "./page_model.ts";
+import "./page_ai.ts";
 import "./page_raci.ts";
 import { processPageStyles } from "./page_styles.ts";
 import "./page_step_panel.ts";
@@ -35,6 +36,7 @@ import type { ProcedoStepPanel } from "./page_step_panel.ts";
 import "./page_versions.ts";
 import type { ChangedDetail } from "./page_versions.ts";
 import { collaborationTab, type Focus, focusOf, tabLabel } from "./page_collaboration.ts";
+import { stepCollaboration } from "./page_step_collaboration.ts";
 
 type Tab =
   | "diagram"
@@ -44,7 +46,8 @@ type Tab =
   | "history"
   | "comments"
   | "problems"
-  | "feedback";
+  | "feedback"
+  | "ai";
 
 interface View {
   process: Process;
@@ -158,6 +161,7 @@ export class ProcedoProcessPage extends LitElement {
       "comments",
       "problems",
       "feedback",
+      "ai",
     ];
     return html`
       <procedo-process-header .process=${v.process} .model=${v.model} .names=${v.names}
@@ -183,8 +187,15 @@ export class ProcedoProcessPage extends LitElement {
         <div role="tabpanel" id=${`panel-${this.tab}`}
           aria-labelledby=${`tab-${this.tab}`}>${this.#otherPanel(v)}</div>
       `}
-      <procedo-step-panel .names=${v.names} .processId=${v.process.id}
-        .commentable=${this.source === "published" || v.process.publishedVersion === 0}
+      <procedo-step-panel .names=${v.names}
+        .extra=${this.source === "published" || v.process.publishedVersion === 0
+          ? (n: { id: string; label: string; type: string }) =>
+            stepCollaboration(
+              v.process.id,
+              n.id,
+              n.label || t(`processes.node.${n.type}` as MessageKey),
+            )
+          : undefined}
       ></procedo-step-panel>
     `;
   }
@@ -266,6 +277,11 @@ export class ProcedoProcessPage extends LitElement {
       case "problems":
       case "feedback":
         return collaborationTab(this.tab, v.process, this.#focus);
+      case "ai":
+        return html`
+          <procedo-process-ai .process=${v.process}
+            @draft-changed=${() => this.#view.reload()}></procedo-process-ai>
+        `;
       case "history":
         return html`
           <procedo-process-versions .process=${v.process} .draft=${v.draft}
