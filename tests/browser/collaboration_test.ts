@@ -158,7 +158,7 @@ it("an approver approves a request right from the inbox", async () => {
   await request.waitFor();
   await request.getByTestId("approve").click();
   await page.locator("procedo-inbox-page").getByText("Approved and published.").waitFor();
-  assert.equal(await request.count(), 0);
+  assert.equal(await request.count(), 0, "the message comes once the inbox shows the request gone");
   const after = await api("reader", "GET", `/api/v1/processes/${pending.id}`);
   assert.equal(after.publishedVersion, 1);
   await page.context().close();

@@ -28,7 +28,7 @@ export class ProcedoCommentThreads extends LitElement {
     focusId: { attribute: "focus-id" },
     replyTo: { state: true },
     editing: { state: true },
-    busy: { state: true },
+    sending: { state: true },
     error: { state: true },
   };
   static override styles = [
@@ -109,7 +109,8 @@ export class ProcedoCommentThreads extends LitElement {
   declare focusId: string | undefined;
   declare replyTo: string | null;
   declare editing: string | null;
-  declare busy: boolean;
+  /** Which box is storing its words: "new", a thread id (reply) or a comment id (edit). */
+  declare sending: string | null;
   declare error: unknown;
   #threads = new ApiData<Thread[]>(this, (signal) => this.#load(signal), { auto: false });
   #marked?: string;
@@ -119,7 +120,7 @@ export class ProcedoCommentThreads extends LitElement {
     this.processId = "";
     this.replyTo = null;
     this.editing = null;
-    this.busy = false;
+    this.sending = null;
     new LocaleController(this);
   }
 
@@ -162,7 +163,7 @@ export class ProcedoCommentThreads extends LitElement {
       <procedo-problem .error=${this.error ?? this.#threads.error} @retry=${() =>
         this.#threads.reload()}></procedo-problem>
       <procedo-comment-composer data-testid="new-comment" label=${newLabel}
-        submit-label=${t("collab.comments.send")} ?busy=${this.busy}
+        submit-label=${t("collab.comments.send")} ?busy=${this.sending === "new"}
         @submit=${(e: CustomEvent<SubmitDetail>) => this.#create(e)}></procedo-comment-composer>
       ${threads === undefined
         ? html`<fluent-spinner size="small" aria-label=${t("app.loading")}></fluent-spinner>`
@@ -192,7 +193,7 @@ export class ProcedoCommentThreads extends LitElement {
           ? html`
             <procedo-comment-composer class="replies" data-testid="reply-box"
               label=${t("collab.comments.replyLabel", { name: th.author.displayName })}
-              submit-label=${t("collab.comments.reply")} ?busy=${this.busy}
+              submit-label=${t("collab.comments.reply")} ?busy=${this.sending === th.id}
               @submit=${(e: CustomEvent<SubmitDetail>) => this.#create(e, th.id)}
             >
               <fluent-button slot="extra" @click=${() => (this.replyTo = null)}>${t(
@@ -212,7 +213,7 @@ export class ProcedoCommentThreads extends LitElement {
     if (this.editing === c.id) {
       return html`
         <procedo-comment-composer data-testid="edit-box" label=${t("collab.comments.edit")}
-          submit-label=${t("collab.comments.save")} ?busy=${this.busy} .value=${c.body}
+          submit-label=${t("collab.comments.save")} ?busy=${this.sending === c.id} .value=${c.body}
           @submit=${(e: CustomEvent<SubmitDetail>) => this.#edit(c, e.detail.body)}
         >
           <fluent-button slot="extra" @click=${() => (this.editing = null)}>${t(
@@ -275,8 +276,8 @@ export class ProcedoCommentThreads extends LitElement {
     this.renderRoot.querySelector<ProcedoCommentComposer>("[data-testid=reply-box]")?.focus();
   }
 
-  async #run(work: () => Promise<unknown>) {
-    this.busy = true;
+  async #run(work: () => Promise<unknown>, box: string | null = null) {
+    this.sending = box;
     this.error = undefined;
     try {
       await work();
@@ -286,7 +287,7 @@ export class ProcedoCommentThreads extends LitElement {
       this.error = e;
       return false;
     } finally {
-      this.busy = false;
+      this.sending = null;
     }
   }
 
@@ -302,8 +303,7 @@ export class ProcedoCommentThreads extends LitElement {
             body: e.detail.body,
           },
         }),
-      )
-    );
+      ), parentId ?? "new");
     if (ok) {
       composer.done();
       this.replyTo = null;
@@ -317,8 +317,7 @@ export class ProcedoCommentThreads extends LitElement {
           params: { path: { id: c.id }, header: { "if-match": `W/"${c.version}"` } },
           body: { body },
         }),
-      )
-    );
+      ), c.id);
     if (ok) this.editing = null;
   }
 

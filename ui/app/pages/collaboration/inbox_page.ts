@@ -219,8 +219,7 @@ export class ProcedoInboxPage extends LitElement {
           body: {},
         }),
       );
-      this.done = t("collab.inbox.approved");
-    });
+    }, t("collab.inbox.approved"));
   }
 
   #reject(i: Item) {
@@ -233,17 +232,18 @@ export class ProcedoInboxPage extends LitElement {
         }),
       );
       this.rejecting = null;
-      this.done = t("collab.inbox.rejected");
-    });
+    }, t("collab.inbox.rejected"));
   }
 
-  async #run(work: () => Promise<void>) {
+  /** Does `work`, shows the inbox as it is now, then says `done`. */
+  async #run(work: () => Promise<void>, done?: string) {
     this.busy = true;
     this.error = undefined;
     this.done = undefined;
     try {
       await work();
       await this.#inbox.reload();
+      this.done = done;
       void inboxCount.refresh();
     } catch (e) {
       this.error = e;
