@@ -1,6 +1,11 @@
 // The processes plugin's public face: what other plugins may use.
 export type { LinkTargetProvider } from "./link_targets.ts";
-export { LINK_TARGETS_POINT } from "./link_targets.ts";
+export { LINK_TARGETS_POINT, linkTargetProviders } from "./link_targets.ts";
+export type { Draft } from "./draft_service.ts";
+export { getDraft } from "./draft_service.ts";
+export type { Version, VersionSummary } from "./publish_service.ts";
+export { getVersion, listVersions } from "./publish_service.ts";
+export type { Graph } from "./graph_schema.ts";
 export type { LinkRelation, LinkTargetKind } from "./schema.ts";
 export type { LinkKind } from "./graph_schema.ts";
 export type { ProcessUsage, Usage, UsageOptions, UsagePage } from "./raci.ts";
