@@ -3,6 +3,8 @@
 // chart, or says there is none yet. Modelers add, change, move, delete and import; readers
 // see the same tree and details without any of those actions.
 import { css, html, LitElement, nothing } from "lit";
+import "../../../components/export_menu.ts";
+import { type ExportItem, listExportItems } from "../../../components/export_menu.ts";
 import "../../../components/confirm_dialog.ts";
 import type { ProcedoConfirm } from "../../../components/confirm_dialog.ts";
 import { icon } from "../../../components/icons.ts";
@@ -93,6 +95,31 @@ export class ProcedoOrgchartPage extends LitElement {
 
   get #chartId(): string | undefined {
     return this.params?.chartId;
+  }
+
+  /** The drawn chart, positions for everyone, employees (personal data) for executives. */
+  #exportItems(): ExportItem[] {
+    const id = this.#chartId;
+    const chart: ExportItem[] = id
+      ? [
+        {
+          label: "exports.orgPdf",
+          path: "/api/v1/exports/orgcharts/{id}.pdf",
+          path_params: { id },
+          testid: "export-org-pdf",
+        },
+        {
+          label: "exports.orgSvg",
+          path: "/api/v1/exports/orgcharts/{id}.svg",
+          path_params: { id },
+          testid: "export-org-svg",
+        },
+      ]
+      : [];
+    const people = roleAllows(session().me.user.role, "executive")
+      ? listExportItems("employees").map((i) => ({ ...i, testid: `${i.testid}-employees` }))
+      : [];
+    return [...chart, ...listExportItems("positions"), ...people];
   }
 
   get #canEdit() {
@@ -191,6 +218,8 @@ export class ProcedoOrgchartPage extends LitElement {
         <fluent-button appearance="subtle" @click=${this.#reloadAll}>
           ${icon("refresh", 20, "start")}${t("action.refresh")}
         </fluent-button>
+        <procedo-export-menu .items=${this.#exportItems()} what=${t("exports.orgSvg")}
+        ></procedo-export-menu>
         <span class="status grow" role="status" data-testid="status">${this.status ?? ""}</span>
         ${edit
           ? html`

@@ -1,0 +1,38 @@
+// Messages of the export menus, in English and German. Keys start with "exports.".
+export const en = {
+  "exports.menu": "Export",
+  "exports.menuLabel": "Export {what}",
+  "exports.pdf": "Report (PDF)",
+  "exports.draftPdf": "Draft report (PDF)",
+  "exports.svg": "Diagram (SVG)",
+  "exports.png": "Diagram (PNG)",
+  "exports.orgSvg": "Org chart (SVG)",
+  "exports.orgPdf": "Org chart (PDF)",
+  "exports.csv": "List (CSV)",
+  "exports.csvExcel": "List for Excel (CSV, ;)",
+  "exports.xlsx": "List (Excel)",
+  "exports.raciXlsx": "RACI (Excel)",
+  "exports.handbook": "Handbook",
+  "exports.handbookPdf": "Process handbook (PDF)",
+  "exports.downloading": "Downloading {what}… {size}",
+  "exports.failed": "The download failed.",
+} as const;
+
+export const de: Record<keyof typeof en, string> = {
+  "exports.menu": "Exportieren",
+  "exports.menuLabel": "{what} exportieren",
+  "exports.pdf": "Bericht (PDF)",
+  "exports.draftPdf": "Entwurfsbericht (PDF)",
+  "exports.svg": "Diagramm (SVG)",
+  "exports.png": "Diagramm (PNG)",
+  "exports.orgSvg": "Organigramm (SVG)",
+  "exports.orgPdf": "Organigramm (PDF)",
+  "exports.csv": "Liste (CSV)",
+  "exports.csvExcel": "Liste für Excel (CSV, ;)",
+  "exports.xlsx": "Liste (Excel)",
+  "exports.raciXlsx": "RACI (Excel)",
+  "exports.handbook": "Handbuch",
+  "exports.handbookPdf": "Prozesshandbuch (PDF)",
+  "exports.downloading": "{what} wird heruntergeladen… {size}",
+  "exports.failed": "Der Download ist fehlgeschlagen.",
+};
