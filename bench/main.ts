@@ -1,6 +1,7 @@
 // `deno task bench`: measures what the issues set targets for and writes bench/RESULTS.md.
 // Runs against the same private MariaDB the tests use (or TEST_DATABASE_URL).
 import { startTestApp } from "../tests/support/app.ts";
+import { benchExports } from "./exports.ts";
 import { benchOrgchart } from "./orgchart.ts";
 import { benchBpmn } from "./processes_bpmn.ts";
 import { benchDrafts } from "./processes_drafts.ts";
@@ -66,6 +67,7 @@ results.push(...await benchDrafts());
 results.push(...await benchLayout());
 results.push(...await benchBpmn());
 results.push(...await benchOrgchart());
+results.push(...await benchExports());
 results.push(...await benchUiProcessList());
 results.push(...await benchUiDiagram());
 results.push(...await benchUiEditor());
