@@ -16,11 +16,13 @@ import { createLogger, type Logger } from "./log.ts";
 import { accessLog } from "./middleware/access_log.ts";
 import { requestId } from "./middleware/request_id.ts";
 import { secureHeaders } from "./middleware/secure_headers.ts";
+import { wellFormedJson } from "./middleware/well_formed_json.ts";
 import { registerDocs } from "./openapi.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
 import { mountPlugins } from "./plugin_host.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { fieldErrors, problem, ProblemError } from "./problem.ts";
+import { describeError, requestFields } from "./error_log.ts";
 import { registerDevRoutes } from "./dev_routes.ts";
 import { registerClientConfig } from "./client_config.ts";
 import { registerOperatorRoutes } from "./operator/routes.ts";
@@ -28,6 +30,7 @@ import { addressRateLimit } from "./rate_limit.ts";
 import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
 import { apiKeysCorePlugin } from "./api_keys/routes.ts";
+import { createTenantCache } from "./tenant_cache/mod.ts";
 
 /** Core features mounted like plugins, so they get the same guards (names are reserved). */
 const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin];
@@ -53,6 +56,10 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   const { config, db, cache } = options;
   const plugins = orderPlugins(options.plugins);
   const logger = options.logger ?? createLogger(config.logLevel);
+  const tenantCache = createTenantCache(cache, {
+    responseBytes: config.responseCacheBytes,
+    logger,
+  });
 
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
@@ -93,6 +100,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
       onError: (c) =>
         problem(c, 413, { detail: `The body exceeds ${config.http.bodyLimitBytes} bytes.` }),
     }),
+    wellFormedJson(),
   );
 
   app.onError((err, c) => {
@@ -114,11 +122,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
         detail,
       });
     }
-    logger.error("unhandled error", {
-      requestId: c.get("requestId"),
-      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
-      stack: err instanceof Error ? err.stack : undefined,
-    });
+    logger.error("unhandled error", { ...describeError(err), ...requestFields(c) });
     return problem(c, 500, { detail: "Something went wrong on our side; quote the request id." });
   });
 
@@ -145,10 +149,14 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   app.use("/api/v1/tenants/trial", addressRateLimit({ ...perAddress, bucket: "trial" }));
   app.use("/api/operator/*", addressRateLimit({ ...perAddress, bucket: "operator" }));
   registerTrialRoutes(app, { config, db, cache, verifier, plugins });
-  registerOperatorRoutes(app, { db, operatorKey: config.operatorKey });
+  registerOperatorRoutes(app, {
+    db,
+    operatorKey: config.operatorKey,
+    tenantChanged: (id) => tenantCache.versions.changed(id),
+  });
   const mounted = [...CORE_PLUGINS, ...plugins];
-  mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, verifier);
-  registerAuditRoutes(app, { config, db, cache, verifier, plugins: mounted });
+  mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, { verifier, tenantCache });
+  registerAuditRoutes(app, { config, db, cache, verifier, tenantCache, plugins: mounted });
   registerDocs(app, mounted);
 
   app.notFound(async (c) => {

@@ -45,6 +45,7 @@ export const envSchema = z.object({
     error: "expected mysql2 or planetscale",
   }).optional(),
   DATABASE_POOL_SIZE: int(1, 200).default(10),
+  RESPONSE_CACHE_MB: int(0, 4096).default(64),
   MIGRATE_ON_START: bool.default(true),
   SEED_DEMO: bool.optional(),
 
@@ -103,6 +104,8 @@ export interface Config {
     migrateOnStart: boolean;
     seedDemo: boolean;
   };
+  /** Memory for remembered read responses per instance (0 turns them off). */
+  responseCacheBytes: number;
   cache:
     | { kind: "memory" }
     | { kind: "redis"; url: string }
@@ -210,6 +213,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       seedDemo: e.SEED_DEMO ?? mode !== "production",
     },
     cache,
+    responseCacheBytes: e.RESPONSE_CACHE_MB * 1024 * 1024,
     http: {
       corsOrigins: e.CORS_ORIGINS,
       frameAncestors: e.FRAME_ANCESTORS,

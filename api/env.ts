@@ -27,5 +27,10 @@ export interface AppEnv {
     tenant?: TenantInfo;
     /** Data access for the request's tenant; set by the tenancy middleware. */
     scope: TenantScope;
+    /**
+     * The tenant's data version read before its identity rows (see api/tenant_cache/); null
+     * when nothing may be reused for this request.
+     */
+    tenantVersion?: string | null;
   };
 }

@@ -28,3 +28,37 @@ function write(line: string, level: Level) {
   if (level === "error") console.error(line);
   else console.log(line);
 }
+
+/**
+ * A sink that writes info and debug lines in batches — one write per burst of requests
+ * instead of one per request — at most `delayMs` late; warnings and errors go out at once,
+ * after what is pending, so the order holds. Call `flush` before the process exits.
+ */
+export function batchedSink(
+  delayMs = 50,
+  out: (text: string, level: Level) => void = write,
+): { sink: (line: string, level: Level) => void; flush(): void } {
+  let pending: string[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (!pending.length) return;
+    const text = pending.join("\n");
+    pending = [];
+    out(text, "info");
+  };
+  return {
+    sink(line, level) {
+      if (level === "warn" || level === "error") {
+        flush();
+        out(line, level);
+        return;
+      }
+      pending.push(line);
+      if (pending.length >= 256) flush();
+      else timer ??= setTimeout(flush, delayMs);
+    },
+    flush,
+  };
+}

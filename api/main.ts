@@ -4,11 +4,14 @@ import { createApp } from "./app.ts";
 import { loadDevIssuer } from "./auth/dev_issuer.ts";
 import { configFromEnv, prepare } from "./bootstrap.ts";
 import { serveDist } from "./static_files.ts";
+import { batchedSink, createLogger } from "./log.ts";
 
 const config = configFromEnv();
 await Deno.mkdir(config.dataDir, { recursive: true, mode: 0o700 });
 const runtime = await prepare(config);
-const { logger } = runtime;
+// Request lines are written in batches: one write per burst, not one per request.
+const lines = batchedSink();
+const logger = createLogger(config.logLevel, lines.sink);
 if (Deno.env.get("SKIP_UI_BUILD") !== "1") await buildIfStale((line) => logger.info(line));
 
 const app = await createApp({
@@ -42,6 +45,7 @@ const stop = async (signal: string) => {
   stopping = true;
   logger.info("shutting down", { signal });
   await server.shutdown();
+  lines.flush();
   await runtime.close();
   Deno.exit(0);
 };

@@ -91,6 +91,12 @@ export interface ProcedoPlugin {
   personalData?: Record<string, string[]>;
   /** Action → the lowest role allowed, e.g. { "tags.write": "modeler" }. */
   permissions?: Record<string, Role>;
+  /**
+   * Actions only a person may call: administration (users and roles, API keys, settings,
+   * deletion, offboarding). API keys and application tokens are for integrations and get
+   * 403 user-required on these, whatever role they carry.
+   */
+  personOnly?: string[];
   /** Registers routes; every route names its action in `x-permission`. */
   routes?(app: OpenAPIHono<AppEnv>, deps: PluginDeps): void;
   /** Seeds sample content for a new tenant. */
@@ -216,6 +222,13 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
       if (!["reader", "modeler", "executive"].includes(role)) {
         throw new PluginError(
           `Plugin "${p.name}": permission "${action}" names unknown role "${role}"`,
+        );
+      }
+    }
+    for (const action of p.personOnly ?? []) {
+      if (!p.permissions?.[action]) {
+        throw new PluginError(
+          `Plugin "${p.name}" marks "${action}" person-only, but declares no such permission`,
         );
       }
     }

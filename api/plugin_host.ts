@@ -9,6 +9,7 @@ import { type PluginDeps, PluginError, type ProcedoPlugin } from "./plugin.ts";
 import { trialGuard } from "./plans.ts";
 import { rateLimit } from "./rate_limit.ts";
 import { requireRole, tenancy } from "./tenancy.ts";
+import { type TenantCache, tenantResponses } from "./tenant_cache/mod.ts";
 
 type RouteArg = Parameters<OpenAPIHono<AppEnv>["openapi"]>[0] & {
   "x-permission"?: string;
@@ -19,15 +20,18 @@ export function mountPlugins(
   app: OpenAPIHono<AppEnv>,
   plugins: ProcedoPlugin[],
   deps: PluginDeps,
-  verifier: TokenVerifier,
+  core: { verifier: TokenVerifier; tenantCache: TenantCache },
 ) {
   const logger = createLogger(deps.config.logLevel);
+  const { tenantCache } = core;
   for (const plugin of plugins) {
     if (!plugin.routes) continue;
     const sub = new OpenAPIHono<AppEnv>();
-    sub.use("*", tenancy(deps.db, verifier));
+    sub.use("*", tenancy({ db: deps.db, verifier: core.verifier, tenantCache }));
     sub.use("*", rateLimit(deps));
     sub.use("*", trialGuard());
+    // Repeated reads come from memory; every write announces the tenant's new data version.
+    sub.use("*", tenantResponses(tenantCache.responses, tenantCache.versions));
     const register = sub.openapi.bind(sub);
     // Routes pass through here so that none can skip its permission check.
     sub.openapi = ((route: RouteArg, handler: unknown, hook?: unknown) => {
@@ -41,15 +45,18 @@ export function mountPlugins(
         );
       }
       const own = route.middleware ? [route.middleware].flat() : [];
+      const personOnly = plugin.personOnly?.includes(action) ?? false;
       return register(
         {
           ...route,
           tags: route.tags ?? [plugin.name],
           // The lowest role allowed, for readers of the document and the role matrix test.
           "x-role": lowest,
+          // Refused to API keys and applications whatever their role (see ProcedoPlugin).
+          ...(personOnly ? { "x-person-only": true } : {}),
           middleware: [
             auditWrite(deps.db, { action, targetType: plugin.name, logger }),
-            requireRole(lowest, action),
+            requireRole(lowest, action, { personOnly }),
             ...own,
           ] as never,
         },

@@ -15,14 +15,24 @@ import type { AppEnv, Principal, TenantInfo } from "./env.ts";
 import { requireFeature } from "./plans.ts";
 import { ProblemError } from "./problem.ts";
 import { bearerValue } from "./auth/credentials.ts";
+import type { TenantCache } from "./tenant_cache/mod.ts";
 
 const RANK: Record<Role, number> = { reader: 1, modeler: 2, executive: 3 };
 
 /** Whether `role` is at least `lowest`. */
 export const roleAllows = (role: Role, lowest: Role) => RANK[role] >= RANK[lowest];
 
+export interface TenancyDeps {
+  db: Db;
+  verifier: TokenVerifier;
+  /** Remembered identities and the tenant data versions they are valid under. */
+  tenantCache: TenantCache;
+}
+
 /** Verifies the bearer token and establishes principal, tenant and data scope. */
-export function tenancy(db: Db, verifier: TokenVerifier): MiddlewareHandler<AppEnv> {
+export function tenancy(deps: TenancyDeps): MiddlewareHandler<AppEnv> {
+  const { db, verifier } = deps;
+  const { versions, identities } = deps.tenantCache;
   return async (c, next) => {
     const header = c.req.header("authorization");
     // An API key (X-API-Key, or a bearer value in the key format) takes its own path.
@@ -30,16 +40,25 @@ export function tenancy(db: Db, verifier: TokenVerifier): MiddlewareHandler<AppE
       apiKey: c.req.header("x-api-key"),
       authorization: header,
       requestId: c.get("requestId"),
+      changed: (tenantId) => versions.changed(tenantId),
     });
     if (key) {
       c.set("tenant", key.tenant);
       c.set("principal", key.principal);
       c.set("scope", new TenantScope(db, key.tenant.id));
+      c.set("tenantVersion", await versions.current(key.tenant.id));
       return await next();
     }
     const token = await verifyBearer(verifier, header);
-    const [tenant] = await db.select().from(tenants).where(eq(tenants.entraTenantId, token.tid))
-      .limit(1);
+    // The version is read before any row, so a row remembered under it is never older than it.
+    const knownId = identities.tenantIdOf(token.tid);
+    const version = knownId ? await versions.current(knownId) : null;
+    let tenant = knownId && version ? identities.tenant(knownId, version) : undefined;
+    if (!tenant) {
+      [tenant] = await db.select().from(tenants).where(eq(tenants.entraTenantId, token.tid))
+        .limit(1);
+      if (tenant) identities.rememberTenant(tenant, tenant.id === knownId ? version : null);
+    }
     if (!tenant || tenant.status === "deleted") {
       throw new ProblemError(
         403,
@@ -59,14 +78,24 @@ export function tenancy(db: Db, verifier: TokenVerifier): MiddlewareHandler<AppE
       status: tenant.status,
       trialEndsAt: tenant.trialEndsAt,
     };
+    const usable = tenant.id === knownId ? version : null;
     if (token.appOnly) {
       // Applications are no users: no user row, a role from their app roles only.
       c.set("tenant", info);
       c.set("principal", appPrincipal(tenant.id, token.oid, token.name, token.roles, info));
       c.set("scope", new TenantScope(db, tenant.id));
+      c.set("tenantVersion", usable);
       return await next();
     }
-    const user = await findOrCreateUser(db, tenant.id, token.oid, token.name ?? "Unnamed user");
+    let user = usable ? identities.user(tenant.id, token.oid, usable) : undefined;
+    let joined = false;
+    if (!user) {
+      const found = await findOrCreateUser(db, tenant.id, token.oid, token.name ?? "Unnamed user");
+      ({ user, created: joined } = found);
+      // A new member shows in the tenant's lists: what was remembered is stale now.
+      if (joined) await versions.changed(tenant.id);
+      else if (usable) identities.rememberUser(user, usable);
+    }
     if (!user.active) {
       await auditRefusedCredential(db, tenant.id, "user-deactivated", c.get("requestId"), {
         actorId: user.id,
@@ -82,6 +111,8 @@ export function tenancy(db: Db, verifier: TokenVerifier): MiddlewareHandler<AppE
       displayName: user.displayName,
     });
     c.set("scope", new TenantScope(db, tenant.id));
+    // A user who joined just now changed the tenant's version: nothing is reused this time.
+    c.set("tenantVersion", joined ? null : usable);
     await next();
   };
 }
@@ -130,11 +161,28 @@ export async function verifyBearer(verifier: TokenVerifier, header: string | und
   }
 }
 
-/** Refuses the request unless the caller's role is at least `lowest`. */
-export function requireRole(lowest: Role, action: string): MiddlewareHandler<AppEnv> {
+/**
+ * Refuses the request unless the caller's role is at least `lowest`; with `personOnly`, also
+ * unless the caller is a person (API keys and applications never administer a workspace).
+ */
+export function requireRole(
+  lowest: Role,
+  action: string,
+  opts: { personOnly?: boolean } = {},
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const principal = c.get("principal");
     if (!principal) throw new ProblemError(401);
+    if (opts.personOnly && principal.kind !== "user") {
+      throw new ProblemError(
+        403,
+        "user-required",
+        `"${action}" administers the workspace: only a person signed in with their own account may do it, never an ${
+          principal.kind === "api-key" ? "API key" : "application"
+        }, whatever role it carries.`,
+        { action, rule: "administration-needs-a-person", credential: principal.kind },
+      );
+    }
     if (!roleAllows(principal.role, lowest)) {
       throw new ProblemError(
         403,
@@ -151,7 +199,7 @@ export function requireRole(lowest: Role, action: string): MiddlewareHandler<App
 export async function findOrCreateUser(db: Db, tenantId: string, oid: string, name: string) {
   const where = and(eq(users.tenantId, tenantId), eq(users.oid, oid));
   const [existing] = await db.select().from(users).where(where).limit(1);
-  if (existing) return existing;
+  if (existing) return { user: existing, created: false };
   const [anyone] = await db.select({ id: users.id }).from(users).where(eq(users.tenantId, tenantId))
     .limit(1);
   const row = {
@@ -170,7 +218,7 @@ export async function findOrCreateUser(db: Db, tenantId: string, oid: string, na
     if (!isDuplicateKey(e)) throw e;
   }
   const [created] = await db.select().from(users).where(where).limit(1);
-  return created;
+  return { user: created, created: true };
 }
 
 export { ROLES };

@@ -75,7 +75,7 @@ export function registerTrialRoutes(
     if (tenant.status !== "active") {
       throw new ProblemError(403, "tenant-locked", `This workspace is ${tenant.status}.`);
     }
-    const user = await findOrCreateUser(
+    const { user } = await findOrCreateUser(
       deps.db,
       tenant.id,
       token.oid,

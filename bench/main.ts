@@ -10,21 +10,9 @@ import { benchUiProcessList } from "./ui_process_list.ts";
 import { benchUiDiagram } from "./ui_diagram.ts";
 import { benchUiEditor } from "./ui_editor.ts";
 import { type BenchResult, measure } from "./stats.ts";
+import { quietMachine } from "./quiet.ts";
+import { machineLine, writeResultsSection } from "./results_file.ts";
 
-/**
- * Waits (up to BENCH_WAIT_SECONDS, default 300) for the machine to be quiet — the 1-minute load
- * average below BENCH_MAX_LOAD (default: half the cores) — so numbers are not another job's.
- * Returns the load it starts at; a busy start is said in RESULTS.md rather than hidden.
- */
-async function quietMachine(): Promise<number> {
-  const max = Number(Deno.env.get("BENCH_MAX_LOAD") ?? navigator.hardwareConcurrency / 2);
-  const until = Date.now() + Number(Deno.env.get("BENCH_WAIT_SECONDS") ?? 300) * 1000;
-  while (Deno.loadavg()[0] > max && Date.now() < until) {
-    console.error(`bench: load average ${Deno.loadavg()[0].toFixed(2)} > ${max}; waiting`);
-    await new Promise((ok) => setTimeout(ok, 10_000));
-  }
-  return Deno.loadavg()[0];
-}
 const startLoad = await quietMachine();
 
 // Rate limits would measure the limiter, not the request path.
@@ -72,18 +60,10 @@ results.push(...await benchUiProcessList());
 results.push(...await benchUiDiagram());
 results.push(...await benchUiEditor());
 
-const cpu = (await Deno.readTextFile("/proc/cpuinfo").catch(() => "")).match(
-  /model name\s*:\s*(.+)/,
-)?.[1] ?? "unknown CPU";
-const lines = [
-  "# Benchmark results",
+await writeResultsSection("in-process", [
+  "## In-process (`deno task bench`)",
   "",
-  `Command: \`npx -y deno task bench\` — ${
-    new Date().toISOString().slice(0, 10)
-  }, Deno ${Deno.version.deno}, ` +
-  `${navigator.hardwareConcurrency} cores (${cpu}), ${
-    Math.round(Deno.systemMemoryInfo().total / 2 ** 30)
-  } GiB, ` +
+  `Command: \`npx -y deno task bench\` — ${await machineLine()}, ` +
   "private MariaDB started by the test harness, requests in-process through app.request; " +
   `1-minute load average ${startLoad.toFixed(2)} at the start, ${
     Deno.loadavg()[0].toFixed(2)
@@ -96,12 +76,7 @@ const lines = [
       r.note ?? ""
     } |`
   ),
-  "",
-];
-const resultsFile = new URL("./RESULTS.md", import.meta.url);
-await Deno.writeTextFile(resultsFile, lines.join("\n"));
-// Formatted like every other file, so `deno fmt --check` in CI stays green.
-await new Deno.Command(Deno.execPath(), { args: ["fmt", resultsFile.pathname] }).output();
+]);
 console.log("wrote bench/RESULTS.md");
 // The private MariaDB child keeps the event loop alive; its `unload` handler stops it.
 Deno.exit(0);

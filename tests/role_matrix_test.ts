@@ -1,5 +1,7 @@
 // The role matrix: every tenant route of the OpenAPI document, called with each role,
 // answers 2xx when the role reaches the route's declared lowest role and 403 otherwise.
+// API keys are the fourth kind of caller: an executive key reaches every route but the
+// person-only ones (administration), which answer 403 user-required.
 import assert from "node:assert/strict";
 import type { Role } from "../schema/core.ts";
 import { startTestApp, test } from "./support/app.ts";
@@ -11,6 +13,16 @@ const t = await startTestApp({
 });
 const doc = await (await t.call("GET", "/api/openapi.json")).json();
 const operations = tenantOperations(doc);
+const created = await t.call("POST", "/api/v1/api-keys", {
+  token: await t.token("executive", 0),
+  body: {
+    name: "role matrix",
+    role: "executive",
+    expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+  },
+});
+assert.equal(created.status, 201, await created.clone().text());
+const executiveKey: string = (await created.json()).key;
 
 test("the document lists the tenant routes with their lowest role", () => {
   const found = operations.map((o) => `${o.method} ${o.path}`).sort();
@@ -44,8 +56,34 @@ for (const op of operations) {
         assert.equal(JSON.parse(text).type, "https://procedo.app/problems/role-required");
       }
     }
+    const res = await send(t, op, await fixture.request(t, 0), executiveKey);
+    const text = await res.text();
+    if (op.doc["x-person-only"]) {
+      assert.equal(res.status, 403, `executive API key: expected 403, got ${res.status} ${text}`);
+      assert.equal(JSON.parse(text).type, "https://procedo.app/problems/user-required");
+    } else {
+      assert.ok(
+        res.status >= 200 && res.status < 300,
+        `executive API key: expected 2xx, got ${res.status} ${text}`,
+      );
+    }
   });
 }
+
+test("API keys never administer: users, roles and keys are person-only", () => {
+  const personOnly = operations.filter((o) => o.doc["x-person-only"])
+    .map((o) => `${o.method} ${o.path}`);
+  for (
+    const route of [
+      "PATCH /api/v1/users/{id}",
+      "GET /api/v1/api-keys",
+      "POST /api/v1/api-keys",
+      "DELETE /api/v1/api-keys/{id}",
+    ]
+  ) {
+    assert.ok(personOnly.includes(route), `${route} is not person-only`);
+  }
+});
 
 test("close", async () => {
   await t.close();

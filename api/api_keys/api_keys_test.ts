@@ -221,7 +221,20 @@ test("api keys: only executives signed in as people manage keys", async () => {
     body: { name: "minted", role: "executive", expiresAt: inDays(10) },
   });
   assert.equal(viaKey.status, 403);
-  assert.equal((await viaKey.json()).type, `${PROBLEM}user-required`);
+  const refusal = await viaKey.json();
+  assert.equal(refusal.type, `${PROBLEM}user-required`);
+  assert.equal(refusal.rule, "administration-needs-a-person");
+  // Nor can a key change anyone's role (it could otherwise promote a person it controls).
+  const users =
+    await (await t.call("GET", "/api/v1/users?limit=200", { headers: withKey(exec.key) }))
+      .json();
+  const reader = users.items.find((u: { role: string }) => u.role === "reader");
+  const promote = await t.call("PATCH", `/api/v1/users/${reader.id}`, {
+    headers: { ...withKey(exec.key), "if-match": "*" },
+    body: { role: "executive" },
+  });
+  assert.equal(promote.status, 403, await promote.clone().text());
+  assert.equal((await promote.json()).type, `${PROBLEM}user-required`);
   const del = await t.call("DELETE", `/api/v1/api-keys/${exec.id}`, { headers: withKey(exec.key) });
   assert.equal(del.status, 403);
   assert.equal((await t.call("GET", "/api/v1/tags", { headers: withKey(exec.key) })).status, 200);

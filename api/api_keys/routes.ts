@@ -9,7 +9,7 @@ import type { AppEnv } from "../env.ts";
 import { pageOf, PagingQuery } from "../http/paging.ts";
 import { requireFeature } from "../plans.ts";
 import type { ProcedoPlugin } from "../plugin.ts";
-import { ProblemError, problemResponses } from "../problem.ts";
+import { problemResponses } from "../problem.ts";
 import * as service from "./service.ts";
 
 /** How far ahead a key may expire. */
@@ -65,7 +65,7 @@ const create = createRoute({
   path: "/",
   summary: "Create an API key (excellence plan); the key is shown once",
   "x-permission": "api-keys.manage",
-  middleware: [peopleOnly(), planAllowsKeys()] as const,
+  middleware: [planAllowsKeys()] as const,
   request: { body: { required: true, content: json(ApiKeyCreate) } },
   responses: {
     201: {
@@ -84,7 +84,6 @@ const list = createRoute({
   path: "/",
   summary: "List API keys (metadata only, never the key)",
   "x-permission": "api-keys.manage",
-  middleware: [peopleOnly()] as const,
   request: { query: PagingQuery },
   responses: {
     200: { description: "A page of API keys", content: json(pageOf(ApiKey, "ApiKeyPage")) },
@@ -97,30 +96,12 @@ const revoke = createRoute({
   path: "/{id}",
   summary: "Revoke an API key (at once; revoking again changes nothing)",
   "x-permission": "api-keys.manage",
-  middleware: [peopleOnly()] as const,
   request: { params: IdParam },
   responses: {
     204: { description: "Revoked" },
     ...problemResponses(401, 403, 404, 422, 429),
   },
 });
-
-/**
- * Keys are managed by people only. An executive API key that could mint keys would let a
- * leaked key outlive its own revocation.
- */
-function peopleOnly(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    if (c.var.principal?.kind !== "user") {
-      throw new ProblemError(
-        403,
-        "user-required",
-        "API keys are managed by a signed-in executive, not with an API key.",
-      );
-    }
-    await next();
-  };
-}
 
 /** Creating keys needs the excellence plan; listing and revoking stay open for clean-up. */
 function planAllowsKeys(): MiddlewareHandler<AppEnv> {
@@ -163,5 +144,7 @@ export const apiKeysCorePlugin: ProcedoPlugin = {
   name: "api-keys",
   description: "API keys for programs (excellence plan), managed by executives",
   permissions: { "api-keys.manage": "executive" },
+  // An executive API key that could mint keys would let a leaked key outlive its revocation.
+  personOnly: ["api-keys.manage"],
   routes: (app) => registerApiKeyRoutes(app),
 };

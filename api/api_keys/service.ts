@@ -134,7 +134,13 @@ export interface ApiKeyCredential {
  */
 export async function authenticateApiKey(
   db: Db,
-  headers: { apiKey?: string; authorization?: string; requestId?: string },
+  headers: {
+    apiKey?: string;
+    authorization?: string;
+    requestId?: string;
+    /** Told when the key's bookkeeping changed the tenant's data (the keys list). */
+    changed?: (tenantId: string) => Promise<void>;
+  },
   now = new Date(),
 ): Promise<ApiKeyCredential | null> {
   const headerKey = headers.apiKey?.trim();
@@ -208,6 +214,7 @@ export async function authenticateApiKey(
         ),
       )!,
     );
+    await headers.changed?.(tenantId);
   }
 
   return {

@@ -8,6 +8,7 @@ import type { Db } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
 import { createLogger, type Logger } from "../log.ts";
 import { appendAudit } from "./chain.ts";
+import { describeError } from "../error_log.ts";
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Larger success bodies are not searched for the target's id. */
@@ -60,7 +61,7 @@ export function auditWrite(db: Db, options: AuditWriteOptions): MiddlewareHandle
         requestId: c.get("requestId"),
         tenantId: principal.tenantId,
         action: options.action,
-        error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+        ...describeError(e),
       });
     }
   };
@@ -99,7 +100,7 @@ export async function auditRefusedCredential(
       requestId,
       tenantId,
       action: "auth.refused",
-      error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+      ...describeError(e),
     });
   }
 }

@@ -13,9 +13,11 @@ import { problemResponses } from "../problem.ts";
 import { rateLimit } from "../rate_limit.ts";
 import { requireRole, tenancy } from "../tenancy.ts";
 import { verifyChain } from "./chain.ts";
+import type { TenantCache } from "../tenant_cache/mod.ts";
 
 export interface AuditRouteDeps extends PluginDeps {
   verifier: TokenVerifier;
+  tenantCache: TenantCache;
 }
 
 const ACTION = "audit.read";
@@ -104,7 +106,8 @@ const verify = createRoute({
 /** Mounts the audit routes at /api/v1/audit. */
 export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AuditRouteDeps) {
   const sub = new OpenAPIHono<AppEnv>();
-  sub.use("*", tenancy(deps.db, deps.verifier));
+  // Not through the response cache: the trail also grows without a write request (refusals).
+  sub.use("*", tenancy(deps));
   sub.use("*", rateLimit(deps));
 
   sub.openapi(list, async (c) => {

@@ -14,6 +14,7 @@ import {
   type TestKey,
 } from "../../tests/fixtures/jwks_server.ts";
 import type { Cache } from "../cache/port.ts";
+import { APP_ROLES } from "../tenancy.ts";
 import {
   createCachedJwks,
   JWKS_REFETCH_COOLDOWN_SECONDS,
@@ -160,6 +161,24 @@ test("an app-only token acts with the role of its Procedo app role, without a us
   const exec = await sign({ oid: "0a000001-0000-4000-8000-000000000001" }); // Erika, executive
   const users = await (await t.call("GET", "/api/v1/users?limit=200", { token: exec })).json();
   assert.ok(!users.items.some((u: { displayName: string }) => u.displayName === "Importer"));
+});
+
+test("the app roles docs/api.md tells admins to create are the ones Procedo grants", async () => {
+  const doc = await Deno.readTextFile(new URL("../../docs/api.md", import.meta.url));
+  const documented = [...doc.matchAll(/^\s*\| `(Procedo\.[A-Za-z.]+)` +\|[^|]+\| (\w+) +\|/gm)]
+    .map(([, value, role]) => [value, role]);
+  assert.deepEqual(Object.fromEntries(documented), APP_ROLES);
+  const app = { scp: undefined, oid: "0a000001-0000-4000-8000-0000000000ac", name: "Docs app" };
+  for (const [value, role] of documented) {
+    const me = await t.call("GET", "/api/v1/users/me", {
+      token: await sign({ ...app, roles: [value] }),
+    });
+    assert.equal((await me.json()).user.role, role, value);
+  }
+  // An app token never administers, whatever it claims.
+  const writer = await sign({ ...app, roles: ["Procedo.ReadWrite"] });
+  const keys = await t.call("GET", "/api/v1/api-keys", { token: writer });
+  assert.equal(keys.status, 403);
 });
 
 test("an app-only token needs an app role", async () => {

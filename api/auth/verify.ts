@@ -50,85 +50,112 @@ const isKeySource = (keys: VerifierOptions["keys"]): keys is JwksKeySource =>
   typeof keys === "object" && keys !== null && "resolve" in keys &&
   typeof (keys as JwksKeySource).resolve === "function";
 
-/** A verifier for RS256 tokens whose issuer embeds the token's own tenant id. */
+/** Verified tokens remembered per process; a busy instance sees far fewer live tokens. */
+const REMEMBERED_TOKENS = 10_000;
+
+/**
+ * A verifier for RS256 tokens whose issuer embeds the token's own tenant id. A token that
+ * verified is remembered (by its exact text, so by its signature) until it expires: a
+ * signature check costs more than the rest of a cached read, and a token's claims cannot
+ * change. Refusals are not remembered.
+ */
 export function createVerifier(opts: VerifierOptions): TokenVerifier {
   if (!opts.audience.length) throw new Error("a token verifier needs at least one audience");
+  const verified = new Map<string, { token: VerifiedToken; until: number }>();
   return {
     async verify(token) {
-      // The issuer the signing key is restricted to, learned while resolving the key.
-      let keyIssuer: string | undefined;
-      const keys = opts.keys;
-      const getKey: JWTVerifyGetKey = isKeySource(keys)
-        ? async (header: JWSHeaderParameters, input) => {
-          const resolved = await keys.resolve(header, input);
-          keyIssuer = resolved.issuer;
-          return resolved.key;
-        }
-        : typeof keys === "function"
-        ? keys
-        : () => keys;
-      let payload: JWTPayload;
-      try {
-        ({ payload } = await jwtVerify(token, getKey, {
-          algorithms: ["RS256"],
-          audience: opts.audience,
-          clockTolerance: CLOCK_SKEW_SECONDS,
-          requiredClaims: ["exp", "iss", "aud"],
-        }));
-      } catch (e) {
-        if (e instanceof KeyRefusedError) throw new AuthError(e.reason);
-        if (e instanceof JwksUnavailableError) {
-          // Not the caller's fault: the token may be fine, so no 401.
-          throw new ProblemError(
-            503,
-            "auth-keys-unavailable",
-            "The sign-in keys could not be loaded; try again in a moment.",
-            {},
-            { "Retry-After": "10" },
-          );
-        }
-        throw new AuthError(describeJoseError(e));
+      const known = verified.get(token);
+      if (known) {
+        if (Date.now() < known.until) return known.token;
+        verified.delete(token);
       }
-      const tid = payload.tid;
-      const oid = payload.oid;
-      if (tid === undefined) throw new AuthError("the token has no tid claim");
-      if (typeof tid !== "string" || !GUID.test(tid)) {
-        throw new AuthError("the token's tid claim is not a tenant id");
+      const { result, exp } = await verifyOnce(token);
+      if (verified.size >= REMEMBERED_TOKENS) {
+        verified.delete(verified.keys().next().value!);
       }
-      if (oid === undefined) throw new AuthError("the token has no oid claim");
-      if (typeof oid !== "string" || !GUID.test(oid)) {
-        throw new AuthError("the token's oid claim is not an object id");
+      // jwtVerify accepts a token up to CLOCK_SKEW_SECONDS after exp; so does the memory.
+      verified.set(token, { token: result, until: (exp + CLOCK_SKEW_SECONDS) * 1000 });
+      return result;
+    },
+  };
+
+  async function verifyOnce(token: string): Promise<{ result: VerifiedToken; exp: number }> {
+    // The issuer the signing key is restricted to, learned while resolving the key.
+    let keyIssuer: string | undefined;
+    const keys = opts.keys;
+    const getKey: JWTVerifyGetKey = isKeySource(keys)
+      ? async (header: JWSHeaderParameters, input) => {
+        const resolved = await keys.resolve(header, input);
+        keyIssuer = resolved.issuer;
+        return resolved.key;
       }
-      if (payload.iss !== opts.issuerFor(tid)) {
-        throw new AuthError("the token's issuer does not match its tenant");
+      : typeof keys === "function"
+      ? keys
+      : () => keys;
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, getKey, {
+        algorithms: ["RS256"],
+        audience: opts.audience,
+        clockTolerance: CLOCK_SKEW_SECONDS,
+        requiredClaims: ["exp", "iss", "aud"],
+      }));
+    } catch (e) {
+      if (e instanceof KeyRefusedError) throw new AuthError(e.reason);
+      if (e instanceof JwksUnavailableError) {
+        // Not the caller's fault: the token may be fine, so no 401.
+        throw new ProblemError(
+          503,
+          "auth-keys-unavailable",
+          "The sign-in keys could not be loaded; try again in a moment.",
+          {},
+          { "Retry-After": "10" },
+        );
       }
-      if (keyIssuer !== undefined && payload.iss !== keyIssuer.replace(/\{tenantid\}/gi, tid)) {
-        throw new AuthError("the token's signing key is not valid for its issuer");
-      }
-      const delegated = payload.scp !== undefined;
-      if (delegated && typeof payload.scp !== "string") {
-        throw new AuthError("the token's scp claim is not valid");
-      }
-      const scopes = delegated ? (payload.scp as string).split(" ").filter(Boolean) : [];
-      const roles = Array.isArray(payload.roles)
-        ? payload.roles.filter((r): r is string => typeof r === "string" && r.length > 0)
-        : [];
-      if (delegated && !scopes.includes(opts.scope)) {
-        throw new AuthError(`the token lacks the scope ${opts.scope}`);
-      }
-      if (!delegated && roles.length === 0) {
-        throw new AuthError("an application token needs an app role");
-      }
-      return {
+      throw new AuthError(describeJoseError(e));
+    }
+    const tid = payload.tid;
+    const oid = payload.oid;
+    if (tid === undefined) throw new AuthError("the token has no tid claim");
+    if (typeof tid !== "string" || !GUID.test(tid)) {
+      throw new AuthError("the token's tid claim is not a tenant id");
+    }
+    if (oid === undefined) throw new AuthError("the token has no oid claim");
+    if (typeof oid !== "string" || !GUID.test(oid)) {
+      throw new AuthError("the token's oid claim is not an object id");
+    }
+    if (payload.iss !== opts.issuerFor(tid)) {
+      throw new AuthError("the token's issuer does not match its tenant");
+    }
+    if (keyIssuer !== undefined && payload.iss !== keyIssuer.replace(/\{tenantid\}/gi, tid)) {
+      throw new AuthError("the token's signing key is not valid for its issuer");
+    }
+    const delegated = payload.scp !== undefined;
+    if (delegated && typeof payload.scp !== "string") {
+      throw new AuthError("the token's scp claim is not valid");
+    }
+    const scopes = delegated ? (payload.scp as string).split(" ").filter(Boolean) : [];
+    const roles = Array.isArray(payload.roles)
+      ? payload.roles.filter((r): r is string => typeof r === "string" && r.length > 0)
+      : [];
+    if (delegated && !scopes.includes(opts.scope)) {
+      throw new AuthError(`the token lacks the scope ${opts.scope}`);
+    }
+    if (!delegated && roles.length === 0) {
+      throw new AuthError("an application token needs an app role");
+    }
+    return {
+      result: {
         tid,
         oid,
         name: typeof payload.name === "string" ? payload.name : undefined,
         appOnly: !delegated,
         scopes,
         roles,
-      };
-    },
-  };
+      },
+      exp: payload.exp!,
+    };
+  }
 }
 
 /**

@@ -58,6 +58,8 @@ export function openDatabase(options: DatabaseOptions): Database {
     connectTimeout: 5000,
     enableKeepAlive: true,
     disableEval: options.disableEval,
+    // No stack captured per query (3 % of a cached read's CPU); errors keep mysql2's own stack.
+    trace: false,
     // Report changed rows, not matched rows, as PlanetScale (vtgate) does.
     flags: ["-FOUND_ROWS"],
   });

@@ -57,7 +57,7 @@ const change = createRoute({
 
 export function registerOperatorRoutes(
   app: OpenAPIHono<AppEnv>,
-  deps: { db: Db; operatorKey?: string },
+  deps: { db: Db; operatorKey?: string; tenantChanged: (tenantId: string) => Promise<void> },
 ) {
   app.openAPIRegistry.registerComponent("securitySchemes", "operatorKey", {
     type: "http",
@@ -77,6 +77,8 @@ export function registerOperatorRoutes(
         ? null
         : new Date(body.trialEndsAt),
     });
+    // A locked tenant is locked at its next request, in every instance sharing the cache.
+    await deps.tenantChanged(row.id);
     // The tenant sees in its own trail that its plan or status was changed by an operator.
     await appendAudit(deps.db, {
       tenantId: row.id,

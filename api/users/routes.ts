@@ -186,5 +186,6 @@ export const usersCorePlugin: ProcedoPlugin = {
     "users.read": "executive",
     "users.manage": "executive",
   },
+  personOnly: ["users.manage"],
   routes: (app) => registerUserRoutes(app),
 };

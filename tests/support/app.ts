@@ -38,13 +38,19 @@ export async function startTestApp(opts: {
   cache?: Cache;
   /** Answers GET requests outside /api (the built UI, for browser tests). */
   fallback?: AppOptions["fallback"];
+  /** Receives the app's log lines (else they are silent). */
+  logger?: AppOptions["logger"];
+  /** A second instance of `instanceOf`: its database and dev issuer, nothing seeded again. */
+  instanceOf?: TestApp;
 } = {}): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: "silent", MODE: "test", ...opts.env });
-  const database = await freshDatabase();
+  const database = opts.instanceOf?.database ?? await freshDatabase();
   const cache = opts.cache ?? createMemoryCache();
   const plugins = opts.plugins ?? defaultPlugins;
-  await seedDemoTenants({ config, db: database.db, cache, plugins: orderPlugins(plugins) });
-  const issuer = await createDevIssuer();
+  if (!opts.instanceOf) {
+    await seedDemoTenants({ config, db: database.db, cache, plugins: orderPlugins(plugins) });
+  }
+  const issuer = opts.instanceOf?.issuer ?? await createDevIssuer();
   const app = await createApp({
     config,
     db: database.db,
@@ -53,6 +59,7 @@ export async function startTestApp(opts: {
     pingDb: database.ping,
     devIssuer: issuer,
     fallback: opts.fallback,
+    logger: opts.logger,
   });
   const call = (method: string, path: string, init: CallInit = {}) => {
     const headers: Record<string, string> = { ...init.headers };
@@ -80,7 +87,7 @@ export async function startTestApp(opts: {
     },
     call,
     close: async () => {
-      await database.drop();
+      if (!opts.instanceOf) await database.drop();
       if (!opts.cache) await cache.close();
     },
   };

@@ -1,0 +1,59 @@
+// A bounded map for what an instance remembers: least recently used entries go first when
+// the count or the byte budget is exceeded, and no entry outlives its maximum age (the
+// safety net for a change that could not be announced through the tenant's version).
+
+interface Entry<V> {
+  value: V;
+  bytes: number;
+  until: number;
+}
+
+export class Lru<V> {
+  #entries = new Map<string, Entry<V>>();
+  #bytes = 0;
+
+  constructor(
+    readonly maxEntries: number,
+    readonly maxAgeMs: number,
+    readonly maxBytes = Number.POSITIVE_INFINITY,
+  ) {}
+
+  get size() {
+    return this.#entries.size;
+  }
+
+  get bytes() {
+    return this.#bytes;
+  }
+
+  get(key: string, now = Date.now()): V | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    this.#entries.delete(key);
+    if (entry.until <= now) {
+      this.#bytes -= entry.bytes;
+      return undefined;
+    }
+    this.#entries.set(key, entry); // now the most recently used
+    return entry.value;
+  }
+
+  set(key: string, value: V, bytes = 0, now = Date.now()) {
+    if (bytes > this.maxBytes) return;
+    this.delete(key);
+    this.#entries.set(key, { value, bytes, until: now + this.maxAgeMs });
+    this.#bytes += bytes;
+    for (const [oldest, entry] of this.#entries) {
+      if (this.#entries.size <= this.maxEntries && this.#bytes <= this.maxBytes) break;
+      this.#entries.delete(oldest);
+      this.#bytes -= entry.bytes;
+    }
+  }
+
+  delete(key: string) {
+    const entry = this.#entries.get(key);
+    if (!entry) return;
+    this.#entries.delete(key);
+    this.#bytes -= entry.bytes;
+  }
+}

@@ -1,0 +1,113 @@
+// Read responses remembered per tenant, credential and data version. A GET answered 200 with
+// JSON is kept (up to a byte budget) under a key of the tenant's current version, the caller
+// (kind, id and role) and everything the answer may depend on (path, query, Accept,
+// Accept-Language); any write request of the tenant replaces the version, so the next read
+// after a write is always fresh, in every instance that shares the cache. Handlers that set
+// their own Cache-Control, stream, or answer anything but JSON are never kept.
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env.ts";
+import type { TenantVersions } from "./version.ts";
+import { Lru } from "./lru.ts";
+
+interface Stored {
+  status: number;
+  headers: [string, string][];
+  body: Uint8Array<ArrayBuffer>;
+}
+
+/** The longest a kept answer is reused (for changes that could not be announced). */
+export const RESPONSE_MAX_AGE_MS = 30_000;
+const MAX_ENTRY_BYTES = 1024 * 1024;
+const MAX_ENTRIES = 20_000;
+const READS = new Set(["GET", "HEAD", "OPTIONS"]);
+/** Conditional and partial requests take the full path, which answers them correctly. */
+const BYPASS = ["if-none-match", "if-modified-since", "range", "cache-control"];
+
+export interface ResponseCacheStats {
+  hits: number;
+  misses: number;
+  stored: number;
+}
+
+export class ResponseCache {
+  #entries: Lru<Stored>;
+  readonly stats: ResponseCacheStats = { hits: 0, misses: 0, stored: 0 };
+
+  constructor(readonly maxBytes: number) {
+    this.#entries = new Lru<Stored>(MAX_ENTRIES, RESPONSE_MAX_AGE_MS, maxBytes);
+  }
+
+  get enabled() {
+    return this.maxBytes > 0;
+  }
+
+  get(key: string): Response | undefined {
+    const hit = this.#entries.get(key);
+    if (!hit) return undefined;
+    return new Response(hit.body, { status: hit.status, headers: hit.headers });
+  }
+
+  set(key: string, stored: Stored) {
+    this.#entries.set(key, stored, stored.body.byteLength + 200);
+  }
+}
+
+/**
+ * Serves a tenant's repeated reads from memory and announces its writes. Sits behind the
+ * tenancy middleware (which sets the principal and the version it read the identity under).
+ */
+export function tenantResponses(
+  responses: ResponseCache,
+  versions: TenantVersions,
+): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = c.get("principal");
+    if (!principal) return await next();
+    if (!READS.has(c.req.method)) {
+      try {
+        await next();
+      } finally {
+        // Before the answer leaves: whoever reads after seeing it gets the new version.
+        await versions.changed(principal.tenantId);
+      }
+      return;
+    }
+    const version = c.get("tenantVersion");
+    if (
+      !responses.enabled || c.req.method !== "GET" || !version ||
+      BYPASS.some((h) => c.req.header(h) !== undefined)
+    ) {
+      return await next();
+    }
+    const key = [
+      principal.tenantId,
+      version,
+      principal.kind,
+      principal.userId,
+      principal.role,
+      c.req.url.slice(c.req.url.indexOf("/", 8)),
+      c.req.header("accept") ?? "",
+      c.req.header("accept-language") ?? "",
+    ].join("\n");
+    const hit = responses.get(key);
+    if (hit) {
+      responses.stats.hits++;
+      return hit;
+    }
+    responses.stats.misses++;
+    await next();
+    const res = c.res;
+    if (
+      res.status !== 200 || res.headers.has("cache-control") ||
+      !res.headers.get("content-type")?.startsWith("application/json")
+    ) {
+      return;
+    }
+    const length = Number(res.headers.get("content-length") ?? 0);
+    if (length > MAX_ENTRY_BYTES) return;
+    const body = new Uint8Array(await res.clone().arrayBuffer());
+    if (body.byteLength > MAX_ENTRY_BYTES) return;
+    responses.set(key, { status: res.status, headers: [...res.headers], body });
+    responses.stats.stored++;
+  };
+}

@@ -1,0 +1,213 @@
+// `deno task bench:http`: the request path over real HTTP on loopback. One run starts a raw
+// `Deno.serve` endpoint, a raw Hono route and Procedo (`api/main.ts` on its embedded MariaDB,
+// demo tenants seeded), each in its own process, drives each with the same load generator
+// (wrk where installed, else autocannon from npm) at 64 connections, and writes req/s, p50 and
+// p99 to bench/RESULTS.md. Target (#13): authenticated tenant-scoped reads ≥ 25 % of raw
+// Hono's req/s with p99 ≤ 20 ms and no non-2xx answers.
+import { quietMachine } from "./quiet.ts";
+import { machineLine, writeResultsSection } from "./results_file.ts";
+
+const CONNECTIONS = Number(Deno.env.get("BENCH_HTTP_CONNECTIONS") ?? 64);
+const SECONDS = Number(Deno.env.get("BENCH_HTTP_SECONDS") ?? 10);
+const WARM_SECONDS = 3;
+const ROOT = new URL("../", import.meta.url).pathname;
+
+interface LoadResult {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  requests: number;
+  note?: string;
+}
+
+const freePort = () => {
+  const l = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (l.addr as Deno.NetAddr).port;
+  l.close();
+  return port;
+};
+
+async function waitFor(url: string, seconds: number) {
+  const until = Date.now() + seconds * 1000;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      await res.body?.cancel();
+      if (res.ok) return;
+    } catch { /* not up yet */ }
+    if (Date.now() > until) throw new Error(`${url} did not come up in ${seconds} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function spawn(args: string[], env: Record<string, string> = {}) {
+  return new Deno.Command(Deno.execPath(), {
+    args,
+    cwd: ROOT,
+    env,
+    stdout: "null",
+    stderr: "inherit",
+  }).spawn();
+}
+
+const hasWrk = await new Deno.Command("sh", { args: ["-c", "command -v wrk"] }).output()
+  .then((o) => o.success, () => false);
+
+/** Parses wrk's `--latency` report. */
+function parseWrk(text: string): Omit<LoadResult, "name"> {
+  const ms = (v: string, unit: string) =>
+    Number(v) * ({ us: 0.001, ms: 1, s: 1000, m: 60_000 }[unit] ?? 1);
+  const pct = (p: string) => {
+    const m = text.match(new RegExp(`^\\s*${p}%\\s+([\\d.]+)(us|ms|s|m)\\s*$`, "m"));
+    return m ? ms(m[1], m[2]) : NaN;
+  };
+  return {
+    rps: Number(text.match(/Requests\/sec:\s+([\d.]+)/)?.[1] ?? NaN),
+    p50: pct("50"),
+    p99: pct("99"),
+    non2xx: Number(text.match(/Non-2xx or 3xx responses:\s+(\d+)/)?.[1] ?? 0) +
+      Number(text.match(/Socket errors:.*?timeout (\d+)/)?.[1] ?? 0),
+    requests: Number(text.match(/(\d+) requests in/)?.[1] ?? 0),
+  };
+}
+
+async function load(
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+  method = "GET",
+  bodyFile?: string,
+): Promise<Omit<LoadResult, "name">> {
+  if (hasWrk) {
+    const args = ["-t2", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency"];
+    for (const [k, v] of Object.entries(headers)) args.push("-H", `${k}: ${v}`);
+    if (method !== "GET" || bodyFile) {
+      args.push("-s", new URL("./http_wrk_body.lua", import.meta.url).pathname);
+    }
+    const out = await new Deno.Command("wrk", {
+      args: [...args, url],
+      env: { BENCH_METHOD: method, BENCH_BODY_FILE: bodyFile ?? "" },
+    }).output();
+    return parseWrk(new TextDecoder().decode(out.stdout));
+  }
+  const args = ["-y", "autocannon@8", "-j", "-c", String(CONNECTIONS), "-d", String(seconds)];
+  for (const [k, v] of Object.entries(headers)) args.push("-H", `${k}=${v}`);
+  if (method !== "GET") args.push("-m", method);
+  if (bodyFile) args.push("-i", bodyFile);
+  const out = await new Deno.Command("npx", { args: [...args, url] }).output();
+  const r = JSON.parse(new TextDecoder().decode(out.stdout));
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx + r.errors + r.timeouts,
+    requests: r.requests.total,
+  };
+}
+
+async function measure(
+  name: string,
+  url: string,
+  headers: Record<string, string> = {},
+  opts: { method?: string; bodyFile?: string; note?: string } = {},
+): Promise<LoadResult> {
+  await load(url, headers, WARM_SECONDS, opts.method, opts.bodyFile);
+  const r = { name, ...await load(url, headers, SECONDS, opts.method, opts.bodyFile) };
+  if (opts.note) r.note = opts.note;
+  console.log(
+    `${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${
+      r.p99.toFixed(2)
+    } ms, non-2xx ${r.non2xx} (${r.requests} requests)`,
+  );
+  return r;
+}
+
+const startLoad = await quietMachine();
+const results: LoadResult[] = [];
+const children: Deno.ChildProcess[] = [];
+const dataDir = await Deno.makeTempDir({ prefix: "procedo-bench-http-" });
+try {
+  const rawPort = freePort();
+  children.push(spawn(["run", "-A", "bench/http_raw.ts", "deno", String(rawPort)]));
+  const honoPort = freePort();
+  children.push(spawn(["run", "-A", "bench/http_raw.ts", "hono", String(honoPort)]));
+  await waitFor(`http://127.0.0.1:${rawPort}/`, 30);
+  await waitFor(`http://127.0.0.1:${honoPort}/raw`, 30);
+  results.push(await measure("raw Deno.serve, fixed bytes", `http://127.0.0.1:${rawPort}/`));
+  const hono = await measure("raw Hono route, JSON", `http://127.0.0.1:${honoPort}/raw`);
+  results.push(hono);
+
+  const port = freePort();
+  children.push(spawn(["run", "-A", "api/main.ts"], {
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    DATA_DIR: dataDir,
+    SKIP_UI_BUILD: "1",
+    // Rate limits would measure the limiter, not the request path.
+    RATE_LIMIT_PER_MINUTE: "1000000",
+    RATE_LIMIT_TENANT_PER_MINUTE: "10000000",
+    PATH: `${Deno.env.get("PATH")}:/usr/sbin:/usr/local/sbin`,
+  }));
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/health/ready`, 120);
+  const users: { tid: string; oid: string; role: string }[] =
+    await (await fetch(`${base}/api/v1/dev/users`)).json();
+  const modeler = users.find((u) => u.role === "modeler")!;
+  const token = (await (await fetch(`${base}/api/v1/dev/token`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ tid: modeler.tid, oid: modeler.oid }),
+  })).json()).accessToken;
+  const auth = { authorization: `Bearer ${token}` };
+  const processes = await (await fetch(`${base}/api/v1/processes?limit=1`, { headers: auth }))
+    .json();
+  const processId = processes.items[0].id;
+
+  results.push(await measure("Procedo GET /health/live (no auth)", `${base}/health/live`));
+  const tenantReads = [
+    await measure("Procedo GET /api/v1/tags (token, tenant, list)", `${base}/api/v1/tags`, auth),
+    await measure(
+      "Procedo GET /api/v1/processes/{id} (token, tenant, one process)",
+      `${base}/api/v1/processes/${processId}`,
+      auth,
+    ),
+  ];
+  for (const r of tenantReads) {
+    const share = r.rps / hono.rps;
+    r.note = `${(share * 100).toFixed(0)} % of raw Hono; target ≥ 25 % and p99 ≤ 20 ms, no ` +
+      `non-2xx: ${share >= 0.25 && r.p99 <= 20 && r.non2xx === 0 ? "met" : "NOT met"}`;
+    results.push(r);
+  }
+} finally {
+  for (const c of children) {
+    try {
+      c.kill("SIGTERM");
+    } catch { /* gone */ }
+    await c.status;
+  }
+  await Deno.remove(dataDir, { recursive: true }).catch(() => {});
+}
+
+const tool = hasWrk ? "wrk 4 (2 threads)" : "autocannon 8";
+await writeResultsSection("http", [
+  "## Over HTTP (`deno task bench:http`)",
+  "",
+  `Command: \`npx -y deno task bench:http\` — ${await machineLine()}; ${tool} at ${CONNECTIONS} ` +
+  `connections for ${SECONDS} s after a ${WARM_SECONDS} s warm-up, on loopback; each server in ` +
+  "its own process (Procedo is `api/main.ts` on its embedded MariaDB with the memory cache and " +
+  `info logging); 1-minute load average ${startLoad.toFixed(2)} at the start, ${
+    Deno.loadavg()[0].toFixed(2)
+  } at the end.`,
+  "",
+  "| endpoint | req/s | p50 ms | p99 ms | non-2xx | requests | note |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+  ...results.map((r) =>
+    `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${
+      r.p99.toFixed(2)
+    } | ${r.non2xx} | ${r.requests} | ${r.note ?? ""} |`
+  ),
+]);
+console.log("wrote bench/RESULTS.md (section http)");
+Deno.exit(0);
