@@ -12,13 +12,16 @@ import { type BenchResult, loadNote, stats } from "./stats.ts";
 
 const E = "/api/v1/exports";
 
-/** Reads a response to its end while sampling the process's RSS; returns ms and peak MB. */
-async function download(res: Response): Promise<{ ms: number; peakMb: number; bytes: number }> {
+/** Sends the request and reads the answer to its end while sampling the RSS: ms and peak MB. */
+async function download(
+  send: () => Promise<Response>,
+): Promise<{ ms: number; peakMb: number; bytes: number }> {
   const start = performance.now();
   let peak = Deno.memoryUsage().rss;
   const timer = setInterval(() => peak = Math.max(peak, Deno.memoryUsage().rss), 20);
   let bytes = 0;
   try {
+    const res = await send();
     if (res.status !== 200) throw new Error(`${res.status} ${await res.text()}`);
     for await (const chunk of res.body!) bytes += chunk.length;
   } finally {
@@ -41,7 +44,7 @@ export async function benchExports(): Promise<BenchResult[]> {
     const big = await publishedProcess(t, "Bench 300 nodes", bigGraph(300, 6));
     const pdfTimes: number[] = [];
     for (let i = -3; i < 15; i++) {
-      const r = await download(await t.call("GET", `${E}/processes/${big}.pdf`, { token: reader }));
+      const r = await download(() => t.call("GET", `${E}/processes/${big}.pdf`, { token: reader }));
       if (i >= 0) pdfTimes.push(r.ms);
     }
     results.push(
@@ -51,7 +54,7 @@ export async function benchExports(): Promise<BenchResult[]> {
     for (let i = 0; i < 50; i++) await publishedProcess(t, `Bench handbook ${i}`, bigGraph(15, 3));
     const bookTimes: number[] = [];
     for (let i = -1; i < 3; i++) {
-      const r = await download(await t.call("GET", `${E}/handbook.pdf`, { token: reader }));
+      const r = await download(() => t.call("GET", `${E}/handbook.pdf`, { token: reader }));
       if (i >= 0) bookTimes.push(r.ms);
     }
     results.push(
@@ -80,7 +83,7 @@ export async function benchExports(): Promise<BenchResult[]> {
     await insert(0, 20_000);
     const xlsx = [];
     for (let i = 0; i < 3; i++) {
-      xlsx.push(await download(await t.call("GET", `${E}/lists/employees.xlsx`, { token: exec })));
+      xlsx.push(await download(() => t.call("GET", `${E}/lists/employees.xlsx`, { token: exec })));
     }
     const peak = Math.max(...xlsx.map((x) => x.peakMb));
     results.push(stats(
@@ -93,9 +96,9 @@ export async function benchExports(): Promise<BenchResult[]> {
     ));
 
     Deno.env.get("GC") && (globalThis as { gc?: () => void }).gc?.();
-    const small = await download(await t.call("GET", `${E}/lists/employees.csv`, { token: exec }));
+    const small = await download(() => t.call("GET", `${E}/lists/employees.csv`, { token: exec }));
     await insert(20_000, 100_000);
-    const large = await download(await t.call("GET", `${E}/lists/employees.csv`, { token: exec }));
+    const large = await download(() => t.call("GET", `${E}/lists/employees.csv`, { token: exec }));
     results.push(stats(
       "GET exports/lists/employees.csv, 100,006 rows (flat memory)",
       [large.ms],
