@@ -52,7 +52,9 @@ test("a reader downloads the PDF report of a published process: name, every step
   const sizes = doc.getPages().map((
     page,
   ) => [Math.round(page.getWidth()), Math.round(page.getHeight())]);
-  assert.ok(sizes.some(([w, h]) => w === 842 && h === 595), JSON.stringify(sizes));
+  // The diagram gets a landscape page (A4 or A3), the rest is A4 portrait.
+  assert.ok(sizes.some(([w, h]) => w > h && [842, 1191].includes(w)), JSON.stringify(sizes));
+  assert.ok(sizes.every(([w, h]) => w > h || (w === 595 && h === 842)), JSON.stringify(sizes));
   const fonts = new TextDecoder("latin1").decode(pdf);
   assert.match(fonts, /FontFile2/, "an embedded TrueType font");
   assert.match(fonts, /DejaVuSans/);
