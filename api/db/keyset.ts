@@ -20,7 +20,7 @@ export async function* keysetPages<T extends TenantTable>(
   table: T,
   options: KeysetOptions,
 ): AsyncGenerator<T["$inferSelect"][]> {
-  const { key, id, where, pageSize = 500 } = options;
+  const { key, id, where, pageSize = 1000 } = options;
   let after: { key: unknown; id: unknown } | undefined;
   while (true) {
     const from = after && or(gt(key, after.key), and(eq(key, after.key), gt(id, after.id)));

@@ -3,7 +3,7 @@
 // a character the font lacks becomes a visible replacement mark instead of an exception or
 // an invisible gap.
 import fontkit from "@pdf-lib/fontkit";
-import type { TextMeasure } from "./drawing/primitives.ts";
+import type { TextMeasure } from "./drawing_core/primitives.ts";
 import { exportAssets } from "./assets.ts";
 
 interface FontkitFont {

@@ -81,6 +81,32 @@ test("CSV: cells that would start a formula are neutralised; quotes and separato
   }
 });
 
+test("XLSX: text that looks like a formula stays text, as written, never a formula", async () => {
+  const titles = ['=HYPERLINK("http://evil.example","Click")', "+49 30 1234", "-5 % rebate"];
+  for (const title of titles) await createDocument(title);
+  const res = await t.call("GET", `${L}/documents.xlsx`, { token: reader });
+  const bytes = await bytesOf(res);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(bytes.buffer as ArrayBuffer);
+  const sheet = book.worksheets[0];
+  const cells = new Map<string, ExcelJS.Cell>();
+  sheet.eachRow((row) => {
+    const cell = row.getCell(2);
+    cells.set(String(cell.value), cell);
+  });
+  for (const title of titles) {
+    const cell = cells.get(title);
+    assert.ok(cell, `${title} is there as written (no apostrophe)`);
+    assert.equal(cell.type, ExcelJS.ValueType.String, title);
+    // Excel's text format: editing the cell later keeps it text, too.
+    assert.equal(cell.numFmt, "@", title);
+  }
+  // No formula anywhere in the sheet (exceljs reads <f> elements as formula values).
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => assert.notEqual(cell.type, ExcelJS.ValueType.Formula, cell.address))
+  );
+});
+
 test("XLSX: bold frozen header with autofilter, widths, real dates and numbers, German headers", async () => {
   const res = await t.call("GET", `${L}/processes.xlsx`, {
     token: reader,

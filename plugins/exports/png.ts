@@ -1,7 +1,7 @@
 // PNG from SVG through resvg (Rust, compiled to WebAssembly: @resvg/resvg-wasm), so it runs
 // wherever the API runs, Workers included. Loaded on the first PNG only; the fonts are the
 // ones the PDFs use, so text looks the same.
-import type { Drawing } from "./drawing/primitives.ts";
+import type { Drawing } from "./drawing_core/primitives.ts";
 import { drawingSvg } from "./drawing/svg.ts";
 import { exportAssets } from "./assets.ts";
 import { serverFonts } from "./fonts.ts";

@@ -11,6 +11,8 @@ import "./problem_bar.ts";
 
 export interface ExportItem {
   label: MessageKey;
+  /** The label's placeholders (e.g. the list's name). */
+  labelParams?: Record<string, string>;
   /** A path of the exports API, e.g. "/api/v1/exports/processes/{id}.pdf". */
   path: string;
   path_params?: Record<string, string>;
@@ -59,7 +61,7 @@ export class ProcedoExportMenu extends LitElement {
 
   async download(item: ExportItem) {
     this.error = undefined;
-    const label = t(item.label);
+    const label = t(item.label, item.labelParams);
     this.progress = t("exports.downloading", { what: label, size: "" });
     try {
       const api = session().api;
@@ -104,7 +106,10 @@ export class ProcedoExportMenu extends LitElement {
           ${this.items.map((item) =>
             html`
               <fluent-menu-item role="menuitem" data-testid=${item.testid}
-                @click=${() => this.download(item)}>${t(item.label)}</fluent-menu-item>
+                @click=${() => this.download(item)}>${t(
+                  item.label,
+                  item.labelParams,
+                )}</fluent-menu-item>
             `
           )}
         </fluent-menu-list>
@@ -148,20 +153,37 @@ declare global {
   }
 }
 
-/** The items of a list export: CSV, CSV for German Excel, and XLSX. */
-export function listExportItems(list: string, query: Record<string, string> = {}): ExportItem[] {
+/**
+ * The items of a list export: XLSX, CSV, and CSV for German Excel. Where a menu offers more
+ * than one list, `name` (already in the person's language) says which list each item is.
+ */
+export function listExportItems(
+  list: string,
+  query: Record<string, string> = {},
+  name?: string,
+): ExportItem[] {
   const path = (ext: string) => `/api/v1/exports/lists/{list}.${ext}`;
+  const labelParams = name ? { name } : undefined;
   return [
     {
-      label: "exports.xlsx",
+      label: name ? "exports.namedXlsx" : "exports.xlsx",
+      labelParams,
       path: path("xlsx"),
       path_params: { list },
       query,
       testid: "export-xlsx",
     },
-    { label: "exports.csv", path: path("csv"), path_params: { list }, query, testid: "export-csv" },
     {
-      label: "exports.csvExcel",
+      label: name ? "exports.namedCsv" : "exports.csv",
+      labelParams,
+      path: path("csv"),
+      path_params: { list },
+      query,
+      testid: "export-csv",
+    },
+    {
+      label: name ? "exports.namedCsvExcel" : "exports.csvExcel",
+      labelParams,
       path: path("csv"),
       path_params: { list },
       query: { ...query, excel: "true" },

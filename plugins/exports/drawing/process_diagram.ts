@@ -16,7 +16,7 @@ import {
   SMALL_FONT_SIZE,
 } from "../../../ui/components/diagram/shape_geometry.ts";
 import type { Graph } from "../../../ui/editor/model.ts";
-import type { Drawing, Paint, Primitive, TextMeasure } from "./primitives.ts";
+import type { Drawing, Paint, Primitive, TextMeasure } from "../drawing_core/primitives.ts";
 
 /** Fluent's light theme tokens, as the diagram's stylesheet uses them. */
 const C = {

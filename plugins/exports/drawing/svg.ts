@@ -1,7 +1,7 @@
 // A drawing (primitives.ts) written as a standalone SVG document: explicit colours and
 // fonts, no stylesheet, so it looks the same in a browser, in Word or PowerPoint, and
 // through the PNG rasteriser. Text is escaped; nothing from the data becomes markup.
-import type { Drawing, Paint, Primitive } from "./primitives.ts";
+import type { Drawing, Paint, Primitive } from "../drawing_core/primitives.ts";
 
 export const FONT_FAMILY = "'DejaVu Sans', Verdana, Arial, sans-serif";
 
@@ -23,8 +23,10 @@ export function escapeXml(text: string): string {
 
 const n = (v: number) => String(Math.round(v * 100) / 100);
 
+const cls = (name: string | undefined) => name ? ` class="${escapeXml(name)}"` : "";
+
 function paint(p: Paint): string {
-  let out = ` fill="${p.fill ?? "none"}"`;
+  let out = `${cls(p.className)} fill="${p.fill ?? "none"}"`;
   if (p.stroke && p.stroke !== "none") {
     out += ` stroke="${p.stroke}" stroke-width="${n(p.strokeWidth ?? 1)}"`;
     if (p.dash) out += ` stroke-dasharray="${p.dash.join(" ")}"`;
@@ -55,7 +57,7 @@ export function primitiveSvg(p: Primitive): string {
           escapeXml(i < p.lines.length - 1 ? `${line} ` : line)
         }</tspan>`
       ).join("");
-      return `<text x="${n(p.x)}" y="${n(p.y)}" font-size="${n(p.size)}"${
+      return `<text${cls(p.className)} x="${n(p.x)}" y="${n(p.y)}" font-size="${n(p.size)}"${
         p.bold ? ` font-weight="bold"` : ""
       } fill="${p.fill}" text-anchor="${p.anchor}"${halo}${rotate}>${spans}</text>`;
     }

@@ -2,7 +2,7 @@
 // one A3 landscape page, else tiled over A3 landscape pages at a readable scale, each tile
 // with an overlap, corner marks and the numbers of its neighbours, so the printout can be
 // put together.
-import type { Drawing } from "../drawing/primitives.ts";
+import type { Drawing } from "../drawing_core/primitives.ts";
 import { colour, drawOnPage } from "./draw.ts";
 import { MARGIN, type PageFormat, PdfWriter } from "./writer.ts";
 

@@ -1,4 +1,4 @@
-// A drawing (../drawing/primitives.ts) put on a PDF page as vector graphics: paths stay
+// A drawing (../drawing_core/primitives.ts) put on a PDF page as vector graphics: paths stay
 // paths, text stays text in the embedded font (selectable, searchable), at any scale and
 // clipped to a region, so a large diagram can be tiled over several pages.
 import {
@@ -12,7 +12,7 @@ import {
   rectangle,
   rgb,
 } from "pdf-lib";
-import type { Drawing, Paint, Primitive, TextMeasure } from "../drawing/primitives.ts";
+import type { Drawing, Paint, Primitive, TextMeasure } from "../drawing_core/primitives.ts";
 
 export interface PdfFonts {
   regular: PDFFont;
@@ -173,6 +173,8 @@ function drawPrimitive(
       }
       return;
     case "rect": {
+      // Invisible (a hit area for the app): pdf-lib would stroke it black by default.
+      if (!some(p.fill) && !some(p.stroke)) return;
       if (p.rx) {
         page.drawSvgPath(roundedRect(p.x, p.y, p.width, p.height, p.rx), {
           ...origin,

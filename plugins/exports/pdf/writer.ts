@@ -24,6 +24,11 @@ export const PAGE = { A4: [595.28, 841.89], A3: [841.89, 1190.55] } as const;
 export type PageFormat = keyof typeof PAGE;
 
 export const MARGIN = 40;
+/** fontkit's default features for Latin, Greek and Cyrillic, all off. */
+const NO_FEATURES = Object.fromEntries(
+  ["ccmp", "locl", "rlig", "mark", "mkmk", "calt", "clig", "liga", "rclt", "curs", "kern"]
+    .map((f) => [f, false]),
+);
 const INK = "#242424", MUTED = "#616161", RULE = "#d1d1d1", LINK = "#0f6cbd";
 
 export interface Bookmark {
@@ -58,10 +63,12 @@ export class PdfWriter {
   static async create(server: ServerFonts, title: string): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
     doc.registerFontkit(fontkit);
-    // Subsets keep a handbook small: only the glyphs used are embedded.
+    // Subsets keep a handbook small: only the glyphs used are embedded. No OpenType features
+    // (kerning, ligatures): text is placed by the glyphs' advance widths, as fonts.ts measures
+    // it for wrapping, and fontkit's shaping was most of a report's time (bench/exports.ts).
     const [regular, bold] = await Promise.all([
-      doc.embedFont(server.regular, { subset: true }),
-      doc.embedFont(server.bold, { subset: true }),
+      doc.embedFont(server.regular, { subset: true, features: NO_FEATURES }),
+      doc.embedFont(server.bold, { subset: true, features: NO_FEATURES }),
     ]);
     doc.setTitle(server.printable(title));
     doc.setProducer("Procedo");

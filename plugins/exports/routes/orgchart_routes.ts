@@ -1,11 +1,11 @@
-// GET /orgcharts/{id}.svg and .pdf: the drawn org chart (drawing/orgchart_layout.ts, the
+// GET /orgcharts/{id}.svg and .pdf: the drawn org chart (drawing_core/orgchart_layout.ts, the
 // same layout the app's org chart page uses).
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../../api/env.ts";
 import { problemResponses } from "../../../api/problem.ts";
-import { chartDrawing } from "../drawing/orgchart_drawing.ts";
-import { layoutChart } from "../drawing/orgchart_layout.ts";
+import { chartDrawing } from "../drawing_core/orgchart_drawing.ts";
+import { layoutChart } from "../drawing_core/orgchart_layout.ts";
 import { drawingSvg } from "../drawing/svg.ts";
 import { serverFonts } from "../fonts.ts";
 import { chartSource } from "../orgchart_source.ts";

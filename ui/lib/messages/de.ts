@@ -3,6 +3,7 @@ import type { MessageKey } from "./en.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as exportsFeature from "./features/exports.ts";
 import * as orgchart from "./features/orgchart.ts";
+import * as orgchartView from "./features/orgchart_view.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
 import * as resources from "./features/resources.ts";
@@ -329,6 +330,7 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
 type FeatureKey =
   | keyof typeof processes.en
   | keyof typeof orgchart.en
+  | keyof typeof orgchartView.en
   | keyof typeof resources.en
   | keyof typeof editorCanvas.en
   | keyof typeof processEditor.en
@@ -339,6 +341,7 @@ export const de: Record<MessageKey, string> = {
   ...core,
   ...processes.de,
   ...orgchart.de,
+  ...orgchartView.de,
   ...resources.de,
   ...editorCanvas.de,
   ...processEditor.de,

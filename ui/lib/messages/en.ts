@@ -3,6 +3,7 @@
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as exportsFeature from "./features/exports.ts";
 import * as orgchart from "./features/orgchart.ts";
+import * as orgchartView from "./features/orgchart_view.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
 import * as resources from "./features/resources.ts";
@@ -320,6 +321,7 @@ export const en = {
   ...core,
   ...processes.en,
   ...orgchart.en,
+  ...orgchartView.en,
   ...resources.en,
   ...editorCanvas.en,
   ...processEditor.en,

@@ -1,8 +1,8 @@
 // A drawing as plain data: rectangles, circles, paths and lines of text in one coordinate
 // space (y down, like SVG). The process diagram and the org chart are built as such a list
-// once; svg.ts writes it as an SVG document and the PDF renderer draws the same list on a
-// page, so the SVG download, the PNG, the PDF and the app show one drawing. Pure: no DOM, no
-// Deno, no imports from outside this folder but the shared diagram geometry.
+// once; drawing/svg.ts writes it as an SVG document and the PDF renderer draws the same list
+// on a page, so the SVG download, the PNG, the PDF and the app show one drawing. Pure: no DOM,
+// no Deno, no imports (purity_test.ts), so the app's bundle can use it as the server does.
 
 export interface Paint {
   /** A CSS hex colour, or "none". */
@@ -11,6 +11,8 @@ export interface Paint {
   strokeWidth?: number;
   /** Dash and gap lengths. */
   dash?: [number, number];
+  /** What the shape is ("box", "header"…): the app's stylesheet themes it by this. */
+  className?: string;
 }
 
 export type Primitive =
@@ -32,6 +34,7 @@ export type Primitive =
     rotate?: number;
     /** Drawn with a halo of this colour, so it stays readable over lines. */
     halo?: string;
+    className?: string;
   }
   | {
     /** A group the app can address (a node, an org chart box): id and accessible name. */

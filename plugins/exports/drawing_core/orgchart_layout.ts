@@ -3,8 +3,9 @@
 // units hang below their parent on a bus line. To keep wide charts narrow, a unit whose
 // children are all leaves (more than STACK_FROM of them) stacks them in two columns either
 // side of its trunk, and staff units (Stabsstellen) sit beside the trunk right under their
-// parent, as org charts draw assistants. A collapsed unit hides everything below it.
-// Box sizes do not depend on text widths, so every renderer places boxes identically.
+// parent, as org charts draw assistants. A collapsed unit hides everything below it; a box
+// shows its first MAX_POSITIONS positions unless the app asks for all of them. Box sizes do
+// not depend on text widths, so every renderer places boxes identically.
 
 export interface ChartPosition {
   id: string;
@@ -18,6 +19,31 @@ export interface ChartUnit {
   staff?: boolean;
   positions: ChartPosition[];
   children: ChartUnit[];
+}
+
+/** The org chart tree as the orgchart plugin gives it (server) and the API sends it (app). */
+export interface TreeUnitLike {
+  id: string;
+  name: string;
+  staff?: boolean;
+  positions: readonly { id: string; title: string; holders: readonly { name: string }[] }[];
+  children: readonly TreeUnitLike[];
+}
+
+/** The chart's units as the layout's input: positions with their holders' names. */
+export function chartUnits(units: readonly TreeUnitLike[]): ChartUnit[] {
+  const map = (u: TreeUnitLike): ChartUnit => ({
+    id: u.id,
+    name: u.name,
+    staff: u.staff ?? false,
+    positions: u.positions.map((p) => ({
+      id: p.id,
+      title: p.title,
+      holders: p.holders.map((h) => h.name),
+    })),
+    children: u.children.map(map),
+  });
+  return units.map(map);
 }
 
 export interface UnitBox {
@@ -55,10 +81,14 @@ const PAD = 6;
 export interface LayoutOptions {
   /** Ids of collapsed units. */
   collapsed?: ReadonlySet<string>;
+  /** Ids of units whose box lists all positions, not only the first MAX_POSITIONS. */
+  allPositions?: ReadonlySet<string>;
 }
 
 interface Measured {
   unit: ChartUnit;
+  /** Positions drawn in the box. */
+  shown: number;
   height: number;
   width: number;
   /** Total height of the subtree. */
@@ -70,17 +100,19 @@ interface Measured {
   hiddenUnits: number;
 }
 
-/** The box height of a unit with `n` positions. */
-export function boxHeight(n: number): number {
-  const shown = Math.min(n, MAX_POSITIONS);
-  return HEADER_HEIGHT + shown * POSITION_HEIGHT + (n > MAX_POSITIONS ? MORE_HEIGHT : 0) +
-    (n ? PAD : 0);
+/** The box height of a unit with `n` positions, showing at most `max` of them. */
+export function boxHeight(n: number, max = MAX_POSITIONS): number {
+  const shown = Math.min(n, max);
+  return HEADER_HEIGHT + shown * POSITION_HEIGHT + (n > max ? MORE_HEIGHT : 0) + (n ? PAD : 0);
 }
+
+const shownCount = (u: ChartUnit, o: LayoutOptions) =>
+  o.allPositions?.has(u.id) ? u.positions.length : MAX_POSITIONS;
 
 const countUnits = (u: ChartUnit): number => u.children.reduce((s, c) => s + 1 + countUnits(c), 0);
 
 function measure(u: ChartUnit, o: LayoutOptions): Measured {
-  const height = boxHeight(u.positions.length);
+  const height = boxHeight(u.positions.length, shownCount(u, o));
   const collapsed = o.collapsed?.has(u.id) && u.children.length > 0;
   const kids = collapsed ? [] : u.children.map((c) => measure(c, o));
   const staff = kids.filter((k) => k.unit.staff && !k.regular.length && !k.staff.length);
@@ -109,6 +141,7 @@ function measure(u: ChartUnit, o: LayoutOptions): Measured {
   }
   return {
     unit: u,
+    shown: shownCount(u, o),
     height,
     width,
     depthHeight: height + (staff.length ? GAP_Y / 2 + staffHeight : 0) + below,
@@ -135,7 +168,7 @@ export function layoutChart(roots: readonly ChartUnit[], o: LayoutOptions = {}):
 }
 
 function box(m: Measured, x: number, y: number, depth: number): UnitBox {
-  const shown = m.unit.positions.slice(0, MAX_POSITIONS);
+  const shown = m.unit.positions.slice(0, m.shown);
   return {
     unit: m.unit,
     x,
@@ -201,18 +234,23 @@ function place(m: Measured, left: number, top: number, depth: number, out: Chart
   if (trunkBottom > trunkTop) out.lines.push([{ x: cx, y: trunkTop }, { x: cx, y: trunkBottom }]);
 }
 
-/** Units whose name, positions or holders contain `query` (case-insensitive), by id. */
-export function findInChart(roots: readonly ChartUnit[], query: string): Set<string> {
+/** A search hit: a unit by its name, or a position by its title or one of its holders. */
+export interface ChartHit {
+  unitId: string;
+  positionId?: string;
+}
+
+/** What matches `query` (case-insensitive), in the order of the tree (depth first). */
+export function findInChart(roots: readonly ChartUnit[], query: string): ChartHit[] {
   const q = query.trim().toLocaleLowerCase();
-  const found = new Set<string>();
+  const found: ChartHit[] = [];
   if (!q) return found;
+  const has = (text: string) => text.toLocaleLowerCase().includes(q);
   const visit = (u: ChartUnit) => {
-    const hit = u.name.toLocaleLowerCase().includes(q) ||
-      u.positions.some((p) =>
-        p.title.toLocaleLowerCase().includes(q) ||
-        p.holders.some((h) => h.toLocaleLowerCase().includes(q))
-      );
-    if (hit) found.add(u.id);
+    if (has(u.name)) found.push({ unitId: u.id });
+    for (const p of u.positions) {
+      if (has(p.title) || p.holders.some(has)) found.push({ unitId: u.id, positionId: p.id });
+    }
     u.children.forEach(visit);
   };
   roots.forEach(visit);

@@ -1,7 +1,9 @@
 // The org chart layout (orgchart_layout.ts) as a drawing: unit boxes with a header, each
 // position with its holders (or "vacant"), connectors, a dashed outline for staff units, a
-// "+N" badge on collapsed units, and a highlight for search hits. The export and the app's
-// org chart page both draw this.
+// "+N" badge on collapsed units, and a highlight for search hits (units and positions). The
+// export and the app's org chart page both draw this: units and positions are groups with
+// their id, so the app can tell what was clicked, and every shape names what it is
+// (`className`), so the app's stylesheet can give it the theme's colours.
 import {
   BOX_WIDTH,
   type ChartLayout,
@@ -21,6 +23,7 @@ export interface ChartDrawOptions {
   measure: TextMeasure;
   words: ChartWords;
   title: string;
+  /** Ids of units and positions to mark (search hits). */
   highlight?: ReadonlySet<string>;
 }
 
@@ -29,6 +32,7 @@ const C = {
   border: "#8a8a8a",
   header: "#ebf3fc",
   headerHit: "#fde300",
+  rowHit: "#fff7b3",
   brand: "#0f6cbd",
   ink: "#242424",
   muted: "#616161",
@@ -49,6 +53,7 @@ export function fitText(text: string, width: number, size: number, m: TextMeasur
 }
 
 const text = (
+  className: string,
   x: number,
   y: number,
   line: string,
@@ -58,6 +63,7 @@ const text = (
   anchor: "start" | "middle" = "start",
 ): Primitive => ({
   kind: "text",
+  className,
   x,
   y,
   lines: [line],
@@ -76,6 +82,7 @@ export function chartDrawing(layout: ChartLayout, o: ChartDrawOptions): Drawing 
     fill: "none",
     stroke: C.line,
     strokeWidth: 1.2,
+    className: "line",
   }));
   const inner = BOX_WIDTH - 16;
   for (const b of layout.boxes) {
@@ -92,6 +99,7 @@ export function chartDrawing(layout: ChartLayout, o: ChartDrawOptions): Drawing 
         stroke: hit ? C.brand : C.border,
         strokeWidth: hit ? 2.5 : 1,
         dash: b.unit.staff ? [5, 3] : undefined,
+        className: hit ? "box hit" : "box",
       },
       {
         kind: "rect",
@@ -101,20 +109,39 @@ export function chartDrawing(layout: ChartLayout, o: ChartDrawOptions): Drawing 
         height: HEADER_HEIGHT - 2,
         rx: 3,
         fill: hit ? C.headerHit : C.header,
+        className: hit ? "header hit" : "header",
       },
-      text(b.x + 8, b.y + 18, fitText(b.unit.name, inner, 12, m, true), 12, C.ink, true),
+      text("name", b.x + 8, b.y + 18, fitText(b.unit.name, inner, 12, m, true), 12, C.ink, true),
     ];
     let y = b.y + HEADER_HEIGHT;
     for (const p of b.shown) {
-      children.push(
-        text(b.x + 8, y + 13, fitText(p.title, inner, 10.5, m, true), 10.5, C.ink, true),
-      );
+      const rowHit = o.highlight?.has(p.id) ?? false;
       const holders = p.holders.length ? p.holders.join(", ") : o.words.vacant;
-      children.push(text(b.x + 8, y + 26, fitText(holders, inner, 10, m), 10, C.muted));
+      children.push({
+        kind: "group",
+        id: p.id,
+        className: "position",
+        children: [
+          {
+            kind: "rect",
+            x: b.x + 2,
+            y: y + 1,
+            width: b.width - 4,
+            height: POSITION_HEIGHT - 2,
+            rx: 2,
+            fill: rowHit ? C.rowHit : "none",
+            className: rowHit ? "row hit" : "row",
+          },
+          text("title", b.x + 8, y + 13, fitText(p.title, inner, 10.5, m, true), 10.5, C.ink, true),
+          text("holders", b.x + 8, y + 26, fitText(holders, inner, 10, m), 10, C.muted),
+        ],
+      });
       y += POSITION_HEIGHT;
     }
     if (b.morePositions > 0) {
-      children.push(text(b.x + 8, y + 12, o.words.morePositions(b.morePositions), 10, C.muted));
+      children.push(
+        text("more", b.x + 8, y + 12, o.words.morePositions(b.morePositions), 10, C.muted),
+      );
       y += MORE_HEIGHT;
     }
     if (b.hiddenUnits > 0) {
@@ -122,8 +149,17 @@ export function chartDrawing(layout: ChartLayout, o: ChartDrawOptions): Drawing 
       const w = m(label, 10) + 12;
       const cx = b.x + b.width / 2, top = b.y + b.height - 8;
       children.push(
-        { kind: "rect", x: cx - w / 2, y: top, width: w, height: 16, rx: 8, fill: C.brand },
-        text(cx, top + 12, label, 10, "#ffffff", true, "middle"),
+        {
+          kind: "rect",
+          x: cx - w / 2,
+          y: top,
+          width: w,
+          height: 16,
+          rx: 8,
+          fill: C.brand,
+          className: "badge",
+        },
+        text("badge-text", cx, top + 12, label, 10, "#ffffff", true, "middle"),
       );
     }
     out.push({
