@@ -1,7 +1,8 @@
 // <procedo-export-menu>: an "Export" menu button whose items download files from the
 // exports API through the generated client. Long downloads (handbooks, big lists) show how
 // much has arrived; a failure shows the problem. The items are data: a label, the API path
-// and its parameters.
+// and its parameters. `prepare` runs before each download and may refuse it with a reason
+// (the editor saves the draft first, so the file has what is on the screen).
 import { css, html, LitElement, nothing } from "lit";
 import { session } from "../app/session.ts";
 import { LocaleController, type MessageKey, t } from "../lib/i18n.ts";
@@ -20,12 +21,17 @@ export interface ExportItem {
   testid: string;
 }
 
+/** Before a download: null to go ahead, or why not (shown as the menu's problem). */
+export type PrepareExport = () => Promise<string | null>;
+
 export class ProcedoExportMenu extends LitElement {
   static override properties = {
     items: { attribute: false },
+    prepare: { attribute: false },
     what: {},
     progress: { state: true },
     error: { state: true },
+    refusal: { state: true },
   };
   static override styles = [
     base,
@@ -48,22 +54,29 @@ export class ProcedoExportMenu extends LitElement {
     `,
   ];
   declare items: ExportItem[];
+  declare prepare: PrepareExport | undefined;
   declare what: string;
   declare progress: string | undefined;
   declare error: unknown;
+  /** Why `prepare` refused the last download. */
+  declare refusal: string | null;
 
   constructor() {
     super();
     this.items = [];
+    this.refusal = null;
     this.what = "";
     new LocaleController(this);
   }
 
   async download(item: ExportItem) {
     this.error = undefined;
+    this.refusal = null;
     const label = t(item.label, item.labelParams);
     this.progress = t("exports.downloading", { what: label, size: "" });
     try {
+      this.refusal = (await this.prepare?.()) ?? null;
+      if (this.refusal) return;
       const api = session().api;
       // deno-lint-ignore no-explicit-any
       const res = await (api.GET as any)(item.path, {
@@ -118,6 +131,9 @@ export class ProcedoExportMenu extends LitElement {
         ? html`<span class="progress" role="status" data-testid="export-progress">${this.progress}</span>`
         : nothing}
       ${this.error ? html`<procedo-problem .error=${this.error}></procedo-problem>` : nothing}
+      ${this.refusal
+        ? html`<fluent-message-bar intent="warning" data-testid="export-refused">${this.refusal}</fluent-message-bar>`
+        : nothing}
     `;
   }
 }

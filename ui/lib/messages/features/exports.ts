@@ -4,6 +4,11 @@ export const en = {
   "exports.menuLabel": "Export {what}",
   "exports.pdf": "Report (PDF)",
   "exports.draftPdf": "Draft report (PDF)",
+  "exports.draftAsPdf": "Export draft as PDF",
+  "exports.draftAsSvg": "Export draft as SVG",
+  "exports.draftAsPng": "Export draft as PNG",
+  "exports.draftNotSaved":
+    "The draft could not be saved, so the export would miss your latest changes. Save it, then export again.",
   "exports.svg": "Diagram (SVG)",
   "exports.png": "Diagram (PNG)",
   "exports.orgSvg": "Org chart (SVG)",
@@ -28,6 +33,11 @@ export const de: Record<keyof typeof en, string> = {
   "exports.menuLabel": "{what} exportieren",
   "exports.pdf": "Bericht (PDF)",
   "exports.draftPdf": "Entwurfsbericht (PDF)",
+  "exports.draftAsPdf": "Entwurf als PDF exportieren",
+  "exports.draftAsSvg": "Entwurf als SVG exportieren",
+  "exports.draftAsPng": "Entwurf als PNG exportieren",
+  "exports.draftNotSaved":
+    "Der Entwurf konnte nicht gespeichert werden; der Export enthielte Ihre letzten Änderungen nicht. Speichern Sie ihn, dann exportieren Sie erneut.",
   "exports.svg": "Diagramm (SVG)",
   "exports.png": "Diagramm (PNG)",
   "exports.orgSvg": "Organigramm (SVG)",
