@@ -257,7 +257,8 @@ export class ProcedoOrgchartPage extends LitElement {
         <fluent-button appearance="subtle" @click=${this.#reloadAll}>
           ${icon("refresh", 20, "start")}${t("action.refresh")}
         </fluent-button>
-        <procedo-export-menu .items=${this.#exportItems()} what=${t("exports.orgSvg")}
+        <procedo-export-menu .items=${this.#exportItems()} what=${tree?.chart.name ??
+          t("orgchart.title")}
         ></procedo-export-menu>
         <span class="status grow" role="status" data-testid="status">${this.status ?? ""}</span>
         ${edit
