@@ -2,6 +2,7 @@
 // Runs against the same private MariaDB the tests use (or TEST_DATABASE_URL).
 import { startTestApp } from "../tests/support/app.ts";
 import { benchExports, writeExportsResults } from "./exports.ts";
+import { benchHostileInput } from "./hostile_input.ts";
 import { benchOrgchart } from "./orgchart.ts";
 import { benchBpmn } from "./processes_bpmn.ts";
 import { benchDrafts } from "./processes_drafts.ts";
@@ -58,6 +59,7 @@ results.push(...await benchOrgchart());
 // The exports write a section of their own (their lists run in processes of their own).
 const exportsLoad = Deno.loadavg()[0];
 await writeExportsResults(await benchExports(), exportsLoad);
+results.push(...await benchHostileInput());
 results.push(...await benchUiProcessList());
 results.push(...await benchUiDiagram());
 results.push(...await benchUiEditor());

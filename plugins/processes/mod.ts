@@ -7,6 +7,7 @@ import { registerDraftRoutes, registerDraftStaticRoutes } from "./draft_routes.t
 import { processExporters } from "./exporters.ts";
 import { registerLandscapeRoutes } from "./landscape_routes.ts";
 import { seedProcesses } from "./samples.ts";
+import { processSettings } from "./settings.ts";
 import { processTables } from "./schema.ts";
 import { registerValidationRoutes } from "./validation_routes.ts";
 
@@ -21,6 +22,7 @@ export const processesPlugin: ProcedoPlugin = {
     "processes.approve": "modeler",
     "processes.review": "modeler",
   },
+  settings: processSettings,
   dependsOn: ["tags"],
   routes: (app, deps) => {
     // Static paths (/approvals, /where-used, /tree, /search, …) first, so they are not taken

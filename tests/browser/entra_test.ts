@@ -1,10 +1,12 @@
 // Sign-in with Microsoft Entra ID, end to end in a real browser: the server says "entra",
 // MSAL tries silent SSO first, then signs in by redirect asking only for the API's scope,
-// handleRedirectPromise finishes on the way back, and the API accepts the token. Entra's
-// endpoints are played by a route handler; tokens are signed with a key the API trusts
-// through a local JWKS endpoint (tests/fixtures/jwks_server.ts).
+// handleRedirectPromise finishes on the way back, and the API accepts the token. In the
+// process editor, a token the API refuses is renewed silently, and when the refresh token is
+// refused too the same person signs in again in a popup without the editor going away.
+// Entra's endpoints are played by a route handler; tokens are signed with a key the API
+// trusts through a local JWKS endpoint (tests/fixtures/jwks_server.ts).
 import assert from "node:assert/strict";
-import type { Page, Route } from "playwright-core";
+import type { BrowserContext, Page, Route } from "playwright-core";
 import { DEMO_TENANTS } from "../../api/demo.ts";
 import {
   createTestKey,
@@ -38,10 +40,15 @@ interface Authorize {
   silent: boolean;
 }
 
-/** Plays Entra ID for one page: authorize (silent or interactive) and token. */
-function fakeEntra(page: Page, signingKey: TestKey, lifetime = 3600) {
+/**
+ * Plays Entra ID for one page, or for a whole browser context (popups included): authorize
+ * (silent or interactive) and token. With `refreshFails` set, refresh tokens are refused as
+ * expired, so only an interactive sign-in gives a new access token.
+ */
+function fakeEntra(target: Page | BrowserContext, signingKey: TestKey, lifetime = 3600) {
   const authorizations: Authorize[] = [];
   const grants: string[] = [];
+  const knobs = { refreshFails: false };
   const nonces = new Map<string, string>();
   const unexpected: string[] = [];
   const b64 = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, "");
@@ -81,6 +88,18 @@ function fakeEntra(page: Page, signingKey: TestKey, lifetime = 3600) {
     if (url.pathname.endsWith("/oauth2/v2.0/token")) {
       const form = new URLSearchParams(request.postData() ?? "");
       grants.push(form.get("grant_type") ?? "?");
+      if (knobs.refreshFails && form.get("grant_type") === "refresh_token") {
+        return route.fulfill({
+          status: 400,
+          headers: cors,
+          body: JSON.stringify({
+            error: "invalid_grant",
+            error_description: "AADSTS700082: The refresh token has expired (test).",
+            error_codes: [700082],
+            suberror: "bad_token",
+          }),
+        });
+      }
       assert.equal(form.get("client_id"), SPA_ID);
       assert.ok(form.get("scope")?.includes(`api://${API_ID}/access_as_user`));
       assert.ok(!/graph\.microsoft\.com|User\.Read/i.test(form.get("scope") ?? ""), "never Graph");
@@ -156,7 +175,8 @@ function fakeEntra(page: Page, signingKey: TestKey, lifetime = 3600) {
     authorizations,
     grants,
     unexpected,
-    install: () => page.route(`${LOGIN}/**`, handle),
+    knobs,
+    install: () => target.route(`${LOGIN}/**`, handle),
   };
 }
 
@@ -216,6 +236,127 @@ it("a token about to expire is renewed silently with the refresh token", async (
   assert.equal(entra.grants[0], "authorization_code");
   assert.ok(entra.grants.slice(1).includes("refresh_token"), entra.grants.join(", "));
   assert.equal(entra.authorizations.filter((a) => !a.silent).length, 1, "no second sign-in");
+  assert.deepEqual(entra.unexpected, []);
+  await page.context().close();
+});
+
+/** An access token for Max as Entra issues it; `expired` makes one the API refuses. */
+function accessToken(expired = false): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  const at = expired ? now - 7200 : now;
+  return signToken(key, {
+    iss: `${LOGIN}/${tenant.entraTenantId}/v2.0`,
+    tid: tenant.entraTenantId,
+    oid: user.oid,
+    aud: `api://${API_ID}`,
+    scp: "access_as_user",
+    name: user.name,
+    ver: "2.0",
+    iat: at,
+    nbf: at,
+    exp: at + 3600,
+  });
+}
+
+/** Replaces the access token in MSAL's cache with one the API refuses (it expired). */
+async function spoilCachedToken(page: Page) {
+  const refused = await accessToken(true);
+  const spoiled = await page.evaluate((secret) => {
+    let n = 0;
+    for (const k of Object.keys(sessionStorage)) {
+      try {
+        const entry = JSON.parse(sessionStorage.getItem(k)!);
+        if (entry?.credentialType !== "AccessToken") continue;
+        sessionStorage.setItem(k, JSON.stringify({ ...entry, secret }));
+        n++;
+      } catch { /* not MSAL's */ }
+    }
+    return n;
+  }, refused);
+  assert.equal(spoiled, 1, "one cached access token");
+}
+
+it("the editor renews a refused token silently, else signs the same person in again in a popup", async () => {
+  const token = await accessToken();
+  const created = await app.t.call("POST", "/api/v1/processes", {
+    token,
+    body: { title: "Entra editing", category: "core" },
+  });
+  assert.equal(created.status, 201, await created.clone().text());
+  const id = (await created.json()).id;
+  const draft = await app.t.call("GET", `/api/v1/processes/${id}/draft`, { token });
+  const put = await app.t.call("PUT", `/api/v1/processes/${id}/draft`, {
+    token,
+    headers: { "if-match": draft.headers.get("etag")! },
+    body: {
+      schemaVersion: 1,
+      lanes: [{ id: "team", name: "Team", positionId: null, orgUnitId: null, size: 160 }],
+      nodes: [{
+        id: "check",
+        type: "task",
+        label: "Check",
+        laneId: "team",
+        x: 60,
+        y: 40,
+        width: 120,
+        height: 80,
+      }],
+      edges: [],
+    },
+  });
+  assert.equal(put.status, 200, await put.clone().text());
+  const label = async () => {
+    const res = await app.t.call("GET", `/api/v1/processes/${id}/draft`, { token });
+    return (await res.json()).graph.nodes[0].label;
+  };
+  const page = await app.newPage();
+  const entra = fakeEntra(page.context(), key);
+  await entra.install();
+  await page.goto(`${app.baseUrl}/processes/${id}/edit`);
+  await page.locator("fluent-button", { hasText: "Sign in with Microsoft" }).click();
+  await page.locator("procedo-editor-toolbar [data-action=save]").waitFor();
+  await page.locator("procedo-process-editor").evaluate((e) =>
+    void ((e as unknown as Record<string, number>).marker = 1)
+  );
+  const status = page.getByTestId("save-status");
+  const rename = async (text: string) => {
+    await page.locator('procedo-editor-canvas [data-node-id="check"]').click();
+    const input = page.locator('procedo-step-properties input[name="label"]');
+    await input.fill(text);
+    await input.press("Control+s");
+  };
+
+  // The API refuses the cached token: MSAL renews it with the refresh token, the save follows.
+  await spoilCachedToken(page);
+  const grants = entra.grants.length;
+  await rename("Renewed silently");
+  await status.getByText("All changes saved").waitFor();
+  assert.equal(await label(), "Renewed silently");
+  assert.ok(entra.grants.slice(grants).includes("refresh_token"), entra.grants.join(", "));
+  assert.equal(await page.getByTestId("sign-in-prompt").count(), 0);
+
+  // Now the refresh token is refused too: the editor asks, and a popup signs Max in again.
+  entra.knobs.refreshFails = true;
+  await spoilCachedToken(page);
+  await rename("After signing in again");
+  await page.getByTestId("sign-in-prompt").waitFor();
+  assert.equal(await status.getAttribute("data-status"), "signed-out");
+  const interactive = entra.authorizations.filter((a) => !a.silent).length;
+  const popup = page.waitForEvent("popup");
+  await page.getByTestId("sign-in-again").click();
+  await (await popup).waitForEvent("close");
+  await status.getByText("All changes saved").waitFor();
+  assert.equal(await label(), "After signing in again");
+  const asked = entra.authorizations.filter((a) => !a.silent);
+  assert.equal(asked.length, interactive + 1, "one interactive sign-in, in the popup");
+  assert.equal(asked.at(-1)!.url.searchParams.get("login_hint"), "max@contoso.example");
+  assert.match(page.url(), new RegExp(`/processes/${id}/edit$`), "the editor never left");
+  assert.equal(
+    await page.locator("procedo-process-editor").evaluate((e) =>
+      (e as unknown as Record<string, number>).marker
+    ),
+    1,
+  );
   assert.deepEqual(entra.unexpected, []);
   await page.context().close();
 });

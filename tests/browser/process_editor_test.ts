@@ -366,10 +366,11 @@ it("unsaved changes survive a reload while the server is unreachable, and are re
 
   await openEditor(id, { page });
   await editorReady(page);
+  // Offered, and not called "saved" while only this browser has it.
+  await status(page).getByText("Unsaved changes from an earlier visit").waitFor();
   await page.getByTestId("restore-draft").click();
   assert.equal(nodeOf(await graphOf(page), "check").label, "Not on the server");
-  await status(page).getByText("Unsaved changes").waitFor();
-  await action(page, "save").click();
+  // Restoring saves at once.
   await status(page).getByText("All changes saved").waitFor();
   assert.equal(nodeOf(await serverGraph(id), "check").label, "Not on the server");
 });

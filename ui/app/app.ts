@@ -87,7 +87,7 @@ export class ProcedoApp extends LitElement {
   }
 
   /** Asks the API who is signed in and opens their workspace. */
-  async #enter() {
+  async #enter(renewed = false): Promise<void> {
     const auth = this.#auth!;
     const api = createProcedoClient({ baseUrl: "", getToken: () => auth.getToken() });
     try {
@@ -98,8 +98,12 @@ export class ProcedoApp extends LitElement {
     } catch (error) {
       setSession(undefined);
       if (isProblem(error, "tenant-unknown")) this.state = { kind: "no-workspace", api };
-      else if (isApiProblem(error) && error.status === 401) await this.#signOut("signIn.expired");
-      else {
+      else if (isApiProblem(error) && error.status === 401) {
+        // A refused token is renewed once; else the sign-in page, without signing out of
+        // Entra ID (that would send the browser away first).
+        if (!renewed && await auth.renew().catch(() => false)) return await this.#enter(true);
+        this.state = { kind: "signed-out", notice: "signIn.expired" };
+      } else {
         const canSignOut = isApiProblem(error) && error.status === 403;
         this.state = { kind: "failed", error, canSignOut };
       }

@@ -113,6 +113,13 @@ export const ROUTES: Route[] = [
     minRole: "executive",
   },
   {
+    path: "/admin/settings",
+    title: "admin.settings.title",
+    tag: "procedo-admin-settings",
+    load: admin,
+    minRole: "executive",
+  },
+  {
     path: "/admin/api-keys",
     title: "admin.keys.title",
     tag: "procedo-admin-api-keys",

@@ -2,7 +2,10 @@
 // on the sign-in page and a dev token is kept in sessionStorage (gone with the tab); with
 // Entra ID, MSAL signs in by redirect and refreshes tokens silently (auth_msal.ts, loaded
 // only then, so the dev build and the shell stay small). `getToken` feeds the API client.
-import { createProcedoClient, type Schemas, unwrap } from "./api/client.ts";
+// When the API refuses a token (expired, revoked), `renew` gets a fresh one without any
+// interaction and `signInAgain` signs the same person in again without leaving the page, so
+// a page holding unsaved work (the process editor) keeps it.
+import { createProcedoClient, type ProcedoClient, type Schemas, unwrap } from "./api/client.ts";
 
 export type ClientConfig = Schemas["ClientConfig"];
 export type DemoUser = Schemas["DemoUser"];
@@ -11,8 +14,18 @@ export interface Auth {
   readonly mode: "dev" | "entra";
   /** Finishes a sign-in in progress and tries silent SSO; true when someone is signed in. */
   restore(): Promise<boolean>;
-  /** A valid access token for the API (refreshed silently), or null when signed out. */
+  /**
+   * A valid access token for the API (refreshed silently), or null when signed out or when
+   * only an interactive sign-in would give one (never navigates away).
+   */
   getToken(): Promise<string | null>;
+  /** A fresh token for the same person without interaction (after the API refused one). */
+  renew(): Promise<boolean>;
+  /**
+   * Signs the same person in again in place (a popup with Entra ID); false when it did not
+   * work or someone else signed in. Call it from a click: browsers block popups otherwise.
+   */
+  signInAgain(): Promise<boolean>;
   /** Entra: sends the browser to Microsoft's sign-in page. */
   signIn(): Promise<void>;
   signOut(): Promise<void>;
@@ -55,32 +68,85 @@ interface StoredToken {
   expiresAt: number;
 }
 
-export function createDevAuth(storage: Storage = sessionStorage): DevAuth {
-  const read = (): StoredToken | null => {
+type Who = Parameters<DevAuth["signInAs"]>[0];
+
+/**
+ * Dev sign-in. Renewing asks the dev issuer again for whoever the last token named (its
+ * `tid`, `oid` and `name` claims), as MSAL renews with its refresh token; `client` is the
+ * unauthenticated API client (tests pass one bound to the in-process app).
+ */
+export function createDevAuth(
+  storage: Storage = sessionStorage,
+  client: ProcedoClient = anonymous(),
+): DevAuth {
+  const stored = (): StoredToken | null => {
     try {
-      const stored = JSON.parse(storage.getItem(DEV_TOKEN) ?? "null") as StoredToken | null;
-      return stored && stored.expiresAt - MARGIN_MS > Date.now() ? stored : null;
+      return JSON.parse(storage.getItem(DEV_TOKEN) ?? "null") as StoredToken | null;
     } catch {
       return null;
     }
   };
+  const read = (): StoredToken | null => {
+    const s = stored();
+    return s && s.expiresAt - MARGIN_MS > Date.now() ? s : null;
+  };
+  const issue = async (who: Who) => {
+    const token = unwrap(await client.POST("/api/v1/dev/token", { body: who }));
+    const next: StoredToken = {
+      accessToken: token.accessToken,
+      expiresAt: Date.now() + token.expiresIn * 1000,
+    };
+    storage.setItem(DEV_TOKEN, JSON.stringify(next));
+  };
+  // One renewal at a time: a burst of refused requests shares it.
+  let renewing: Promise<boolean> | null = null;
+  const renew = () =>
+    renewing ??= (async () => {
+      const who = tokenSubject(stored()?.accessToken);
+      if (!who) return false;
+      try {
+        await issue(who);
+        return true;
+      } catch {
+        return false;
+      } finally {
+        renewing = null;
+      }
+    })();
   return {
     mode: "dev",
-    restore: () => Promise.resolve(read() !== null),
-    getToken: () => Promise.resolve(read()?.accessToken ?? null),
+    restore: async () => read() !== null || (stored() !== null && await renew()),
+    async getToken() {
+      const fresh = read();
+      if (fresh) return fresh.accessToken;
+      return stored() && await renew() ? read()?.accessToken ?? null : null;
+    },
+    renew,
+    // Nothing to ask in dev mode: "signing in again" is asking the issuer for the same person.
+    signInAgain: renew,
     signIn: () => Promise.resolve(),
     signOut: () => {
       storage.removeItem(DEV_TOKEN);
       return Promise.resolve();
     },
-    users: async () => unwrap(await anonymous().GET("/api/v1/dev/users")),
-    async signInAs(who) {
-      const token = unwrap(await anonymous().POST("/api/v1/dev/token", { body: who }));
-      const stored: StoredToken = {
-        accessToken: token.accessToken,
-        expiresAt: Date.now() + token.expiresIn * 1000,
-      };
-      storage.setItem(DEV_TOKEN, JSON.stringify(stored));
-    },
+    users: async () => unwrap(await client.GET("/api/v1/dev/users")),
+    signInAs: issue,
   };
+}
+
+/** Who a (possibly expired) dev token names; null when it is not one. */
+function tokenSubject(token: string | undefined): Who | null {
+  try {
+    const part = token!.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+    const bytes = Uint8Array.from(atob(part), (c) => c.charCodeAt(0));
+    const claims = JSON.parse(new TextDecoder().decode(bytes));
+    if (typeof claims.tid !== "string" || typeof claims.oid !== "string") return null;
+    return {
+      tid: claims.tid,
+      oid: claims.oid,
+      ...(typeof claims.name === "string" ? { name: claims.name } : {}),
+    };
+  } catch {
+    return null;
+  }
 }

@@ -1,6 +1,9 @@
 // Entra ID sign-in through MSAL (a separate chunk, loaded only in entra mode). Redirect
 // sign-in; silent first (cached account → acquireTokenSilent, else ssoSilent with the
 // browser's Entra session); only the Procedo API scope is ever requested, never Graph.
+// Getting a token never navigates: when only an interactive sign-in would give one, the
+// caller learns it from the API's 401 and decides — the app shows its sign-in page, the
+// process editor signs the same person in again in a popup and keeps the unsaved work.
 import {
   type AccountInfo,
   BrowserAuthError,
@@ -59,11 +62,39 @@ export async function createMsalAuth(entra: EntraSettings): Promise<Auth> {
       if (!a) return null;
       try {
         return (await msal.acquireTokenSilent({ scopes, account: a })).accessToken;
-      } catch (e) {
-        if (!(e instanceof InteractionRequiredAuthError)) throw e;
-        // Consent or MFA needed: the only way on is interactive.
-        await msal.acquireTokenRedirect({ scopes, account: a, redirectStartPage: location.href });
+      } catch {
+        // Consent, MFA, an expired session, no network: the API's 401 (or the failed call)
+        // tells the caller, which decides how to go on.
         return null;
+      }
+    },
+    async renew() {
+      const a = account();
+      if (!a) return false;
+      try {
+        // The cached token was refused: skip the cache, use the refresh token or SSO.
+        await msal.acquireTokenSilent({ scopes, account: a, forceRefresh: true });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async signInAgain() {
+      const a = account();
+      try {
+        const result = await msal.acquireTokenPopup({
+          scopes,
+          ...(a ? { account: a, loginHint: a.username } : { prompt: "select_account" }),
+        });
+        // Someone else in the popup: keep the person whose work this page holds.
+        if (a && result.account?.homeAccountId !== a.homeAccountId) {
+          msal.setActiveAccount(a);
+          return false;
+        }
+        remember(result.account);
+        return true;
+      } catch {
+        return false; // closed, blocked or refused
       }
     },
     signIn: redirect,

@@ -101,7 +101,9 @@ export class ProcedoEditorToolbar extends LitElement {
     const layout = edit && !s.busy;
     return html`
       <div role="toolbar" aria-label=${t("editor.commands")} @keydown=${this.#arrows}>
-        <fluent-button appearance=${s.status === "saved" ? "secondary" : "primary"}
+        <fluent-button appearance=${s.status === "saved" || s.status === "restorable"
+          ? "secondary"
+          : "primary"}
           data-action="save" ?disabled-focusable=${!edit} aria-disabled=${edit
             ? nothing
             : "true"} title=${readonlyWhy || nothing}

@@ -18,7 +18,6 @@ import {
   type Alignment,
   type Axis,
   CommandStack,
-  DraftStore,
   EMPTY_SELECTION,
   pruneSelection,
   selectIds,
@@ -31,6 +30,7 @@ import { GraphActions } from "./graph_actions.ts";
 import "./bpmn_dialog.ts";
 import { CanvasInputs } from "./canvas_inputs.ts";
 import { editorBars } from "./editor_bars.ts";
+import { draftStoreFor, saveSignIn } from "./editor_session.ts";
 import { loadForEditor, type Process } from "./editor_api.ts";
 import { editorStyles } from "./editor_styles.ts";
 import "./editor_toolbar.ts";
@@ -123,11 +123,13 @@ export class ProcedoProcessEditor extends LitElement {
     super.connectedCallback();
     // The session exists once the app has signed someone in, which is before any editor.
     if (!this.#save) {
-      const { api, me } = session();
+      const current = session();
+      const { api } = current;
       this.#save = new SaveController(this, {
         api,
-        drafts: draftStore(me.tenant.id, me.user.id),
+        drafts: draftStoreFor(current),
         onConflict: () => void this.resolveConflict(),
+        signIn: saveSignIn(current),
       });
       this.#validation = new ValidationController(this, api);
       this.#names = new NameCache(api);
@@ -155,6 +157,11 @@ export class ProcedoProcessEditor extends LitElement {
 
   get canvas(): ProcedoEditorCanvas | null {
     return this.renderRoot.querySelector("procedo-editor-canvas");
+  }
+
+  /** Who is editing (named when someone else signs in on the sign-in prompt). */
+  get signedInName(): string {
+    return session().me.user.displayName;
   }
 
   /** Whether the merge dialog is open right now. */
@@ -401,15 +408,6 @@ export class ProcedoProcessEditor extends LitElement {
     e.preventDefault();
     void this.run(action);
   };
-}
-
-/** The browser's store of unsaved drafts, or null where storage is switched off. */
-function draftStore(tenantId: string, userId: string): DraftStore | null {
-  try {
-    return globalThis.localStorage ? new DraftStore(localStorage, { tenantId, userId }) : null;
-  } catch {
-    return null;
-  }
 }
 
 customElements.define("procedo-process-editor", ProcedoProcessEditor);

@@ -1,10 +1,14 @@
 // Saving the draft, as a Lit reactive controller: explicit save and autosave (a few seconds
 // after the last change, never in the middle of a drag or of typing: saving ends the stack's
 // burst and would split one gesture into several undo steps), always with If-Match. A network
-// failure keeps the work and retries with backoff (status "offline"); a 412 turns into a
-// conflict the editor resolves in the merge dialog. Unsaved work is also kept in
-// localStorage (DraftStore) on every change, so a reload offers it back; the browser warns
-// before leaving while something is unsaved.
+// failure keeps the work and retries with backoff (status "offline"), and so does a server
+// that cannot take the save now (429, 5xx: "retrying"); a 412 turns into a conflict the
+// editor resolves in the merge dialog. A 401 (the sign-in expired) renews the token silently
+// and sends the same revision again; when that fails the person signs in again in place
+// ("signed-out", see signInAgain) and the save follows. "saved" only ever means the server
+// answered 2xx for exactly the graph on screen. Unsaved work is also kept in localStorage
+// (DraftStore) on every change until the server has it, so a reload or a closed tab offers
+// it back; the browser warns before leaving while something is unsaved.
 import type { ReactiveController, ReactiveControllerHost } from "lit";
 import {
   type CommandStack,
@@ -15,39 +19,23 @@ import {
   replaceGraph,
   sameGraph,
 } from "../../editor/mod.ts";
-import type { ProcedoClient } from "../../lib/api/client.ts";
-import { isNetworkFailure } from "../../lib/problems.ts";
-import { saveDraft } from "./editor_api.ts";
+import { saveDraft, type SaveOutcome } from "./editor_api.ts";
+import { saveFailureKind } from "./save_failure.ts";
+import type {
+  SaveConflict,
+  SaveControllerOptions,
+  SaveSignIn,
+  SaveStatus,
+  SignInResult,
+} from "./save_types.ts";
 
-export type SaveStatus = "saved" | "unsaved" | "saving" | "offline" | "conflict" | "failed";
-
-/** My graph and the server's, both edited from `base`: what the merge dialog shows. */
-export interface SaveConflict {
-  /** "save": a save was refused (412); "restore": a stored draft is older than the server's. */
-  reason: "save" | "restore";
-  base: Graph;
-  mine: Graph;
-  theirs: Graph;
-  theirsEtag: string;
-  updatedByName: string | null;
-  updatedAt: string | null;
-}
-
-export interface SaveControllerOptions {
-  api: ProcedoClient;
-  /** Local copies of unsaved work; null where the browser keeps none. */
-  drafts: DraftStore | null;
-  /** Autosave this long after the last change (Infinity: only explicit saves). */
-  autosaveMs?: number;
-  /** Local copies this long after the last change. */
-  localMs?: number;
-  /** Waits before retrying after network failures; the last one repeats. */
-  retryMs?: readonly number[];
-  /** How often autosave waits for an open burst before saving anyway. */
-  maxBurstWaits?: number;
-  /** Called when a conflict needs the person's decision. */
-  onConflict?: (conflict: SaveConflict) => void;
-}
+export type {
+  SaveConflict,
+  SaveControllerOptions,
+  SaveSignIn,
+  SaveStatus,
+  SignInResult,
+} from "./save_types.ts";
 
 const DEFAULT_RETRY = [1_000, 2_000, 5_000, 10_000, 30_000];
 
@@ -64,17 +52,25 @@ export class SaveController implements ReactiveController {
   /** Set when the browser refused the local copy (quota, too large). */
   storageProblem: Extract<DraftSaveResult, { ok: false }> | null = null;
   lastSavedAt: string | null = null;
+  /** An in-place sign-in is running. */
+  signingIn = false;
+  /** How the last in-place sign-in ended when it did not work. */
+  signInProblem: Exclude<SignInResult, "signed-in"> | null = null;
   readonly #host: ReactiveControllerHost;
-  readonly #o: Required<Omit<SaveControllerOptions, "onConflict" | "drafts">> & {
+  readonly #o: Required<Omit<SaveControllerOptions, "onConflict" | "drafts" | "signIn">> & {
     drafts: DraftStore | null;
     onConflict?: (c: SaveConflict) => void;
+    signIn?: SaveSignIn;
   };
   #processId = "";
   #stack: CommandStack | null = null;
   #readonly = false;
   #off?: () => void;
   #saving = false;
-  #offline = false;
+  /** Why saves wait for the retry timer: no connection, or a server that cannot take them. */
+  #waiting: "offline" | "retrying" | null = null;
+  /** The API refused the sign-in and renewing it did not work: the person signs in again. */
+  #signedOut = false;
   #inFlight: Promise<boolean> | null = null;
   #attempt = 0;
   #burstWaits = 0;
@@ -97,9 +93,16 @@ export class SaveController implements ReactiveController {
   get status(): SaveStatus {
     if (this.conflict) return "conflict";
     if (this.#saving) return "saving";
-    if (this.#offline) return "offline";
+    if (this.#signedOut) return "signed-out";
+    if (this.#waiting) return this.#waiting;
     if (this.error !== undefined) return "failed";
-    return this.#stack?.dirty ? "unsaved" : "saved";
+    if (this.#stack?.dirty) return "unsaved";
+    return this.restoreOffer ? "restorable" : "saved";
+  }
+
+  /** Saving waits until the person signs in again (see signInAgain). */
+  get needsSignIn(): boolean {
+    return this.#signedOut;
   }
 
   /** Whether leaving now would lose something not yet on the server. */
@@ -145,7 +148,9 @@ export class SaveController implements ReactiveController {
     this.base = server.graph;
     this.conflict = null;
     this.error = undefined;
-    this.#offline = false;
+    this.#waiting = null;
+    this.#signedOut = false;
+    this.signInProblem = null;
     this.#attempt = 0;
     const stored = this.#o.drafts?.load(processId) ?? null;
     this.restoreOffer = null;
@@ -173,7 +178,8 @@ export class SaveController implements ReactiveController {
     clearTimeout(this.#retryTimer);
     if (!stack.dirty) {
       this.error = undefined;
-      this.#offline = false;
+      this.#waiting = null;
+      this.#signedOut = false;
       this.#host.requestUpdate();
       return true;
     }
@@ -183,6 +189,35 @@ export class SaveController implements ReactiveController {
     } finally {
       this.#inFlight = null;
     }
+  }
+
+  /**
+   * Signs the same person in again without leaving the editor (the prompt's button), then
+   * saves; resolves true once the server has the current graph.
+   */
+  async signInAgain(): Promise<boolean> {
+    const signIn = this.#o.signIn;
+    if (!signIn || this.signingIn) return false;
+    this.signingIn = true;
+    this.signInProblem = null;
+    this.#host.requestUpdate();
+    let result: SignInResult = "failed";
+    try {
+      result = await signIn.again();
+    } catch {
+      result = "failed";
+    } finally {
+      this.signingIn = false;
+    }
+    if (result !== "signed-in") {
+      // Asked from elsewhere (a failed layout), the prompt now shows what happened.
+      this.#signedOut = true;
+      this.signInProblem = result;
+      this.#host.requestUpdate();
+      return false;
+    }
+    this.#signedOut = false;
+    return await this.save();
   }
 
   /**
@@ -226,6 +261,8 @@ export class SaveController implements ReactiveController {
     this.restoreOffer = null;
     if (offer.baseEtag === this.etag) {
       stack.execute(replaceGraph(offer.graph, "editor.command.restore"));
+      // Restored work is unsaved work like any other, but nothing should wait for autosave.
+      void this.save();
     } else {
       this.conflict = {
         reason: "restore",
@@ -261,9 +298,10 @@ export class SaveController implements ReactiveController {
     this.#saving = true;
     this.#host.requestUpdate();
     try {
-      const outcome = await saveDraft(this.#o.api, this.#processId, sent, this.etag);
-      if (this.#stack !== stack) return false; // detached meanwhile
-      this.#offline = false;
+      const outcome = await this.#send(stack, sent);
+      if (!outcome) return false; // detached meanwhile
+      this.#waiting = null;
+      this.#signedOut = false;
       this.#attempt = 0;
       if (outcome.kind === "conflict") {
         this.conflict = {
@@ -287,11 +325,18 @@ export class SaveController implements ReactiveController {
       this.#flushLocal();
       return true;
     } catch (e) {
-      if (isNetworkFailure(e)) {
-        this.#offline = true;
+      if (this.#stack !== stack) return false;
+      const kind = saveFailureKind(e);
+      this.#flushLocal();
+      if (kind === "sign-in") {
+        this.#signedOut = true;
+        this.error = undefined;
+      } else if (kind === "network" || kind === "busy") {
+        this.#waiting = kind === "network" ? "offline" : "retrying";
+        // The failure bar says why a busy server did not take it (network: the status does).
+        this.error = kind === "busy" ? e : undefined;
         const delays = this.#o.retryMs;
         const wait = delays[Math.min(this.#attempt++, delays.length - 1)];
-        this.#flushLocal();
         this.#retryTimer = setTimeout(() => void this.save(), wait);
       } else this.error = e;
       return false;
@@ -299,6 +344,21 @@ export class SaveController implements ReactiveController {
       this.#saving = false;
       this.#host.requestUpdate();
     }
+  }
+
+  /** PUTs `sent`; a refused token is renewed silently once and the same revision sent again. */
+  async #send(stack: CommandStack, sent: Graph): Promise<SaveOutcome | null> {
+    let outcome: SaveOutcome;
+    try {
+      outcome = await saveDraft(this.#o.api, this.#processId, sent, this.etag);
+    } catch (e) {
+      const signIn = this.#o.signIn;
+      if (saveFailureKind(e) !== "sign-in" || !signIn) throw e;
+      if (!(await signIn.renew().catch(() => false))) throw e;
+      if (this.#stack !== stack) return null;
+      outcome = await saveDraft(this.#o.api, this.#processId, sent, this.etag);
+    }
+    return this.#stack === stack ? outcome : null; // null: detached meanwhile
   }
 
   #changed() {
@@ -316,7 +376,8 @@ export class SaveController implements ReactiveController {
 
   #autosave = () => {
     const stack = this.#stack;
-    if (!stack || this.conflict || this.#offline) return; // offline: the retry timer runs
+    // Waiting: the retry timer runs. Signed out: only signing in again helps.
+    if (!stack || this.conflict || this.#waiting || this.#signedOut) return;
     if (stack.burstOpen && this.#burstWaits++ < this.#o.maxBurstWaits) {
       this.#autosaveTimer = setTimeout(this.#autosave, this.#o.autosaveMs);
       return;
@@ -354,7 +415,7 @@ export class SaveController implements ReactiveController {
   };
 
   #online = () => {
-    if (this.#offline) void this.save();
+    if (this.#waiting === "offline") void this.save();
   };
 
   #clearTimers() {

@@ -3,103 +3,14 @@
 // without losing either side, "offline" with a retry that saves once the network is back,
 // and unsaved work kept in storage and offered back on the next open.
 import assert from "node:assert/strict";
-import type { ReactiveController, ReactiveControllerHost } from "lit";
-import { startTestApp, test } from "../../../tests/support/app.ts";
-import {
-  CommandStack,
-  DraftStore,
-  type Graph,
-  merge,
-  setDuration,
-  setLabel,
-} from "../../editor/mod.ts";
+import { test } from "../../../tests/support/app.ts";
+import { merge, setDuration, setLabel } from "../../editor/mod.ts";
 import { MemoryStorage } from "../../editor/testing/memory_storage.ts";
-import { createProcedoClient, type ProcedoClient } from "../../lib/api/client.ts";
-import { loadDraft } from "./editor_api.ts";
-import { type SaveConflict, SaveController, type SaveStatus } from "./save_controller.ts";
+import type { SaveStatus } from "./save_controller.ts";
+import { labels, startSaveHarness, until } from "./testing/save_harness.ts";
 
-const t = await startTestApp();
-const token = await t.token("modeler");
-/** When set, requests fail like a dropped connection. */
-let offline = false;
-const api = client();
-
-function client(): ProcedoClient {
-  return createProcedoClient({
-    baseUrl: "http://procedo.test",
-    getToken: () => token,
-    fetch: (req) => {
-      if (offline) return Promise.reject(new TypeError("Failed to fetch"));
-      return Promise.resolve(t.app.request(req));
-    },
-  });
-}
-
-/** The smallest host a reactive controller needs: it connects at once. */
-function host(): ReactiveControllerHost {
-  return {
-    addController: (c: ReactiveController) => c.hostConnected?.(),
-    removeController: () => {},
-    requestUpdate: () => {},
-    updateComplete: Promise.resolve(true),
-  };
-}
-
-const GRAPH: Graph = {
-  schemaVersion: 1,
-  lanes: [{ id: "lane", name: "Team", positionId: null, orgUnitId: null, size: 160 }],
-  nodes: [
-    { id: "a", type: "task", label: "Check", laneId: "lane", x: 60, y: 40, width: 120, height: 80 },
-    { id: "b", type: "task", label: "Ship", laneId: "lane", x: 260, y: 40, width: 120, height: 80 },
-  ],
-  edges: [],
-};
-
-/** A new process whose draft holds GRAPH. */
-async function newProcess(): Promise<string> {
-  const res = await t.call("POST", "/api/v1/processes", {
-    token,
-    body: { title: `Editor save ${crypto.randomUUID().slice(0, 8)}`, category: "core" },
-  });
-  assert.equal(res.status, 201, await res.clone().text());
-  const { id } = await res.json();
-  const draft = await t.call("GET", `/api/v1/processes/${id}/draft`, { token });
-  const put = await t.call("PUT", `/api/v1/processes/${id}/draft`, {
-    token,
-    body: GRAPH,
-    headers: { "if-match": draft.headers.get("etag")! },
-  });
-  assert.equal(put.status, 200, await put.clone().text());
-  return id;
-}
-
-async function open(id: string, storage: Storage, options: { autosaveMs?: number } = {}) {
-  const loaded = await loadDraft(api, id);
-  const stack = new CommandStack(loaded.draft.graph);
-  const conflicts: SaveConflict[] = [];
-  const drafts = new DraftStore(storage, { tenantId: "t", userId: "u" });
-  const save = new SaveController(host(), {
-    api,
-    drafts,
-    autosaveMs: options.autosaveMs ?? Infinity,
-    localMs: 1,
-    retryMs: [20],
-    onConflict: (c) => conflicts.push(c),
-  });
-  save.attach(id, stack, { etag: loaded.etag, graph: loaded.draft.graph });
-  return { stack, save, conflicts, drafts };
-}
-
-const serverGraph = async (id: string) => (await loadDraft(api, id)).draft.graph;
-const labels = (g: Graph) => Object.fromEntries(g.nodes.map((n) => [n.id, n.label]));
-
-async function until(what: string, ok: () => boolean | Promise<boolean>) {
-  for (let i = 0; i < 200; i++) {
-    if (await ok()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  assert.fail(`gave up waiting for ${what}`);
-}
+const h = await startSaveHarness();
+const { newProcess, open, serverGraph } = h;
 
 test("an explicit save sends If-Match, marks the stack saved and clears the local copy", async () => {
   const id = await newProcess();
@@ -198,19 +109,19 @@ test("offline: the work is kept and saved by a retry once the network is back", 
   const storage = new MemoryStorage();
   const { stack, save, drafts } = await open(id, storage);
   stack.execute(setLabel("a", "Offline edit"));
-  offline = true;
+  h.offline = true;
   try {
     assert.equal(await save.save(), false);
     assert.equal(save.status, "offline");
     assert.equal(labels(drafts.load(id)!.graph).a, "Offline edit", "kept locally");
   } finally {
-    offline = false;
+    h.offline = false;
   }
   await until("the retry", () => save.status === "saved");
   assert.equal(labels(await serverGraph(id)).a, "Offline edit");
 });
 
-test("unsaved work survives a reload: restored directly, or merged if the server moved on", async () => {
+test("unsaved work survives a reload: offered (not 'saved'), restored and saved at once, or merged if the server moved on", async () => {
   const id = await newProcess();
   const storage = new MemoryStorage();
   const first = await open(id, storage);
@@ -220,15 +131,28 @@ test("unsaved work survives a reload: restored directly, or merged if the server
 
   const again = await open(id, storage);
   assert.ok(again.save.restoreOffer, "a differing stored draft is offered");
+  assert.equal(
+    again.save.status satisfies SaveStatus,
+    "restorable",
+    "the server lacks the kept work: not 'saved'",
+  );
+  assert.ok(!again.host.statuses.includes("saved"));
   again.save.restore();
   assert.equal(labels(again.stack.graph).a, "Not saved yet");
-  assert.equal(again.save.status, "unsaved");
+  await until("the save after restoring", () => again.save.status === "saved");
+  assert.equal(labels(await serverGraph(id)).a, "Not saved yet");
+  assert.equal(again.drafts.load(id), null, "the server has it: the local copy is gone");
   again.stack.undo();
   assert.equal(labels(again.stack.graph).a, "Check", "restoring is undoable");
   again.stack.redo();
+  await until("nothing kept", () => again.drafts.load(id) === null);
   again.save.detach();
 
   // Someone else saves before the stored draft is restored: the merge dialog decides.
+  const mine = await open(id, storage);
+  mine.stack.execute(setLabel("a", "Mine again"));
+  await until("the local copy", () => mine.drafts.load(id) !== null);
+  mine.save.detach();
   const other = await open(id, new MemoryStorage());
   other.stack.execute(setLabel("b", "Theirs meanwhile"));
   await other.save.save();
@@ -239,10 +163,10 @@ test("unsaved work survives a reload: restored directly, or merged if the server
   const c = third.conflicts[0];
   assert.equal(c.reason, "restore");
   assert.equal(await third.save.applyMerge(merge(c.base, c.mine, c.theirs).graph), true);
-  assert.deepEqual(labels(await serverGraph(id)), { a: "Not saved yet", b: "Theirs meanwhile" });
+  assert.deepEqual(labels(await serverGraph(id)), { a: "Mine again", b: "Theirs meanwhile" });
   assert.equal(third.drafts.load(id), null);
 });
 
 test("close", async () => {
-  await t.close();
+  await h.close();
 });

@@ -45,7 +45,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The database and the cache answer */
+    /** The database answers (the cache is reported; without it the instance uses memory) */
     get: {
       parameters: {
         query?: never;
@@ -446,6 +446,63 @@ export interface paths {
         };
       };
     };
+    trace?: never;
+  };
+  "/metrics": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Metrics of this instance in the Prometheus text format (operators only)
+     * @description Requests by route template and status, latency histograms, database pool use and wait, remembered answers, queue depths and rate-limit refusals. Labels never hold a tenant id.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Prometheus text exposition format 0.0.4 */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "text/plain": string;
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/v1/users/me": {
@@ -1087,6 +1144,160 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  "/api/v1/settings": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The workspace's settings
+     * @description Every member may read them (none is a secret), so the UI offers only what the server allows.
+     */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The settings */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["TenantSettings"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change settings (executives in person; If-Match required)
+     * @description Settings not named stay as they are. A stale If-Match is refused with 412 whose `current` holds the settings as they are now; without If-Match, 428. API keys and applications never change settings (403 user-required).
+     */
+    patch: {
+      parameters: {
+        query?: never;
+        header?: {
+          /** @description The ETag last read (412 when stale; where required, 428 without) */
+          "if-match"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["SettingsPatch"];
+        };
+      };
+      responses: {
+        /** @description Changed */
+        200: {
+          headers: {
+            /** @description The object's version */
+            ETag?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["TenantSettings"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition failed */
+        412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Precondition required */
+        428: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
     trace?: never;
   };
   "/api/v1/tags": {
@@ -3025,7 +3236,7 @@ export interface paths {
     put?: never;
     /**
      * Request approval of the draft (If-Match of the draft required)
-     * @description Opens an approval task for the process owner; the draft is in review until approved, rejected or withdrawn. A model with validation errors is refused with 422 `validation-errors`.
+     * @description Opens an approval task for the process owner; the draft is in review until approved, rejected or withdrawn. A model with validation errors is refused with 422 `validation-errors`; a draft with no change since the last published version (the same graph as GET /diff compares it, and the same title) with 409 `no-changes`.
      */
     post: {
       parameters: {
@@ -3307,7 +3518,7 @@ export interface paths {
     put?: never;
     /**
      * Approve and publish (the process owner or an executive)
-     * @description Publishes the draft as the next version; `changeNote` replaces the request's.
+     * @description Publishes the draft as the next version with the request's change note and the approver's `comment` beside it. With four-eyes approval on (setting `processes.fourEyes`, default on) who submitted the request cannot approve it: 409 `four-eyes`; for an API key, the submitter is the key.
      */
     post: {
       parameters: {
@@ -3981,7 +4192,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Parse a BPMN 2.0 file into a graph without saving (preview) */
+    /**
+     * Parse a BPMN 2.0 file into a graph without saving (preview)
+     * @description The same checks as the import: 413 beyond 5242880 bytes, the XML limits (at most 100 levels deep, 50000 elements, 200 attributes per element and 100000 entity or character references) or the graph limits; 422 for XML errors and DOCTYPEs.
+     */
     post: {
       parameters: {
         query?: never;
@@ -4153,7 +4367,7 @@ export interface paths {
     put?: never;
     /**
      * Import a BPMN 2.0 file into the draft (If-Match required)
-     * @description Replaces the draft's graph with the file's process (Procedo, Camunda Modeler, bpmn.io). Elements we do not model are listed in the report; files without a diagram are laid out. Files over 5242880 bytes or over the graph limits are 413; XML errors are 422 bpmn-invalid naming line and column.
+     * @description Replaces the draft's graph with the file's process (Procedo, Camunda Modeler, bpmn.io). Elements we do not model are listed in the report; files without a diagram are laid out. Files over 5242880 bytes or over the graph limits are 413; so are files beyond the XML limits (at most 100 levels deep, 50000 elements, 200 attributes per element and 100000 entity or character references: 413 xml-limit naming the limit, the value found, line and column). XML errors and DOCTYPE declarations are 422 bpmn-invalid naming line and column.
      */
     post: {
       parameters: {
@@ -10252,7 +10466,7 @@ export interface paths {
     };
     /**
      * Verify the audit trail's hash chain (executives)
-     * @description Recomputes every entry's hash from its stored fields and the previous entry's hash. Answers 200 either way; when `ok` is false, `firstBroken` names the first entry that does not verify.
+     * @description Recomputes every entry's hash from its stored fields and the previous entry's hash, checks every signed anchor (its signature, and that the chain still has the hash it signed) and compares the head with the end of the chain. Answers 200 either way; when `ok` is false, `firstBroken` names the first entry that does not verify. Entries after `anchoredThrough` are protected by the chain only, not yet by a signature.
      */
     get: {
       parameters: {
@@ -10318,8 +10532,11 @@ export interface components {
       status: "pass" | "fail";
       checks?: {
         [key: string]: {
-          /** @enum {string} */
-          status: "pass" | "fail";
+          /**
+           * @description warn: down, but the instance serves without it (the cache falls back to memory)
+           * @enum {string}
+           */
+          status: "pass" | "warn" | "fail";
           durationMs: number;
           error?: string;
         };
@@ -10538,6 +10755,33 @@ export interface components {
       limit: number;
       offset: number;
     };
+    TenantSettings: {
+      values: components["schemas"]["SettingValues"];
+      /** @description What each setting means and its default */
+      definitions: {
+        /** @example processes.fourEyes */
+        name: string;
+        description: string;
+        default?: unknown;
+      }[];
+      /** @description The settings' version; the ETag names it */
+      version: number;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    /** @description Every setting, by plugin: set or default */
+    SettingValues: {
+      processes: {
+        /** @description Four-eyes approval: the person who submitted a draft for approval cannot approve it; someone else (the process owner or an executive) must (default: true) */
+        fourEyes: boolean;
+      };
+    };
+    /** @description The settings to change, by plugin; the others stay as they are */
+    SettingsPatch: {
+      processes?: {
+        fourEyes?: boolean;
+      };
+    };
     TagPage: {
       items: components["schemas"]["Tag"][];
       total: number;
@@ -10589,7 +10833,10 @@ export interface components {
       decidedBy: string | null;
       /** Format: date-time */
       decidedAt: string | null;
+      /** @description Why it was rejected, or withdrawn by a system change */
       reason: string | null;
+      /** @description What the approver wrote when approving (null: nothing) */
+      comment: string | null;
       publishedVersion: number | null;
     };
     ProcessUsagePage: {
@@ -10932,9 +11179,12 @@ export interface components {
       processId: string;
       number: number;
       title: string;
+      /** @description What the submitter wrote */
       changeNote: string;
       requestedBy: string;
       approvedBy: string;
+      /** @description What the approver wrote, beside the change note (null: nothing) */
+      approvalComment: string | null;
       /** Format: date-time */
       publishedAt: string;
     };
@@ -10999,7 +11249,8 @@ export interface components {
       changeNote: string;
     };
     ApprovalDecision: {
-      changeNote?: string;
+      /** @description The approver's comment, kept beside the submitter's change note */
+      comment?: string;
     };
     ApprovalRejection: {
       reason: string;
@@ -11805,6 +12056,19 @@ export interface components {
       ok: true;
       /** @description Entries verified */
       count: number;
+      /** @description The newest entry covered by a verified signed anchor (0: none yet). Entries after it are not protected against a rewrite of entries and head together. */
+      anchoredThrough: number;
+      /**
+       * Format: date-time
+       * @description When that anchor was signed
+       */
+      lastAnchorAt: string | null;
+      key: {
+        /** @description The id of the key that signs anchors now */
+        id: string;
+        /** @description Its Ed25519 public key (base64url): anyone can check anchors with it */
+        publicKey: string;
+      };
     } | {
       /** @enum {boolean} */
       ok: false;
@@ -11815,8 +12079,27 @@ export interface components {
         /** @description null when the entry is missing */
         id: string | null;
         /** @enum {string} */
-        reason: "hash-mismatch" | "broken-link" | "missing-entry" | "head-mismatch";
+        reason:
+          | "hash-mismatch"
+          | "broken-link"
+          | "missing-entry"
+          | "head-mismatch"
+          | "anchor-mismatch"
+          | "forged-anchor";
         detail: string;
+      };
+      /** @description The newest entry covered by a verified signed anchor (0: none yet). Entries after it are not protected against a rewrite of entries and head together. */
+      anchoredThrough: number;
+      /**
+       * Format: date-time
+       * @description When that anchor was signed
+       */
+      lastAnchorAt: string | null;
+      key: {
+        /** @description The id of the key that signs anchors now */
+        id: string;
+        /** @description Its Ed25519 public key (base64url): anyone can check anchors with it */
+        publicKey: string;
       };
     };
   };

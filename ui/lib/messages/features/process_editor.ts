@@ -47,6 +47,29 @@ export const en = {
   "editor.status.offline": "Offline: your changes are kept and saved when the connection is back",
   "editor.status.conflict": "Saving paused: someone else saved meanwhile",
   "editor.status.failed": "Not saved",
+  "editor.status.retrying": "Not saved yet: the server is busy, trying again shortly",
+  "editor.status.signed-out": "Not saved: sign in again to save",
+  "editor.status.restorable": "Unsaved changes from an earlier visit",
+  "editor.saveFailed.invalid":
+    "The server did not accept this diagram. Your changes are kept on this device; check the validation panel and save again.",
+  "editor.saveFailed.forbidden":
+    "You may no longer change this process. Your changes are kept on this device.",
+  "editor.saveFailed.gone": "This process no longer exists. Your changes are kept on this device.",
+  "editor.saveFailed.locked":
+    "The draft cannot be changed right now (it may have been submitted for approval). Your changes are kept on this device.",
+  "editor.saveFailed.tooLarge":
+    "This diagram is too large to save. Your changes are kept on this device; make it smaller and save again.",
+  "editor.saveFailed.server":
+    "The server could not save right now. Your changes are kept on this device and saved as soon as it can.",
+  "editor.saveFailed.other": "Saving did not work. Your changes are kept on this device.",
+  "editor.signIn.text":
+    "Your sign-in has expired. Your changes are kept on this device and saved as soon as you sign in again.",
+  "editor.signIn.action": "Sign in again",
+  "editor.signIn.busy": "Signing in…",
+  "editor.signIn.failed":
+    "Signing in did not work. Your changes are still kept on this device; please try again.",
+  "editor.signIn.otherPerson":
+    "You signed in as someone else. Sign in as {name} to save these changes.",
 
   "editor.inReview":
     "This draft is in review and cannot be changed. Withdraw it on the process page to edit it again.",
@@ -348,6 +371,32 @@ export const de: Record<keyof typeof en, string> = {
     "Offline: Ihre Änderungen bleiben erhalten und werden gespeichert, sobald die Verbindung zurück ist",
   "editor.status.conflict": "Speichern angehalten: Jemand anderes hat inzwischen gespeichert",
   "editor.status.failed": "Nicht gespeichert",
+  "editor.status.retrying":
+    "Noch nicht gespeichert: Der Server ist ausgelastet, gleich wird es erneut versucht",
+  "editor.status.signed-out": "Nicht gespeichert: Zum Speichern erneut anmelden",
+  "editor.status.restorable": "Nicht gespeicherte Änderungen von einem früheren Besuch",
+  "editor.saveFailed.invalid":
+    "Der Server hat dieses Diagramm nicht angenommen. Ihre Änderungen bleiben auf diesem Gerät erhalten; prüfen Sie die Prüfungsergebnisse und speichern Sie erneut.",
+  "editor.saveFailed.forbidden":
+    "Sie dürfen diesen Prozess nicht mehr ändern. Ihre Änderungen bleiben auf diesem Gerät erhalten.",
+  "editor.saveFailed.gone":
+    "Diesen Prozess gibt es nicht mehr. Ihre Änderungen bleiben auf diesem Gerät erhalten.",
+  "editor.saveFailed.locked":
+    "Der Entwurf kann gerade nicht geändert werden (vielleicht wurde er zur Freigabe eingereicht). Ihre Änderungen bleiben auf diesem Gerät erhalten.",
+  "editor.saveFailed.tooLarge":
+    "Dieses Diagramm ist zu groß zum Speichern. Ihre Änderungen bleiben auf diesem Gerät erhalten; verkleinern Sie es und speichern Sie erneut.",
+  "editor.saveFailed.server":
+    "Der Server konnte gerade nicht speichern. Ihre Änderungen bleiben auf diesem Gerät erhalten und werden gespeichert, sobald es geht.",
+  "editor.saveFailed.other":
+    "Das Speichern hat nicht geklappt. Ihre Änderungen bleiben auf diesem Gerät erhalten.",
+  "editor.signIn.text":
+    "Ihre Anmeldung ist abgelaufen. Ihre Änderungen bleiben auf diesem Gerät erhalten und werden gespeichert, sobald Sie sich erneut angemeldet haben.",
+  "editor.signIn.action": "Erneut anmelden",
+  "editor.signIn.busy": "Anmeldung läuft…",
+  "editor.signIn.failed":
+    "Die Anmeldung hat nicht geklappt. Ihre Änderungen bleiben weiter auf diesem Gerät erhalten; bitte versuchen Sie es noch einmal.",
+  "editor.signIn.otherPerson":
+    "Sie haben sich als jemand anderes angemeldet. Melden Sie sich als {name} an, um diese Änderungen zu speichern.",
 
   "editor.inReview":
     "Dieser Entwurf ist in der Freigabe und kann nicht geändert werden. Ziehen Sie ihn auf der Prozessseite zurück, um ihn wieder zu bearbeiten.",
