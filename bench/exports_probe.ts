@@ -10,6 +10,7 @@
 //   deno run -A [--v8-flags=--expose-gc] bench/exports_probe.ts <db url> <path> <runs> [live]
 //
 // Prints one JSON line (ProbeResult).
+import process from "node:process";
 import { createApp } from "../api/app.ts";
 import { createDevIssuer } from "../api/auth/dev_issuer.ts";
 import { createMemoryCache } from "../api/cache/memory.ts";
@@ -20,6 +21,8 @@ import { defaultPlugins } from "../plugins/mod.ts";
 
 export interface ProbeResult {
   ms: number[];
+  /** CPU time (user + system) this process spent on each download: what a free core needs. */
+  cpuMs: number[];
   /** RSS before the first timed download (app loaded, one small export done). */
   baseMb: number;
   /** Peak RSS during each timed download. */
@@ -55,6 +58,7 @@ const token = await issuer.sign({ tid: tenant.entraTenantId, oid: exec.oid, name
 
 async function download(p: string, onMegabyte?: () => void) {
   const start = performance.now();
+  const cpu = process.cpuUsage();
   let peak = Deno.memoryUsage().rss;
   const timer = setInterval(() => peak = Math.max(peak, Deno.memoryUsage().rss), 10);
   let bytes = 0, nextMb = 1;
@@ -71,12 +75,19 @@ async function download(p: string, onMegabyte?: () => void) {
   } finally {
     clearInterval(timer);
   }
-  return { ms: performance.now() - start, peak: Math.max(peak, Deno.memoryUsage().rss), bytes };
+  const used = process.cpuUsage(cpu);
+  return {
+    ms: performance.now() - start,
+    cpuMs: (used.user + used.system) / 1000,
+    peak: Math.max(peak, Deno.memoryUsage().rss),
+    bytes,
+  };
 }
 
 await download(path.replace(/\/lists\/[^/.]+\./, "/lists/positions."));
 const result: ProbeResult = {
   ms: [],
+  cpuMs: [],
   baseMb: mb(Deno.memoryUsage().rss),
   peakMb: [],
   bytes: 0,
@@ -85,6 +96,7 @@ const result: ProbeResult = {
 for (let i = 0; i < Number(runs); i++) {
   const r = await download(path);
   result.ms.push(r.ms);
+  result.cpuMs.push(r.cpuMs);
   result.peakMb.push(mb(r.peak));
   result.bytes = r.bytes;
 }
