@@ -87,8 +87,23 @@ export interface ListExporter {
   rows(ctx: ListExportContext): AsyncIterable<ListCell[]>;
 }
 
-/** A contribution to exports: for now lists; the tenant export may add other kinds. */
-export type Exporter = ListExporter;
+/**
+ * A file for the tenant's full export (the exit export): a name within the plugin's folder of
+ * the archive and what `run` writes there. Not a list (no `kind`).
+ */
+export interface FileExporter {
+  kind?: undefined;
+  /** Lowercase letters, digits, dots, dashes and underscores, e.g. "ai-results.json". */
+  name: string;
+  mediaType: string;
+  run(ctx: TenantHookContext): Promise<Uint8Array | string>;
+}
+
+/** A contribution to exports: a list (CSV/XLSX downloads) or a file of the tenant export. */
+export type Exporter = ListExporter | FileExporter;
+
+/** Whether an exporter is a list (rather than a file of the tenant export). */
+export const isListExporter = (e: Exporter): e is ListExporter => e.kind === "list";
 
 export interface ProcedoPlugin {
   /** Lowercase letters, digits and dashes; also the route prefix /api/v1/<name>. */
@@ -155,6 +170,7 @@ const RESERVED = new Set([
   "users",
   "audit",
   "api-keys",
+  "embedding",
   "me",
   "health",
   "settings",
@@ -230,11 +246,14 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
       }
     }
     for (const e of p.exporters ?? []) {
-      if (!/^[a-z][a-z-]{0,39}$/.test(e.name)) {
+      const list = isListExporter(e);
+      // A list's name is a path segment shared by all plugins; a file's is its own.
+      if (!(list ? /^[a-z][a-z-]{0,39}$/ : /^[a-z0-9][a-z0-9._-]{0,79}$/).test(e.name)) {
         throw new PluginError(
           `Plugin "${p.name}" offers an export named ${JSON.stringify(e.name)}`,
         );
       }
+      if (!list) continue;
       const owner = exporterOwner.get(e.name);
       if (owner) {
         throw new PluginError(`Plugins "${owner}" and "${p.name}" both offer the list "${e.name}"`);
@@ -282,6 +301,7 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
   }
   for (const p of ordered) {
     for (const e of p.exporters ?? []) {
+      if (!isListExporter(e)) continue;
       for (const c of e.columns) {
         if (!c.source) continue;
         const [table, column] = c.source.split(".");

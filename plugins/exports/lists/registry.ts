@@ -1,7 +1,7 @@
 // The lists the installed plugins offer through the contract's `exporters`, and whether a
 // list holds personal data: it does when one of its columns comes from a column that some
 // plugin's `personalData` marks (derived, never declared by hand).
-import type { ListExporter, ProcedoPlugin } from "../../../api/plugin.ts";
+import { isListExporter, type ListExporter, type ProcedoPlugin } from "../../../api/plugin.ts";
 
 export interface RegisteredList {
   list: ListExporter;
@@ -21,7 +21,7 @@ export function registeredLists(plugins: readonly ProcedoPlugin[]): Map<string, 
   const out = new Map<string, RegisteredList>();
   for (const p of plugins) {
     for (const e of p.exporters ?? []) {
-      if (e.kind !== "list") continue;
+      if (!isListExporter(e)) continue;
       const personal = e.columns.flatMap((c) =>
         c.source && personalColumns.has(c.source) ? [c.source] : []
       );

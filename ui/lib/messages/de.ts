@@ -1,7 +1,9 @@
 // Deutsche Texte. Same keys as en.ts (the type makes a missing or extra key a compile error).
 import type { MessageKey } from "./en.ts";
+import * as ai from "./features/ai.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as exportsFeature from "./features/exports.ts";
+import * as embed from "./features/embed.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as orgchartView from "./features/orgchart_view.ts";
 import * as processEditor from "./features/process_editor.ts";
@@ -354,7 +356,9 @@ type FeatureKey =
   | keyof typeof editorCanvas.en
   | keyof typeof processEditor.en
   | keyof typeof versionDiff.en
-  | keyof typeof exportsFeature.en;
+  | keyof typeof exportsFeature.en
+  | keyof typeof embed.en
+  | keyof typeof ai.en;
 
 export const de: Record<MessageKey, string> = {
   ...core,
@@ -366,4 +370,6 @@ export const de: Record<MessageKey, string> = {
   ...processEditor.de,
   ...versionDiff.de,
   ...exportsFeature.de,
+  ...embed.de,
+  ...ai.de,
 };

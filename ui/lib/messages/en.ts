@@ -1,7 +1,9 @@
 // English messages: the reference catalog. Every key here must exist in de.ts too (the
 // type of de.ts and ui/lib/messages/catalog_test.ts check that). {name} is a placeholder.
+import * as ai from "./features/ai.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as exportsFeature from "./features/exports.ts";
+import * as embed from "./features/embed.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as orgchartView from "./features/orgchart_view.ts";
 import * as processEditor from "./features/process_editor.ts";
@@ -344,6 +346,8 @@ export const en = {
   ...processEditor.en,
   ...versionDiff.en,
   ...exportsFeature.en,
+  ...embed.en,
+  ...ai.en,
 };
 
 export type MessageKey = keyof typeof en;
