@@ -50,12 +50,73 @@ export interface PluginSetting<T = unknown> {
   description: string;
 }
 
-/** A contribution to exports (filled in by the exports plugin). */
-export interface Exporter {
+/** A text in both languages of the UI (headers, titles). */
+export interface Bilingual {
+  en: string;
+  de: string;
+}
+
+/**
+ * A column of a list export. `type` decides the cell's format (XLSX dates and numbers are
+ * real dates and numbers); `source` ("table.column") names where the value comes from, so
+ * whether the list holds personal data follows from the owning plugins' `personalData`.
+ */
+export interface ListColumn {
+  key: string;
+  header: Bilingual;
+  type: "text" | "number" | "date" | "datetime" | "boolean" | "url";
+  /** Width in characters for spreadsheets (default from the header). */
+  width?: number;
+  source?: string;
+}
+
+/** A cell: dates as Date (datetime) or "YYYY-MM-DD" strings (date); null for empty. */
+export type ListCell = string | number | boolean | Date | null;
+
+/** What a list's rows receive: the tenant's data and who asks. */
+export interface ListExportContext extends TenantHookContext {
+  /** The query parameters the list declared in `params`, validated present when required. */
+  params: Record<string, string>;
+  /** The caller's user id and role (drafts only for those who may edit). */
+  userId: string;
+  role: Role;
+  /** The language of the request (Accept-Language or ?lang=), for words inside cells. */
+  language: "de" | "en";
+}
+
+/**
+ * A list the owning plugin offers as CSV and XLSX (`GET /api/v1/exports/lists/<name>.csv`).
+ * `rows` yields the rows in pages from the database, so an export of any length streams in
+ * flat memory; each row is one cell per column, in column order.
+ */
+export interface ListExporter {
+  kind: "list";
+  /** Lowercase letters and dashes, unique among all plugins: the path segment. */
+  name: string;
+  title: Bilingual;
+  columns: ListColumn[];
+  /** Query parameters the list needs (raci: `process`); each maps to a description. */
+  params?: Record<string, { description: string; required: boolean }>;
+  rows(ctx: ListExportContext): AsyncIterable<ListCell[]>;
+}
+
+/**
+ * A file for the tenant's full export (the exit export): a name within the plugin's folder of
+ * the archive and what `run` writes there. Not a list (no `kind`).
+ */
+export interface FileExporter {
+  kind?: undefined;
+  /** Lowercase letters, digits, dots, dashes and underscores, e.g. "ai-results.json". */
   name: string;
   mediaType: string;
   run(ctx: TenantHookContext): Promise<Uint8Array | string>;
 }
+
+/** A contribution to exports: a list (CSV/XLSX downloads) or a file of the tenant export. */
+export type Exporter = ListExporter | FileExporter;
+
+/** Whether an exporter is a list (rather than a file of the tenant export). */
+export const isListExporter = (e: Exporter): e is ListExporter => e.kind === "list";
 
 export interface ProcedoPlugin {
   /** Lowercase letters, digits and dashes; also the route prefix /api/v1/<name>. */
@@ -88,6 +149,7 @@ export interface ProcedoPlugin {
   onTenantCreated?(ctx: TenantHookContext): Promise<void>;
   /** Removes anything beyond the plugin's tables when a tenant is purged. */
   onTenantPurge?(ctx: TenantHookContext): Promise<void>;
+  /** Lists (and later other exports) this plugin offers to the exports plugin. */
   exporters?: Exporter[];
   /** Plugins whose service.ts this one imports; they start first. */
   dependsOn?: string[];
@@ -188,6 +250,7 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
   const tableOwner = new Map<string, string>();
   const taskOwner = new Map<string, string>();
   const kindOwner = new Map<string, string>(CORE_OUTBOX_KINDS.map((k) => [k, "the core"]));
+  const exporterOwner = new Map<string, string>();
   for (const p of ordered) {
     for (const [key, table] of Object.entries(p.tables ?? {})) {
       const name = tableName(table);
@@ -211,6 +274,21 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
           );
         }
       }
+    }
+    for (const e of p.exporters ?? []) {
+      const list = isListExporter(e);
+      // A list's name is a path segment shared by all plugins; a file's is its own.
+      if (!(list ? /^[a-z][a-z-]{0,39}$/ : /^[a-z0-9][a-z0-9._-]{0,79}$/).test(e.name)) {
+        throw new PluginError(
+          `Plugin "${p.name}" offers an export named ${JSON.stringify(e.name)}`,
+        );
+      }
+      if (!list) continue;
+      const owner = exporterOwner.get(e.name);
+      if (owner) {
+        throw new PluginError(`Plugins "${owner}" and "${p.name}" both offer the list "${e.name}"`);
+      }
+      exporterOwner.set(e.name, p.name);
     }
     for (const [action, role] of Object.entries(p.permissions ?? {})) {
       if (!action.startsWith(`${p.name}.`)) {
@@ -242,6 +320,27 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
         throw new PluginError(
           `Plugin "${p.name}" marks "${action}" person-only, but declares no such permission`,
         );
+      }
+    }
+  }
+  // Export columns name their source as table.column; a typo would hide personal data.
+  const columnsOf = new Map<string, string[]>();
+  for (const p of ordered) {
+    for (const t of Object.values(p.tables ?? {})) {
+      columnsOf.set(tableName(t), Object.values(getTableConfig(t).columns).map((c) => c.name));
+    }
+  }
+  for (const p of ordered) {
+    for (const e of p.exporters ?? []) {
+      if (!isListExporter(e)) continue;
+      for (const c of e.columns) {
+        if (!c.source) continue;
+        const [table, column] = c.source.split(".");
+        if (!columnsOf.get(table)?.includes(column)) {
+          throw new PluginError(
+            `Plugin "${p.name}": list "${e.name}" column "${c.key}" names unknown source "${c.source}"`,
+          );
+        }
       }
     }
   }

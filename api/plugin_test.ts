@@ -133,3 +133,30 @@ Deno.test("personal data must name declared tables and columns", () => {
     1,
   );
 });
+
+Deno.test("list exports need unique names and sources that name real columns", () => {
+  const list = (name: string, source?: string) => ({
+    kind: "list" as const,
+    name,
+    title: { en: "Tags", de: "Tags" },
+    columns: [{ key: "name", header: { en: "Name", de: "Name" }, type: "text" as const, source }],
+    rows: async function* () {},
+  });
+  assert.throws(
+    () => orderPlugins([{ name: "x", tables: { tags }, exporters: [list("tags", "tags.colour")] }]),
+    /list "tags" column "name" names unknown source "tags.colour"/,
+  );
+  assert.throws(
+    () =>
+      orderPlugins([{ name: "x", exporters: [list("tags")] }, {
+        name: "y",
+        exporters: [list("tags")],
+      }]),
+    /"x" and "y" both offer the list "tags"/,
+  );
+  assert.throws(() => orderPlugins([{ name: "x", exporters: [list("Tags!")] }]), /export named/);
+  assert.equal(
+    orderPlugins([{ name: "x", tables: { tags }, exporters: [list("tags", "tags.name")] }]).length,
+    1,
+  );
+});

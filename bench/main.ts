@@ -1,6 +1,7 @@
 // `deno task bench`: measures what the issues set targets for and writes bench/RESULTS.md.
 // Runs against the same private MariaDB the tests use (or TEST_DATABASE_URL).
 import { startTestApp } from "../tests/support/app.ts";
+import { benchExports, writeExportsResults } from "./exports.ts";
 import { benchEmbed } from "./embed.ts";
 import { benchHostileInput } from "./hostile_input.ts";
 import { benchOrgchart } from "./orgchart.ts";
@@ -56,6 +57,9 @@ results.push(...await benchDrafts());
 results.push(...await benchLayout());
 results.push(...await benchBpmn());
 results.push(...await benchOrgchart());
+// The exports write a section of their own (their lists run in processes of their own).
+const exportsLoad = Deno.loadavg()[0];
+await writeExportsResults(await benchExports(), exportsLoad);
 results.push(...await benchHostileInput());
 results.push(...await benchUiProcessList());
 results.push(...await benchUiDiagram());

@@ -1,5 +1,6 @@
 // The plugins Procedo ships with, in any order (the core sorts them by dependsOn).
 import type { ProcedoPlugin } from "../api/plugin.ts";
+import { exportsPlugin } from "./exports/mod.ts";
 import { aiPlugin } from "./ai/mod.ts";
 import { aiAnthropicPlugin } from "./ai-anthropic/mod.ts";
 import { aiGooglePlugin } from "./ai-google/mod.ts";
@@ -15,6 +16,7 @@ export const defaultPlugins: ProcedoPlugin[] = [
   processesPlugin,
   orgchartPlugin,
   resourcesPlugin,
+  exportsPlugin,
   aiPlugin,
   aiOpenaiPlugin,
   aiAnthropicPlugin,

@@ -1,6 +1,7 @@
 // Each AI feature through each provider's official SDK against a local server speaking its
 // wire protocol, and what the servers received: no employee's or user's name, e-mail
 // address or phone number, in any request, for any feature.
+import type { FileExporter } from "../../api/plugin.ts";
 import assert from "node:assert/strict";
 import { DEMO_TENANTS } from "../../api/demo.ts";
 import { startTestApp, test } from "../../tests/support/app.ts";
@@ -245,7 +246,7 @@ test("the tenant export labels every AI result with its provenance", async () =>
   const { TenantScope } = await import("../../api/db/tenant_scope.ts");
   const me = await (await t.call("GET", "/api/v1/users/me", { token: modeler })).json();
   const scope = new TenantScope(t.database.db, me.tenant.id);
-  const exporter = aiPlugin.exporters!.find((e) => e.name === "ai-results.json")!;
+  const exporter = aiPlugin.exporters!.find((e) => e.name === "ai-results.json") as FileExporter;
   const results = JSON.parse(String(await exporter.run({ scope } as never)));
   assert.ok(results.length >= 12);
   const summary = results.find((r: { provenance: { feature: string } }) =>

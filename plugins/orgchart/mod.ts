@@ -6,6 +6,7 @@ import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { bindSamplePositions, LINK_TARGETS_POINT } from "../processes/service.ts";
 import { registerChartRoutes } from "./chart_routes.ts";
 import { registerEmployeeRoutes } from "./employee_routes.ts";
+import { orgchartExporters } from "./exporters.ts";
 import { registerImportRoutes } from "./import_routes.ts";
 import { orgUnitTargets, positionTargets } from "./link_targets.ts";
 import { registerPositionRoutes } from "./position_routes.ts";
@@ -25,6 +26,7 @@ export const orgchartPlugin: ProcedoPlugin = {
   // Uses processes' service.ts (where used, responsibilities, unlink, link targets).
   dependsOn: ["processes"],
   contributes: { [LINK_TARGETS_POINT]: [positionTargets, orgUnitTargets] },
+  exporters: orgchartExporters,
   routes: (app, deps) => {
     registerChartRoutes(app);
     registerUnitRoutes(app);

@@ -14,6 +14,8 @@ export interface LinkTargetProvider {
   existing(scope: TenantScope, ids: string[]): Promise<Set<string>>;
   /** Display names for `ids` (missing ids are left out). */
   labels(scope: TenantScope, ids: string[]): Promise<Map<string, string>>;
+  /** Where `ids` open (a document's link), for clickable links in exports; optional. */
+  urls?(scope: TenantScope, ids: string[]): Promise<Map<string, string>>;
 }
 
 /** The providers the installed plugins contribute, by kind. */

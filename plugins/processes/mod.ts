@@ -4,6 +4,7 @@
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { registerBpmnRoutes } from "./bpmn_routes.ts";
 import { registerDraftRoutes, registerDraftStaticRoutes } from "./draft_routes.ts";
+import { processExporters } from "./exporters.ts";
 import { registerLandscapeRoutes } from "./landscape_routes.ts";
 import { seedProcesses } from "./samples.ts";
 import { processSettings } from "./settings.ts";
@@ -33,4 +34,5 @@ export const processesPlugin: ProcedoPlugin = {
     registerBpmnRoutes(app, deps);
   },
   onTenantCreated: (ctx) => seedProcesses(ctx),
+  exporters: processExporters,
 };

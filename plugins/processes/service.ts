@@ -1,6 +1,8 @@
 // The processes plugin's public face: what other plugins may use.
 export type { LinkTargetProvider } from "./link_targets.ts";
 export { LINK_TARGETS_POINT } from "./link_targets.ts";
+// For the exports plugin (and the ai plugin, below): versions with their summaries.
+export type { VersionSummary } from "./publish_service.ts";
 export type { LinkRelation, LinkTargetKind } from "./schema.ts";
 export type { LinkKind } from "./graph_schema.ts";
 export type { ProcessUsage, Usage, UsageOptions, UsagePage } from "./raci.ts";

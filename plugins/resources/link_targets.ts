@@ -27,4 +27,8 @@ export const resourceTargets: LinkTargetProvider[] = KINDS.map((spec) => ({
   existing: async (scope, ids) => new Set((await rowsOf(scope, spec, ids)).map((r) => r.id)),
   labels: async (scope, ids) =>
     new Map((await rowsOf(scope, spec, ids)).map((r) => [r.id, labelOf(spec, valuesOf(spec, r))])),
+  urls: async (scope, ids) =>
+    new Map(
+      (await rowsOf(scope, spec, ids)).flatMap((r) => r.url ? [[r.id, r.url] as const] : []),
+    ),
 }));

@@ -19,6 +19,7 @@ import { eq, sql } from "drizzle-orm";
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { POSITION_DELETED_POINT, type PositionDeletedHook } from "../orgchart/service.ts";
 import { LINK_TARGETS_POINT } from "../processes/service.ts";
+import { resourceExporters } from "./exporters.ts";
 import { resourceTargets } from "./link_targets.ts";
 import { registerResourceRoutes } from "./routes.ts";
 import { seedResources } from "./samples.ts";
@@ -41,6 +42,7 @@ export const resourcesPlugin: ProcedoPlugin = {
     [POSITION_DELETED_POINT]: releaseOwner,
   },
   routes: (app) => registerResourceRoutes(app),
+  exporters: resourceExporters,
   onTenantCreated: (ctx) => seedResources(ctx),
   // The tenant's rows, for a purge that does not derive it from `tables` (idempotent).
   onTenantPurge: async ({ scope }) => {

@@ -32,9 +32,10 @@ const confirm = (page: Page) =>
 const input = (scope: Locator, name: string) =>
   scope.locator(`fluent-text-input[name=${name}] input`);
 
+/** Opens the first chart in the tree view (?view=tree; org_chart_view_test.ts: the drawing). */
 async function openChart(page: Page, who = "Max Modeler") {
-  await signIn(app, page, who, "/org-charts");
-  await page.waitForURL(/\/org-charts\/[0-9a-f-]{36}$/);
+  await signIn(app, page, who, "/org-charts?view=tree");
+  await page.waitForURL(/\/org-charts\/[0-9a-f-]{36}\?view=tree$/);
   await item(page, "Sales").waitFor();
 }
 
@@ -291,7 +292,7 @@ it("a modeler creates, renames and deletes an org chart", async () => {
   await input(page.locator("procedo-orgchart-chart-panel"), "name").fill("Project org");
   await page.getByTestId("save-chart").click();
   await page.waitForURL((url) =>
-    url.href !== sample && /\/org-charts\/[0-9a-f-]{36}$/.test(url.href)
+    url.href !== sample && /\/org-charts\/[0-9a-f-]{36}\?view=tree$/.test(url.href)
   );
   await page.getByText("This org chart has no units yet.").waitFor();
 
@@ -324,7 +325,7 @@ it("a reader sees the tree and details without edit actions; the API refuses the
   assert.equal(await positionPanel(page).getByTestId("delete-position").count(), 0);
   await assertAccessible(page, "reader's position panel");
 
-  const chart = page.url().split("/").pop();
+  const chart = new URL(page.url()).pathname.split("/").pop();
   const refused = await api("POST", "/units", { chartId: chart, name: "Sneaky" }, "reader");
   assert.equal(refused.status, 403);
   await page.context().close();

@@ -24,6 +24,11 @@ export interface RouteFixture {
   requestAs?(t: TestApp, tenant: 0 | 1, role: Role): Promise<RouteRequest>;
   /** For routes with an id: how the owning tenant reads the object back (to prove it intact). */
   readBack?: string;
+  /**
+   * The path parameters name no object of a tenant (the kind of a list export): the sweep
+   * checks the route like a list, for absence of the other tenant's objects, not for 404.
+   */
+  tenantWide?: boolean;
 }
 
 export type Operation = {
@@ -750,10 +755,38 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   // resources: documents, systems, locations, requirements
   ...resourceFixtures(),
+  // exports: published processes for readers, org charts, lists, the handbook
+  ...exportFixtures(),
   ...AI_FIXTURES,
   // collaboration: comments, problems, feedback, inbox, notifications, settings
   ...collaborationFixtures({ createProcess, demoUserId, fixtureGraph }),
 };
+
+function exportFixtures(): Record<string, RouteFixture> {
+  const fixtures: Record<string, RouteFixture> = {
+    "GET /api/v1/exports/handbook.pdf": { request: () => Promise.resolve({}) },
+  };
+  for (const ext of ["pdf", "svg", "png"]) {
+    fixtures[`GET /api/v1/exports/processes/{id}.${ext}`] = {
+      request: async (t, tenant) => ({ params: { id: await createPublishedProcess(t, tenant) } }),
+      readBack: "/api/v1/processes/{id}",
+    };
+  }
+  for (const ext of ["svg", "pdf"]) {
+    fixtures[`GET /api/v1/exports/orgcharts/{id}.${ext}`] = {
+      request: async (t, tenant) => ({ params: { id: await createOrgChart(t, tenant) } }),
+      readBack: "/api/v1/orgchart/charts/{id}/tree",
+    };
+  }
+  for (const ext of ["csv", "xlsx"]) {
+    // Lists without personal data, so readers (the lowest role) may export them.
+    fixtures[`GET /api/v1/exports/lists/{list}.${ext}`] = {
+      request: () => Promise.resolve({ params: { list: "processes" } }),
+      tenantWide: true,
+    };
+  }
+  return fixtures;
+}
 
 /** Every tenant route of the document: under /api/v1, naming a permission. */
 export function tenantOperations(

@@ -22,6 +22,13 @@ export class ProcedoShell extends LitElement {
   static override styles = [
     base,
     css`
+      /* Printing a page gives its content without the app's chrome. */
+      @media print {
+        procedo-top-bar,
+        procedo-nav-rail {
+          display: none !important;
+        }
+      }
       :host {
         display: grid;
         grid-template-rows: auto 1fr;

@@ -6,8 +6,8 @@ import { nothing, svg, type SVGTemplateResult } from "lit";
 import { type MessageKey, t } from "../../lib/i18n.ts";
 import { LANE_HEADER, type LaneBox, type ProcessNode } from "./geometry.ts";
 import type { Scene, SceneEdge } from "./scene.ts";
+import { edgeLabelBox, laneLabel } from "./shape_geometry.ts";
 import { type Fonts, nodeLabel, nodeShape, SMALL_FONT_SIZE, textLines } from "./shapes.ts";
-import { wrapText } from "./text_wrap.ts";
 
 export interface DrawOptions {
   fonts: Fonts;
@@ -39,9 +39,7 @@ function lane(box: LaneBox, index: number, o: DrawOptions): SVGTemplateResult {
   const bound = lane.positionId ?? lane.orgUnitId;
   const sub = bound ? o.names.get(bound) ?? "" : "";
   // The name runs bottom to top in the header band, truncated to the lane's height.
-  const room = Math.max(10, box.height - 12);
-  const [name = ""] = wrapText(lane.name, room, 1, o.fonts.label);
-  const [position = ""] = sub ? wrapText(sub, room, 1, o.fonts.small) : [];
+  const { name, position } = laneLabel(lane.name, sub, box.height, o.fonts);
   const cx = box.x + LANE_HEADER / 2, cy = box.y + box.height / 2;
   return svg`
     <rect class=${index % 2 ? "lane alt" : "lane"} x=${box.x} y=${box.y} width=${box.width}
@@ -58,18 +56,8 @@ function lane(box: LaneBox, index: number, o: DrawOptions): SVGTemplateResult {
 function edge(e: SceneEdge, o: DrawOptions): SVGTemplateResult {
   let label: SVGTemplateResult | typeof nothing = nothing;
   if (e.label) {
-    const lines = wrapText(e.label, 140, 2, o.fonts.small);
-    const step = SMALL_FONT_SIZE * 1.25;
-    // Above a horizontal segment, beside a vertical one.
-    label = e.anchor.vertical
-      ? textLines(lines, e.anchor.x + 5, e.anchor.y + 4, "start", "edge-label small")
-      : textLines(
-        lines,
-        e.anchor.x,
-        e.anchor.y - 5 - (lines.length - 1) * step,
-        "middle",
-        "edge-label small",
-      );
+    const b = edgeLabelBox(e.label, e.anchor, o.fonts);
+    label = textLines(b.lines, b.x, b.y, b.anchor, "edge-label small");
   }
   return svg`<g class=${e.association ? "edge association" : "edge"} data-edge-id=${e.edge.id}>
     <path class="line" d=${e.d}></path>${

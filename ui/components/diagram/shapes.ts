@@ -1,21 +1,22 @@
 // The BPMN-like shapes of the node types and their labels, as lit `svg` templates drawn
 // relative to the node's top left corner (the caller translates). Colours come from the
-// component's stylesheet through class names, so Fluent's tokens (and dark mode) apply.
+// component's stylesheet through class names, so Fluent's tokens (and dark mode) apply. The
+// geometry is shape_geometry.ts, shared with the exports plugin's SVG and PDF renderers.
 import { nothing, svg, type SVGTemplateResult } from "lit";
-import { isGateway, labelOutside, type NodeType, type ProcessNode } from "./geometry.ts";
-import { type Measure, measureFor, wrapText } from "./text_wrap.ts";
+import type { ProcessNode } from "./geometry.ts";
+import {
+  computeLabel,
+  FONT_SIZE,
+  type Fonts,
+  type LabelBox,
+  LINE,
+  type ShapePart,
+  shapeParts,
+  SMALL_FONT_SIZE,
+} from "./shape_geometry.ts";
+import { measureFor } from "./text_wrap.ts";
 
-export const FONT_SIZE = 12;
-export const SMALL_FONT_SIZE = 11;
-const LINE = 1.25;
-const PAD = 6;
-/** Subprocess: room at the bottom for the [+] marker. */
-const MARKER = 14;
-
-export interface Fonts {
-  label: Measure;
-  small: Measure;
-}
+export { FONT_SIZE, type Fonts, SMALL_FONT_SIZE };
 
 /** Measures for the diagram's fonts, given the resolved font family. */
 export function fontsFor(family: string): Fonts {
@@ -25,59 +26,23 @@ export function fontsFor(family: string): Fonts {
   };
 }
 
+const part = (p: ShapePart): SVGTemplateResult => {
+  switch (p.kind) {
+    case "circle":
+      return svg`<circle class=${p.cls} cx=${p.cx} cy=${p.cy} r=${p.r}></circle>`;
+    case "path":
+      return svg`<path class=${p.cls} d=${p.d}></path>`;
+    case "rect":
+      return svg`
+        <rect class=${p.cls} x=${p.x} y=${p.y} width=${p.width} height=${p.height}
+          rx=${p.rx}></rect>
+      `;
+  }
+};
+
 /** The outline of a node: what is filled, stroked, selected and focused. */
 export function nodeShape(n: ProcessNode): SVGTemplateResult {
-  const w = n.width, h = n.height;
-  const r = Math.min(w, h) / 2;
-  switch (n.type) {
-    case "start":
-      return svg`<circle class="shape" cx=${w / 2} cy=${h / 2} r=${r}></circle>`;
-    case "end":
-      return svg`<circle class="shape end" cx=${w / 2} cy=${h / 2} r=${r - 1.5}></circle>`;
-    case "intermediate":
-      return svg`
-        <circle class="shape" cx=${w / 2} cy=${h / 2} r=${r}></circle>
-        <circle class="inner" cx=${w / 2} cy=${h / 2} r=${Math.max(1, r - 4)}></circle>
-      `;
-    case "xor":
-    case "and": {
-      const d = `M${w / 2} 0L${w} ${h / 2}L${w / 2} ${h}L0 ${h / 2}Z`;
-      const m = Math.min(w, h) * 0.2;
-      const cx = w / 2, cy = h / 2;
-      const mark = n.type === "xor"
-        ? `M${cx - m} ${cy - m}L${cx + m} ${cy + m}M${cx + m} ${cy - m}L${cx - m} ${cy + m}`
-        : `M${cx} ${cy - m * 1.3}V${cy + m * 1.3}M${cx - m * 1.3} ${cy}H${cx + m * 1.3}`;
-      return svg`
-        <path class="shape" d=${d}></path>
-        <path class="mark" d=${mark}></path>
-      `;
-    }
-    case "annotation":
-      // BPMN's open bracket; the invisible box keeps the whole area clickable and focusable.
-      return svg`
-        <rect class="shape hit" width=${w} height=${h}></rect>
-        <path class="bracket" d=${`M12 0H0V${h}H12`}></path>
-      `;
-    case "subprocess":
-      return svg`
-        <rect class="shape" width=${w} height=${h} rx="8"></rect>
-        <rect class="marker" x=${w / 2 - 6} y=${h - MARKER -
-          2} width="12" height="12" rx="1"></rect>
-        <path class="mark" d=${`M${w / 2} ${h - MARKER + 1}v6M${w / 2 - 3} ${
-          h - MARKER + 4
-        }h6`}></path>
-      `;
-    default:
-      return svg`<rect class="shape" width=${w} height=${h} rx="8"></rect>`;
-  }
-}
-
-interface LabelBox {
-  lines: string[];
-  x: number;
-  y: number;
-  anchor: "middle" | "start";
-  small: boolean;
+  return svg`${shapeParts(n).map(part)}`;
 }
 
 const wrapped = new Map<string, LabelBox>();
@@ -91,31 +56,6 @@ export function labelBox(n: ProcessNode, fonts: Fonts): LabelBox {
   if (wrapped.size > 10_000) wrapped.clear();
   wrapped.set(key, box);
   return box;
-}
-
-function computeLabel(type: NodeType, w: number, h: number, label: string, fonts: Fonts) {
-  const lineHeight = FONT_SIZE * LINE;
-  if (labelOutside(type)) {
-    // Up to three short lines centred on the shape: below events, above gateways (whose
-    // branches often leave downwards).
-    const width = Math.max(90, w * 2.4);
-    const lines = wrapText(label, width, 3, fonts.small);
-    const y = isGateway(type)
-      ? -6 - (lines.length - 1) * SMALL_FONT_SIZE * LINE
-      : h + 4 + SMALL_FONT_SIZE;
-    return { lines, x: w / 2, y, anchor: "middle" as const, small: true };
-  }
-  if (type === "annotation") {
-    const maxLines = Math.max(1, Math.floor((h - 2 * PAD) / lineHeight));
-    const lines = wrapText(label, w - 8 - PAD, maxLines, fonts.label);
-    return { lines, x: 8, y: PAD + FONT_SIZE, anchor: "start" as const, small: false };
-  }
-  const room = h - 2 * PAD - (type === "subprocess" ? MARKER : 0);
-  const maxLines = Math.max(1, Math.floor(room / lineHeight));
-  const lines = wrapText(label, w - 2 * PAD, maxLines, fonts.label);
-  const used = lines.length * lineHeight;
-  const top = PAD + (room - used) / 2;
-  return { lines, x: w / 2, y: top + FONT_SIZE, anchor: "middle" as const, small: false };
 }
 
 /** The label as one <text> with a <tspan> per line (nothing for an empty label). */

@@ -145,6 +145,7 @@ export class ProcedoEditorToolbar extends LitElement {
             20,
             "start",
           )}${t("editor.action.findings")} (${s.errors + s.warnings})</fluent-toggle-button>
+        <slot name="export"></slot>
         ${this.#bpmnMenu(edit)}
         ${this.#button("help", "keyboard", "editor.action.help", true, "")}
       </div>

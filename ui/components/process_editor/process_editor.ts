@@ -8,6 +8,7 @@
 // still shown politely.
 import { html, LitElement, type PropertyValues } from "lit";
 import "../confirm_dialog.ts";
+import "../draft_export_menu.ts";
 import "../editor_canvas/mod.ts";
 import type { ProcedoEditorCanvas } from "../editor_canvas/mod.ts";
 import "../fluent.ts";
@@ -285,8 +286,11 @@ export class ProcedoProcessEditor extends LitElement {
     const v = this.#validation!;
     return html`
       <procedo-editor-toolbar .state=${this.#toolbarState()}
-        @editor-action=${(e: CustomEvent<EditorAction>) =>
-          void this.run(e.detail)}></procedo-editor-toolbar>
+        @editor-action=${(e: CustomEvent<EditorAction>) => void this.run(e.detail)}>
+        <procedo-draft-export-menu slot="export" process-id=${this.processId}
+          process-title=${this.process?.title ?? ""} .save=${this.#saveForExport}
+        ></procedo-draft-export-menu>
+      </procedo-editor-toolbar>
       <div class="bars">${editorBars(this)}</div>
       <div class="main">
         <procedo-editor-canvas
@@ -337,6 +341,9 @@ export class ProcedoProcessEditor extends LitElement {
       <procedo-confirm></procedo-confirm>
     `;
   }
+
+  /** The exports read the saved draft: save what is shown first (a draft in review is). */
+  #saveForExport = () => this.editable ? this.#save!.save() : Promise.resolve(true);
 
   #failed() {
     const forbidden = isApiProblem(this.loadError) && this.loadError.status === 403;

@@ -9869,6 +9869,696 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/exports/handbook.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the process handbook (PDF)
+     * @description Cover, table of contents with page numbers, bookmarks, one section per published process of the branch below `root` (or of the whole landscape), headers and footers. At most 300 processes.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The landscape node (a process) whose branch the handbook covers */
+          root?: string;
+          /** @description The language of headers and words in the file (default: Accept-Language) */
+          lang?: "de" | "en";
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The handbook */
+        200: {
+          headers: {
+            /** @description attachment; filename=… */
+            "Content-Disposition"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports/processes/{id}.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the process report (PDF)
+     * @description Title block, the diagram as vector graphics (fitted to A4/A3 landscape or tiled), one row per step with lane, RACI and linked resources, and the version history.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A published version number, `published` (the newest; the default) or `draft` (modelers and the process owner; also the default before a first publication) */
+          version?: string;
+          /** @description The language of headers and words in the file (default: Accept-Language) */
+          lang?: "de" | "en";
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The process report as PDF */
+        200: {
+          headers: {
+            /** @description attachment; filename=… */
+            "Content-Disposition"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports/processes/{id}.svg": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the process diagram (SVG)
+     * @description The diagram as the app draws it.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A published version number, `published` (the newest; the default) or `draft` (modelers and the process owner; also the default before a first publication) */
+          version?: string;
+          /** @description The language of headers and words in the file (default: Accept-Language) */
+          lang?: "de" | "en";
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The diagram as SVG */
+        200: {
+          headers: {
+            /** @description attachment; filename=… */
+            "Content-Disposition"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "image/svg+xml": string;
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports/processes/{id}.png": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the process diagram (PNG)
+     * @description The diagram as the app draws it.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description A published version number, `published` (the newest; the default) or `draft` (modelers and the process owner; also the default before a first publication) */
+          version?: string;
+          /** @description The language of headers and words in the file (default: Accept-Language) */
+          lang?: "de" | "en";
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The diagram as PNG */
+        200: {
+          headers: {
+            /** @description attachment; filename=… */
+            "Content-Disposition"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "image/png": string;
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports/orgcharts/{id}.svg": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the drawn org chart (SVG)
+     * @description Units as boxes with their positions and holders, connectors, staff units beside their parent, wide levels stacked; the PDF fits A4/A3 landscape or is tiled.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The language of headers and words in the file (default: Accept-Language) */
+          lang?: "de" | "en";
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The org chart */
+        200: {
+          headers: {
+            /** @description attachment; filename=… */
+            "Content-Disposition"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "image/svg+xml": string;
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports/orgcharts/{id}.pdf": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download the drawn org chart (PDF)
+     * @description Units as boxes with their positions and holders, connectors, staff units beside their parent, wide levels stacked; the PDF fits A4/A3 landscape or is tiled.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description The language of headers and words in the file (default: Accept-Language) */
+          lang?: "de" | "en";
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The org chart */
+        200: {
+          headers: {
+            /** @description attachment; filename=… */
+            "Content-Disposition"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports/lists/{list}.csv": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a list as CSV
+     * @description Lists: documents, employees, locations, positions, processes, raci, requirements, systems. Headers in the request's language. Lists with personal data (employees) need the role executive and are audited. UTF-8; cells that would start a formula (= + - @ tab CR) get a leading apostrophe.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description raci: the process id (required) */
+          process?: string;
+          /** @description raci: published (default) or draft (modelers and the owner) */
+          source?: string;
+          /** @description CSV for Excel: a byte order mark and ; as the separator */
+          excel?: "true" | "false";
+          /** @description The language of headers and words in the file (default: Accept-Language) */
+          lang?: "de" | "en";
+        };
+        header?: never;
+        path: {
+          list:
+            | "documents"
+            | "employees"
+            | "locations"
+            | "positions"
+            | "processes"
+            | "raci"
+            | "requirements"
+            | "systems";
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The list */
+        200: {
+          headers: {
+            /** @description attachment; filename=… */
+            "Content-Disposition"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "text/csv": string;
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/exports/lists/{list}.xlsx": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Download a list as an Excel workbook
+     * @description Lists: documents, employees, locations, positions, processes, raci, requirements, systems. Headers in the request's language. Lists with personal data (employees) need the role executive and are audited. A bold frozen header row with an autofilter; dates and numbers as such.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description raci: the process id (required) */
+          process?: string;
+          /** @description raci: published (default) or draft (modelers and the owner) */
+          source?: string;
+          /** @description CSV for Excel: a byte order mark and ; as the separator */
+          excel?: "true" | "false";
+          /** @description The language of headers and words in the file (default: Accept-Language) */
+          lang?: "de" | "en";
+        };
+        header?: never;
+        path: {
+          list:
+            | "documents"
+            | "employees"
+            | "locations"
+            | "positions"
+            | "processes"
+            | "raci"
+            | "requirements"
+            | "systems";
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The list */
+        200: {
+          headers: {
+            /** @description attachment; filename=… */
+            "Content-Disposition"?: string;
+            [name: string]: unknown;
+          };
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/ai/settings": {
     parameters: {
       query?: never;

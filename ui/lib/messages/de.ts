@@ -3,8 +3,10 @@ import type { MessageKey } from "./en.ts";
 import * as ai from "./features/ai.ts";
 import * as collaboration from "./features/collaboration.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
+import * as exportsFeature from "./features/exports.ts";
 import * as embed from "./features/embed.ts";
 import * as orgchart from "./features/orgchart.ts";
+import * as orgchartView from "./features/orgchart_view.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
 import * as resources from "./features/resources.ts";
@@ -350,10 +352,12 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
 type FeatureKey =
   | keyof typeof processes.en
   | keyof typeof orgchart.en
+  | keyof typeof orgchartView.en
   | keyof typeof resources.en
   | keyof typeof editorCanvas.en
   | keyof typeof processEditor.en
   | keyof typeof versionDiff.en
+  | keyof typeof exportsFeature.en
   | keyof typeof embed.en
   | keyof typeof ai.en
   | keyof typeof collaboration.en;
@@ -362,10 +366,12 @@ export const de: Record<MessageKey, string> = {
   ...core,
   ...processes.de,
   ...orgchart.de,
+  ...orgchartView.de,
   ...resources.de,
   ...editorCanvas.de,
   ...processEditor.de,
   ...versionDiff.de,
+  ...exportsFeature.de,
   ...embed.de,
   ...ai.de,
   ...collaboration.de,

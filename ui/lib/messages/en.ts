@@ -3,8 +3,10 @@
 import * as ai from "./features/ai.ts";
 import * as collaboration from "./features/collaboration.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
+import * as exportsFeature from "./features/exports.ts";
 import * as embed from "./features/embed.ts";
 import * as orgchart from "./features/orgchart.ts";
+import * as orgchartView from "./features/orgchart_view.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
 import * as resources from "./features/resources.ts";
@@ -339,10 +341,12 @@ export const en = {
   ...core,
   ...processes.en,
   ...orgchart.en,
+  ...orgchartView.en,
   ...resources.en,
   ...editorCanvas.en,
   ...processEditor.en,
   ...versionDiff.en,
+  ...exportsFeature.en,
   ...embed.en,
   ...ai.en,
   ...collaboration.en,

@@ -1,8 +1,13 @@
-// <procedo-orgchart-page>: /org-charts and /org-charts/:chartId. A chart picker, the chart as
-// a tree (units, positions, holders) and panels for the details. /org-charts opens the first
-// chart, or says there is none yet. Modelers add, change, move, delete and import; readers
-// see the same tree and details without any of those actions.
+// <procedo-orgchart-page>: /org-charts and /org-charts/:chartId. A chart picker, the chart
+// drawn as the export draws it (org_chart_view.ts) or as a tree (org_tree.ts; ?view=tree),
+// and panels for the details. /org-charts opens the first chart, or says there is none yet.
+// Modelers add, change, move, delete and import; readers see the same chart and details
+// without any of those actions.
 import { css, html, LitElement, nothing } from "lit";
+import { live } from "lit/directives/live.js";
+import "@fluentui/web-components/toggle-button.js";
+import "../../../components/export_menu.ts";
+import { type ExportItem, listExportItems } from "../../../components/export_menu.ts";
 import "../../../components/confirm_dialog.ts";
 import type { ProcedoConfirm } from "../../../components/confirm_dialog.ts";
 import { icon } from "../../../components/icons.ts";
@@ -13,23 +18,34 @@ import { base, controls, page } from "../../../components/styles.ts";
 import { type Schemas, unwrap } from "../../../lib/api/client.ts";
 import { ApiData } from "../../../lib/api_data.ts";
 import { formatNumber, LocaleController, t } from "../../../lib/i18n.ts";
-import { router } from "../../../lib/router.ts";
+import { RouteController, router } from "../../../lib/router.ts";
+import { showQuery } from "../../../lib/url_list.ts";
 import { roleAllows, session } from "../../session.ts";
 import { chartImporter, chartImportKinds, describeChartImport } from "./chart_import.ts";
 import "./chart_panel.ts";
 import type { ProcedoOrgchartChartPanel } from "./chart_panel.ts";
 import "./employee_panel.ts";
 import type { ProcedoOrgchartEmployeePanel } from "./employee_panel.ts";
+import "./org_chart_view.ts";
 import "./org_tree.ts";
-import type { OpenNodeDetail, ProcedoOrgTree } from "./org_tree.ts";
+import type { OpenNodeDetail } from "./org_tree.ts";
 import "./position_panel.ts";
 import type { ProcedoOrgchartPositionPanel } from "./position_panel.ts";
 import { localized } from "./problems.ts";
-import type { ChartTree } from "./tree_model.ts";
+import type { ChartTree, NodeKind } from "./tree_model.ts";
 import "./unit_panel.ts";
 import type { ProcedoOrgchartUnitPanel } from "./unit_panel.ts";
 
 type OrgChart = Schemas["OrgChart"];
+type View = "chart" | "tree";
+
+/** What the page asks of the chart or the tree, whichever is shown. */
+interface ChartShown extends HTMLElement {
+  activeUnitId(): string | undefined;
+  activePositionId(): string | undefined;
+  revealNode(kind: NodeKind, id: string): Promise<boolean>;
+  focusActive(): Promise<void>;
+}
 /** The picker lists this many charts (a tenant rarely has more than a few). */
 const CHARTS = 200;
 
@@ -64,6 +80,16 @@ export class ProcedoOrgchartPage extends LitElement {
       .empty fluent-button {
         margin-top: var(--spacingVerticalM);
       }
+      .views {
+        display: flex;
+        gap: var(--spacingHorizontalXXS);
+      }
+      .above {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: var(--spacingHorizontalL);
+      }
     `,
   ];
   declare params: Record<string, string> | undefined;
@@ -71,6 +97,7 @@ export class ProcedoOrgchartPage extends LitElement {
   /** What the last change did, when the tree cannot show it. */
   declare status: string | undefined;
   #shown: string | undefined;
+  #route = new RouteController(this);
   #charts = new ApiData(this, async (signal) =>
     unwrap(
       await session().api.GET("/api/v1/orgchart/charts", {
@@ -95,6 +122,43 @@ export class ProcedoOrgchartPage extends LitElement {
     return this.params?.chartId;
   }
 
+  get #view(): View {
+    return this.#route.location.query.get("view") === "tree" ? "tree" : "chart";
+  }
+
+  /** The query to keep when moving to another chart: the view stays as chosen. */
+  get #keep(): string {
+    return this.#view === "tree" ? "?view=tree" : "";
+  }
+
+  /** The drawn chart, positions for everyone, employees (personal data) for executives. */
+  #exportItems(): ExportItem[] {
+    const id = this.#chartId;
+    const chart: ExportItem[] = id
+      ? [
+        {
+          label: "exports.orgPdf",
+          path: "/api/v1/exports/orgcharts/{id}.pdf",
+          path_params: { id },
+          testid: "export-org-pdf",
+        },
+        {
+          label: "exports.orgSvg",
+          path: "/api/v1/exports/orgcharts/{id}.svg",
+          path_params: { id },
+          testid: "export-org-svg",
+        },
+      ]
+      : [];
+    // Two lists in one menu: each item names its list ("Positions (Excel)").
+    const named = (list: "positions" | "employees", name: string) =>
+      listExportItems(list, {}, name).map((i) => ({ ...i, testid: `${i.testid}-${list}` }));
+    const people = roleAllows(session().me.user.role, "executive")
+      ? named("employees", t("exports.employeeList"))
+      : [];
+    return [...chart, ...named("positions", t("exports.positionList")), ...people];
+  }
+
   get #canEdit() {
     return roleAllows(session().me.user.role, "modeler");
   }
@@ -111,7 +175,9 @@ export class ProcedoOrgchartPage extends LitElement {
 
   override updated() {
     const first = this.#charts.value?.items[0];
-    if (!this.#chartId && first) router.navigate(`/org-charts/${first.id}`, { replace: true });
+    if (!this.#chartId && first) {
+      router.navigate(`/org-charts/${first.id}${this.#keep}`, { replace: true });
+    }
   }
 
   override render() {
@@ -191,6 +257,9 @@ export class ProcedoOrgchartPage extends LitElement {
         <fluent-button appearance="subtle" @click=${this.#reloadAll}>
           ${icon("refresh", 20, "start")}${t("action.refresh")}
         </fluent-button>
+        <procedo-export-menu .items=${this.#exportItems()} what=${tree?.chart.name ??
+          t("orgchart.title")}
+        ></procedo-export-menu>
         <span class="status grow" role="status" data-testid="status">${this.status ?? ""}</span>
         ${edit
           ? html`
@@ -226,19 +295,52 @@ export class ProcedoOrgchartPage extends LitElement {
 
   #body(tree: ChartTree) {
     const n = (x: number) => formatNumber(x);
+    const view = this.#view;
     return html`
       ${tree.chart.description ? html`<p class="muted">${tree.chart.description}</p>` : nothing}
-      <p class="counts">${t("orgchart.counts", {
-        units: n(tree.counts.units),
-        positions: n(tree.counts.positions),
-        holders: n(tree.counts.holders),
-      })}</p>
-      <procedo-org-tree .tree=${tree} @open-node=${this.#open}></procedo-org-tree>
+      <div class="above">
+        <div class="views" role="group" aria-label=${t("orgchart.view.switch")}
+          @click=${this.#onViewClick}>
+          ${this.#viewButton("chart", "organization", t("orgchart.view.chart"), view)}
+          ${this.#viewButton("tree", "tree", t("orgchart.view.tree"), view)}
+        </div>
+        <p class="counts">${t("orgchart.counts", {
+          units: n(tree.counts.units),
+          positions: n(tree.counts.positions),
+          holders: n(tree.counts.holders),
+        })}</p>
+      </div>
+      ${view === "tree"
+        ? html`<procedo-org-tree .tree=${tree} @open-node=${this.#open}></procedo-org-tree>`
+        : html`
+          <procedo-org-chart-view .tree=${tree} @open-node=${this.#open}></procedo-org-chart-view>
+        `}
     `;
   }
 
-  get #orgTree() {
-    return this.renderRoot.querySelector("procedo-org-tree") as ProcedoOrgTree | null;
+  #viewButton(value: View, name: "organization" | "tree", label: string, current: View) {
+    // A toggle button flips itself on click; live() puts back what the URL says.
+    return html`
+      <fluent-toggle-button appearance="subtle" .pressed=${live(value === current)}
+        data-view=${value}>${icon(name, 20, "start")}${label}</fluent-toggle-button>
+    `;
+  }
+
+  /** On the group: a click reaches it after the button flipped itself (see map.ts). */
+  #onViewClick = (e: Event) => {
+    const view = (e.target as Element).closest?.("[data-view]")?.getAttribute("data-view");
+    if (view !== "chart" && view !== "tree") return;
+    const query = new URLSearchParams(location.search);
+    if (view === "tree") query.set("view", "tree");
+    else query.delete("view");
+    const s = query.toString();
+    showQuery(s ? `?${s}` : "");
+    this.requestUpdate();
+  };
+
+  /** The chart or the tree, whichever is shown. */
+  get #orgTree(): ChartShown | null {
+    return this.renderRoot.querySelector<ChartShown>("procedo-org-chart-view, procedo-org-tree");
   }
   get #unitPanel() {
     return this.renderRoot.querySelector(
@@ -265,7 +367,7 @@ export class ProcedoOrgchartPage extends LitElement {
   }
 
   #pick = (e: Event) => {
-    router.navigate(`/org-charts/${(e.target as HTMLSelectElement).value}`);
+    router.navigate(`/org-charts/${(e.target as HTMLSelectElement).value}${this.#keep}`);
   };
 
   #open = (e: CustomEvent<OpenNodeDetail>) => {
@@ -294,7 +396,7 @@ export class ProcedoOrgchartPage extends LitElement {
   #chartSaved = async (e: CustomEvent<OrgChart>) => {
     await this.#charts.reload();
     if (e.detail.id === this.#chartId) await this.#tree.reload();
-    else router.navigate(`/org-charts/${e.detail.id}`);
+    else router.navigate(`/org-charts/${e.detail.id}${this.#keep}`);
   };
 
   async #deleteChart() {
@@ -316,7 +418,7 @@ export class ProcedoOrgchartPage extends LitElement {
         }),
       );
       await this.#charts.reload();
-      router.navigate("/org-charts", { replace: true });
+      router.navigate(`/org-charts${this.#keep}`, { replace: true });
     } catch (err) {
       this.actionError = localized(err);
     }

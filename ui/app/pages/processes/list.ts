@@ -3,6 +3,8 @@
 // all kept in the URL query so a link shows the same rows and back/forward step through
 // earlier views. Modelers and executives get "New process" (a panel); readers do not.
 import { css, html, LitElement, nothing } from "lit";
+import "../../../components/export_menu.ts";
+import { listExportItems } from "../../../components/export_menu.ts";
 import { live } from "lit/directives/live.js";
 import { icon } from "../../../components/icons.ts";
 import "../../../components/pager.ts";
@@ -182,6 +184,8 @@ export class ProcedoProcessList extends LitElement {
         <fluent-button appearance="subtle" @click=${() => data.reload()}>
           ${icon("refresh", 20, "start")}${t("action.refresh")}
         </fluent-button>
+        <procedo-export-menu .items=${listExportItems("processes")}
+          what=${t("processes.list.title")}></procedo-export-menu>
         <span class="grow"></span>
         <fluent-text-input class="search" type="search" data-testid="process-search"
           placeholder=${t("processes.list.searchPlaceholder")} @input=${this.#list.onSearch}

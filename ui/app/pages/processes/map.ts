@@ -3,6 +3,7 @@
 // search across titles, steps, tags and descriptions. The view and the search text live in
 // the URL (?view=tree&q=…), so a link or a reload shows the same.
 import { css, html, LitElement, nothing } from "lit";
+import "../../../components/export_menu.ts";
 import type { TextInput } from "@fluentui/web-components";
 import "@fluentui/web-components/toggle-button.js";
 import { live } from "lit/directives/live.js";
@@ -88,6 +89,11 @@ export class ProcedoProcessMap extends LitElement {
           ${this.#viewButton("tiles", "grid", t("processes.map.tiles"), view)}
           ${this.#viewButton("tree", "tree", t("processes.map.tree"), view)}
         </div>
+        <procedo-export-menu .items=${[{
+          label: "exports.handbookPdf",
+          path: "/api/v1/exports/handbook.pdf",
+          testid: "export-handbook",
+        }]} what=${t("exports.handbook")}></procedo-export-menu>
         <fluent-button appearance="subtle" @click=${() => data.reload()}>
           ${icon("refresh", 20, "start")}${t("action.refresh")}
         </fluent-button>

@@ -3,6 +3,22 @@
 import { css } from "lit";
 
 export const processPageStyles = css`
+  /* Printing a process page: the diagram and the step table, no tabs, buttons or panels. */
+  @media print {
+    .actions,
+    .source,
+    procedo-export-menu,
+    fluent-button,
+    procedo-step-panel,
+    [role="tablist"] {
+      display: none !important;
+    }
+    procedo-diagram {
+      break-inside: avoid;
+      border: none;
+    }
+  }
+
   :host {
     box-sizing: border-box;
     height: 100%;

@@ -7,6 +7,8 @@ import { html, LitElement, nothing, type PropertyValues } from "lit";
 import "../../../components/diagram/diagram_view.ts";
 import type { NodeSelectDetail, ProcedoDiagram } from "../../../components/diagram/diagram_view.ts";
 import "../../../components/problem_bar.ts";
+import "../../../components/export_menu.ts";
+import type { ExportItem } from "../../../components/export_menu.ts";
 import { base, page } from "../../../components/styles.ts";
 import { unwrap } from "../../../lib/api/client.ts";
 import { ApiData } from "../../../lib/api_data.ts";
@@ -252,8 +254,47 @@ export class ProcedoProcessPage extends LitElement {
         : nothing}<div slot="toolbar" class="actions">${modeler ? editButton : nothing}${published >
             0 || modeler
         ? compare
-        : nothing}</div></procedo-diagram>
+        : nothing}${this.#exportMenu(v)}</div></procedo-diagram>
     `;
+  }
+
+  /** Readers export the published version shown; editors the draft when they look at it. */
+  #exportMenu(v: View) {
+    const draft = v.model?.source === "draft";
+    const id = v.process.id;
+    const version = draft ? "draft" : String(v.model?.version ?? "published");
+    const file = (ext: string) => `/api/v1/exports/processes/{id}.${ext}`;
+    const items: ExportItem[] = [
+      {
+        label: draft ? "exports.draftPdf" : "exports.pdf",
+        path: file("pdf"),
+        path_params: { id },
+        query: { version },
+        testid: "export-pdf",
+      },
+      {
+        label: "exports.svg",
+        path: file("svg"),
+        path_params: { id },
+        query: { version },
+        testid: "export-svg",
+      },
+      {
+        label: "exports.png",
+        path: file("png"),
+        path_params: { id },
+        query: { version },
+        testid: "export-png",
+      },
+      {
+        label: "exports.raciXlsx",
+        path: "/api/v1/exports/lists/{list}.xlsx",
+        path_params: { list: "raci" },
+        query: { process: id, source: draft ? "draft" : "published" },
+        testid: "export-raci",
+      },
+    ];
+    return html`<procedo-export-menu .items=${items} what=${v.process.title}></procedo-export-menu>`;
   }
 
   #otherPanel(v: View) {

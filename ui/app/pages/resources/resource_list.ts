@@ -3,6 +3,8 @@
 // the URL query. A name opens the resource's panel (details and where used). Modelers and
 // above also get "New …", "Import", and edit and delete on each row; readers do not.
 import { css, html, LitElement, nothing } from "lit";
+import "../../../components/export_menu.ts";
+import { listExportItems } from "../../../components/export_menu.ts";
 import { icon } from "../../../components/icons.ts";
 import "../../../components/import_dialog.ts";
 import type { ProcedoImportDialog } from "../../../components/import_dialog.ts";
@@ -180,6 +182,8 @@ export class ProcedoResourceList extends LitElement {
         <fluent-button appearance="subtle" @click=${() => data.reload()}>
           ${icon("refresh", 20, "start")}${t("action.refresh")}
         </fluent-button>
+        <procedo-export-menu .items=${listExportItems(listPath(kind).split("/").pop()!)}
+          what=${kindText(kind, "tab")}></procedo-export-menu>
         <span class="grow"></span>
         <fluent-text-input class="search" type="search" data-testid="resource-search"
           placeholder=${t("resources.searchPlaceholder")} @input=${this.#list.onSearch}
