@@ -1,5 +1,6 @@
 // The plugins Procedo ships with, in any order (the core sorts them by dependsOn).
 import type { ProcedoPlugin } from "../api/plugin.ts";
+import { livePlugin } from "./live/mod.ts";
 import { orgchartPlugin } from "./orgchart/mod.ts";
 import { processesPlugin } from "./processes/mod.ts";
 import { resourcesPlugin } from "./resources/mod.ts";
@@ -10,4 +11,5 @@ export const defaultPlugins: ProcedoPlugin[] = [
   processesPlugin,
   orgchartPlugin,
   resourcesPlugin,
+  livePlugin,
 ];

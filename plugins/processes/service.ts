@@ -14,3 +14,7 @@ export { searchProcesses } from "./search.ts";
 export type { SampleLinks } from "./sample_binding.ts";
 export { bindSampleLinks, bindSamplePositions } from "./sample_binding.ts";
 export { UnlinkResultSchema, UsagePageSchema } from "./usage_schemas.ts";
+export type { Draft } from "./draft_service.ts";
+export { draftInReview, getDraft, processNotFound, saveDraft } from "./draft_service.ts";
+export type { Graph } from "./graph_schema.ts";
+export { assertGraphLimits, GraphSchema } from "./graph_schema.ts";
