@@ -18,6 +18,11 @@ export interface LivePrincipal {
   userId: string;
   displayName: string;
   role: Role;
+  /**
+   * When the sign-in the ticket was bought with expires (ms since the epoch): the connection
+   * ends then, and the next one needs a ticket bought with a fresh sign-in.
+   */
+  expiresAt?: number;
 }
 
 /**

@@ -2,12 +2,15 @@
 // `user` is replaced by the person the ticket was issued to (nobody can appear under another
 // name), only the pointer and the selection are kept (bounded), and a client may only
 // speak for the awareness ids it introduced itself, never remove or change someone else's.
+// Besides the pointer and selection, a state may name the client ids whose edits the person
+// waits to see stored (pending), so the server reports their clocks when it stores.
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { PresenceState, PresenceUser } from "./shared/protocol.ts";
 
 const MAX_SELECTION = 2_000;
 const MAX_ENTRIES = 16;
+const MAX_PENDING = 64;
 
 /**
  * The update as the server passes it on, or null when nothing in it may pass. `mayUse` says
@@ -58,5 +61,10 @@ export function vouch(state: unknown, user: PresenceUser): PresenceState {
       typeof id === "string" && id.length <= 64
     ).slice(0, MAX_SELECTION);
   } else out.selection = [];
+  // The client ids whose edits the person waits to see stored (see ServerState.saved).
+  if (Array.isArray(s.pending)) {
+    out.pending = s.pending.filter((id): id is number => Number.isSafeInteger(id) && id >= 0)
+      .slice(0, MAX_PENDING);
+  }
   return out;
 }

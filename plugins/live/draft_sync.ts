@@ -36,6 +36,9 @@ export interface SyncTiming {
   pollMs: number;
 }
 
+/** Polls without news after which the draft is read anyway. */
+const FORCE_EVERY = 15;
+
 export const DEFAULT_TIMING: SyncTiming = { persistMs: 1_500, maxPersistMs: 8_000, pollMs: 2_000 };
 
 export interface SyncHooks {
@@ -74,6 +77,7 @@ export class DraftSync {
   #firstUnsaved = 0;
   #pollTimer?: ReturnType<typeof setInterval>;
   #seenVersion: string | null = null;
+  #quietPolls = 0;
   #closed = false;
   #failures = 0;
 
@@ -171,7 +175,12 @@ export class DraftSync {
   async #poll() {
     if (this.#closed) return;
     const version = await this.deps.versions.current(this.scope.tenantId);
-    if (version !== null && version === this.#seenVersion) return;
+    // The draft is read again when the tenant's data changed, and now and then anyway: a
+    // cache that is not shared (memory on Workers) or was flushed announces nothing.
+    if (version !== null && version === this.#seenVersion && ++this.#quietPolls < FORCE_EVERY) {
+      return;
+    }
+    this.#quietPolls = 0;
     this.#seenVersion = version;
     await this.#run(async () => void await this.#refresh());
   }

@@ -30,6 +30,7 @@ import {
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
+  type PresenceState,
   type PresenceUser,
   SERVER_MAP,
 } from "./shared/protocol.ts";
@@ -61,6 +62,7 @@ export class Connection {
   checkedAt = 0;
   closed = false;
   queue: Promise<void> = Promise.resolve();
+  expiry?: ReturnType<typeof setTimeout>;
 
   constructor(readonly socket: LiveSocket, public principal: LivePrincipal) {
     this.user = {
@@ -114,7 +116,7 @@ export class LiveRoom {
           // Out of review: everyone sends what the room refused meanwhile.
           if (state === "editing") room.#broadcast(room.#syncStep1());
         },
-        connectedClients: () => [...room.#owners.keys()],
+        connectedClients: () => room.#awaited(),
       },
     });
     room.doc.on("update", room.#onUpdate);
@@ -137,6 +139,13 @@ export class LiveRoom {
     const conn = new Connection(socket, principal);
     conn.checkedAt = Date.now();
     this.#conns.set(socket, conn);
+    const left = (principal.expiresAt ?? Infinity) - Date.now();
+    // Ended when the sign-in expires, even if the person sends nothing.
+    if (left < 2 ** 31) {
+      conn.expiry = setTimeout(() => {
+        conn.queue = conn.queue.then(async () => void await this.#authorize(conn));
+      }, Math.max(0, left));
+    }
     void this.deps.versions.current(this.tenantId).then((v) => (conn.checkedVersion = v));
     socket.send(this.#syncStep1());
     const states = [...this.awareness.getStates().keys()];
@@ -167,6 +176,7 @@ export class LiveRoom {
   leave(conn: Connection) {
     if (!this.#conns.has(conn.socket)) return;
     conn.closed = true;
+    clearTimeout(conn.expiry);
     this.#conns.delete(conn.socket);
     const ids = [...conn.ids].filter((id) => this.#owners.get(id) === conn);
     ids.forEach((id) => this.#owners.delete(id));
@@ -238,9 +248,15 @@ export class LiveRoom {
    * Whether `conn` may still edit. The tenant's data version (a cache read) changes with
    * every write in the tenant — a role change, a deactivation, a suspension among them — so
    * the person's rights are read from the database again whenever it changed since the last
-   * check, and at least every recheckMs.
+   * check, and at least every recheckMs. The connection ends when the sign-in its ticket
+   * was bought with expires: a new ticket needs a fresh sign-in (or a silent renewal).
    */
   async #authorize(conn: Connection): Promise<boolean> {
+    const expiresAt = conn.principal.expiresAt;
+    if (expiresAt !== undefined && Date.now() >= expiresAt) {
+      this.#drop(conn, CLOSE.ticketRefused, "The sign-in expired: connect with a new ticket.");
+      return false;
+    }
     const version = await this.deps.versions.current(this.tenantId);
     const now = Date.now();
     if (
@@ -272,6 +288,15 @@ export class LiveRoom {
       conn.socket.close(code, reason);
     } catch { /* already closed */ }
     this.leave(conn);
+  }
+
+  /** Client ids the connected people wait to see stored: theirs and what they list. */
+  #awaited(): number[] {
+    const ids = new Set(this.#owners.keys());
+    for (const state of this.awareness.getStates().values()) {
+      for (const id of (state as PresenceState).pending ?? []) ids.add(id);
+    }
+    return [...ids];
   }
 
   #syncStep1(): Uint8Array {

@@ -4,13 +4,18 @@
 // user-required); another tenant's process answers 404 like a missing one.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { decodeJwt } from "jose";
+import { bearerValue } from "../../api/auth/credentials.ts";
 import type { Config } from "../../api/config.ts";
 import type { AppEnv } from "../../api/env.ts";
 import { json } from "../../api/http/content.ts";
 import type { PluginDeps } from "../../api/plugin.ts";
-import { problemResponses } from "../../api/problem.ts";
+import { ProblemError, problemResponses } from "../../api/problem.ts";
 import { getDraft } from "../processes/service.ts";
 import { issueTicket, TICKET_TTL_SECONDS } from "./tickets.ts";
+
+/** A sign-in with less time left than this buys no ticket. */
+const MIN_SIGN_IN_LEFT_MS = 5_000;
 
 const TicketRequest = z.strictObject({
   processId: z.string().uuid({ error: "must be a process id (UUID)" }),
@@ -45,12 +50,25 @@ export function registerTicketRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps)
     const { processId } = c.req.valid("json");
     await getDraft(c.var.scope, processId); // 404 for unknown and other tenants' processes
     const p = c.var.principal!;
+    const expiresAt = signInExpiry(c);
+    // The API accepts a token a little past its expiry (clock skew); a connection bought with
+    // one would end at once, over and over: the client renews its sign-in first.
+    if (expiresAt !== undefined && expiresAt - Date.now() < MIN_SIGN_IN_LEFT_MS) {
+      throw new ProblemError(
+        401,
+        "invalid-token",
+        "Your sign-in expires now: renew it, then ask for a ticket again.",
+        {},
+        { "WWW-Authenticate": 'Bearer realm="procedo", error="invalid_token"' },
+      );
+    }
     const ticket = await issueTicket(deps.cache, {
       tenantId: p.tenantId,
       userId: p.userId,
       displayName: p.displayName,
       role: p.role,
       processId,
+      expiresAt,
     });
     const url = new URL(`/api/v1/live/ws/${p.tenantId}/${processId}`, origin(c, deps.config));
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
@@ -70,4 +88,16 @@ function origin(c: Context<AppEnv>, config: Config): string {
     if (host && /^[A-Za-z0-9.:[\]-]+$/.test(host)) url.host = host;
   }
   return url.origin;
+}
+
+/** When the caller's access token (verified by the core already) expires, in ms. */
+function signInExpiry(c: Context<AppEnv>): number | undefined {
+  const token = bearerValue(c.req.header("authorization"));
+  if (!token) return undefined;
+  try {
+    const { exp } = decodeJwt(token);
+    return typeof exp === "number" ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
 }

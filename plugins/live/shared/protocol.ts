@@ -10,7 +10,10 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 
 /** Why the server closed a connection (4000-4999: the application's own codes). */
 export const CLOSE = {
-  /** The ticket was missing, unknown, used before, expired or for another draft. */
+  /**
+   * The ticket was missing, unknown, used before, expired or for another draft, or the
+   * sign-in it was bought with expired: connect again with a new ticket.
+   */
   ticketRefused: 4401,
   /** The person may no longer edit: removed from the tenant, deactivated, role lowered. */
   forbidden: 4403,
@@ -45,8 +48,9 @@ export interface ServerState {
   /** When the draft was last stored (ISO). */
   savedAt: string | null;
   /**
-   * Per client id (as a string) the clock the stored draft includes: a client whose own
-   * clock is not above it has nothing unsaved.
+   * Per client id (as a string) the clock the stored draft includes, for the ids that changed
+   * since the store before and those connected people wait for (PresenceState.pending): a
+   * client whose own clock is not above it has nothing unsaved.
    */
   saved: Record<string, number>;
   /** Why the document could not be stored (null: it was). */
@@ -83,4 +87,9 @@ export interface PresenceState {
   pointer?: { x: number; y: number } | null;
   /** Ids of the selected lanes, nodes and edges. */
   selection?: string[];
+  /**
+   * The document client ids whose edits this person has not seen stored yet (this session's
+   * and those of a restored local copy): the server's saved map reports them.
+   */
+  pending?: number[];
 }
