@@ -29,10 +29,24 @@ export interface DurableObjectNamespaceLike {
 /** A workerd WebSocket (accept() and events, as in the WebSocketPair). */
 interface WorkerSocket {
   accept(): void;
+  binaryType?: string;
   send(data: ArrayBuffer | Uint8Array | string): void;
   close(code?: number, reason?: string): void;
   addEventListener(type: "message", fn: (e: { data: unknown }) => void): void;
   addEventListener(type: "close" | "error", fn: () => void): void;
+}
+
+/**
+ * A binary message's bytes, whatever workerd hands over: a Blob (its default for binary
+ * messages at recent compatibility dates), an ArrayBuffer or a view. The room reads messages
+ * in the order they came, so a Blob's bytes are passed on as a promise.
+ */
+function bytesOf(data: unknown): Uint8Array | Promise<Uint8Array> {
+  if (data instanceof Blob) return data.arrayBuffer().then((b) => new Uint8Array(b));
+  if (ArrayBuffer.isView(data)) {
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();
+  }
+  return new Uint8Array(data as ArrayBuffer).slice();
 }
 
 declare const WebSocketPair: { new (): { 0: WorkerSocket; 1: WorkerSocket } };
@@ -76,6 +90,7 @@ export class LiveRoomObject {
     const pair = new WebSocketPair();
     const client = pair[0], server = pair[1];
     server.accept();
+    server.binaryType = "arraybuffer";
     const socket = {
       send: (data: Uint8Array) => server.send(data),
       close: (code: number, reason: string) => server.close(code, reason),
@@ -90,8 +105,8 @@ export class LiveRoomObject {
     const { room, conn } = joined;
     server.addEventListener("message", (e) => {
       const data = e.data;
-      if (data instanceof ArrayBuffer) void room.receive(conn, new Uint8Array(data));
-      else socket.close(CLOSE.badMessage, "Binary messages only.");
+      if (typeof data === "string") socket.close(CLOSE.badMessage, "Binary messages only.");
+      else void room.receive(conn, bytesOf(data));
     });
     server.addEventListener("close", () => room.leave(conn));
     server.addEventListener("error", () => room.leave(conn));

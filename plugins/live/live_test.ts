@@ -184,6 +184,29 @@ test("a REST save while people are connected reaches them, and their live edits 
   });
 });
 
+test("an invalid diagram is not stored, and everyone is told why", async () => {
+  const id = await newProcess();
+  const a = open(modeler, id);
+  await a.provider.whenSynced();
+  const before = await draftOf(id);
+  const g = a.graph();
+  a.binding.write(g, {
+    ...g,
+    nodes: g.nodes.map((n) => n.id === "t" ? { ...n, label: "x".repeat(600) } : n),
+  });
+  await until("the problem is reported", () => {
+    const problem = a.doc.getMap("draft").get("problem") as { kind: string } | null;
+    return problem?.kind === "invalid";
+  });
+  assert.equal((await draftOf(id)).version, before.version, "nothing was stored");
+  edit(a, setLabel("t", "Short again"));
+  await until(
+    "stored once valid",
+    async () => label((await draftOf(id)).graph, "t") === "Short again",
+  );
+  assert.equal(a.doc.getMap("draft").get("problem"), null);
+});
+
 test("a modeler whose role is lowered is disconnected at the next message", async () => {
   const id = await newProcess();
   const executiveToken = executive;
@@ -211,6 +234,24 @@ test("a modeler whose role is lowered is disconnected at the next message", asyn
   assert.equal(label((await draftOf(id)).graph, "t"), "Work");
   // And no new ticket either.
   assert.equal((await askTicket(app, token, id)).status, 403);
+});
+
+test("a connection ends when its sign-in expires, and an expiring sign-in buys no ticket", async () => {
+  const id = await newProcess();
+  const claims = {
+    tid: "6f1c0a52-7b0e-4c55-9a1e-0c0ffee00001",
+    oid: "0a000001-0000-4000-8000-000000000002",
+    name: "Max Modeler",
+  };
+  const short = await t.issuer.sign(claims, 8);
+  const c = open(short, id);
+  await c.provider.whenSynced();
+  await until("the room ends the connection", () => c.provider.closeCode === CLOSE.ticketRefused);
+  // The API still takes the token for a while (clock skew), the ticket route does not.
+  await until("the editor must sign in again", () => c.provider.state === "signed-out");
+  const refused = await askTicket(app, short, id);
+  assert.equal(refused.status, 401);
+  assert.equal((await refused.json()).type, "https://procedo.app/problems/invalid-token");
 });
 
 test("a submitted draft makes editors read-only; edits wait until the review ends", async () => {

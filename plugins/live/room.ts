@@ -159,9 +159,12 @@ export class LiveRoom {
     return conn;
   }
 
-  /** A message from `conn`; handled strictly in order, one after the other. */
-  receive(conn: Connection, data: Uint8Array): Promise<void> {
-    conn.queue = conn.queue.then(() => this.#handle(conn, data)).catch((e) => {
+  /**
+   * A message from `conn`; handled strictly in order, one after the other (the bytes may still
+   * be on their way: a Blob's, on Workers).
+   */
+  receive(conn: Connection, data: Uint8Array | Promise<Uint8Array>): Promise<void> {
+    conn.queue = conn.queue.then(async () => this.#handle(conn, await data)).catch((e) => {
       this.deps.logger.warn("live message refused", {
         tenantId: this.tenantId,
         processId: this.processId,

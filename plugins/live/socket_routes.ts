@@ -32,10 +32,12 @@ export function registerSocketRoutes(app: Hono<AppEnv>, deps: PluginDeps, rooms:
     if (!principal) {
       throw new ProblemError(403, "live-forbidden", "You may not edit this draft.");
     }
-    const binding = (c.env as { LIVE_ROOMS?: DurableObjectNamespaceLike } | undefined)
-      ?.LIVE_ROOMS;
-    if (binding) return await toDurableObject(binding, tenantId, processId, principal);
-    return await upgradeHere(c, rooms(), tenantId, processId, principal);
+    const transport = liveTransport(c);
+    if (transport.kind === "durable-object") {
+      return await toDurableObject(transport.binding, tenantId, processId, principal);
+    }
+    if (transport.kind === "none") throw liveUnavailable();
+    return await upgradeHere(c, transport.deno, rooms(), tenantId, processId, principal);
   });
 }
 
@@ -50,22 +52,35 @@ interface DenoUpgrade {
   upgradeWebSocket(req: Request): { socket: WebSocket; response: Response };
 }
 
+/** Where this server keeps its rooms: a Durable Object binding, this Deno process, nowhere. */
+export function liveTransport(
+  c: Context<AppEnv>,
+):
+  | { kind: "durable-object"; binding: DurableObjectNamespaceLike }
+  | { kind: "deno"; deno: DenoUpgrade }
+  | { kind: "none" } {
+  const binding = (c.env as { LIVE_ROOMS?: DurableObjectNamespaceLike } | undefined)?.LIVE_ROOMS;
+  if (binding) return { kind: "durable-object", binding };
+  const deno = (globalThis as { Deno?: DenoUpgrade }).Deno;
+  return deno?.upgradeWebSocket ? { kind: "deno", deno } : { kind: "none" };
+}
+
+export const liveUnavailable = () =>
+  new ProblemError(
+    501,
+    "live-unavailable",
+    "Live editing needs WebSockets: on Cloudflare Workers bind the LIVE_ROOMS Durable Object (docs/deploy-workers.md).",
+  );
+
 /** Deno: the socket and the room live in this process. */
 async function upgradeHere(
   c: Context<AppEnv>,
+  runtime: DenoUpgrade,
   rooms: LiveRooms,
   tenantId: string,
   processId: string,
   principal: LivePrincipal,
 ): Promise<Response> {
-  const runtime = (globalThis as { Deno?: DenoUpgrade }).Deno;
-  if (!runtime?.upgradeWebSocket) {
-    throw new ProblemError(
-      501,
-      "live-unavailable",
-      "Live editing needs WebSockets: on Workers bind the LIVE_ROOMS Durable Object.",
-    );
-  }
   // The room is joined first, so that a missing process is a 404 before any socket exists;
   // what it sends meanwhile waits for the socket to open.
   const pending: Uint8Array[] = [];

@@ -13,6 +13,7 @@ import type { PluginDeps } from "../../api/plugin.ts";
 import { ProblemError, problemResponses } from "../../api/problem.ts";
 import { getDraft } from "../processes/service.ts";
 import { issueTicket, TICKET_TTL_SECONDS } from "./tickets.ts";
+import { liveTransport, liveUnavailable } from "./socket_routes.ts";
 
 /** A sign-in with less time left than this buys no ticket. */
 const MIN_SIGN_IN_LEFT_MS = 5_000;
@@ -41,12 +42,14 @@ const ticketRoute = createRoute({
   request: { body: { required: true, content: json(TicketRequest) } },
   responses: {
     200: { description: "The WebSocket URL", content: json(TicketSchema) },
-    ...problemResponses(400, 401, 403, 404, 415, 422),
+    ...problemResponses(400, 401, 403, 404, 415, 422, 501),
   },
 });
 
 export function registerTicketRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps) {
   app.openapi(ticketRoute, async (c) => {
+    // A server that cannot hold rooms says so before anyone opens a socket in vain.
+    if (liveTransport(c).kind === "none") throw liveUnavailable();
     const { processId } = c.req.valid("json");
     await getDraft(c.var.scope, processId); // 404 for unknown and other tenants' processes
     const p = c.var.principal!;

@@ -163,7 +163,12 @@ export class LiveProvider {
     const ws = new this.#o.WebSocketImpl(url);
     ws.binaryType = "arraybuffer";
     this.#ws = ws;
+    // A socket that never opens (a network that swallows it) is given up like a silent one.
+    const opening = setTimeout(() => {
+      if (ws.readyState === 0) this.#lost(ws, 4000);
+    }, 2 * this.#o.pingMs);
     ws.onopen = () => {
+      clearTimeout(opening);
       if (this.#ws !== ws) return;
       this.#lastHeard = Date.now();
       ws.send(message(MESSAGE_SYNC, (e) => syncProtocol.writeSyncStep1(e, this.#o.doc)));

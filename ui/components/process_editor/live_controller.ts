@@ -6,7 +6,7 @@
 // client; a refused sign-in is renewed silently, else the person signs in again in place
 // (saveSignIn, as for saves) and the connection follows, with every edit kept meanwhile.
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import type { CommandStack, Draft, DraftSaveResult } from "../../editor/mod.ts";
+import { CommandStack, type Draft, type DraftSaveResult, type Graph } from "../../editor/mod.ts";
 import { ApiProblem, type ProcedoClient } from "../../lib/api/client.ts";
 import { t } from "../../lib/i18n.ts";
 import type { LocalCopies } from "../../live/local_copy.ts";
@@ -33,6 +33,9 @@ export interface LiveControllerOptions {
 
 /** What asking for the first ticket said: go live, or stay with saving by PUT. */
 export type LiveProbe = { kind: "live"; url: string | null } | { kind: "unavailable" };
+
+/** How long the editor waits for the room's document before showing the draft read-only. */
+const LIVE_WAIT_MS = 3_000;
 
 const problem = (status: number, detail: string) =>
   new ApiProblem({ type: "about:blank", title: detail, status, detail });
@@ -94,6 +97,24 @@ export class LiveController implements ReactiveController, EditorSaving {
     this.#offs.push(session.onChange(() => this.#host.requestUpdate()));
     session.start();
     return session;
+  }
+
+  /**
+   * Starts the session and gives the command stack over its shared document: editable at
+   * once when the room's document arrives within LIVE_WAIT_MS (one round trip, usually), else
+   * showing `loaded` (the draft as read) read-only until it comes.
+   */
+  async open(processId: string, firstUrl: string | null, loaded: Graph): Promise<CommandStack> {
+    const live = this.start(processId, firstUrl);
+    if (!live.ready) {
+      await Promise.race([
+        live.provider.whenSynced(),
+        new Promise((r) => setTimeout(r, LIVE_WAIT_MS)),
+      ]);
+    }
+    const stack = new CommandStack(live.ready ? live.graph : loaded, { history: live.history });
+    this.attach(stack);
+    return stack;
   }
 
   /** Other people's changes reach the stack (and so the canvas). */
@@ -168,7 +189,9 @@ export class LiveController implements ReactiveController, EditorSaving {
   async save(): Promise<boolean> {
     const s = this.session;
     if (!s) return false;
-    if (s.link !== "online") s.provider.connect();
+    if (!s.unsaved) return true;
+    // Offline, signed out or refused: nothing can be stored now (the edits are kept).
+    if (s.link !== "online" && s.link !== "connecting") return false;
     return await s.whenSaved();
   }
 

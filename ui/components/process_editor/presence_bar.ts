@@ -96,6 +96,10 @@ export class ProcedoPresence extends LitElement {
 
 customElements.define("procedo-presence", ProcedoPresence);
 
+/** The avatars for the command bar's presence slot. */
+export const presenceSlot = (peers: readonly Peer[], me: ProcedoPresence["me"]) =>
+  html`<procedo-presence slot="presence" .peers=${peers} .me=${me}></procedo-presence>`;
+
 declare global {
   interface HTMLElementTagNameMap {
     "procedo-presence": ProcedoPresence;

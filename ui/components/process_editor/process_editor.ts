@@ -34,7 +34,7 @@ import { CanvasInputs } from "./canvas_inputs.ts";
 import { editorBars } from "./editor_bars.ts";
 import { draftStoreFor, localCopiesFor, saveSignIn } from "./editor_session.ts";
 import { LiveController } from "./live_controller.ts";
-import "./presence_bar.ts";
+import { presenceSlot } from "./presence_bar.ts";
 import type { EditorSaving } from "./save_types.ts";
 import { loadForEditor, type Process } from "./editor_api.ts";
 import { editorStyles } from "./editor_styles.ts";
@@ -217,13 +217,8 @@ export class ProcedoProcessEditor extends LitElement {
       let stack: CommandStack;
       if (mode.kind === "live") {
         this.#save!.detach();
-        const live = this.#live!.start(this.processId, mode.url);
-        // Until the room's document arrives (or a local copy was restored), the draft as
-        // loaded is shown, read-only.
-        stack = new CommandStack(live.ready ? live.graph : d.draft.graph, {
-          history: live.history,
-        });
-        this.#live!.attach(stack);
+        stack = await this.#live!.open(this.processId, mode.url, d.draft.graph);
+        if (abort.signal.aborted) return;
       } else {
         this.#live!.detach();
         stack = new CommandStack(d.draft.graph);
@@ -330,10 +325,7 @@ export class ProcedoProcessEditor extends LitElement {
       <procedo-editor-toolbar .state=${this.#toolbarState()}
         @editor-action=${(e: CustomEvent<EditorAction>) => void this.run(e.detail)}>${this
             .#liveMode
-          ? html`
-            <procedo-presence slot="presence" .peers=${this.#live!.peers}
-              .me=${session().me.user}></procedo-presence>
-          `
+          ? presenceSlot(this.#live!.peers, session().me.user)
           : nothing}</procedo-editor-toolbar>
       <div class="bars">${editorBars(this)}</div>
       <div class="main">
