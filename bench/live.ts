@@ -12,6 +12,7 @@ import * as Y from "yjs";
 import { Awareness } from "y-protocols/awareness";
 import type { Graph } from "../plugins/live/shared/graph_doc.ts";
 import { type BenchResult, loadNote, stats } from "./stats.ts";
+import { machineLine, writeResultsSection } from "./results_file.ts";
 
 const NODES = 300;
 const EDITORS = 10;
@@ -248,8 +249,35 @@ export async function benchLive(): Promise<{ rows: BenchResult[]; lines: string[
   }
 }
 
+/** Runs the live bench and writes its section of bench/RESULTS.md. */
+export async function benchLiveSection(): Promise<void> {
+  const startLoad = Deno.loadavg()[0];
+  const { rows, lines } = await benchLive();
+  await writeResultsSection("live", [
+    "## Live co-editing (`deno task bench`, bench/live.ts)",
+    "",
+    `Command: \`npx -y deno task bench\` (or \`npx -y deno run -A bench/live.ts\` alone) — ${await machineLine()}; ` +
+    "the server (the app with the live plugin on the test harness's private MariaDB, default " +
+    "timing) in a process of its own, the editors (the browser's provider and graph binding) in " +
+    "the bench's, over loopback WebSockets; " +
+    `1-minute load average ${startLoad.toFixed(2)} at the start, ${
+      Deno.loadavg()[0].toFixed(2)
+    } at the end. Target: a change visible in the other editors within 100 ms p95.`,
+    "",
+    "| measurement | n | p50 ms | p95 ms | max ms | note |",
+    "| --- | ---: | ---: | ---: | ---: | --- |",
+    ...rows.map((r) =>
+      `| ${r.name} | ${r.n} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.max.toFixed(2)} | ${
+        r.note ?? ""
+      } |`
+    ),
+    "",
+    ...lines,
+  ]);
+}
+
 if (import.meta.main) {
-  const { lines } = await benchLive();
-  console.log(lines.join("\n"));
+  await benchLiveSection();
+  console.log("wrote the live section of bench/RESULTS.md");
   Deno.exit(0);
 }

@@ -8,6 +8,7 @@ import { benchLayout } from "./processes_layout.ts";
 import { benchUiProcessList } from "./ui_process_list.ts";
 import { benchUiDiagram } from "./ui_diagram.ts";
 import { benchUiEditor } from "./ui_editor.ts";
+import { benchLiveSection } from "./live.ts";
 import { type BenchResult, measure } from "./stats.ts";
 import { quietMachine } from "./quiet.ts";
 import { machineLine, writeResultsSection } from "./results_file.ts";
@@ -75,6 +76,8 @@ await writeResultsSection("in-process", [
     } |`
   ),
 ]);
+// Live co-editing has a section of its own (its server runs in a process of its own).
+await benchLiveSection();
 console.log("wrote bench/RESULTS.md");
 // The private MariaDB child keeps the event loop alive; its `unload` handler stops it.
 Deno.exit(0);
