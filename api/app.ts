@@ -3,26 +3,31 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { Cache } from "./cache/port.ts";
+import { withMemoryFallback } from "./cache/fallback.ts";
 import type { Config } from "./config.ts";
 import { createDevIssuer, type DevIssuer } from "./auth/dev_issuer.ts";
 import { createEntraVerifier } from "./auth/verify.ts";
-import type { Db } from "./db/client.ts";
+import type { Db, PoolStats } from "./db/client.ts";
+import { addPoolMetrics } from "./db/pool_metrics.ts";
+import { databaseUnavailableProblem, logDatabaseOutage } from "./db/errors.ts";
 import type { AppEnv } from "./env.ts";
 import { registerHealth } from "./health.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { accessLog } from "./middleware/access_log.ts";
 import { requestId } from "./middleware/request_id.ts";
+import { cors, originGuard, scriptCors } from "./middleware/cors.ts";
 import { secureHeaders } from "./middleware/secure_headers.ts";
 import { wellFormedJson } from "./middleware/well_formed_json.ts";
 import { registerDocs } from "./openapi.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
+import type { AuditSigner } from "./audit/signing.ts";
 import { mountPlugins } from "./plugin_host.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { fieldErrors, problem, ProblemError } from "./problem.ts";
 import { describeError, requestFields } from "./error_log.ts";
+import { createErrorReporter, type ErrorReporter } from "./error_report.ts";
 import { registerDevRoutes } from "./dev_routes.ts";
 import { registerClientConfig } from "./client_config.ts";
 import { registerOperatorRoutes } from "./operator/routes.ts";
@@ -30,10 +35,14 @@ import { addressRateLimit } from "./rate_limit.ts";
 import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
 import { apiKeysCorePlugin } from "./api_keys/routes.ts";
+import { settingsCorePlugin } from "./settings/routes.ts";
 import { createTenantCache } from "./tenant_cache/mod.ts";
-
-/** Core features mounted like plugins, so they get the same guards (names are reserved). */
-const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin];
+import { OriginIndex } from "./embedding/origin_index.ts";
+import { embeddingCorePlugin } from "./embedding/routes.ts";
+import { addTenantCacheMetrics } from "./tenant_cache/metrics.ts";
+import { type CoreMetrics, createCoreMetrics, recordRequests } from "./metrics/mod.ts";
+import { registerMetricsRoute } from "./metrics/route.ts";
+import { traceRequests } from "./tracing.ts";
 
 export interface AppOptions {
   config: Config;
@@ -42,9 +51,17 @@ export interface AppOptions {
   plugins: ProcedoPlugin[];
   /** Checks the database for readiness; defaults to a trivial query through drizzle. */
   pingDb?: () => Promise<void>;
+  /** Signs and checks audit anchors; from AUDIT_SIGNING_KEY when missing. */
+  auditSigner?: AuditSigner;
   /** The dev issuer (dev mode); a new in-memory one is made when missing. */
   devIssuer?: DevIssuer;
   logger?: Logger;
+  /** Where unexpected errors go; by default the sink of the configuration, if any. */
+  reportError?: ErrorReporter;
+  /** The database pool's use, for /metrics. */
+  poolStats?: () => PoolStats;
+  /** The instance's metrics, when the caller adds gauges of its own. */
+  metrics?: CoreMetrics;
   /** Answers GET requests outside /api and /health (the built UI, or a landing page). */
   fallback?: (c: Context) => Response | Promise<Response | undefined> | undefined;
 }
@@ -53,10 +70,12 @@ const TARGETS: Record<string, string> = { json: "body", form: "body", param: "pa
 
 /** Builds the Procedo app: core middleware, health, docs, auth and every plugin's routes. */
 export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv>> {
-  const { config, db, cache } = options;
+  const { config, db } = options;
   const plugins = orderPlugins(options.plugins);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const tenantCache = createTenantCache(cache, {
+  const cache = withMemoryFallback(options.cache, { logger });
+  // The tenant data versions need the shared truth; everything else may fall back to memory.
+  const tenantCache = createTenantCache(options.cache, {
     responseBytes: config.responseCacheBytes,
     logger,
   });
@@ -73,26 +92,26 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     },
   });
 
-  app.use("*", requestId(), accessLog(logger), secureHeaders(config.http));
-  if (config.http.corsOrigins.length) {
-    app.use(
-      "/api/*",
-      cors({
-        origin: config.http.corsOrigins,
-        allowHeaders: ["Authorization", "Content-Type", "If-Match", "X-API-Key", "X-Request-Id"],
-        exposeHeaders: [
-          "ETag",
-          "X-Request-Id",
-          "Retry-After",
-          "Location",
-          "RateLimit-Limit",
-          "RateLimit-Remaining",
-          "RateLimit-Reset",
-        ],
-        maxAge: 600,
-      }),
-    );
-  }
+  const metrics = options.metrics ?? createCoreMetrics();
+  const reportError = options.reportError ?? createErrorReporter(config.errorReport);
+  addTenantCacheMetrics(metrics.registry, tenantCache);
+  if (options.poolStats) addPoolMetrics(metrics.registry, options.poolStats);
+  const origins = new OriginIndex(db, cache);
+  const corsOptions = {
+    staticOrigins: config.http.corsOrigins,
+    origins,
+    publicUrl: config.publicUrl,
+  };
+  app.use(
+    "*",
+    requestId(),
+    traceRequests(),
+    recordRequests(metrics),
+    accessLog(logger),
+    secureHeaders(config.http, { frameOriginsOf: (tenantId) => origins.originsOf(tenantId) }),
+    scriptCors(),
+  );
+  app.use("/api/*", cors(corsOptions));
   app.use(
     "/api/*",
     bodyLimit({
@@ -103,8 +122,14 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     wellFormedJson(),
   );
 
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
+    const outage = databaseUnavailableProblem(thrown);
+    if (outage) logDatabaseOutage(logger, thrown, requestFields(c));
+    const err = outage ?? thrown;
     if (err instanceof ProblemError) {
+      if (err.status === 429) {
+        metrics.rateLimited.inc({ scope: String(err.extra.scope ?? "other") });
+      }
       return problem(
         c,
         err.status,
@@ -122,7 +147,14 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
         detail,
       });
     }
-    logger.error("unhandled error", { ...describeError(err), ...requestFields(c) });
+    const where = requestFields(c);
+    logger.error("unhandled error", { ...describeError(err), ...where });
+    if (reportError) {
+      const sent = reportError({ ...where, error: err }).catch((e) =>
+        logger.warn("error report not delivered", describeError(e))
+      );
+      waitUntil(c, sent);
+    }
     return problem(c, 500, { detail: "Something went wrong on our side; quote the request id." });
   });
 
@@ -131,6 +163,8 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
       database: options.pingDb ?? (async () => void await db.execute(sql`select 1`)),
       cache: () => cache.ping(),
     },
+    // Requests are served from memory while the shared cache is down: the instance stays ready.
+    degradable: ["cache"],
   });
 
   const verifier = config.auth.mode === "dev"
@@ -148,15 +182,38 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   };
   app.use("/api/v1/tenants/trial", addressRateLimit({ ...perAddress, bucket: "trial" }));
   app.use("/api/operator/*", addressRateLimit({ ...perAddress, bucket: "operator" }));
+  app.use("/metrics", addressRateLimit({ ...perAddress, bucket: "operator" }));
   registerTrialRoutes(app, { config, db, cache, verifier, plugins });
   registerOperatorRoutes(app, {
     db,
     operatorKey: config.operatorKey,
     tenantChanged: (id) => tenantCache.versions.changed(id),
   });
-  const mounted = [...CORE_PLUGINS, ...plugins];
-  mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, { verifier, tenantCache });
-  registerAuditRoutes(app, { config, db, cache, verifier, tenantCache, plugins: mounted });
+  registerMetricsRoute(app, { registry: metrics.registry, operatorKey: config.operatorKey });
+  // Core features mounted like plugins, so they get the same guards (names are reserved).
+  const core = [
+    usersCorePlugin,
+    apiKeysCorePlugin,
+    settingsCorePlugin,
+    embeddingCorePlugin(origins),
+  ];
+  const mounted = [...core, ...plugins];
+  const guardOrigin = originGuard(corsOptions);
+  mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, {
+    verifier,
+    tenantCache,
+    originGuard: guardOrigin,
+  });
+  registerAuditRoutes(app, {
+    config,
+    db,
+    cache,
+    verifier,
+    tenantCache,
+    originGuard: guardOrigin,
+    plugins: mounted,
+    signer: options.auditSigner,
+  });
   registerDocs(app, mounted);
 
   app.notFound(async (c) => {
@@ -192,4 +249,13 @@ function allowedMethods(app: OpenAPIHono<AppEnv>, path: string): string[] {
   }
   if (methods.has("GET")) methods.add("HEAD");
   return [...methods].sort();
+}
+
+/** Keeps a Worker alive for `work` after the answer; on Deno the promise simply runs on. */
+function waitUntil(c: Context, work: Promise<unknown>) {
+  try {
+    c.executionCtx.waitUntil(work);
+  } catch {
+    // No execution context outside Workers.
+  }
 }

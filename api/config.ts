@@ -1,6 +1,7 @@
 // Every setting comes from the environment and is validated here, once, at start-up.
 // A bad value stops start-up with a message naming the variable and what it expects.
 import { z } from "zod";
+import { decodeKey } from "./audit/signing.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], {
@@ -82,16 +83,42 @@ export const envSchema = z.object({
   ),
   ENTRA_AUTHORITY_HOST: url(["http", "https"]).default("https://login.microsoftonline.com"),
 
+  ERROR_REPORT_DSN: url(["http", "https"]).optional(),
+  ERROR_REPORT_WEBHOOK: url(["http", "https"]).optional(),
   OPERATOR_API_KEY: z.string().min(32, { error: "expected a secret of at least 32 characters" })
     .optional(),
+
+  AI_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, {
+    error: "expected 32 random bytes in base64 (openssl rand -base64 32)",
+  }).optional(),
+  AI_TIMEOUT_MS: int(1000, 600_000).default(60_000),
+  AI_MAX_RETRIES: int(0, 5).default(2),
+  AI_CONCURRENCY_PER_TENANT: int(1, 100).default(2),
+  AUDIT_SIGNING_KEY: z.string().refine((v) => decodeKey(v) !== undefined, {
+    error: "expected 32 random bytes in base64 (openssl rand -base64 32)",
+  }).optional(),
+  AUDIT_PREVIOUS_PUBLIC_KEYS: list.refine((keys) => keys.every((k) => decodeKey(k)), {
+    error: "expected Ed25519 public keys in base64url, separated by commas",
+  }).default([]),
+  AUDIT_ANCHOR_EVERY_MINUTES: int(1, 1440).default(5),
 });
 
 export type Env = z.input<typeof envSchema>;
 
 export interface Config {
   mode: "development" | "test" | "production";
+  /** Where unexpected errors are reported (a Sentry-compatible DSN or a webhook), if anywhere. */
+  errorReport: { dsn?: string; webhook?: string };
   /** The operators' secret for /api/operator; the operator API is off without it. */
   operatorKey?: string;
+  audit: {
+    /** The Ed25519 private key that signs anchors; required in production. */
+    signingKey?: string;
+    /** Public keys of earlier signing keys, whose anchors still verify. */
+    previousPublicKeys: string[];
+    /** How often the scheduler anchors every chain with new entries. */
+    anchorEveryMinutes: number;
+  };
   host: string;
   port: number;
   publicUrl?: string;
@@ -118,6 +145,14 @@ export interface Config {
   };
   /** Requests per minute (fixed windows): per credential (user or API key) and per tenant. */
   rateLimit: { perCredential: number; perTenant: number; perAddress: number };
+  /** AI providers: see plugins/ai. */
+  ai: {
+    /** AES-GCM key (base64, 32 bytes) for the tenants' provider API keys; dev/test use a fixed one. */
+    encryptionKey?: string;
+    timeoutMs: number;
+    maxRetries: number;
+    concurrencyPerTenant: number;
+  };
   auth: {
     mode: "dev" | "entra";
     entra: {
@@ -148,7 +183,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? "?");
-      const got = cleaned[name];
+      // A secret is never repeated: the message goes to logs.
+      const got = /KEY|SECRET|TOKEN|PASSWORD/.test(name) ? undefined : cleaned[name];
       return `${name}: ${i.message}${got === undefined ? "" : ` (got "${got}")`}`;
     }));
   }
@@ -189,6 +225,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       "AUTH_MODE: dev sign-in is refused in production; set ENTRA_CLIENT_ID (and AUTH_MODE=entra)",
     );
   }
+  if (mode === "production" && !e.AUDIT_SIGNING_KEY) {
+    problems.push(
+      "AUDIT_SIGNING_KEY: required in production, so that audit anchors are signed with a key " +
+        "of yours (openssl rand -base64 32; keep it out of the database)",
+    );
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const audience = e.ENTRA_AUDIENCE
@@ -200,6 +242,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     mode,
     operatorKey: e.OPERATOR_API_KEY,
+    errorReport: { dsn: e.ERROR_REPORT_DSN, webhook: e.ERROR_REPORT_WEBHOOK },
+    audit: {
+      signingKey: e.AUDIT_SIGNING_KEY,
+      previousPublicKeys: e.AUDIT_PREVIOUS_PUBLIC_KEYS,
+      anchorEveryMinutes: e.AUDIT_ANCHOR_EVERY_MINUTES,
+    },
     host: e.HOST,
     port: e.PORT,
     publicUrl: e.PUBLIC_URL,
@@ -224,6 +272,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       perCredential: e.RATE_LIMIT_PER_MINUTE,
       perTenant: e.RATE_LIMIT_TENANT_PER_MINUTE,
       perAddress: e.RATE_LIMIT_ADDRESS_PER_MINUTE,
+    },
+    ai: {
+      encryptionKey: e.AI_ENCRYPTION_KEY,
+      timeoutMs: e.AI_TIMEOUT_MS,
+      maxRetries: e.AI_MAX_RETRIES,
+      concurrencyPerTenant: e.AI_CONCURRENCY_PER_TENANT,
     },
     auth: {
       mode: authMode,

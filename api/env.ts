@@ -32,5 +32,10 @@ export interface AppEnv {
      * when nothing may be reused for this request.
      */
     tenantVersion?: string | null;
+    /**
+     * What a handler adds to its write's audit entry (small, no personal data), e.g. the
+     * settings changed with their values before and after.
+     */
+    auditDetails?: Record<string, unknown>;
   };
 }

@@ -1,7 +1,7 @@
 // The plugin contract (DESIGN.md): a plugin is a plain object; the core knows no plugin by
 // name. From `tables` the core derives migrations, tenant purge, export and the isolation
 // sweep; `routes` registers OpenAPI routes on a sub-app mounted at /api/v1/<name>.
-import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Hono } from "hono";
 import { getTableConfig, type MySqlTable } from "drizzle-orm/mysql-core";
 import type { Role } from "../schema/core.ts";
@@ -23,6 +23,19 @@ export interface PluginDeps {
 export interface TenantHookContext extends PluginDeps {
   tenantId: string;
   scope: TenantScope;
+}
+
+/**
+ * A tenant setting a plugin declares: executives change it under /api/v1/settings (as
+ * `<plugin>.<key>`), every member of the workspace may read it, so it never holds a secret.
+ * A tenant that never set it gets `default`, also when the default changes later.
+ */
+export interface PluginSetting<T = unknown> {
+  /** Validates a new value; its errors name the field (body.<plugin>.<key>). */
+  schema: z.ZodType<T>;
+  default: T;
+  /** One sentence for the OpenAPI document and the settings page. */
+  description: string;
 }
 
 /** A contribution to exports (filled in by the exports plugin). */
@@ -52,6 +65,11 @@ export interface ProcedoPlugin {
    * 403 user-required on these, whatever role they carry.
    */
   personOnly?: string[];
+  /**
+   * Tenant settings by key (camelCase), read with tenantSetting() from api/settings/store.ts;
+   * e.g. { fourEyes: { schema: z.boolean(), default: true, description: "…" } }.
+   */
+  settings?: Record<string, PluginSetting>;
   /** Registers routes; every route names its action in `x-permission`. */
   routes?(app: OpenAPIHono<AppEnv>, deps: PluginDeps): void;
   /**
@@ -94,7 +112,18 @@ export class PluginError extends Error {
 
 const NAME = /^[a-z][a-z0-9-]{0,39}$/;
 /** Route prefixes the core keeps for itself. */
-const RESERVED = new Set(["dev", "tenants", "users", "audit", "api-keys", "me", "health"]);
+const RESERVED = new Set([
+  "dev",
+  "tenants",
+  "users",
+  "audit",
+  "api-keys",
+  "embedding",
+  "me",
+  "health",
+  "settings",
+]);
+const SETTING_KEY = /^[a-z][A-Za-z0-9]{0,39}$/;
 
 /**
  * Validates the plugin list and returns it in dependency order. A duplicate or invalid
@@ -172,6 +201,18 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
       if (!["reader", "modeler", "executive"].includes(role)) {
         throw new PluginError(
           `Plugin "${p.name}": permission "${action}" names unknown role "${role}"`,
+        );
+      }
+    }
+    for (const [key, setting] of Object.entries(p.settings ?? {})) {
+      if (!SETTING_KEY.test(key)) {
+        throw new PluginError(
+          `Plugin "${p.name}" declares setting ${JSON.stringify(key)}: use a camelCase name`,
+        );
+      }
+      if (!setting.schema.safeParse(setting.default).success) {
+        throw new PluginError(
+          `Plugin "${p.name}": the default of setting "${p.name}.${key}" fails its own schema`,
         );
       }
     }

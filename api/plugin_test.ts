@@ -1,5 +1,6 @@
 // The plugin host: order by dependsOn, and start-up errors that name the plugins.
 import assert from "node:assert/strict";
+import { z } from "@hono/zod-openapi";
 import { createApp } from "./app.ts";
 import { createMemoryCache } from "./cache/memory.ts";
 import { loadConfig } from "./config.ts";
@@ -40,6 +41,20 @@ Deno.test("a duplicate, invalid or reserved name stops start-up", () => {
   assert.throws(() => orderPlugins([p("tags"), p("tags")]), /Two plugins are named "tags"/);
   assert.throws(() => orderPlugins([p("Bad Name")]), /"Bad Name" is invalid/);
   assert.throws(() => orderPlugins([p("dev")]), /reserved/);
+  assert.throws(() => orderPlugins([p("settings")]), /reserved/);
+});
+
+Deno.test("settings need a camelCase key and a default their schema accepts", () => {
+  const setting = { schema: z.boolean(), default: true, description: "On or off" };
+  assert.equal(orderPlugins([{ name: "x", settings: { autoSave: setting } }]).length, 1);
+  assert.throws(
+    () => orderPlugins([{ name: "x", settings: { "auto.save": setting } }]),
+    /declares setting "auto.save": use a camelCase name/,
+  );
+  assert.throws(
+    () => orderPlugins([{ name: "x", settings: { autoSave: { ...setting, default: "yes" } } }]),
+    /default of setting "x.autoSave" fails its own schema/,
+  );
 });
 
 Deno.test("two plugins declaring one table stop start-up", () => {

@@ -1,6 +1,8 @@
 // `deno task bench`: measures what the issues set targets for and writes bench/RESULTS.md.
 // Runs against the same private MariaDB the tests use (or TEST_DATABASE_URL).
 import { startTestApp } from "../tests/support/app.ts";
+import { benchEmbed } from "./embed.ts";
+import { benchHostileInput } from "./hostile_input.ts";
 import { benchOrgchart } from "./orgchart.ts";
 import { benchBpmn } from "./processes_bpmn.ts";
 import { benchDrafts } from "./processes_drafts.ts";
@@ -55,6 +57,7 @@ results.push(...await benchDrafts());
 results.push(...await benchLayout());
 results.push(...await benchBpmn());
 results.push(...await benchOrgchart());
+results.push(...await benchHostileInput());
 results.push(...await benchUiProcessList());
 results.push(...await benchUiDiagram());
 results.push(...await benchUiEditor());
@@ -78,6 +81,8 @@ await writeResultsSection("in-process", [
 ]);
 // Live co-editing has a section of its own (its server runs in a process of its own).
 await benchLiveSection();
+// Last: it fails the command when the embeddable bundle is over its budget.
+await benchEmbed();
 console.log("wrote bench/RESULTS.md");
 // The private MariaDB child keeps the event loop alive; its `unload` handler stops it.
 Deno.exit(0);

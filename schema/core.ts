@@ -16,7 +16,10 @@ export const tenants = mysqlTable("tenants", {
   status: varchar("status", { length: 20, enum: TENANT_STATUSES }).notNull(),
   trialEndsAt: timestampColumn("trial_ends_at"),
   region: varchar("region", { length: 40 }).notNull().default("local"),
+  /** What executives set, by plugin: { processes: { fourEyes: false } } (api/settings). */
   settings: jsonColumn<Record<string, unknown>>("settings").notNull(),
+  /** Version of `settings` for If-Match. */
+  settingsVersion: int("settings_version").notNull().default(1),
   createdAt: timestampColumn("created_at").notNull(),
   updatedAt: timestampColumn("updated_at").notNull(),
 }, (t) => [uniqueIndex("tenants_entra_tenant_id").on(t.entraTenantId)]);

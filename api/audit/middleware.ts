@@ -54,7 +54,11 @@ export function auditWrite(db: Db, options: AuditWriteOptions): MiddlewareHandle
         targetId: c.req.param("id") ?? (refused ? undefined : await _idInBody(c)),
         requestId: c.get("requestId"),
         status,
-        ...(refused ? { details: { refused: true, problem: await _problemSlug(c) } } : {}),
+        ...(refused
+          ? { details: { refused: true, problem: await _problemSlug(c) } }
+          : c.get("auditDetails")
+          ? { details: c.get("auditDetails") }
+          : {}),
       });
     } catch (e) {
       logger.error("audit entry not written", {

@@ -100,7 +100,8 @@ export function registerOperatorRoutes(
   });
 }
 
-function operatorOnly(key: string | undefined): MiddlewareHandler<AppEnv> {
+/** Lets only requests with the operator key through (404 when none is configured). */
+export function operatorOnly(key: string | undefined): MiddlewareHandler<AppEnv> {
   const expected = key;
   return async (c, next) => {
     if (!expected) throw new ProblemError(404, undefined, "The operator API is not enabled.");

@@ -5,6 +5,7 @@
 // the lines do.
 import type { TenantScope } from "../db/tenant_scope.ts";
 import type { TableRow } from "./mod.ts";
+import { createPace, type Pace } from "./pace.ts";
 import {
   applyOrConflict,
   bounded,
@@ -32,9 +33,10 @@ export interface ImportJob<F extends string, L extends RowState, R extends Impor
   read(row: TableRow<F>): L;
   /**
    * What the lines do against the stored state; flags rows it refuses. Throws for what stops
-   * the whole import (a limit, say).
+   * the whole import (a limit, say). Loops over the lines `await pace()` once per line, so
+   * that other requests get a turn (pace.ts).
    */
-  plan(tx: TenantScope, lines: L[]): Promise<ImportPlan>;
+  plan(tx: TenantScope, lines: L[], pace: Pace): Promise<ImportPlan>;
   /** Runs first in the writing transaction (to lock what the import changes). */
   lock?(tx: TenantScope): Promise<unknown>;
 }
@@ -51,10 +53,12 @@ export async function runImportJob<F extends string, L extends RowState, R exten
 ): Promise<R> {
   const { report } = job;
   const lines: L[] = [];
+  // Reading is paced by the rows themselves (Table.rows); planning by this pace.
   for await (const r of rows) lines.push(job.read(r));
   report.rows = lines.length;
+  const pace = createPace();
   const run = async (tx: TenantScope) => {
-    const plan = await job.plan(tx, lines);
+    const plan = await job.plan(tx, lines, pace);
     finishReport(report, lines);
     Object.assign(report, plan.counts);
     if (opts.dryRun) return report;

@@ -36,6 +36,7 @@ import {
   type TabularBytes,
   TabularError,
 } from "./types.ts";
+import { createPace, type Pace } from "./pace.ts";
 import { readXlsx, XLSX_MEDIA_TYPE } from "./xlsx.ts";
 
 export { parseCsvText, readCsv } from "./csv.ts";
@@ -43,6 +44,7 @@ export { readXlsx, XLSX_MEDIA_TYPE } from "./xlsx.ts";
 export type { RawCell, RawRow, RowProblem, TabularBytes } from "./types.ts";
 export { rowProblem, TabularError } from "./types.ts";
 export { IMPORT_PROBLEM_CODES, type ImportProblemCode } from "./codes.ts";
+export { createPace, type Pace } from "./pace.ts";
 
 export type TabularFormat = "csv" | "xlsx";
 
@@ -83,8 +85,11 @@ export interface Table<F extends string> {
   headerRow: number;
   /** Unknown header texts (ignored), as problems of the header row. */
   warnings: RowProblem[];
-  /** The data rows after the header, one at a time. Iterate once. */
-  rows(): AsyncGenerator<TableRow<F>>;
+  /**
+   * The data rows after the header, one at a time. Iterate once. Gives the event loop a turn
+   * now and then (`pace`, a new one by default), also for the caller's work between rows.
+   */
+  rows(pace?: Pace): AsyncGenerator<TableRow<F>>;
 }
 
 export const CSV_MEDIA_TYPES = ["text/csv", "application/csv", "text/plain"] as const;
@@ -211,10 +216,13 @@ export async function openTable<F extends string>(
     fields: new Set(seen.keys()),
     headerRow: header.row,
     warnings,
-    rows: async function* () {
+    rows: async function* (pace = createPace()) {
       if (iterated) throw new Error("Table.rows() can be iterated once");
       iterated = true;
       for await (const r of raw) {
+        // Reading, and what the caller does with each row, give other requests a turn now
+        // and then (pace.ts): a chunk of CSV parses without ever waiting for I/O.
+        await pace();
         const mapped = mapRow(r, columnField);
         // Text only in ignored columns: nothing to import, like a blank row.
         if (!mapped.problems.length && Object.values(mapped.values).every((v) => v === "")) {

@@ -112,11 +112,20 @@ export async function readUpload<F extends string>(
   return await openTable({ format, data: bytes }, columns, { maxRows: IMPORT_MAX_ROWS });
 }
 
+/** Problems of a whole file that are about its size: 413. */
+const TOO_LARGE = new Set<TabularError["code"]>(["too-many-rows", "too-large"]);
+
 /**
- * The problem answering a file that cannot be read: 422 (415 for an old .xls) typed by the
- * error's code, with `report` (the caller's report shape, holding the problems).
+ * The problem answering a file that cannot be read: 422 (415 for an old .xls, 413 for more
+ * rows or bytes than are read) typed by the error's code, with `report` (the caller's report
+ * shape, holding the problems).
  */
 export function unreadableFile(e: TabularError, report: unknown): ProblemError {
+  if (TOO_LARGE.has(e.code)) {
+    const max = e.problems[0]?.params?.max;
+    const limit = e.code === "too-many-rows" ? "rows" : "bytes";
+    return new ProblemError(413, e.code, e.message, { limit, max, report });
+  }
   const status = e.code === "unsupported-format" ? 415 : 422;
   return new ProblemError(status, e.code, e.message, { report });
 }
@@ -124,6 +133,7 @@ export function unreadableFile(e: TabularError, report: unknown): ProblemError {
 function checkSize(size: number) {
   if (size > IMPORT_MAX_BYTES) {
     throw new ProblemError(413, undefined, `Files are imported up to ${IMPORT_MAX_BYTES} bytes.`, {
+      limit: "bytes",
       max: IMPORT_MAX_BYTES,
       actual: size,
     });

@@ -41,6 +41,11 @@ export class ResponseCache {
     return this.maxBytes > 0;
   }
 
+  /** Memory held by the kept answers. */
+  get bytes() {
+    return this.#entries.bytes;
+  }
+
   get(key: string): Response | undefined {
     const hit = this.#entries.get(key);
     if (!hit) return undefined;

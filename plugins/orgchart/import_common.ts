@@ -3,7 +3,7 @@
 // generic one of api/tabular/import.ts, the chart locked while it writes).
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import { type ImportPlan, runImportJob } from "../../api/tabular/import.ts";
-import type { Table, TableRow } from "../../api/tabular/mod.ts";
+import type { Pace, Table, TableRow } from "../../api/tabular/mod.ts";
 import {
   type ImportOptions,
   type ImportReport as CoreReport,
@@ -13,6 +13,7 @@ import {
 import { getChart, lockChart } from "./chart_service.ts";
 
 export type { ImportOptions, RowState } from "../../api/tabular/report.ts";
+export type { Pace } from "../../api/tabular/mod.ts";
 export { batches, flag, ImportRefused } from "../../api/tabular/report.ts";
 export { keyedLine } from "../../api/tabular/import.ts";
 
@@ -30,14 +31,14 @@ export async function importIntoChart<F extends string, L extends RowState>(
   opts: ImportOptions,
   job: {
     read(row: TableRow<F>): L;
-    plan(tx: TenantScope, chartId: string, lines: L[]): Promise<ImportPlan>;
+    plan(tx: TenantScope, chartId: string, lines: L[], pace: Pace): Promise<ImportPlan>;
   },
 ): Promise<ImportReport> {
   await getChart(scope, chartId);
   return await runImportJob(scope, table.rows(), opts, {
     report: { ...newReport(kind, table, opts), unitsCreated: 0 },
     read: job.read,
-    plan: (tx, lines) => job.plan(tx, chartId, lines),
+    plan: (tx, lines, pace) => job.plan(tx, chartId, lines, pace),
     lock: (tx) => lockChart(tx, chartId),
   });
 }

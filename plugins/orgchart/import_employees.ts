@@ -3,11 +3,12 @@
 // new one creates them. The positions column lists external keys of positions of this chart,
 // the first being the primary one; it replaces what the employee holds in this chart
 // (positions in other charts stay).
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { ColumnSpec, Table, TableRow } from "../../api/tabular/mod.ts";
 import { bounded, firstRowByKey } from "../../api/tabular/report.ts";
+import { UPDATE_BATCH, updateRows } from "../../api/tabular/update_rows.ts";
 import { bumped, selectIn } from "./common.ts";
 import { EMAIL_PATTERN } from "./employee_service.ts";
 import {
@@ -17,6 +18,7 @@ import {
   type ImportOptions,
   type ImportReport,
   keyedLine,
+  type Pace,
   type RowState,
 } from "./import_common.ts";
 import {
@@ -111,7 +113,12 @@ function readLine(r: TableRow<EmployeeField>): EmployeeLine {
   return line;
 }
 
-async function planImport(tx: TenantScope, chartId: string, lines: EmployeeLine[]) {
+async function planImport(
+  tx: TenantScope,
+  chartId: string,
+  lines: EmployeeLine[],
+  pace: Pace,
+) {
   const firstRow = firstRowByKey(lines, "externalKey", (key) => key);
   const chartPositions = await tx.select(positions, { where: eq(positions.chartId, chartId) });
   const positionByKey = new Map(
@@ -140,6 +147,7 @@ async function planImport(tx: TenantScope, chartId: string, lines: EmployeeLine[
   const now = new Date();
 
   for (const line of lines) {
+    await pace();
     if (line.problems.length) continue;
     const wanted: string[] = [];
     for (const key of line.positionKeys ?? []) {
@@ -218,25 +226,33 @@ async function planImport(tx: TenantScope, chartId: string, lines: EmployeeLine[
     counts,
     apply: async () => {
       for (const batch of batches(inserts)) await tx.insert(employees, batch);
-      for (const { id, patch } of updates) await tx.update(employees, patch, eq(employees.id, id));
-      for (const d of holdingDeletes) {
+      await updateRows(tx, employees, updates);
+      // A statement per batch of employees, not per employee (UPDATE_BATCH of them).
+      for (const batch of batches(holdingDeletes, UPDATE_BATCH)) {
         await tx.delete(
           employeePositions,
-          and(
-            eq(employeePositions.employeeId, d.employeeId),
-            inArray(employeePositions.positionId, d.positionIds),
-          )!,
+          or(...batch.map((d) =>
+            and(
+              eq(employeePositions.employeeId, d.employeeId),
+              inArray(employeePositions.positionId, d.positionIds),
+            )
+          ))!,
         );
       }
-      for (const c of primaryChanges) {
-        await tx.update(
-          employeePositions,
-          { primary: c.primary },
-          and(
-            eq(employeePositions.employeeId, c.employeeId),
-            eq(employeePositions.positionId, c.positionId),
-          )!,
-        );
+      for (const primary of [true, false]) {
+        const changes = primaryChanges.filter((c) => c.primary === primary);
+        for (const batch of batches(changes, UPDATE_BATCH)) {
+          await tx.update(
+            employeePositions,
+            { primary },
+            or(...batch.map((c) =>
+              and(
+                eq(employeePositions.employeeId, c.employeeId),
+                eq(employeePositions.positionId, c.positionId),
+              )
+            ))!,
+          );
+        }
       }
       for (const batch of batches(holdingInserts)) await tx.insert(employeePositions, batch);
     },

@@ -8,6 +8,7 @@ import { UUID_PATTERN, uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { ColumnSpec, Table, TableRow } from "../../api/tabular/mod.ts";
 import { bounded, firstRowByKey } from "../../api/tabular/report.ts";
+import { updateRows } from "../../api/tabular/update_rows.ts";
 import { bumped, CHART_LIMITS, chartFull, compareText } from "./common.ts";
 import {
   batches,
@@ -16,6 +17,7 @@ import {
   type ImportOptions,
   type ImportReport,
   keyedLine,
+  type Pace,
   type RowState,
 } from "./import_common.ts";
 import { orgUnits, type PositionRow, positions } from "./schema.ts";
@@ -111,6 +113,7 @@ async function planImport(
   tx: TenantScope,
   chartId: string,
   lines: PositionLine[],
+  pace: Pace,
 ) {
   const [existingUnits, existing] = await Promise.all([
     tx.select(orgUnits, { where: eq(orgUnits.chartId, chartId) }),
@@ -131,6 +134,7 @@ async function planImport(
   const idOf = new Map<PositionLine, string>();
   const unitOf = new Map<PositionLine, UnitNode>();
   for (const line of lines) {
+    await pace();
     if (line.problems.length) continue;
     const current = byKey.get(line.key);
     idOf.set(line, current?.id ?? uuidv7());
@@ -170,6 +174,7 @@ async function planImport(
       (byId.has(line.reportsTo) ? line.reportsTo : undefined);
   };
   for (const line of lines) {
+    await pace();
     if (line.problems.length || !line.reportsTo) continue;
     if (!managerOf(line) && !firstRow.has(line.reportsTo)) {
       flag(
@@ -186,6 +191,7 @@ async function planImport(
   for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
+      await pace();
       if (line.problems.length || !line.reportsTo) continue;
       const target = firstRow.get(line.reportsTo);
       if (target && target.problems.length && !byKey.has(line.reportsTo)) {
@@ -207,6 +213,7 @@ async function planImport(
       label.set(p.id, p.externalKey ?? p.title);
     }
     for (const line of lines) {
+      await pace();
       if (line.problems.length) continue;
       const id = idOf.get(line)!;
       lineOf.set(id, line);
@@ -234,6 +241,7 @@ async function planImport(
   const counts = { created: 0, updated: 0, unchanged: 0, unitsCreated: 0 };
   const now = new Date();
   for (const line of lines) {
+    await pace();
     if (line.problems.length) continue;
     const id = idOf.get(line)!;
     const unit = unitOf.get(line);
@@ -291,7 +299,7 @@ async function planImport(
       for (const batch of batches(inserts)) {
         await tx.insert(positions, batch);
       }
-      for (const { id, patch } of updates) await tx.update(positions, patch, eq(positions.id, id));
+      await updateRows(tx, positions, updates);
     },
   };
 }

@@ -22,9 +22,11 @@ const ApprovalParam = IdParam.extend({
 });
 
 const Submit = z.strictObject({ changeNote: note("changeNote") }).openapi("ApprovalRequest");
-const Approve = z.strictObject({ changeNote: note("changeNote").optional() }).openapi(
-  "ApprovalDecision",
-);
+const Approve = z.strictObject({
+  comment: note("comment").optional().openapi({
+    description: "The approver's comment, kept beside the submitter's change note",
+  }),
+}).openapi("ApprovalDecision");
 const Reject = z.strictObject({ reason: note("reason") }).openapi("ApprovalRejection");
 
 const TasksQuery = PagingQuery.extend({
@@ -42,7 +44,9 @@ const submitRoute = createRoute({
   summary: "Request approval of the draft (If-Match of the draft required)",
   description:
     "Opens an approval task for the process owner; the draft is in review until approved, " +
-    "rejected or withdrawn. A model with validation errors is refused with 422 `validation-errors`.",
+    "rejected or withdrawn. A model with validation errors is refused with 422 " +
+    "`validation-errors`; a draft with no change since the last published version (the same " +
+    "graph as GET /diff compares it, and the same title) with 409 `no-changes`.",
   "x-permission": "processes.write",
   request: {
     params: IdParam,
@@ -83,7 +87,10 @@ const approveRoute = createRoute({
   method: "post",
   path: "/{id}/approvals/{approvalId}/approve",
   summary: "Approve and publish (the process owner or an executive)",
-  description: "Publishes the draft as the next version; `changeNote` replaces the request's.",
+  description: "Publishes the draft as the next version with the request's change note and " +
+    "the approver's `comment` beside it. With four-eyes approval on (setting " +
+    "`processes.fourEyes`, default on) who submitted the request cannot approve it: 409 " +
+    "`four-eyes`; for an API key, the submitter is the key.",
   "x-permission": "processes.approve",
   request: { params: ApprovalParam, body: { required: false, content: json(Approve) } },
   responses: {
@@ -168,7 +175,7 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
     const body = (c.req.valid("json") ?? {}) as z.infer<typeof Approve>;
     return c.json(
       await approvals.approve(c.var.scope, id, approvalId, {
-        changeNote: body.changeNote,
+        comment: body.comment,
         actor: actorOf(c),
         plugins: deps.plugins,
       }),

@@ -1,6 +1,9 @@
 // The approval flow: a modeler submits the draft (it goes into review and waits), the
-// process owner or an executive approves (publishing version n) or rejects with a reason,
-// and the requester or an executive can withdraw the request. Every step locks the draft
+// process owner or an executive approves (publishing version n, with an optional comment
+// kept beside the change note) or rejects with a reason, and the requester or an executive
+// can withdraw the request. With four-eyes approval on (the tenant setting
+// processes.fourEyes, default on) the submitter cannot approve their own request. A draft
+// with no change since the last version cannot be submitted. Every step locks the draft
 // first, so concurrent decisions serialise and the second one sees a decided task.
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
@@ -15,8 +18,13 @@ import {
   processNotFound,
   transact,
 } from "./draft_service.ts";
-import { assertPublishable, publishInTransaction } from "./publish_service.ts";
+import {
+  assertChangedSincePublished,
+  assertPublishable,
+  publishInTransaction,
+} from "./publish_service.ts";
 import { APPROVAL_STATES, processApprovals, processDrafts, processes } from "./schema.ts";
+import { fourEyesOn } from "./settings.ts";
 
 export type ApprovalState = typeof APPROVAL_STATES[number];
 
@@ -32,10 +40,11 @@ export interface Approval {
   decidedBy: string | null;
   decidedAt: string | null;
   reason: string | null;
+  comment: string | null;
   publishedVersion: number | null;
 }
 
-/** Who acts: the caller's user id and role. */
+/** Who acts: the caller's user id (an API key's id for a key) and role. */
 export interface Actor {
   userId: string;
   role: Role;
@@ -45,7 +54,8 @@ type ApprovalRow = typeof processApprovals.$inferSelect;
 
 /**
  * Submits the draft for approval: 412 unless `expectedVersion` is the draft's, 409 when it
- * is already in review, 422 `validation-errors` when the model has errors.
+ * is already in review, 409 `no-changes` when it equals the last published version, 422
+ * `validation-errors` when the model has errors.
  */
 export async function submitForApproval(
   scope: TenantScope,
@@ -61,6 +71,7 @@ export async function submitForApproval(
     const draft = await lockDraft(tx, processId);
     if (draft.state === "in_review") throw draftInReview(processId);
     await assertVersion(tx, draft, opts.expectedVersion);
+    await assertChangedSincePublished(tx, processId, draft.graph);
     await assertPublishable(tx, draft.graph, opts.plugins);
     const row: Omit<ApprovalRow, "tenantId"> = {
       id: uuidv7(),
@@ -73,6 +84,7 @@ export async function submitForApproval(
       decidedBy: null,
       decidedAt: null,
       reason: null,
+      comment: null,
       publishedVersion: null,
     };
     await tx.insert(processApprovals, row);
@@ -108,29 +120,42 @@ export async function withdrawApproval(
         "Only who requested the approval, or an executive, can withdraw it.",
       );
     }
-    return await decide(tx, open, "withdrawn", actor.userId, null, null);
+    return await decide(tx, open, "withdrawn", actor.userId, {}, null);
   });
 }
 
 /**
- * Approves an open request (the process owner or an executive): publishes the submitted
- * draft as the next version, with `changeNote` if given, else the request's.
+ * Approves an open request (the process owner or an executive; with four-eyes on, not who
+ * submitted it: 409 `four-eyes`): publishes the submitted draft as the next version with
+ * the request's change note and the approver's `comment` beside it.
  */
 export async function approve(
   scope: TenantScope,
   processId: string,
   approvalId: string,
-  opts: { changeNote?: string; actor: Actor; plugins: readonly ProcedoPlugin[] },
+  opts: { comment?: string; actor: Actor; plugins: readonly ProcedoPlugin[] },
 ): Promise<Approval> {
   return await transact(scope, async (tx) => {
     const task = await openTask(tx, processId, approvalId, opts.actor);
+    if (task.requestedBy === opts.actor.userId && await fourEyesOn(tx)) {
+      throw new ProblemError(
+        409,
+        "four-eyes",
+        "Four-eyes approval is on (setting processes.fourEyes): who submitted a draft cannot " +
+          "approve it. The process owner or an executive other than you decides; an " +
+          "executive can turn the rule off in the settings.",
+        { rule: "four-eyes", setting: "processes.fourEyes", requestedBy: task.requestedBy },
+      );
+    }
+    const comment = opts.comment ?? null;
     const { number } = await publishInTransaction(tx, processId, {
-      changeNote: opts.changeNote ?? task.changeNote,
+      changeNote: task.changeNote,
       requestedBy: task.requestedBy,
       approvedBy: opts.actor.userId,
+      approvalComment: comment,
       plugins: opts.plugins,
     }, true);
-    return await decide(tx, task, "approved", opts.actor.userId, null, number);
+    return await decide(tx, task, "approved", opts.actor.userId, { comment }, number);
   });
 }
 
@@ -143,7 +168,7 @@ export async function reject(
 ): Promise<Approval> {
   return await transact(scope, async (tx) => {
     const task = await openTask(tx, processId, approvalId, opts.actor);
-    return await decide(tx, task, "rejected", opts.actor.userId, opts.reason, null);
+    return await decide(tx, task, "rejected", opts.actor.userId, { reason: opts.reason }, null);
   });
 }
 
@@ -222,10 +247,17 @@ async function decide(
   task: ApprovalRow,
   state: Exclude<ApprovalState, "open">,
   actorId: string,
-  reason: string | null,
+  words: { reason?: string | null; comment?: string | null },
   publishedVersion: number | null,
 ): Promise<Approval> {
-  const patch = { state, decidedBy: actorId, decidedAt: new Date(), reason, publishedVersion };
+  const patch = {
+    state,
+    decidedBy: actorId,
+    decidedAt: new Date(),
+    reason: words.reason ?? null,
+    comment: words.comment ?? null,
+    publishedVersion,
+  };
   await tx.update(processApprovals, patch, eq(processApprovals.id, task.id));
   await tx.update(processDrafts, { state: "editing" }, eq(processDrafts.processId, task.processId));
   return (await toApprovals(tx, [{ ...task, ...patch }]))[0];
@@ -247,7 +279,7 @@ export async function withdrawForSystemChange(
     { forUpdate: true },
   );
   if (!open) return null;
-  await decide(tx, open, "withdrawn", actorId, reason.slice(0, 2000), null);
+  await decide(tx, open, "withdrawn", actorId, { reason: reason.slice(0, 2000) }, null);
   return open.id;
 }
 
@@ -290,6 +322,7 @@ async function toApprovals(scope: TenantScope, rows: ApprovalRow[]): Promise<App
     decidedBy: r.decidedBy,
     decidedAt: r.decidedAt?.toISOString() ?? null,
     reason: r.reason,
+    comment: r.comment,
     publishedVersion: r.publishedVersion,
   }));
 }

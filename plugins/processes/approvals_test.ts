@@ -1,5 +1,6 @@
 // The approval flow through the HTTP API: submit → in review → approved (published as
 // version n) or rejected with a reason, or withdrawn; who may decide; immutable versions.
+// Four-eyes approval, unchanged drafts and the approver's comment: four_eyes_test.ts.
 import assert from "node:assert/strict";
 import { startTestApp, test } from "../../tests/support/app.ts";
 import { createProcess, createRefs, sampleGraph, saveGraph, userIdOf } from "./draft_fixtures.ts";
@@ -56,12 +57,12 @@ test("submit, approve: the draft is published as version 1, then version 2", asy
   assert.equal((await edit.json()).type, "https://procedo.app/problems/draft-in-review");
   assert.equal((await submit(id, "Again")).status, 409, "nor submitted twice");
 
-  const approved = await decide(id, task.id, "approve", modeler);
+  const approved = await decide(id, task.id, "approve", executive);
   assert.equal(approved.status, 200, await approved.clone().text());
   const decided = await approved.json();
   assert.equal(decided.state, "approved");
   assert.equal(decided.publishedVersion, 1);
-  assert.equal(decided.decidedBy, modelerId);
+  assert.equal(decided.decidedBy, executiveId);
 
   const draft = await draftOf(id);
   assert.equal(draft.state, "editing");
@@ -74,15 +75,16 @@ test("submit, approve: the draft is published as version 1, then version 2", asy
   assert.equal(v1.number, 1);
   assert.equal(v1.changeNote, "First release");
   assert.equal(v1.requestedBy, modelerId);
-  assert.equal(v1.approvedBy, modelerId);
+  assert.equal(v1.approvedBy, executiveId);
+  assert.equal(v1.approvalComment, null, "approved without a comment");
   assert.equal(v1.title, process.title);
   assert.deepEqual(v1.graph, draft.graph);
 
-  // The second round, approved by an executive with a change note of their own.
+  // The second round, approved by an executive with a comment of their own.
   const changed = sampleGraph(refs, "Check order twice");
   await saveGraph(t, modeler, id, changed);
   const second = await (await submit(id, "Stricter check")).json();
-  const res2 = await decide(id, second.id, "approve", executive, { changeNote: "Checked twice" });
+  const res2 = await decide(id, second.id, "approve", executive, { comment: "Checked twice" });
   assert.equal(res2.status, 200);
   assert.equal((await res2.json()).publishedVersion, 2);
   assert.equal((await processOf(id)).publishedVersion, 2);
@@ -92,9 +94,13 @@ test("submit, approve: the draft is published as version 1, then version 2", asy
   assert.equal(list.total, 2);
   assert.deepEqual(list.items.map((v: { number: number }) => v.number), [2, 1], "newest first");
   assert.deepEqual(list.items.map((v: { changeNote: string }) => v.changeNote), [
-    "Checked twice",
+    "Stricter check",
     "First release",
   ]);
+  assert.deepEqual(
+    list.items.map((v: { approvalComment: string | null }) => v.approvalComment),
+    ["Checked twice", null],
+  );
   assert.equal(list.items[0].approvedBy, executiveId);
   assert.ok(!("graph" in list.items[0]), "the list leaves the graphs out");
 
@@ -106,8 +112,8 @@ test("submit, approve: the draft is published as version 1, then version 2", asy
 test("deciding a decided task is a 409, and nothing is published twice", async () => {
   const id = await modelled();
   const task = await (await submit(id, "Once")).json();
-  assert.equal((await decide(id, task.id, "approve", modeler)).status, 200);
-  const again = await decide(id, task.id, "approve", modeler);
+  assert.equal((await decide(id, task.id, "approve", executive)).status, 200);
+  const again = await decide(id, task.id, "approve", executive);
   assert.equal(again.status, 409);
   assert.equal((await again.json()).type, "https://procedo.app/problems/approval-decided");
   assert.equal(
@@ -220,7 +226,7 @@ test("the approval inbox: mine lists the caller's processes, executives see all"
   assert.ok(executiveMine.includes(a.id) && executiveMine.includes(b.id));
   const all = await inbox(modeler, "state=open&limit=200");
   assert.ok(all.includes(a.id) && all.includes(b.id));
-  await decide(mine, a.id, "approve", modeler);
+  assert.equal((await decide(mine, a.id, "approve", executive)).status, 200);
   assert.ok(!(await inbox(modeler, "state=open&mine=true&limit=200")).includes(a.id));
   assert.ok((await inbox(modeler, "state=approved&limit=200")).includes(a.id));
   assert.equal((await t.call("GET", "/api/v1/processes/approvals", { token: reader })).status, 403);
@@ -233,7 +239,7 @@ test("the approval inbox: mine lists the caller's processes, executives see all"
 test("versions are immutable: editing the draft leaves v1 as published; restore copies it back", async () => {
   const id = await modelled();
   const task = await (await submit(id, "v1")).json();
-  await decide(id, task.id, "approve", modeler);
+  assert.equal((await decide(id, task.id, "approve", executive)).status, 200);
   const v1 = await (await t.call("GET", `${base(id)}/versions/1`, { token: reader })).json();
 
   const edited = await saveGraph(t, modeler, id, sampleGraph(refs, "Edited later"));

@@ -3,7 +3,8 @@
 // participant, one process with a lane set, BPMN DI for every lane, node and edge. What BPMN
 // has no place for (RACI, links, durations, lane positions, blank texts, ids that would clash
 // in XML) travels as extension elements in the Procedo namespace, described by PROCEDO_MODDLE
-// below, so importBpmn(exportBpmn(g)) gives g back.
+// below, so importBpmn(exportBpmn(g)) gives g back — except for characters XML 1.0 cannot
+// carry, which are dropped or replaced (xml_chars.ts), so the file always parses.
 import { BpmnModdle } from "bpmn-moddle";
 import {
   type Edge,
@@ -14,6 +15,7 @@ import {
   type ProcessNode,
   RACI_ROLES,
 } from "./graph_schema.ts";
+import { xmlSafe } from "./xml_chars.ts";
 
 export const PROCEDO_NS = "https://procedo.app/schema/bpmn/1";
 
@@ -338,7 +340,8 @@ export async function exportBpmn(graph: Graph, meta: ExportMeta): Promise<string
     diagrams: [diagram],
   });
   const { xml } = await moddle.toXML(definitions, { format: true });
-  return xml;
+  // Users' text may hold what XML 1.0 cannot carry (NUL, lone surrogates…): see xml_chars.ts.
+  return xmlSafe(xml);
 }
 
 /** The XML id of a process in our export (a UUID may start with a digit; an id may not). */

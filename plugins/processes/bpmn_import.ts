@@ -1,6 +1,7 @@
 // BPMN 2.0 import: files written by Procedo, Camunda Modeler (7 and 8) or bpmn.io become a
-// process graph. Parsing is bpmn-moddle's; a well-formedness pass with saxen (the parser
-// bpmn-moddle uses) runs first so that XML errors name a real line and column and DOCTYPE
+// process graph. Parsing is bpmn-moddle's; a scan for the limits of xml_limits.ts (depth,
+// elements, attributes, references, no DOCTYPE) and a well-formedness pass with saxen (the
+// parser bpmn-moddle uses) run first so that XML errors name a real line and column and DOCTYPE
 // declarations are refused. What we model is mapped, everything else is reported — nothing
 // is dropped silently.
 import { Parser } from "saxen";
@@ -25,6 +26,7 @@ import {
   RACI_ROLES,
 } from "./graph_schema.ts";
 import { layoutGraph, NODE_SIZES } from "./layout.ts";
+import { checkXmlLimits } from "./xml_limits.ts";
 
 /** Files larger than this are refused with 413. */
 export const BPMN_MAX_BYTES = 5 * 1024 * 1024;
@@ -308,6 +310,7 @@ interface Bounds {
 /** Parses BPMN XML into a graph and a report of what was mapped, reported and changed. */
 export async function importBpmn(xml: string): Promise<ImportResult> {
   if (xml.length > BPMN_MAX_BYTES) throw tooLarge(new TextEncoder().encode(xml).length);
+  checkXmlLimits(xml); // before any parser builds objects: depth, elements, DOCTYPE…
   checkWellFormed(xml);
   const moddle = createModdle();
   let parsed;

@@ -29,8 +29,14 @@ import { expectedVersionOf, getDraft, saveDraft } from "./draft_service.ts";
 import { type Graph, GraphSchema, NODE_TYPES } from "./graph_schema.ts";
 import { getProcessRow } from "./landscape_service.ts";
 import { getVersion } from "./publish_service.ts";
+import { xmlSafeText } from "./xml_chars.ts";
+import { XML_LIMITS } from "./xml_limits.ts";
 
 const XML_TYPES = ["application/xml", "text/xml"] as const;
+
+const xmlLimitsText = `at most ${XML_LIMITS.depth} levels deep, ${XML_LIMITS.elements} ` +
+  `elements, ${XML_LIMITS.attributesPerElement} attributes per element and ` +
+  `${XML_LIMITS.references} entity or character references`;
 
 const BpmnFile = z.string().openapi({
   format: "binary",
@@ -116,7 +122,9 @@ const importRoute = createRoute({
   description: "Replaces the draft's graph with the file's process (Procedo, Camunda Modeler, " +
     "bpmn.io). Elements we do not model are listed in the report; files without a diagram " +
     `are laid out. Files over ${BPMN_MAX_BYTES} bytes or over the graph limits are 413; ` +
-    "XML errors are 422 bpmn-invalid naming line and column.",
+    `so are files beyond the XML limits (${xmlLimitsText}: 413 xml-limit naming the limit, ` +
+    "the value found, line and column). XML errors and DOCTYPE declarations are 422 " +
+    "bpmn-invalid naming line and column.",
   "x-permission": "processes.write",
   request: { params: IdParam, headers: IfMatchHeaders, body: xmlBody },
   responses: {
@@ -129,6 +137,8 @@ const parseRoute = createRoute({
   method: "post",
   path: "/bpmn/parse",
   summary: "Parse a BPMN 2.0 file into a graph without saving (preview)",
+  description: `The same checks as the import: 413 beyond ${BPMN_MAX_BYTES} bytes, the XML ` +
+    `limits (${xmlLimitsText}) or the graph limits; 422 for XML errors and DOCTYPEs.`,
   "x-permission": "processes.read",
   request: { body: xmlBody },
   responses: {
@@ -219,10 +229,12 @@ async function importBody(c: Context<AppEnv>): Promise<ImportResult> {
 
 /** attachment; filename="Order handling.bpmn"; filename*=UTF-8''…, from the title. */
 function contentDisposition(title: string, ref: string): string {
-  const base = `${title.trim() || "process"}${ref === "draft" ? "" : ` v${ref}`}`;
+  // Without lone surrogates (encodeURIComponent throws on them) and control characters.
+  const base = `${xmlSafeText(title).trim() || "process"}${ref === "draft" ? "" : ` v${ref}`}`;
   const ascii = base.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
     .replace(/[^A-Za-z0-9 ._()-]+/g, "_").replace(/_+/g, "_").slice(0, 120).trim() || "process";
-  const utf8 = encodeURIComponent(`${base.slice(0, 120)}.bpmn`).replace(
+  // Cut by code points: half an emoji would be a lone surrogate again.
+  const utf8 = encodeURIComponent(`${[...base].slice(0, 120).join("")}.bpmn`).replace(
     /['()*]/g,
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
   );

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { startTestApp, test } from "../../tests/support/app.ts";
 import { richGraph } from "./testdata/bpmn_graphs.ts";
 import { BPMN_MAX_BYTES } from "./bpmn_import.ts";
+import { XML_LIMITS } from "./xml_limits.ts";
 import { createProcess, publishOverHttp, saveGraph } from "./draft_fixtures.ts";
 import { GRAPH_LIMITS, type GraphInput } from "./graph_schema.ts";
 
@@ -200,6 +201,38 @@ test("oversized files and graphs are 413, a wrong media type 415; nothing is sav
   assert.deepEqual(await getDraft(id), before);
 });
 
+test("XML bombs: import and preview refuse deep nesting and too many elements with 413 naming the limit", async () => {
+  const id = await createProcess(t, modeler);
+  const before = await getDraft(id);
+  const levels = XML_LIMITS.depth * 1000;
+  const nested = `<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d">` +
+    `<process id="p">${'<subProcess id="s">'.repeat(levels)}` +
+    `${"</subProcess>".repeat(levels)}</process></definitions>`;
+  const flat = camunda.replace(
+    "</bpmn:definitions>",
+    `${"<bpmn:category/>".repeat(XML_LIMITS.elements)}</bpmn:definitions>`,
+  );
+  const preview = (xml: string) =>
+    t.call("POST", "/api/v1/processes/bpmn/parse", { token: reader, body: xml, headers: XML });
+  for (
+    const [xml, limit, max] of [
+      [nested, "xmlDepth", XML_LIMITS.depth],
+      [flat, "xmlElements", XML_LIMITS.elements],
+    ] as const
+  ) {
+    for (const res of [await importInto(id, xml, { "if-match": "*" }), await preview(xml)]) {
+      const problem = await expectProblem(res, 413, "xml-limit");
+      assert.deepEqual([problem.limit, problem.max, problem.actual], [limit, max, max + 1]);
+      assert.ok(problem.line >= 1 && problem.column >= 1);
+      assert.match(problem.detail, new RegExp(`more than ${max} `));
+    }
+  }
+  const doctype = `<?xml version="1.0"?>\n<!DOCTYPE d [<!ENTITY a "aaaa">]>\n${camunda}`;
+  const refused = await expectProblem(await preview(doctype), 422, "bpmn-invalid");
+  assert.deepEqual([refused.reason, refused.line], ["doctype", 2]);
+  assert.deepEqual(await getDraft(id), before);
+});
+
 test("a draft in review cannot be replaced by an import (409)", async () => {
   const id = await createProcess(t, modeler);
   await saveGraph(t, modeler, id, simpleGraph());
@@ -233,6 +266,17 @@ test("the preview parse answers graph and report without saving, for readers too
   });
   const problem = await expectProblem(bad, 422, "bpmn-invalid");
   assert.deepEqual([problem.line, problem.column], [1, 1]);
+});
+
+test("a long title with an emoji where the file name is cut still downloads", async () => {
+  const id = await createProcess(t, modeler, { title: `${"a".repeat(119)}😀 and more` });
+  const res = await exportOf(id);
+  assert.equal(res.status, 200, await res.clone().text());
+  assert.match(
+    res.headers.get("content-disposition")!,
+    /; filename\*=UTF-8''a{119}%F0%9F%98%80\.bpmn$/,
+  );
+  await res.body?.cancel();
 });
 
 test("published versions export for readers; the draft needs a modeler", async () => {

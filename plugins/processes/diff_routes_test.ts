@@ -14,6 +14,7 @@ import {
 const t = await startTestApp();
 const modeler = await t.token("modeler");
 const reader = await t.token("reader");
+const executive = await t.token("executive");
 
 test("GET /{id}/diff: v1 → v2, published → draft, and what the defaults mean", async () => {
   const r = await createRefs(t, modeler);
@@ -29,7 +30,7 @@ test("GET /{id}/diff: v1 → v2, published → draft, and what the defaults mean
   assert.deepEqual(nothing.to.ref, "draft");
   assert.deepEqual(nothing.nodes.added, ["check", "end", "sign", "start"], "all new before v1");
 
-  await publishOverHttp(t, id, { requester: modeler, approver: modeler });
+  await publishOverHttp(t, id, { requester: modeler, approver: executive });
   const v2 = structuredClone(sampleGraph(r));
   v2.nodes[1].label = "Check order twice";
   v2.nodes.push({
@@ -45,7 +46,7 @@ test("GET /{id}/diff: v1 → v2, published → draft, and what the defaults mean
   v2.edges = v2.edges.filter((e) => e.id !== "e3");
   v2.edges.push({ id: "e3b", from: "sign", to: "notify" }, { id: "e4", from: "notify", to: "end" });
   await saveGraph(t, modeler, id, v2);
-  await publishOverHttp(t, id, { requester: modeler, approver: modeler });
+  await publishOverHttp(t, id, { requester: modeler, approver: executive });
 
   const d12 = await diff("?from=1&to=2", reader);
   assert.deepEqual(d12.from, { ref: "1", version: 1 });

@@ -46,7 +46,12 @@ export const ApprovalSchema = z.object({
   requestedAt: z.string().datetime(),
   decidedBy: z.string().nullable(),
   decidedAt: z.string().datetime().nullable(),
-  reason: z.string().nullable(),
+  reason: z.string().nullable().openapi({
+    description: "Why it was rejected, or withdrawn by a system change",
+  }),
+  comment: z.string().nullable().openapi({
+    description: "What the approver wrote when approving (null: nothing)",
+  }),
   publishedVersion: z.number().int().nullable(),
 }).openapi("ProcessApproval");
 

@@ -38,9 +38,12 @@ const VersionSummary = z.object({
   processId: z.string().uuid(),
   number: z.number().int(),
   title: z.string(),
-  changeNote: z.string(),
+  changeNote: z.string().openapi({ description: "What the submitter wrote" }),
   requestedBy: z.string(),
   approvedBy: z.string(),
+  approvalComment: z.string().nullable().openapi({
+    description: "What the approver wrote, beside the change note (null: nothing)",
+  }),
   publishedAt: z.string().datetime(),
 }).openapi("ProcessVersionSummary");
 

@@ -6,6 +6,7 @@ import { registerBpmnRoutes } from "./bpmn_routes.ts";
 import { registerDraftRoutes, registerDraftStaticRoutes } from "./draft_routes.ts";
 import { registerLandscapeRoutes } from "./landscape_routes.ts";
 import { seedProcesses } from "./samples.ts";
+import { processSettings } from "./settings.ts";
 import { processTables } from "./schema.ts";
 import { registerValidationRoutes } from "./validation_routes.ts";
 
@@ -20,6 +21,7 @@ export const processesPlugin: ProcedoPlugin = {
     "processes.approve": "modeler",
     "processes.review": "modeler",
   },
+  settings: processSettings,
   dependsOn: ["tags"],
   routes: (app, deps) => {
     // Static paths (/approvals, /where-used, /tree, /search, …) first, so they are not taken

@@ -26,6 +26,7 @@ import { unlinkEverywhere } from "./service.ts";
 const t = await startTestApp();
 const modeler = await t.token("modeler");
 const reader = await t.token("reader");
+const executive = await t.token("executive");
 const modelerId = await userIdOf(t, modeler);
 const refs = await createRefs(t, modeler);
 const [tenantA] = await t.database.db.select().from(tenants)
@@ -105,7 +106,7 @@ test("published and draft matrices are apart; readers see the published one only
   const refused = await t.call("GET", `${base(id)}/raci?source=draft`, { token: reader });
   assert.equal(refused.status, 403);
 
-  await publishOverHttp(t, id, { requester: modeler, approver: modeler });
+  await publishOverHttp(t, id, { requester: modeler, approver: executive });
   const graph = sampleGraph(refs);
   graph.nodes[2].raci = { responsible: [refs.auditor] };
   await saveGraph(t, modeler, id, graph);
@@ -138,7 +139,7 @@ test("where-used: the processes and steps that use a document, published and dra
   assert.ok(!JSON.stringify(draftOnly).includes(other));
   assert.equal((await whereUsed("document", r.contract, reader)).total, 0, "readers: no drafts");
 
-  await publishOverHttp(t, id, { requester: modeler, approver: modeler });
+  await publishOverHttp(t, id, { requester: modeler, approver: executive });
   const both = (await whereUsed("document", r.contract)).items[0];
   assert.equal(both.inPublished, true);
   assert.equal(both.inDraft, true);
@@ -271,7 +272,7 @@ test("unlinkEverywhere takes an object out of every draft as a normal save", asy
   const r = await createRefs(t, modeler);
   const a = await modelled(r);
   const b = await modelled(r);
-  await publishOverHttp(t, a, { requester: modeler, approver: modeler });
+  await publishOverHttp(t, a, { requester: modeler, approver: executive });
   const submitted = await t.call("POST", `${base(b)}/draft/submit`, {
     token: modeler,
     body: { changeNote: "In review while unlinked" },

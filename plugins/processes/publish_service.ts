@@ -6,6 +6,7 @@ import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { ProblemError } from "../../api/problem.ts";
 import { draftInReview, lockDraft, processNotFound, transact } from "./draft_service.ts";
+import { diffGraphs, isEmptyDiff } from "./graph_core/diff.ts";
 import type { Graph } from "./graph_schema.ts";
 import { type Finding, validateGraph, validationContext } from "./graph_validate.ts";
 import { rebuildProjections } from "./projections.ts";
@@ -18,6 +19,8 @@ export interface VersionSummary {
   changeNote: string;
   requestedBy: string;
   approvedBy: string;
+  /** What the approver wrote, beside the submitter's change note (null: nothing). */
+  approvalComment: string | null;
   publishedAt: string;
 }
 
@@ -29,6 +32,7 @@ export interface PublishOptions {
   changeNote: string;
   requestedBy: string;
   approvedBy: string;
+  approvalComment?: string | null;
   /** The installed plugins, whose link target providers check links (none: unchecked). */
   plugins?: readonly ProcedoPlugin[];
 }
@@ -77,6 +81,7 @@ export async function publishInTransaction(
     changeNote: opts.changeNote,
     requestedBy: opts.requestedBy,
     approvedBy: opts.approvedBy,
+    approvalComment: opts.approvalComment ?? null,
     publishedAt: now,
   });
   await tx.update(
@@ -112,6 +117,38 @@ export async function assertPublishable(
     );
   }
   return findings;
+}
+
+/**
+ * 409 `no-changes` when `graph` has no change since the last published version: the graph
+ * diff (the one GET /diff shows) is empty and the title is the one that version was
+ * published with. Before the first version every draft is a change.
+ */
+export async function assertChangedSincePublished(
+  tx: TenantScope,
+  processId: string,
+  graph: Graph,
+): Promise<void> {
+  const process = await tx.first(processes, eq(processes.id, processId));
+  if (!process) throw processNotFound(processId);
+  if (process.publishedVersion === 0) return;
+  const last = await tx.first(
+    processVersions,
+    and(
+      eq(processVersions.processId, processId),
+      eq(processVersions.number, process.publishedVersion),
+    ),
+  );
+  if (!last || last.title !== process.title || !isEmptyDiff(diffGraphs(last.graph, graph))) {
+    return;
+  }
+  throw new ProblemError(
+    409,
+    "no-changes",
+    `The draft has no change since version ${last.number}: change the model before ` +
+      "requesting approval.",
+    { publishedVersion: last.number },
+  );
 }
 
 /** The published versions of a process, newest first, without their graphs. */
@@ -165,6 +202,7 @@ function toSummary(r: typeof processVersions.$inferSelect): VersionSummary {
     changeNote: r.changeNote,
     requestedBy: r.requestedBy,
     approvedBy: r.approvedBy,
+    approvalComment: r.approvalComment,
     publishedAt: r.publishedAt.toISOString(),
   };
 }

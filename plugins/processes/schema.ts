@@ -75,9 +75,12 @@ export const processVersions = mysqlTable("process_versions", {
   number: int("number").notNull(),
   graph: jsonColumn<Graph>("graph").notNull(),
   title: varchar("title", { length: 200 }).notNull(),
+  /** What the submitter wrote when requesting approval. */
   changeNote: varchar("change_note", { length: 2000 }).notNull(),
   requestedBy: varchar("requested_by", { length: 36 }).notNull(),
   approvedBy: varchar("approved_by", { length: 36 }).notNull(),
+  /** What the approver wrote (null: nothing), kept beside the change note. */
+  approvalComment: varchar("approval_comment", { length: 2000 }),
   publishedAt: timestampColumn("published_at").notNull(),
 }, (t) => [primaryKey({ columns: [t.tenantId, t.processId, t.number] })]);
 
@@ -96,7 +99,10 @@ export const processApprovals = mysqlTable("process_approvals", {
   requestedAt: timestampColumn("requested_at").notNull(),
   decidedBy: varchar("decided_by", { length: 36 }),
   decidedAt: timestampColumn("decided_at"),
+  /** Why it was rejected, or withdrawn by a system change. */
   reason: varchar("reason", { length: 2000 }),
+  /** What the approver wrote when approving (null: nothing). */
+  comment: varchar("comment", { length: 2000 }),
   /** The version number published on approval. */
   publishedVersion: int("published_version"),
 }, (t) => [

@@ -3,6 +3,7 @@
 // (BOM, `;`), formulas, wrong encodings, XLSX by multipart, owners by position key.
 import assert from "node:assert/strict";
 import { XLSX_MEDIA_TYPE } from "../../api/tabular/mod.ts";
+import { IMPORT_MAX_ROWS } from "../../api/tabular/upload.ts";
 import { startTestApp, test } from "../../tests/support/app.ts";
 import { helpers, problemOf, xlsxOf } from "../orgchart/test_support.ts";
 
@@ -286,6 +287,25 @@ test("the file as a whole: missing key column, unknown columns, roles, other ten
   assert.deepEqual(counts(theirs), [1, 0, 0, 0]);
   assert.equal((await find("locations", "W-1"))[0].name, "Hall");
   assert.equal((await find("locations", "W-1", other))[0].name, "Their hall");
+});
+
+test("a 60,000-row file is 413 naming the row limit, and other work keeps running meanwhile", async () => {
+  const lines = ["externalKey,title"];
+  for (let i = 0; i < 60_000; i++) lines.push(`BIG-${i},Document ${i}`);
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 0);
+  const res = await upload("documents", lines.join("\n"));
+  clearInterval(timer);
+  const problem = await problemOf(res, 413);
+  assert.equal(problem.type, "https://procedo.app/problems/too-many-rows");
+  assert.deepEqual([problem.limit, problem.max], ["rows", IMPORT_MAX_ROWS]);
+  assert.match(problem.detail, /more than 20001 rows/);
+  assert.deepEqual(problem.report.problems.map((p: Json) => p.code), ["too-many-rows"]);
+  // Reading 20,000 rows before the limit is reached is no I/O at all: only pacing (a turn at
+  // least every 500 rows) lets the timer fire in between. Without it, it fires only around
+  // the request's own I/O (sign-in, tenant): 8 times here, 45 with pacing.
+  assert.ok(ticks >= 15, `the timer fired ${ticks} times`);
+  assert.deepEqual(await find("documents", "BIG-"), []);
 });
 
 test("close", async () => {

@@ -56,6 +56,13 @@ async function publish(id: string, note: string): Promise<number> {
   return done.publishedVersion;
 }
 
+/** Changes the label of step `nodeId` in the draft, as the editor would (so there is a change). */
+async function changeStep(id: string, nodeId: string, label: string) {
+  const draft = await api("modeler", "GET", `/api/v1/processes/${id}/draft`);
+  draft.graph.nodes.find((n: { id: string }) => n.id === nodeId).label = label;
+  await api("modeler", "PUT", `/api/v1/processes/${id}/draft`, draft.graph, "*");
+}
+
 /**
  * "Check order" of the sample gets the Managing Director as accountable and a document
  * (sample data binds responsible positions only), published as the next version.
@@ -188,6 +195,7 @@ it("a modeler reads the diagram, a step's RACI and links, zooms, fits and uses t
 
 it("a modeler submits the draft; an executive approves it; the history has the new version", async () => {
   const { id } = await prepared;
+  await changeStep(id, "pick", "Pick and pack by the packing rules");
   const published = (await api("reader", "GET", `/api/v1/processes/${id}`)).publishedVersion;
   const modeler = await app.newPage();
   await signIn(app, modeler, "Max Modeler", `/processes/${id}`);
@@ -231,7 +239,7 @@ it("a modeler submits the draft; an executive approves it; the history has the n
   await executive.locator(`tr[data-version="${next}"]`).getByText("current").waitFor();
   assert.match(
     (await executive.locator(`tr[data-version="${next}"]`).textContent())!,
-    /Packing rules v2[\s\S]*Max Modeler[\s\S]*Erika Executive/,
+    /Packing rules clarified[\s\S]*Packing rules v2[\s\S]*Max Modeler[\s\S]*Erika Executive/,
   );
   await executive.getByTestId("process-facts").getByText(`Published · v${next}`).waitFor();
 
@@ -357,6 +365,7 @@ it("a reader sees the diagram without actions, and the API refuses them (403)", 
   assert.equal(submit.status, 403);
   const confirm = await call("reader", "POST", `/api/v1/processes/${id}/review/confirm`, {});
   assert.equal(confirm.status, 403);
+  await changeStep(id, "pick", "Pick and pack carefully");
   const task = await api("modeler", "POST", `/api/v1/processes/${id}/draft/submit`, {
     changeNote: "Waiting",
   }, "*");

@@ -3,6 +3,7 @@
 // a route without a fixture fails both until one is added here.
 import { DEMO_TENANTS } from "../../api/demo.ts";
 import type { TestApp } from "./app.ts";
+import { AI_FIXTURES } from "./ai_route_fixtures.ts";
 
 export interface RouteRequest {
   params?: Record<string, string>;
@@ -152,6 +153,57 @@ export async function createSubmittedProcess(
   const task = await json(
     await t.call("POST", `/api/v1/processes/${id}/draft/submit`, {
       token: modeler,
+      body: { changeNote: "Fixture" },
+      headers: ifMatchAny,
+    }),
+    "submit draft",
+  );
+  return { id, approvalId: task.id };
+}
+
+/** Per test app and tenant: an API key (modeler) that submits drafts for others to approve. */
+const submitterKeys = new WeakMap<TestApp, Map<number, Promise<string>>>();
+
+function submitterKey(t: TestApp, tenant: 0 | 1): Promise<string> {
+  const keys = submitterKeys.get(t) ?? new Map<number, Promise<string>>();
+  submitterKeys.set(t, keys);
+  if (!keys.has(tenant)) {
+    keys.set(
+      tenant,
+      (async () => {
+        const res = await t.call("POST", "/api/v1/api-keys", {
+          token: await t.token("executive", tenant),
+          body: { ...keyBody(), name: "Fixture submitter", role: "modeler" },
+        });
+        return (await json(res, "create submitter key")).key as string;
+      })(),
+    );
+  }
+  return keys.get(tenant)!;
+}
+
+/**
+ * Like createSubmittedProcess, but submitted by an API key of its own, so that with
+ * four-eyes approval on every role's caller (and the role matrix's executive key) may approve.
+ */
+export async function createProcessSubmittedByOthers(
+  t: TestApp,
+  tenant: 0 | 1,
+): Promise<{ id: string; approvalId: string }> {
+  const id = await createProcess(t, tenant, {
+    ownerUserId: await demoUserId(t, "modeler", tenant),
+  });
+  await json(
+    await t.call("PUT", `/api/v1/processes/${id}/draft`, {
+      token: await t.token("modeler", tenant),
+      body: fixtureGraph(),
+      headers: ifMatchAny,
+    }),
+    "save draft",
+  );
+  const task = await json(
+    await t.call("POST", `/api/v1/processes/${id}/draft/submit`, {
+      token: await submitterKey(t, tenant),
       body: { changeNote: "Fixture" },
       headers: ifMatchAny,
     }),
@@ -368,10 +420,24 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     }),
     readBack: "/api/v1/users/{id}",
   },
+  "GET /api/v1/embedding/settings": { request: () => Promise.resolve({}) },
+  "PUT /api/v1/embedding/settings": {
+    request: () =>
+      Promise.resolve({
+        body: { allowedOrigins: ["https://intranet.fixture.example"] },
+        headers: ifMatchAny,
+      }),
+  },
   "GET /api/v1/api-keys": { request: () => Promise.resolve({}) },
   "POST /api/v1/api-keys": { request: () => Promise.resolve({ body: keyBody() }) },
   "DELETE /api/v1/api-keys/{id}": {
     request: async (t, tenant) => ({ params: { id: await createApiKey(t, tenant) } }),
+  },
+  "GET /api/v1/settings": { request: () => Promise.resolve({}) },
+  // The default value, so that other fixtures see four-eyes approval as it is by default.
+  "PATCH /api/v1/settings": {
+    request: () =>
+      Promise.resolve({ body: { processes: { fourEyes: true } }, headers: ifMatchAny }),
   },
   "GET /api/v1/audit": { request: () => Promise.resolve({ query: "?limit=200" }) },
   "GET /api/v1/audit/verify": { request: () => Promise.resolve({}) },
@@ -603,8 +669,12 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     readBack: "/api/v1/processes/{id}/approvals",
   },
   "POST /api/v1/processes/{id}/approvals/{approvalId}/approve": {
-    // Owned by the modeler, so the lowest role allowed (modeler) may decide.
-    request: async (t, tenant) => ({ params: await createSubmittedProcess(t, tenant) }),
+    // Owned by the modeler, so the lowest role allowed (modeler) may decide; submitted by
+    // another, so four-eyes approval lets every caller approve.
+    request: async (t, tenant) => ({
+      params: await createProcessSubmittedByOthers(t, tenant),
+      body: { comment: "Fine" },
+    }),
     readBack: "/api/v1/processes/{id}/approvals",
   },
   "POST /api/v1/processes/{id}/approvals/{approvalId}/reject": {
@@ -678,6 +748,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   // resources: documents, systems, locations, requirements
   ...resourceFixtures(),
+  ...AI_FIXTURES,
 };
 
 /** Every tenant route of the document: under /api/v1, naming a permission. */

@@ -8,7 +8,10 @@ import { LocaleController, type MessageKey, t } from "../../lib/i18n.ts";
 const SECTIONS: { path: string; label: MessageKey; icon: IconName }[] = [
   { path: "/admin/users", label: "admin.users.title", icon: "people" },
   { path: "/admin/plan", label: "admin.plan.title", icon: "premium" },
+  { path: "/admin/settings", label: "admin.settings.title", icon: "settings" },
   { path: "/admin/api-keys", label: "admin.keys.title", icon: "key" },
+  { path: "/admin/ai", label: "ai.settings.title", icon: "sparkle" },
+  { path: "/admin/embedding", label: "embedding.title", icon: "open" },
   { path: "/admin/audit", label: "admin.audit.title", icon: "shield" },
 ];
 

@@ -1,6 +1,8 @@
 // Deutsche Texte. Same keys as en.ts (the type makes a missing or extra key a compile error).
 import type { MessageKey } from "./en.ts";
+import * as ai from "./features/ai.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
+import * as embed from "./features/embed.ts";
 import * as live from "./features/live.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
@@ -189,6 +191,17 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
     "Alles, was „{name}“ verwendet, funktioniert sofort nicht mehr. Das lässt sich nicht rückgängig machen.",
   "admin.keys.revoked": "„{name}“ ist widerrufen.",
 
+  "admin.settings.title": "Einstellungen",
+  "admin.settings.approval": "Freigabe",
+  "admin.settings.fourEyes": "Vier-Augen-Prinzip",
+  "admin.settings.fourEyesHint":
+    "Wer einen Entwurf zur Freigabe einreicht, kann ihn nicht selbst freigeben: Das tut die verantwortliche Person oder eine andere Führungskraft. Schalten Sie es nur aus, wo eine Person allein modelliert und freigibt.",
+  "admin.settings.fourEyesOn": "Das Vier-Augen-Prinzip ist eingeschaltet.",
+  "admin.settings.fourEyesOff":
+    "Das Vier-Augen-Prinzip ist ausgeschaltet: Anträge können selbst freigegeben werden.",
+  "admin.settings.reloaded":
+    "Jemand hat die Einstellungen inzwischen geändert; sie werden so gezeigt, wie sie jetzt sind.",
+
   "admin.audit.title": "Prüfprotokoll",
   "admin.audit.commands": "Befehle für das Prüfprotokoll",
   "admin.audit.verify": "Kette prüfen",
@@ -199,6 +212,11 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   "admin.audit.reason.broken-link": "er schließt nicht an den vorigen Eintrag an",
   "admin.audit.reason.missing-entry": "ein Eintrag fehlt",
   "admin.audit.reason.head-mismatch": "die neuesten Einträge wurden entfernt",
+  "admin.audit.reason.anchor-mismatch": "früher signierte Einträge wurden umgeschrieben",
+  "admin.audit.reason.forged-anchor": "ein signierter Anker wurde gefälscht oder verändert",
+  "admin.audit.anchored":
+    "Einträge bis #{seq} sind durch einen signierten Anker vom {at} versiegelt.",
+  "admin.audit.notAnchored": "Noch kein Eintrag ist durch einen signierten Anker versiegelt.",
   "admin.audit.filters": "Prüfprotokoll filtern",
   "admin.audit.action": "Aktion",
   "admin.audit.actorId": "Kennung des Handelnden",
@@ -256,6 +274,8 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
     "Das kann nur eine angemeldete Person, kein API-Schlüssel und keine Anwendung.",
   "problem.internal":
     "Auf dem Server ist etwas schiefgegangen. Versuchen Sie es erneut; falls es bleibt, nennen Sie die Anfrage-ID.",
+  "problem.database-unavailable":
+    "Die Datenbank ist gerade nicht erreichbar. Versuchen Sie es in ein paar Sekunden erneut; wenn Sie etwas geändert haben, prüfen Sie, ob es gespeichert wurde.",
   "problem.unavailable": "Procedo ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.",
   "problem.validation-failed": "Einige Felder sind nicht gültig.",
   "problem.status.401": "Bitte melden Sie sich erneut an.",
@@ -334,6 +354,8 @@ type FeatureKey =
   | keyof typeof editorCanvas.en
   | keyof typeof processEditor.en
   | keyof typeof versionDiff.en
+  | keyof typeof embed.en
+  | keyof typeof ai.en
   | keyof typeof live.en;
 
 export const de: Record<MessageKey, string> = {
@@ -344,5 +366,7 @@ export const de: Record<MessageKey, string> = {
   ...editorCanvas.de,
   ...processEditor.de,
   ...versionDiff.de,
+  ...embed.de,
+  ...ai.de,
   ...live.de,
 };

@@ -1,6 +1,8 @@
 // English messages: the reference catalog. Every key here must exist in de.ts too (the
 // type of de.ts and ui/lib/messages/catalog_test.ts check that). {name} is a placeholder.
+import * as ai from "./features/ai.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
+import * as embed from "./features/embed.ts";
 import * as live from "./features/live.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
@@ -183,6 +185,16 @@ const core = {
     "Anything that uses “{name}” stops working at once. This cannot be undone.",
   "admin.keys.revoked": "“{name}” is revoked.",
 
+  "admin.settings.title": "Settings",
+  "admin.settings.approval": "Approval",
+  "admin.settings.fourEyes": "Four-eyes approval",
+  "admin.settings.fourEyesHint":
+    "Who submitted a draft for approval cannot approve it: the process owner or another executive does. Turn it off only where one person models and approves alone.",
+  "admin.settings.fourEyesOn": "Four-eyes approval is on.",
+  "admin.settings.fourEyesOff": "Four-eyes approval is off: people may approve their own requests.",
+  "admin.settings.reloaded":
+    "Someone changed the settings meanwhile; they are shown as they are now.",
+
   "admin.audit.title": "Audit trail",
   "admin.audit.commands": "Audit trail commands",
   "admin.audit.verify": "Verify chain",
@@ -193,6 +205,10 @@ const core = {
   "admin.audit.reason.broken-link": "it does not follow the entry before",
   "admin.audit.reason.missing-entry": "an entry is missing",
   "admin.audit.reason.head-mismatch": "the latest entries were removed",
+  "admin.audit.reason.anchor-mismatch": "entries signed earlier were rewritten",
+  "admin.audit.reason.forged-anchor": "a signed anchor was forged or changed",
+  "admin.audit.anchored": "Entries up to #{seq} are sealed by a signed anchor of {at}.",
+  "admin.audit.notAnchored": "No entry is sealed by a signed anchor yet.",
   "admin.audit.filters": "Filter the audit trail",
   "admin.audit.action": "Action",
   "admin.audit.actorId": "Actor id",
@@ -244,6 +260,8 @@ const core = {
   "problem.user-required": "Only a signed-in person can do this, not an API key or an app.",
   "problem.internal":
     "Something went wrong on the server. Try again; if it persists, quote the request id.",
+  "problem.database-unavailable":
+    "The database cannot be reached at the moment. Try again in a few seconds; if you changed something, check that it was saved.",
   "problem.unavailable": "Procedo is not available at the moment. Try again shortly.",
   "problem.validation-failed": "Some fields are not valid.",
   "problem.status.401": "Please sign in again.",
@@ -325,6 +343,8 @@ export const en = {
   ...editorCanvas.en,
   ...processEditor.en,
   ...versionDiff.en,
+  ...embed.en,
+  ...ai.en,
   ...live.en,
 };
 

@@ -1,9 +1,11 @@
-// <procedo-process-versions>: the published versions of a process and, for modelers, its
-// approval flow — submit the draft, withdraw the request, and (for the process owner and
-// executives) approve or reject with a comment; restoring an old version into the draft.
-// The API decides who may do what; refusals (403), conflicts (409) and stale drafts (412)
-// are shown with the current state reloaded. Fires `changed` (see ChangedDetail) after
-// every action that moved the state on.
+// <procedo-process-versions>: the published versions of a process, each with the
+// submitter's change note and the approver's comment, and, for modelers, its approval flow —
+// submit the draft, withdraw the request, and (for the process owner and executives) approve
+// or reject with a comment; restoring an old version into the draft. The API decides who
+// may do what; the page loads its rules (page_approval_rules.ts) so that it offers nothing
+// the API would refuse, and shows refusals (403), conflicts (409) and stale drafts (412)
+// with the current state reloaded. Fires `changed` (see ChangedDetail) after every action
+// that moved the state on.
 import { css, html, LitElement, nothing } from "lit";
 import "../../../components/confirm_dialog.ts";
 import type { ProcedoConfirm } from "../../../components/confirm_dialog.ts";
@@ -12,9 +14,11 @@ import "../../../components/problem_bar.ts";
 import { base, table } from "../../../components/styles.ts";
 import { isApiProblem, type Schemas, unwrap } from "../../../lib/api/client.ts";
 import { ApiData } from "../../../lib/api_data.ts";
-import { formatDateTime, LocaleController, type MessageKey, t } from "../../../lib/i18n.ts";
+import { formatDateTime, LocaleController, t } from "../../../lib/i18n.ts";
 import { session } from "../../session.ts";
 import "./page_approval.ts";
+import "./page_approval_history.ts";
+import { loadApprovalRules, rulesKey } from "./page_approval_rules.ts";
 import { type Draft, draftETag, isModeler, personName, type Process } from "./page_model.ts";
 
 type Version = Schemas["ProcessVersionSummary"];
@@ -53,6 +57,10 @@ export class ProcedoProcessVersions extends LitElement {
         white-space: normal;
         min-width: 12rem;
       }
+      .comment {
+        margin-top: var(--spacingVerticalXXS);
+        color: var(--colorNeutralForeground2);
+      }
     `,
   ];
   declare process: Process;
@@ -68,6 +76,16 @@ export class ProcedoProcessVersions extends LitElement {
         signal,
       }),
     ));
+  // Versions whose change note an AI proposed word for word: labelled in the history.
+  #aiNotes = new ApiData(this, async (signal) =>
+    new Set(
+      (unwrap(
+        await session().api.GET("/api/v1/ai/processes/{id}/provenance", {
+          params: { path: { id: this.process.id } },
+          signal,
+        }),
+      )).changeNotes.map((n) => n.number),
+    ));
   #approvals = new ApiData(this, async (signal) =>
     isModeler()
       ? unwrap(
@@ -77,6 +95,12 @@ export class ProcedoProcessVersions extends LitElement {
         }),
       )
       : undefined);
+  #rules = new ApiData(
+    this,
+    (signal) => loadApprovalRules(this.process, this.draft, signal),
+    { auto: false },
+  );
+  #rulesKey?: string;
 
   constructor() {
     super();
@@ -87,7 +111,16 @@ export class ProcedoProcessVersions extends LitElement {
 
   /** Loads versions and approvals again. */
   async reload() {
-    await Promise.all([this.#versions.reload(), this.#approvals.reload()]);
+    await Promise.all([this.#versions.reload(), this.#approvals.reload(), this.#aiNotes.reload()]);
+  }
+
+  override willUpdate() {
+    // The rules follow the process and its draft (a save, a decision, a new version).
+    const key = rulesKey(this.process, this.draft);
+    if (isModeler() && key !== this.#rulesKey) {
+      this.#rulesKey = key;
+      void this.#rules.reload();
+    }
   }
 
   override render() {
@@ -103,6 +136,7 @@ export class ProcedoProcessVersions extends LitElement {
             .process=${this.process}
             .draft=${this.draft}
             .open=${open}
+            .rules=${this.#rules.value}
             .people=${this.people}
             ?busy=${this.busy}
             @submit-draft=${(e: CustomEvent<string>) => this.#submit(e.detail)}
@@ -116,7 +150,12 @@ export class ProcedoProcessVersions extends LitElement {
         <h2>${t("processes.versions.title")}</h2>
         ${this.#versionTable()}
       </section>
-      ${isModeler() ? this.#history() : nothing}
+      ${isModeler()
+        ? html`
+          <procedo-approval-history .items=${this.#approvals.value?.items ?? []}
+            .people=${this.people}></procedo-approval-history>
+        `
+        : nothing}
       <procedo-confirm></procedo-confirm>
     `;
   }
@@ -154,6 +193,8 @@ export class ProcedoProcessVersions extends LitElement {
 
   #versionRow(v: Version) {
     const current = v.number === this.process.publishedVersion;
+    // The server refuses restoring into a draft in review (409): say why instead.
+    const inReview = this.draft?.state === "in_review";
     return html`<tr data-version=${v.number}>
       <td>v${v.number} ${
       current
@@ -163,20 +204,34 @@ export class ProcedoProcessVersions extends LitElement {
         : nothing
     }</td>
       <td>${formatDateTime(v.publishedAt)}</td>
-      <td class="note">${v.changeNote}</td>
+      <td class="note">${v.changeNote}${
+      this.#aiNotes.value?.has(v.number)
+        ? html`
+          <fluent-badge appearance="tint" color="brand" size="small"
+            data-testid="ai-note">${t("ai.generated")}</fluent-badge>
+        `
+        : nothing
+    }${
+      v.approvalComment
+        ? html`<div class="comment">${t("processes.versions.approvalComment")}: <span
+            data-testid="approval-comment">${v.approvalComment}</span></div>`
+        : nothing
+    }</td>
       <td>${personName(v.requestedBy, this.people)}</td>
       <td>${personName(v.approvedBy, this.people)}</td>
       ${
       isModeler()
         ? html`
           <td class="actions">
-            <fluent-button size="small" appearance="subtle"
-              ?disabled=${this.busy || this.draft?.state === "in_review"}
-              title=${this.draft?.state === "in_review"
-                ? t("processes.versions.restoreInReview")
-                : ""}
+            <fluent-button size="small" appearance="subtle" ?disabled=${this.busy}
+              ?disabled-focusable=${inReview} aria-disabled=${inReview ? "true" : nothing}
+              title=${inReview ? t("processes.versions.restoreInReview") : ""}
               aria-label=${t("processes.versions.restoreLabel", { version: v.number })}
-              @click=${() => this.#restore(v.number)}>${icon("history", 16, "start")}${t(
+              @click=${() => !inReview && this.#restore(v.number)}>${icon(
+                "history",
+                16,
+                "start",
+              )}${t(
                 "processes.versions.restore",
               )}</fluent-button>
           </td>
@@ -184,66 +239,6 @@ export class ProcedoProcessVersions extends LitElement {
         : nothing
     }
     </tr>`;
-  }
-
-  #history() {
-    const items = this.#approvals.value?.items ?? [];
-    return html`<section>
-      <h2>${t("processes.versions.approvals")}</h2>
-      ${
-      items.length
-        ? html`
-          <div class="table-wrap">
-            <table data-testid="approvals-table">
-              <caption class="visually-hidden">${t("processes.versions.approvals")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t("processes.versions.requestedAt")}</th>
-                  <th scope="col">${t("processes.versions.requestedBy")}</th>
-                  <th scope="col">${t("processes.versions.changeNote")}</th>
-                  <th scope="col">${t("processes.versions.state")}</th>
-                  <th scope="col">${t("processes.versions.decision")}</th>
-                </tr>
-              </thead>
-              <tbody>${items.map((a) => this.#approvalRow(a))}</tbody>
-            </table>
-          </div>
-        `
-        : html`<p class="muted">${t("processes.versions.noApprovals")}</p>`
-    }
-    </section>`;
-  }
-
-  #approvalRow(a: Approval) {
-    const colors = {
-      open: "warning",
-      approved: "success",
-      rejected: "danger",
-      withdrawn: "subtle",
-    };
-    return html`
-      <tr data-approval=${a.state}>
-        <td>${formatDateTime(a.requestedAt)}</td>
-        <td>${personName(a.requestedBy, this.people)}</td>
-        <td class="note">${a.changeNote}</td>
-        <td>
-          <fluent-badge appearance="tint" color=${colors[a.state]}>${t(
-            `processes.versions.state.${a.state}` as MessageKey,
-          )}</fluent-badge>
-        </td>
-        <td class="note">${a.decidedBy
-          ? html`${personName(a.decidedBy, this.people)}, ${formatDateTime(a.decidedAt)}${
-            a.reason ? html`: ${a.reason}` : nothing
-          }${
-            a.publishedVersion
-              ? html`
-                → v${a.publishedVersion}
-              `
-              : nothing
-          }`
-          : nothing}</td>
-      </tr>
-    `;
   }
 
   /** Runs an action: busy while it runs, the result said, everything reloaded after. */
@@ -298,7 +293,7 @@ export class ProcedoProcessVersions extends LitElement {
         const a = unwrap(
           await session().api.POST("/api/v1/processes/{id}/approvals/{approvalId}/approve", {
             params: { path },
-            body: comment ? { changeNote: comment } : {},
+            body: comment ? { comment } : {},
           }),
         );
         return t("processes.versions.approved", { version: a.publishedVersion ?? "" });

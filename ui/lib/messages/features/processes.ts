@@ -222,7 +222,14 @@ export const en = {
   "processes.versions.waitingForOwner": "The process owner or an executive decides.",
   "processes.versions.comment": "Comment",
   "processes.versions.commentHint":
-    "Approving: replaces the change note if given. Rejecting: say why.",
+    "Approving: kept beside the change note (optional). Rejecting: say why.",
+  "processes.versions.approvalComment": "Approver's comment",
+  "processes.versions.fourEyes":
+    "Four-eyes approval: you submitted this request, so someone else approves it, the process owner or an executive. You can withdraw it.",
+  "processes.versions.noChanges":
+    "Nothing to submit: the draft has no change since version {version}.",
+  "processes.versions.hasErrors":
+    "The model has errors that block publishing ({count}); see Validation.",
   "processes.versions.reasonRequired": "Say why you reject the request.",
   "processes.versions.approve": "Approve and publish",
   "processes.versions.reject": "Reject",
@@ -472,7 +479,14 @@ export const de: Record<keyof typeof en, string> = {
     "Die verantwortliche Person oder eine Führungskraft entscheidet.",
   "processes.versions.comment": "Kommentar",
   "processes.versions.commentHint":
-    "Beim Freigeben: ersetzt den Änderungshinweis, falls angegeben. Beim Ablehnen: Begründung.",
+    "Beim Freigeben: steht neben dem Änderungshinweis (optional). Beim Ablehnen: Begründung.",
+  "processes.versions.approvalComment": "Kommentar der Freigabe",
+  "processes.versions.fourEyes":
+    "Vier-Augen-Prinzip: Sie haben diesen Antrag gestellt, daher gibt ihn jemand anderes frei, die verantwortliche Person oder eine Führungskraft. Sie können ihn zurückziehen.",
+  "processes.versions.noChanges":
+    "Nichts einzureichen: Der Entwurf hat seit Version {version} keine Änderung.",
+  "processes.versions.hasErrors":
+    "Das Modell hat Fehler, die die Veröffentlichung verhindern ({count}); siehe Prüfung.",
   "processes.versions.reasonRequired": "Bitte begründen Sie die Ablehnung.",
   "processes.versions.approve": "Freigeben und veröffentlichen",
   "processes.versions.reject": "Ablehnen",

@@ -1,0 +1,66 @@
+// The instance's metrics: requests by route template and status, their latency, rate-limit
+// refusals, remembered answers, and gauges that subsystems add (database pool, queues).
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../env.ts";
+import { Counter, Gauge, Histogram, MetricsRegistry } from "./registry.ts";
+
+export { Counter, Gauge, Histogram, MetricsRegistry } from "./registry.ts";
+
+export interface CoreMetrics {
+  registry: MetricsRegistry;
+  requests: Counter;
+  duration: Histogram;
+  rateLimited: Counter;
+}
+
+export function createCoreMetrics(): CoreMetrics {
+  const registry = new MetricsRegistry();
+  return {
+    registry,
+    requests: registry.add(
+      new Counter("procedo_http_requests_total", "HTTP requests by route template and status", [
+        "method",
+        "route",
+        "status",
+      ]),
+    ),
+    duration: registry.add(
+      new Histogram("procedo_http_request_duration_seconds", "Time to answer, by route template", [
+        "method",
+        "route",
+      ]),
+    ),
+    rateLimited: registry.add(
+      new Counter("procedo_rate_limit_rejections_total", "Requests refused with 429, by policy", [
+        "scope",
+      ]),
+    ),
+  };
+}
+
+/** The route template a request matched: never its path, which holds ids. */
+export function routeLabel(routePath: string | undefined, path: string): string {
+  // A pattern ending in * is a middleware's: no route matched.
+  if (routePath && !routePath.endsWith("*")) return routePath;
+  if (path.startsWith("/api/") || path.startsWith("/health/")) return "(unmatched)";
+  return "(static)";
+}
+
+/** Counts and times every request. */
+export function recordRequests(metrics: CoreMetrics): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const start = performance.now();
+    try {
+      await next();
+    } finally {
+      const route = routeLabel(c.req.routePath, c.req.path);
+      const method = c.req.method;
+      metrics.requests.inc({ method, route, status: String(c.res.status) });
+      metrics.duration.observe({ method, route }, (performance.now() - start) / 1000);
+    }
+  };
+}
+
+/** A gauge from a function of no arguments that returns a number. */
+export const gaugeOf = (name: string, help: string, read: () => number | Promise<number>) =>
+  new Gauge(name, help, async () => [{ value: await read() }]);
