@@ -70,7 +70,13 @@ export class LiveRooms {
         this.#idle.delete(room);
         if (room.size || room.closed) return;
         this.#open.delete(key);
-        const closing = room.close().finally(() => {
+        const closing = room.close().catch((e) => {
+          this.deps.logger.error("live room did not close cleanly", {
+            tenantId: room.tenantId,
+            processId: room.processId,
+            error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+          });
+        }).finally(() => {
           if (this.#closing.get(key) === closing) this.#closing.delete(key);
         });
         this.#closing.set(key, closing);

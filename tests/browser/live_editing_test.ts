@@ -205,7 +205,8 @@ it("three contexts converge on concurrent moves, renames and deletes of the same
   assert.equal(nodeOf(g, "check"), undefined, "the delete wins");
   assert.equal(g.edges.find((e: Any) => e.from === "check"), undefined, "with its flows");
   assert.equal(nodeOf(g, "ship").label, "Ship it");
-  assert.ok(nodeOf(g, "ship").x !== 600, "one of the moves of ship");
+  // Both drags move it down (by deltas, so the later one may build on the earlier one).
+  assert.ok(nodeOf(g, "ship").y > 40, "the moves of ship");
   assert.equal(nodeOf(g, "pack").label, "Packed");
   assert.equal(nodeOf(g, "pack").y, 80, "the offline move of the renamed step");
 });
