@@ -56,11 +56,24 @@ export class LiveController implements ReactiveController, EditorSaving {
     host.addController(this);
   }
 
-  hostConnected() {}
+  hostConnected() {
+    globalThis.addEventListener?.("beforeunload", this.#beforeUnload);
+  }
 
   hostDisconnected() {
+    globalThis.removeEventListener?.("beforeunload", this.#beforeUnload);
     this.detach();
   }
+
+  /** Unsaved edits the browser could not keep a copy of would be lost: the browser asks. */
+  #beforeUnload = (e: Event) => {
+    const s = this.session;
+    if (!s) return;
+    s.flush();
+    if (!s.unsaved || !s.storageProblem) return;
+    e.preventDefault();
+    (e as BeforeUnloadEvent).returnValue = "";
+  };
 
   /**
    * Asks for the first ticket while the draft loads: a server without live editing (no such
