@@ -2,6 +2,7 @@
 // name. From `tables` the core derives migrations, tenant purge, export and the isolation
 // sweep; `routes` registers OpenAPI routes on a sub-app mounted at /api/v1/<name>.
 import type { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Hono } from "hono";
 import { getTableConfig, type MySqlTable } from "drizzle-orm/mysql-core";
 import type { Role } from "../schema/core.ts";
 import type { Cache } from "./cache/port.ts";
@@ -145,6 +146,15 @@ export interface ProcedoPlugin {
   settings?: Record<string, PluginSetting>;
   /** Registers routes; every route names its action in `x-permission`. */
   routes?(app: OpenAPIHono<AppEnv>, deps: PluginDeps): void;
+  /**
+   * Registers routes that authenticate themselves (a WebSocket upgrade carrying a ticket,
+   * since browsers cannot set headers on WebSockets; a webhook with a signature) on a plain
+   * Hono app mounted at /api/v1/<name> ahead of the plugin's OpenAPI routes. The core gives
+   * them request ids, security headers and the access log, but no authentication, tenant,
+   * scope, role check, rate limit, audit entry or OpenAPI entry: the plugin does what they
+   * need itself. Called before `routes`, with the same `deps` object.
+   */
+  rawRoutes?(app: Hono<AppEnv>, deps: PluginDeps): void;
   /** Seeds sample content for a new tenant. */
   onTenantCreated?(ctx: TenantHookContext): Promise<void>;
   /** Removes anything beyond the plugin's tables when a tenant is purged. */

@@ -1,7 +1,8 @@
 // Mounts plugins: each gets a sub-app at /api/v1/<name> that already sits behind auth and
-// tenancy, whose routes must name a declared permission in `x-permission`.
+// tenancy, whose routes must name a declared permission in `x-permission`; routes that
+// authenticate themselves (rawRoutes) are mounted ahead of it on a plain Hono app.
 import { OpenAPIHono } from "@hono/zod-openapi";
-import type { MiddlewareHandler } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { auditWrite } from "./audit/middleware.ts";
 import type { TokenVerifier } from "./auth/verify.ts";
 import type { AppEnv } from "./env.ts";
@@ -31,6 +32,12 @@ export function mountPlugins(
   const logger = createLogger(deps.config.logLevel);
   const { tenantCache } = core;
   for (const plugin of plugins) {
+    if (plugin.rawRoutes) {
+      // Mounted first: their paths answer before the authenticated sub-app's middleware runs.
+      const raw = new Hono<AppEnv>();
+      plugin.rawRoutes(raw, deps);
+      app.route(`/api/v1/${plugin.name}`, raw);
+    }
     if (!plugin.routes) continue;
     const sub = new OpenAPIHono<AppEnv>();
     sub.use("*", tenancy({ db: deps.db, verifier: core.verifier, tenantCache }));

@@ -34,6 +34,9 @@ import { type Database, type Db, openDatabase } from "./db/client.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { problemBody, ProblemError } from "./problem.ts";
 
+// Workers find Durable Object classes among the main module's exports (see wrangler.toml).
+export * from "../plugins/durable_objects.ts";
+
 /** The static assets binding (a Fetcher); only `fetch` is used. */
 export interface AssetsBinding {
   fetch(request: Request): Promise<Response>;

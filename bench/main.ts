@@ -11,6 +11,7 @@ import { benchLayout } from "./processes_layout.ts";
 import { benchUiProcessList } from "./ui_process_list.ts";
 import { benchUiDiagram } from "./ui_diagram.ts";
 import { benchUiEditor } from "./ui_editor.ts";
+import { benchLiveSection } from "./live.ts";
 import { type BenchResult, measure } from "./stats.ts";
 import { quietMachine } from "./quiet.ts";
 import { machineLine, writeResultsSection } from "./results_file.ts";
@@ -82,6 +83,8 @@ await writeResultsSection("in-process", [
     } |`
   ),
 ]);
+// Live co-editing has a section of its own (its server runs in a process of its own).
+await benchLiveSection();
 // Last: it fails the command when the embeddable bundle is over its budget.
 await benchEmbed();
 console.log("wrote bench/RESULTS.md");

@@ -6,6 +6,7 @@ import { aiAnthropicPlugin } from "./ai-anthropic/mod.ts";
 import { aiGooglePlugin } from "./ai-google/mod.ts";
 import { aiOpenaiPlugin } from "./ai-openai/mod.ts";
 import { collaborationPlugin } from "./collaboration/mod.ts";
+import { livePlugin } from "./live/mod.ts";
 import { orgchartPlugin } from "./orgchart/mod.ts";
 import { processesPlugin } from "./processes/mod.ts";
 import { resourcesPlugin } from "./resources/mod.ts";
@@ -22,4 +23,5 @@ export const defaultPlugins: ProcedoPlugin[] = [
   aiAnthropicPlugin,
   aiGooglePlugin,
   collaborationPlugin,
+  livePlugin,
 ];

@@ -42,3 +42,6 @@ export { dueReviews } from "./review_service.ts";
 export type { ProcessRef, StepRef } from "./process_refs.ts";
 export { processRefs, stepLabels, stepsOf } from "./process_refs.ts";
 export { isSafeTarget } from "./link_schemes.ts";
+// For the live plugin: saving the shared document as the draft.
+export { assertGraphLimits } from "./graph_schema.ts";
+export { draftInReview, processNotFound } from "./draft_service.ts";

@@ -11,10 +11,18 @@
 import assert from "node:assert/strict";
 import type { Page } from "playwright-core";
 import { DEMO_TENANTS } from "../../api/demo.ts";
-import { type BrowserApp, browserTest, signIn, startBrowserApp } from "../support/browser.ts";
+import {
+  type BrowserApp,
+  browserTest,
+  signIn,
+  startBrowserApp,
+  withoutLive,
+} from "../support/browser.ts";
 import { graphOf } from "../support/canvas_gestures.ts";
 
-const app: BrowserApp = await startBrowserApp();
+// The save controller's sign-in and local drafts: the editor without live co-editing (the live
+// editor's expired sign-in and kept edits are in tests/browser/live_editing_test.ts).
+const app: BrowserApp = await startBrowserApp({ plugins: withoutLive() });
 const it = (name: string, fn: () => Promise<void>) => browserTest(() => app, name, fn);
 // deno-lint-ignore no-explicit-any
 type Any = any;

@@ -15,7 +15,7 @@ import {
   type TestKey,
 } from "../fixtures/jwks_server.ts";
 import { test } from "../support/app.ts";
-import { type BrowserApp, browserTest, startBrowserApp } from "../support/browser.ts";
+import { type BrowserApp, browserTest, startBrowserApp, withoutLive } from "../support/browser.ts";
 
 const API_ID = "11111111-2222-4333-8444-555555555555";
 const SPA_ID = "66666666-7777-4888-8999-000000000000";
@@ -25,7 +25,9 @@ const user = tenant.users[1]; // Max Modeler
 
 const key = await createTestKey();
 const jwks = await startJwksServer([key]);
+// Saves by PUT (the editor without live co-editing), so that a refused token shows on a save.
 const app: BrowserApp = await startBrowserApp({
+  plugins: withoutLive(),
   env: {
     AUTH_MODE: "entra",
     ENTRA_CLIENT_ID: API_ID,

@@ -18,11 +18,14 @@ import {
   browserTest,
   signIn,
   startBrowserApp,
+  withoutLive,
 } from "../support/browser.ts";
 import { graphOf } from "../support/canvas_gestures.ts";
 import { bundleForBrowser } from "../support/bundle.ts";
 
-const app: BrowserApp = await startBrowserApp();
+// Saving by PUT with If-Match, merging on 412 and restoring local drafts: the editor without
+// live co-editing (tests/browser/live_editing_test.ts covers the live editor).
+const app: BrowserApp = await startBrowserApp({ plugins: withoutLive() });
 const it = (name: string, fn: () => Promise<void>) => browserTest(() => app, name, fn);
 const bundle = await bundleEditor();
 const FIXTURES = new URL("../../plugins/processes/testdata/", import.meta.url);

@@ -6,6 +6,14 @@ import assert from "node:assert/strict";
 import { serveDist } from "../../api/static_files.ts";
 import { build } from "../../ui/build.ts";
 import { startTestApp, type TestApp } from "./app.ts";
+import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { defaultPlugins } from "../../plugins/mod.ts";
+
+/**
+ * The shipped plugins without live co-editing: the editor then saves by PUT with If-Match
+ * (what tests of saving, merging on 412 and restoring local drafts exercise).
+ */
+export const withoutLive = (): ProcedoPlugin[] => defaultPlugins.filter((p) => p.name !== "live");
 
 export const CHROMIUM = "/usr/bin/chromium";
 const ARGS = [
@@ -31,7 +39,7 @@ let built: Promise<URL> | undefined;
 
 /** Builds ui/dist once per test process, starts the app and launches Chromium. */
 export async function startBrowserApp(
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string>; plugins?: ProcedoPlugin[] } = {},
 ): Promise<BrowserApp> {
   try {
     await Deno.stat(CHROMIUM);
@@ -60,6 +68,7 @@ export async function startBrowserApp(
       ...options.env,
     },
     fallback: serveDist(dist),
+    plugins: options.plugins,
   });
   const server = Deno.serve({ hostname: "127.0.0.1", port: 0, onListen: () => {} }, t.app.fetch);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });

@@ -642,6 +642,11 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     readBack: "/api/v1/orgchart/employees/{id}",
   },
   // processes: drafts, approvals, versions, diff and the projection queries
+  // live: the ticket names its process in the body (another tenant's answers 404, see
+  // plugins/live/live_test.ts; the isolation sweep walks only paths with an id).
+  "POST /api/v1/live/tickets": {
+    request: async (t, tenant) => ({ body: { processId: await createProcess(t, tenant) } }),
+  },
   "GET /api/v1/processes/{id}/draft": {
     request: async (t, tenant) => ({ params: { id: await createProcess(t, tenant) } }),
     readBack: "/api/v1/processes/{id}/draft",

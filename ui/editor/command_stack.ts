@@ -4,8 +4,12 @@
 // copies only the arrays and objects it changes, so the value before stays intact and
 // shares everything else with the value after. Undoing restores that earlier value: exact
 // by construction, and O(1) in time and memory beyond what the command copied.
+//
+// With an UndoHistory (history.ts) the steps live there instead, and other people's changes
+// arrive through applyRemote: they change the graph but are no step of mine.
 import { EventBus } from "./event_bus.ts";
 import { sameGraph } from "./graph_equal.ts";
+import type { UndoHistory } from "./history.ts";
 import type { Graph } from "./model.ts";
 
 export interface Command {
@@ -58,8 +62,8 @@ export type ExecuteResult =
   | { ok: false; refusal: Refusal };
 
 export interface ChangeEvent {
-  /** saved: only the dirty flag changed (markSaved). */
-  kind: "execute" | "undo" | "redo" | "reset" | "saved";
+  /** saved: only the dirty flag changed (markSaved); remote: someone else's change arrived. */
+  kind: "execute" | "undo" | "redo" | "reset" | "saved" | "remote";
   /** The command executed, undone or redone (null for reset and saved). */
   command: Command | null;
   graph: Graph;
@@ -69,6 +73,8 @@ export interface ChangeEvent {
 export interface CommandStackOptions {
   /** Undo steps kept; older ones are forgotten. */
   limit?: number;
+  /** Keeps the undo steps elsewhere (a shared document: undo reverts my changes only). */
+  history?: UndoHistory;
 }
 
 interface Step {
@@ -88,12 +94,16 @@ export class CommandStack {
   #burstOpen = false;
   #limit: number;
   #dirtyCache: { graph: Graph; saved: Graph; dirty: boolean } | null = null;
+  readonly #history: UndoHistory | null;
+  /** The merge key of the last command, for joining bursts in a history. */
+  #lastKey: string | undefined;
   readonly events: EventBus<{ changed: ChangeEvent }> = new EventBus();
 
   constructor(graph: Graph, options: CommandStackOptions = {}) {
     this.#graph = graph;
     this.#saved = graph;
     this.#limit = Math.max(1, options.limit ?? DEFAULT_HISTORY_LIMIT);
+    this.#history = options.history ?? null;
   }
 
   get graph(): Graph {
@@ -101,19 +111,21 @@ export class CommandStack {
   }
 
   get canUndo(): boolean {
-    return this.#undo.length > 0;
+    return this.#history ? this.#history.canUndo : this.#undo.length > 0;
   }
 
   get canRedo(): boolean {
-    return this.#redo.length > 0;
+    return this.#history ? this.#history.canRedo : this.#redo.length > 0;
   }
 
   /** Message key of what undo would revert, for the tooltip. */
   get undoLabel(): string | null {
+    if (this.#history) return this.#history.undoLabel;
     return this.#undo.at(-1)?.command.label ?? null;
   }
 
   get redoLabel(): string | null {
+    if (this.#history) return this.#history.redoLabel;
     return this.#redo.at(-1)?.command.label ?? null;
   }
 
@@ -128,7 +140,7 @@ export class CommandStack {
 
   /** How many undo steps are kept. */
   get undoDepth(): number {
-    return this.#undo.length;
+    return this.#history ? this.#history.depth : this.#undo.length;
   }
 
   /** True exactly when the graph differs from the one last marked saved. */
@@ -155,6 +167,16 @@ export class CommandStack {
       throw e;
     }
     if (after === this.#graph) return { ok: true, graph: after, changed: false };
+    if (this.#history) {
+      const join = this.#burstOpen && command.mergeKey !== undefined &&
+        command.mergeKey === this.#lastKey;
+      this.#history.record(command, this.#graph, after, join);
+      this.#lastKey = command.mergeKey;
+      this.#burstOpen = command.mergeKey !== undefined;
+      this.#graph = after;
+      this.#emit("execute", command);
+      return { ok: true, graph: after, changed: true };
+    }
     const top = this.#undo.at(-1);
     if (
       this.#burstOpen && top && command.mergeKey !== undefined &&
@@ -174,6 +196,7 @@ export class CommandStack {
   }
 
   undo(): boolean {
+    if (this.#history) return this.#fromHistory("undo", this.#history.undo());
     const step = this.#undo.pop();
     if (!step) return false;
     this.#redo.push(step);
@@ -184,6 +207,7 @@ export class CommandStack {
   }
 
   redo(): boolean {
+    if (this.#history) return this.#fromHistory("redo", this.#history.redo());
     const step = this.#redo.pop();
     if (!step) return false;
     this.#undo.push(step);
@@ -217,8 +241,27 @@ export class CommandStack {
     this.#saved = graph;
     this.#undo = [];
     this.#redo = [];
+    this.#history?.clear();
     this.#burstOpen = false;
     this.#emit("reset", null);
+  }
+
+  /**
+   * Someone else's change (or the server's) as the shared document now reads: the graph
+   * changes, my undo steps stay mine. An open burst goes on (typing continues one step).
+   */
+  applyRemote(graph: Graph): void {
+    if (graph === this.#graph) return;
+    this.#graph = graph;
+    this.#emit("remote", null);
+  }
+
+  #fromHistory(kind: "undo" | "redo", graph: Graph | null): boolean {
+    this.#burstOpen = false;
+    if (graph === null) return false;
+    this.#graph = graph;
+    this.#emit(kind, null);
+    return true;
   }
 
   #emit(kind: ChangeEvent["kind"], command: Command | null) {

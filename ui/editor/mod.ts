@@ -53,6 +53,7 @@ export {
   type RefusalReason,
 } from "./command_stack.ts";
 export { EventBus, type Listener } from "./event_bus.ts";
+export type { UndoHistory } from "./history.ts";
 export * from "./model.ts";
 export {
   boundsOf,

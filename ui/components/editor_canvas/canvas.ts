@@ -2,9 +2,10 @@
 // (lanes, steps, flows; the viewer's shapes and styles), runs every change as a command on
 // `.stack` and re-renders on its changes, and owns the selection (`selection-change`).
 // Properties: stack, selection, findings (markers with their messages), readonly,
-// positionLabels (id → label of lane bindings). Methods: fit, zoomIn, zoomOut, focusNode,
-// copySelection, cutSelection, paste, deleteSelection, align, distribute. Events:
-// selection-change ({ selection }), request-properties ({ id }), canvas-error ({ message }).
+// positionLabels (id → label of lane bindings), peers (other people in a live draft, drawn
+// in their colour). Methods: fit, zoomIn, zoomOut, focusNode, copySelection, cutSelection,
+// paste, deleteSelection, align, distribute. Events: selection-change ({ selection }),
+// request-properties ({ id }), canvas-error ({ message }), canvas-pointer ({ x, y } | null).
 //
 // Speed: the layers are guarded by the graph's immutable arrays and each element by its own
 // value, so a change re-renders only what it touched; a node drag moves transforms and
@@ -48,6 +49,7 @@ import "./palette.ts";
 import { PointerTool } from "./pointer_tool.ts";
 import { StackBinding } from "./stack_binding.ts";
 import { StructureActions } from "./structure_actions.ts";
+import { type PeerView, PointerReporter } from "./peers_layer.ts";
 import type { ToolHost } from "./tool_host.ts";
 
 const FIT_PADDING = 24;
@@ -60,6 +62,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     findings: { attribute: false },
     readonly: { type: Boolean, reflect: true },
     positionLabels: { attribute: false },
+    peers: { attribute: false },
     snap: { type: Boolean },
     preview: { state: true },
     bindingLane: { state: true },
@@ -73,6 +76,8 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   declare findings: readonly Finding[];
   declare readonly: boolean;
   declare positionLabels: ReadonlyMap<string, string>;
+  /** Other people in a live draft (their pointers and selections); undefined: alone. */
+  declare peers: readonly PeerView[] | undefined;
   /** Snap to the grid (and show it). */
   declare snap: boolean;
   declare preview: Preview | null;
@@ -97,6 +102,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   #fitPending = false;
   #confirmWanted = false;
   readonly #bindingLabels = new BindingLabels();
+  readonly #pointer = new PointerReporter(this, (x, y) => this.tool.toDiagram(x, y));
 
   constructor() {
     super();
@@ -111,6 +117,8 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     this.tabStop = null;
     this.hoverNode = null;
     new LocaleController(this);
+    this.addEventListener("pointermove", this.#pointer.onMove);
+    this.addEventListener("pointerleave", this.#pointer.onLeave);
   }
 
   get stack(): CommandStack | undefined {

@@ -17,6 +17,8 @@ interface CanvasEvents {
   "selection-change": SelectionChangeDetail;
   "request-properties": RequestPropertiesDetail;
   "canvas-error": CanvasErrorDetail;
+  /** The pointer over the drawing in diagram units; null when it left (live presence). */
+  "canvas-pointer": { x: number; y: number } | null;
 }
 
 export function emit<K extends keyof CanvasEvents>(

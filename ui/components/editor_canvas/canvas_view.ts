@@ -22,6 +22,7 @@ import { type ElementFindings, type Finding, findingsByElement } from "./finding
 import { edgesLayer, lanesLayer, type LayerState, nodesLayer } from "./layers.ts";
 import { type Minimap, needsMinimap } from "./minimap.ts";
 import { previewLayer, refusalTip, selectionHandles } from "./overlay.ts";
+import { peersLayer } from "./peers_layer.ts";
 
 /** Below this zoom labels are too small to read and are not laid out. */
 const FAR_SCALE = 0.4;
@@ -129,6 +130,10 @@ function drawingView(c: ProcedoEditorCanvas, input: DrawingInput) {
           () => selectionHandles(g, d.byId, sel, c.readonly),
         )}
         ${connectHandleOf(c, d)}
+        ${guard(
+          [c.peers, g, d.width, c.viewport.scale],
+          () => peersLayer(c.peers, d, c.viewport.scale),
+        )}
       `}
       <g class="preview">${previewLayer(c.preview)}</g>
     </g>

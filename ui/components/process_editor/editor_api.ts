@@ -148,3 +148,8 @@ export async function updateProcess(
   const process = unwrap(res);
   return { process, etag: etag(res) ?? etagOfVersion(process.version) };
 }
+
+/** A WebSocket URL with a fresh single-use ticket for the draft's live room. */
+export async function liveTicket(api: ProcedoClient, processId: string): Promise<string> {
+  return unwrap(await api.POST("/api/v1/live/tickets", { body: { processId } })).url;
+}

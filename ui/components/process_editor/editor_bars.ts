@@ -7,7 +7,7 @@ import { html, nothing } from "lit";
 import type { ProcedoConfirm } from "../confirm_dialog.ts";
 import { formatDateTime, t } from "../../lib/i18n.ts";
 import type { EditorNotice, ProcedoProcessEditor } from "./process_editor.ts";
-import type { SaveController } from "./save_controller.ts";
+import type { EditorSaving } from "./save_types.ts";
 import { saveFailureMessage } from "./save_failure.ts";
 
 const bar = (intent: EditorNotice["intent"], text: string, actions: unknown = nothing) =>
@@ -70,7 +70,7 @@ export function editorBars(editor: ProcedoProcessEditor) {
 }
 
 /** The sign-in expired: the person signs in again here, and the save follows. */
-function signInBar(save: SaveController, name: string) {
+function signInBar(save: EditorSaving, name: string) {
   const text = save.signInProblem === "other-person"
     ? t("editor.signIn.otherPerson", { name })
     : save.signInProblem === "failed"

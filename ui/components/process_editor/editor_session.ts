@@ -6,6 +6,7 @@
 // not saving it.
 import type { Session } from "../../app/session.ts";
 import { DraftStore } from "../../editor/mod.ts";
+import { LocalCopies } from "../../live/local_copy.ts";
 import { unwrap } from "../../lib/api/client.ts";
 import type { SaveSignIn, SignInResult } from "./save_types.ts";
 
@@ -14,6 +15,17 @@ export function draftStoreFor({ me }: Session): DraftStore | null {
   try {
     return globalThis.localStorage
       ? new DraftStore(localStorage, { tenantId: me.tenant.id, userId: me.user.id })
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The browser's store of this person's unsaved live edits (see ui/live/local_copy.ts). */
+export function localCopiesFor({ me }: Session): LocalCopies | null {
+  try {
+    return globalThis.localStorage
+      ? new LocalCopies(localStorage, { tenantId: me.tenant.id, userId: me.user.id })
       : null;
   } catch {
     return null;

@@ -135,6 +135,7 @@ export class ProcedoEditorToolbar extends LitElement {
         ${this.#button("zoomOut", "zoomOut", "editor.action.zoomOut", true, "")}
         ${this.#button("fit", "fit", "editor.action.fit", true, "")}
         <span class="grow"></span>
+        <slot name="presence"></slot>
         <span class="status" data-status=${s.status} role="status" data-testid="save-status">${t(
           `editor.status.${s.status}`,
         )}</span>

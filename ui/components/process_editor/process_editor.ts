@@ -5,8 +5,11 @@
 // below, saving with merge on 412 (save_controller.ts, merge_dialog.ts), BPMN import and
 // export (graph_actions.ts) and the keyboard (keyboard.ts). Undo and redo are the editor's:
 // the canvas leaves those keys alone. The page decides who gets here (modelers); a 403 is
-// still shown politely.
-import { html, LitElement, type PropertyValues } from "lit";
+// still shown politely. Where the server offers live co-editing (the live plugin), the draft
+// is edited together instead (live_controller.ts): the stack's undo steps live in the shared
+// document, other people's changes arrive through it, their presence shows in the toolbar
+// and on the canvas, and the server stores the draft.
+import { html, LitElement, nothing, type PropertyValues } from "lit";
 import "../confirm_dialog.ts";
 import "../draft_export_menu.ts";
 import "../editor_canvas/mod.ts";
@@ -30,7 +33,10 @@ import { GraphActions } from "./graph_actions.ts";
 import "./bpmn_dialog.ts";
 import { CanvasInputs } from "./canvas_inputs.ts";
 import { editorBars } from "./editor_bars.ts";
-import { draftStoreFor, saveSignIn } from "./editor_session.ts";
+import { draftStoreFor, localCopiesFor, saveSignIn } from "./editor_session.ts";
+import { LiveController } from "./live_controller.ts";
+import { presenceSlot } from "./presence_bar.ts";
+import type { EditorSaving } from "./save_types.ts";
 import { loadForEditor, type Process } from "./editor_api.ts";
 import { editorStyles } from "./editor_styles.ts";
 import "./editor_toolbar.ts";
@@ -97,6 +103,9 @@ export class ProcedoProcessEditor extends LitElement {
   /** The graph and its history (public for the page and for tests). */
   stack: CommandStack | undefined;
   #save?: SaveController;
+  #live?: LiveController;
+  /** The draft is edited live (the server has the live plugin). */
+  #liveMode = false;
   #validation?: ValidationController;
   #names?: NameCache;
   #actions = new GraphActions(this);
@@ -131,6 +140,13 @@ export class ProcedoProcessEditor extends LitElement {
         onConflict: () => void this.resolveConflict(),
         signIn: saveSignIn(current),
       });
+      this.#live = new LiveController(this, {
+        api,
+        signIn: saveSignIn(current),
+        copies: localCopiesFor(current),
+        events: globalThis,
+        online: () => globalThis.navigator?.onLine ?? true,
+      });
       this.#validation = new ValidationController(this, api);
       this.#names = new NameCache(api);
       this.#inputs = new CanvasInputs(this.#names);
@@ -149,10 +165,18 @@ export class ProcedoProcessEditor extends LitElement {
 
   protected override willUpdate(changed: PropertyValues) {
     if (changed.has("processId") && this.processId) void this.#load();
+    // Live, the room says when the draft goes into review and out of it.
+    if (this.#liveMode && this.#live?.session?.server) this.inReview = this.#live.inReview;
   }
 
-  get save(): SaveController | undefined {
-    return this.#save;
+  /** Whoever saves the draft: the room (live) or the save controller (PUT). */
+  get save(): EditorSaving | undefined {
+    return this.#liveMode ? this.#live : this.#save;
+  }
+
+  /** Whether the draft is edited live (for the page and for tests). */
+  get live(): LiveController | undefined {
+    return this.#liveMode ? this.#live : undefined;
   }
 
   get canvas(): ProcedoEditorCanvas | null {
@@ -170,7 +194,7 @@ export class ProcedoProcessEditor extends LitElement {
   }
 
   get editable(): boolean {
-    return this.phase === "ready" && !this.inReview;
+    return this.phase === "ready" && !this.inReview && (!this.#liveMode || this.#live!.editable);
   }
 
   async #load() {
@@ -181,22 +205,36 @@ export class ProcedoProcessEditor extends LitElement {
     this.loadError = undefined;
     try {
       const { api } = session();
+      // The first live ticket is asked for while the draft loads.
+      const probe = this.#live!.probe(this.processId);
       const [p, d] = await loadForEditor(api, this.processId, abort.signal);
+      const mode = await probe;
       if (abort.signal.aborted) return;
       this.process = p.process;
       this.processEtag = p.etag;
       this.inReview = d.draft.state === "in_review";
       this.#offStack?.();
-      const stack = new CommandStack(d.draft.graph);
+      this.#liveMode = mode.kind === "live";
+      let stack: CommandStack;
+      if (mode.kind === "live") {
+        this.#save!.detach();
+        stack = await this.#live!.open(this.processId, mode.url, d.draft.graph);
+        if (abort.signal.aborted) return;
+      } else {
+        this.#live!.detach();
+        stack = new CommandStack(d.draft.graph);
+      }
       this.stack = stack;
       this.selection = EMPTY_SELECTION;
       this.#offStack = stack.onChange((e) => {
         this.selection = pruneSelection(this.selection, e.graph);
         this.requestUpdate();
       });
-      this.#save!.attach(this.processId, stack, { etag: d.etag, graph: d.draft.graph }, {
-        readonly: this.inReview,
-      });
+      if (!this.#liveMode) {
+        this.#save!.attach(this.processId, stack, { etag: d.etag, graph: d.draft.graph }, {
+          readonly: this.inReview,
+        });
+      }
       this.#validation!.attach(stack);
       this.phase = "ready";
       this.#announceProcess();
@@ -217,7 +255,7 @@ export class ProcedoProcessEditor extends LitElement {
     if (AXES[action]) return edit ? canvas?.distribute(AXES[action]!) : undefined;
     switch (action) {
       case "save":
-        if (edit) await this.#save!.save();
+        if (edit) await this.save!.save();
         return;
       case "undo":
         if (edit) stack.undo();
@@ -289,7 +327,9 @@ export class ProcedoProcessEditor extends LitElement {
         @editor-action=${(e: CustomEvent<EditorAction>) => void this.run(e.detail)}>
         <procedo-draft-export-menu slot="export" process-id=${this.processId}
           process-title=${this.process?.title ?? ""} .save=${this.#saveForExport}
-        ></procedo-draft-export-menu>
+        ></procedo-draft-export-menu>${this.#liveMode
+          ? presenceSlot(this.#live!.peers, session().me.user)
+          : nothing}
       </procedo-editor-toolbar>
       <div class="bars">${editorBars(this)}</div>
       <div class="main">
@@ -300,9 +340,13 @@ export class ProcedoProcessEditor extends LitElement {
           .findings=${this.#inputs!.markers(v.findings)}
           .positionLabels=${this.#inputs!.laneLabels(stack.graph.lanes)}
           ?readonly=${!this.editable}
-          @selection-change=${(
-            e: CustomEvent<{ selection: Selection }>,
-          ) => (this.selection = e.detail.selection)}
+          .peers=${this.#liveMode ? this.#live!.peers : undefined}
+          @selection-change=${(e: CustomEvent<{ selection: Selection }>) => {
+            this.selection = e.detail.selection;
+            this.#live?.session?.setPresence({ selection: [...this.selection.ids] });
+          }}
+          @canvas-pointer=${(e: CustomEvent<{ x: number; y: number } | null>) =>
+            this.#live?.session?.setPresence({ pointer: e.detail })}
           @request-properties=${this.#focusProperties}
           @canvas-error=${(e: CustomEvent<{ message: string }>) =>
             this.say({ intent: "error", text: e.detail.message })}
@@ -368,7 +412,7 @@ export class ProcedoProcessEditor extends LitElement {
       redoLabel: stack.redoLabel,
       selected: this.selection.ids.size,
       selectedSteps: steps,
-      status: this.#save!.status,
+      status: this.save!.status,
       findingsOpen: this.findingsOpen,
       errors: this.#validation!.counts.errors,
       warnings: this.#validation!.counts.warnings,

@@ -22,6 +22,7 @@ import {
 import { saveDraft, type SaveOutcome } from "./editor_api.ts";
 import { saveFailureKind } from "./save_failure.ts";
 import type {
+  EditorSaving,
   SaveConflict,
   SaveControllerOptions,
   SaveSignIn,
@@ -30,6 +31,7 @@ import type {
 } from "./save_types.ts";
 
 export type {
+  EditorSaving,
   SaveConflict,
   SaveControllerOptions,
   SaveSignIn,
@@ -39,7 +41,7 @@ export type {
 
 const DEFAULT_RETRY = [1_000, 2_000, 5_000, 10_000, 30_000];
 
-export class SaveController implements ReactiveController {
+export class SaveController implements ReactiveController, EditorSaving {
   /** The ETag of the server draft the stack's saved state corresponds to. */
   etag = "";
   /** The server's graph at `etag` (the base of a three-way merge). */

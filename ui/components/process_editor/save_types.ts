@@ -1,6 +1,6 @@
 // The save controller's contract (save_controller.ts): its options, the states it reports
 // and what it hands to the merge dialog and to the sign-in behind the API client.
-import type { DraftStore, Graph } from "../../editor/mod.ts";
+import type { Draft, DraftSaveResult, DraftStore, Graph } from "../../editor/mod.ts";
 import type { ProcedoClient } from "../../lib/api/client.ts";
 
 export type SaveStatus =
@@ -13,7 +13,30 @@ export type SaveStatus =
   | "signed-out"
   | "failed"
   /** Nothing changed here, but unsaved work from an earlier visit waits to be restored. */
-  | "restorable";
+  | "restorable"
+  /** Live editing: on the way to the draft's room (edits wait until it is reached). */
+  | "connecting";
+
+/**
+ * What the message bars, the toolbar and the page's leave guard read of whoever saves the
+ * draft: the SaveController (PUT with If-Match) or, while editing live, the LiveController.
+ */
+export interface EditorSaving {
+  readonly status: SaveStatus;
+  readonly needsSignIn: boolean;
+  readonly hasUnsavedWork: boolean;
+  readonly restoreOffer: Draft | null;
+  readonly conflict: SaveConflict | null;
+  readonly storageProblem: Extract<DraftSaveResult, { ok: false }> | null;
+  readonly error: unknown;
+  readonly signingIn: boolean;
+  readonly signInProblem: Exclude<SignInResult, "signed-in"> | null;
+  /** Resolves true once the server has every change. */
+  save(): Promise<boolean>;
+  signInAgain(): Promise<boolean>;
+  restore(): void;
+  discardRestore(): void;
+}
 
 /** The sign-in behind the API client, for when the API refuses its token. */
 export interface SaveSignIn {

@@ -13772,6 +13772,112 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/live/tickets": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * A ticket to co-edit a draft live over a WebSocket
+     * @description Browsers cannot send an Authorization header when opening a WebSocket, so the URL carries a short-lived ticket instead. The connection lives while its person may edit drafts of the tenant; a draft in review is shown read-only.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["LiveTicketRequest"];
+        };
+      };
+      responses: {
+        /** @description The WebSocket URL */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["LiveTicket"];
+          };
+        };
+        /** @description Bad request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Authentication required */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Forbidden */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Not found */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Unsupported media type */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Validation failed */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Error */
+        501: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/audit": {
     parameters: {
       query?: never;
@@ -16006,6 +16112,17 @@ export interface components {
         /** @enum {string} */
         review?: "immediately" | "daily" | "off";
       };
+    };
+    LiveTicket: {
+      /**
+       * @description The WebSocket URL to open, holding a ticket valid for 30 s and one connection. The socket speaks the y-protocols sync and awareness messages as y-websocket does.
+       * @example wss://procedo.example.com/api/v1/live/ws/…/…?ticket=…
+       */
+      url: string;
+    };
+    LiveTicketRequest: {
+      /** Format: uuid */
+      processId: string;
     };
     AuditPage: {
       items: components["schemas"]["AuditEntry"][];

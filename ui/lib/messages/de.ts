@@ -5,6 +5,7 @@ import * as collaboration from "./features/collaboration.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as exportsFeature from "./features/exports.ts";
 import * as embed from "./features/embed.ts";
+import * as live from "./features/live.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as orgchartView from "./features/orgchart_view.ts";
 import * as processEditor from "./features/process_editor.ts";
@@ -360,7 +361,8 @@ type FeatureKey =
   | keyof typeof exportsFeature.en
   | keyof typeof embed.en
   | keyof typeof ai.en
-  | keyof typeof collaboration.en;
+  | keyof typeof collaboration.en
+  | keyof typeof live.en;
 
 export const de: Record<MessageKey, string> = {
   ...core,
@@ -375,4 +377,5 @@ export const de: Record<MessageKey, string> = {
   ...embed.de,
   ...ai.de,
   ...collaboration.de,
+  ...live.de,
 };

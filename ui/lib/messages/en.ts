@@ -5,6 +5,7 @@ import * as collaboration from "./features/collaboration.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as exportsFeature from "./features/exports.ts";
 import * as embed from "./features/embed.ts";
+import * as live from "./features/live.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as orgchartView from "./features/orgchart_view.ts";
 import * as processEditor from "./features/process_editor.ts";
@@ -350,6 +351,7 @@ export const en = {
   ...embed.en,
   ...ai.en,
   ...collaboration.en,
+  ...live.en,
 };
 
 export type MessageKey = keyof typeof en;
