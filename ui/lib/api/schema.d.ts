@@ -4198,7 +4198,10 @@ export interface paths {
      */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The participant id of the pool to import (see the report's `pools`); by default the first pool with content */
+          pool?: string;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -4367,11 +4370,14 @@ export interface paths {
     put?: never;
     /**
      * Import a BPMN 2.0 file into the draft (If-Match required)
-     * @description Replaces the draft's graph with the file's process (Procedo, Camunda Modeler, bpmn.io). Elements we do not model are listed in the report; files without a diagram are laid out. Files over 5242880 bytes or over the graph limits are 413; so are files beyond the XML limits (at most 100 levels deep, 50000 elements, 200 attributes per element and 100000 entity or character references: 413 xml-limit naming the limit, the value found, line and column). XML errors and DOCTYPE declarations are 422 bpmn-invalid naming line and column.
+     * @description Replaces the draft's graph with the file's process (Procedo, Camunda Modeler, bpmn.io, Signavio). A collaboration with several pools imports one: `pool` chooses it (422 bpmn-pool naming the known ones otherwise); the report lists the pools and names every message flow, which a single pool cannot hold. Elements we do not model are listed in the report; files without a diagram are laid out. Files over 5242880 bytes or over the graph limits are 413; so are files beyond the XML limits (at most 100 levels deep, 50000 elements, 200 attributes per element and 100000 entity or character references: 413 xml-limit naming the limit, the value found, line and column). XML errors and DOCTYPE declarations are 422 bpmn-invalid naming line and column.
      */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The participant id of the pool to import (see the report's `pools`); by default the first pool with content */
+          pool?: string;
+        };
         header?: {
           /** @description The draft's ETag as last read (required; * skips the check) */
           "if-match"?: string;
@@ -10401,6 +10407,7 @@ export interface components {
        * @enum {number}
        */
       schemaVersion: 1;
+      pool?: string;
       lanes: components["schemas"]["Lane"][];
       nodes: components["schemas"]["ProcessNode"][];
       edges: components["schemas"]["ProcessEdge"][];
@@ -10420,6 +10427,7 @@ export interface components {
       orgUnitId: string | null;
       /** @default 160 */
       size: number;
+      parent?: string;
     };
     ProcessNode: {
       id: string;
@@ -10438,6 +10446,11 @@ export interface components {
       description?: string;
       /** Format: uuid */
       processId?: string | null;
+      /** @enum {string} */
+      event?: "catch" | "throw";
+      embedded?: boolean;
+      collapsed?: boolean;
+      parentId?: string | null;
     };
     /** @description Position ids per RACI role */
     Raci: {
@@ -10474,6 +10487,7 @@ export interface components {
         x: number;
         y: number;
       }[];
+      isDefault?: boolean;
     };
     ProcessVersionPage: {
       items: components["schemas"]["ProcessVersionSummary"][];
@@ -10672,6 +10686,16 @@ export interface components {
        * @enum {string}
        */
       layout: "file" | "auto" | "grid";
+      /** @description A collaboration's pools, when it has more than one: one is imported */
+      pools?: {
+        /** @description The participant id; pass it as `pool` to import it */
+        id: string;
+        name: string;
+        /** @description Flow nodes of its process */
+        nodes: number;
+        /** @description The pool this import took */
+        chosen: boolean;
+      }[];
     };
     BpmnReportItem: {
       /** @example bpmn:boundaryEvent */
