@@ -7,21 +7,10 @@ import assert from "node:assert/strict";
 import { exportBpmn } from "./bpmn_export.ts";
 import { importBpmn, type ImportResult } from "./bpmn_import.ts";
 import type { Graph } from "./graph_schema.ts";
+import { CORPUS } from "./testdata/corpus.ts";
 
 const read = (name: string) => Deno.readTextFile(new URL(`./testdata/${name}`, import.meta.url));
 const META = { processId: "0190c5a4-1a2b-7c3d-8e4f-0000000000bb", title: "Imported" };
-
-/** Every corpus file, and the pools to import from collaborations with several. */
-export const CORPUS: { file: string; pool?: string }[] = [
-  { file: "camunda7_order.bpmn" },
-  { file: "camunda8_onboarding.bpmn" },
-  { file: "camunda_fidelity.bpmn" },
-  { file: "bpmnio_claims.bpmn" },
-  { file: "bpmnio_process_only.bpmn" },
-  { file: "no_di_purchase.bpmn" },
-  { file: "signavio_collaboration.bpmn", pool: "sid-P-CUSTOMER" },
-  { file: "signavio_collaboration.bpmn", pool: "sid-P-SUPPLIER" },
-];
 
 const node = (g: Graph, id: string) => g.nodes.find((n) => n.id === id)!;
 const edge = (g: Graph, id: string) => g.edges.find((e) => e.id === id)!;
