@@ -7,7 +7,9 @@ import { html, nothing, svg } from "lit";
 import { guard } from "lit/directives/guard.js";
 import { language, t } from "../../lib/i18n.ts";
 import { GRID_SIZE } from "../../editor/mod.ts";
-import type { ProcedoEditorCanvas } from "./canvas.ts";
+import type { ControlsHost } from "./canvas_controls.ts";
+import type { InlineEditor } from "./inline_label.ts";
+
 import {
   bindingPopover,
   connectHandleOf,
@@ -22,6 +24,11 @@ import { type ElementFindings, type Finding, findingsByElement } from "./finding
 import { edgesLayer, lanesLayer, type LayerState, nodesLayer } from "./layers.ts";
 import { type Minimap, needsMinimap } from "./minimap.ts";
 import { previewLayer, refusalTip, selectionHandles } from "./overlay.ts";
+
+/** The canvas as its view sees it. */
+export interface ViewHost extends ControlsHost {
+  readonly inline: InlineEditor;
+}
 
 /** Below this zoom labels are too small to read and are not laid out. */
 const FAR_SCALE = 0.4;
@@ -89,7 +96,7 @@ interface DrawingInput {
 }
 
 /** The view group: everything drawn in diagram units. */
-function drawingView(c: ProcedoEditorCanvas, input: DrawingInput) {
+function drawingView(c: ViewHost, input: DrawingInput) {
   const { d, state, stop, markers, lang, labelsKey } = input;
   const g = d.graph;
   const sel = c.selection;
@@ -151,7 +158,7 @@ export interface CanvasParts {
   confirmWanted: boolean;
 }
 
-export function renderCanvas(c: ProcedoEditorCanvas, parts: CanvasParts) {
+export function renderCanvas(c: ViewHost, parts: CanvasParts) {
   const { d, markers, labelsKey, unmeasured, keys } = parts;
   const g = d.graph;
   const vp = c.viewport;

@@ -1,6 +1,7 @@
 // Deutsche Texte. Same keys as en.ts (the type makes a missing or extra key a compile error).
 import type { MessageKey } from "./en.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
+import * as modeling from "./features/modeling.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
@@ -343,7 +344,8 @@ type FeatureKey =
   | keyof typeof resources.en
   | keyof typeof editorCanvas.en
   | keyof typeof processEditor.en
-  | keyof typeof versionDiff.en;
+  | keyof typeof versionDiff.en
+  | keyof typeof modeling.en;
 
 export const de: Record<MessageKey, string> = {
   ...core,
@@ -353,4 +355,5 @@ export const de: Record<MessageKey, string> = {
   ...editorCanvas.de,
   ...processEditor.de,
   ...versionDiff.de,
+  ...modeling.de,
 };

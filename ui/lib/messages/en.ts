@@ -1,6 +1,7 @@
 // English messages: the reference catalog. Every key here must exist in de.ts too (the
 // type of de.ts and ui/lib/messages/catalog_test.ts check that). {name} is a placeholder.
 import * as editorCanvas from "./features/editor_canvas.ts";
+import * as modeling from "./features/modeling.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
@@ -334,6 +335,7 @@ export const en = {
   ...editorCanvas.en,
   ...processEditor.en,
   ...versionDiff.en,
+  ...modeling.en,
 };
 
 export type MessageKey = keyof typeof en;
