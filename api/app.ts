@@ -6,10 +6,13 @@ import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { Cache } from "./cache/port.ts";
+import { withMemoryFallback } from "./cache/fallback.ts";
 import type { Config } from "./config.ts";
 import { createDevIssuer, type DevIssuer } from "./auth/dev_issuer.ts";
 import { createEntraVerifier } from "./auth/verify.ts";
-import type { Db } from "./db/client.ts";
+import type { Db, PoolStats } from "./db/client.ts";
+import { addPoolMetrics } from "./db/pool_metrics.ts";
+import { databaseUnavailableProblem, logDatabaseOutage } from "./db/errors.ts";
 import type { AppEnv } from "./env.ts";
 import { registerHealth } from "./health.ts";
 import { createLogger, type Logger } from "./log.ts";
@@ -19,6 +22,7 @@ import { secureHeaders } from "./middleware/secure_headers.ts";
 import { wellFormedJson } from "./middleware/well_formed_json.ts";
 import { registerDocs } from "./openapi.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
+import type { AuditSigner } from "./audit/signing.ts";
 import { mountPlugins } from "./plugin_host.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { fieldErrors, problem, ProblemError } from "./problem.ts";
@@ -48,12 +52,16 @@ export interface AppOptions {
   plugins: ProcedoPlugin[];
   /** Checks the database for readiness; defaults to a trivial query through drizzle. */
   pingDb?: () => Promise<void>;
+  /** Signs and checks audit anchors; from AUDIT_SIGNING_KEY when missing. */
+  auditSigner?: AuditSigner;
   /** The dev issuer (dev mode); a new in-memory one is made when missing. */
   devIssuer?: DevIssuer;
   logger?: Logger;
   /** Where unexpected errors go; by default the sink of the configuration, if any. */
   reportError?: ErrorReporter;
-  /** The instance's metrics, when the caller adds gauges of its own (database pool). */
+  /** The database pool's use, for /metrics. */
+  poolStats?: () => PoolStats;
+  /** The instance's metrics, when the caller adds gauges of its own. */
   metrics?: CoreMetrics;
   /** Answers GET requests outside /api and /health (the built UI, or a landing page). */
   fallback?: (c: Context) => Response | Promise<Response | undefined> | undefined;
@@ -63,10 +71,12 @@ const TARGETS: Record<string, string> = { json: "body", form: "body", param: "pa
 
 /** Builds the Procedo app: core middleware, health, docs, auth and every plugin's routes. */
 export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv>> {
-  const { config, db, cache } = options;
+  const { config, db } = options;
   const plugins = orderPlugins(options.plugins);
   const logger = options.logger ?? createLogger(config.logLevel);
-  const tenantCache = createTenantCache(cache, {
+  const cache = withMemoryFallback(options.cache, { logger });
+  // The tenant data versions need the shared truth; everything else may fall back to memory.
+  const tenantCache = createTenantCache(options.cache, {
     responseBytes: config.responseCacheBytes,
     logger,
   });
@@ -86,6 +96,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   const metrics = options.metrics ?? createCoreMetrics();
   const reportError = options.reportError ?? createErrorReporter(config.errorReport);
   addTenantCacheMetrics(metrics.registry, tenantCache);
+  if (options.poolStats) addPoolMetrics(metrics.registry, options.poolStats);
   app.use(
     "*",
     requestId(),
@@ -123,7 +134,10 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     wellFormedJson(),
   );
 
-  app.onError((err, c) => {
+  app.onError((thrown, c) => {
+    const outage = databaseUnavailableProblem(thrown);
+    if (outage) logDatabaseOutage(logger, thrown, requestFields(c));
+    const err = outage ?? thrown;
     if (err instanceof ProblemError) {
       if (err.status === 429) {
         metrics.rateLimited.inc({ scope: String(err.extra.scope ?? "other") });
@@ -161,6 +175,8 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
       database: options.pingDb ?? (async () => void await db.execute(sql`select 1`)),
       cache: () => cache.ping(),
     },
+    // Requests are served from memory while the shared cache is down: the instance stays ready.
+    degradable: ["cache"],
   });
 
   const verifier = config.auth.mode === "dev"
@@ -188,7 +204,15 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   registerMetricsRoute(app, { registry: metrics.registry, operatorKey: config.operatorKey });
   const mounted = [...CORE_PLUGINS, ...plugins];
   mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, { verifier, tenantCache });
-  registerAuditRoutes(app, { config, db, cache, verifier, tenantCache, plugins: mounted });
+  registerAuditRoutes(app, {
+    config,
+    db,
+    cache,
+    verifier,
+    tenantCache,
+    plugins: mounted,
+    signer: options.auditSigner,
+  });
   registerDocs(app, mounted);
 
   app.notFound(async (c) => {

@@ -7,7 +7,11 @@ import type { Cache } from "./cache/port.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { type Database, openDatabase } from "./db/client.ts";
 import { migrate, readMigrations } from "./db/migrate.ts";
-import { MissingDatabaseBinaryError, startManagedDatabase } from "./local/mariadb.ts";
+import {
+  type ManagedDatabase,
+  MissingDatabaseBinaryError,
+  startManagedDatabase,
+} from "./local/mariadb.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { orderPlugins, type ProcedoPlugin } from "./plugin.ts";
 import { seedDemoTenants } from "./tenants.ts";
@@ -43,15 +47,15 @@ export async function prepare(
   const logger = createLogger(config.logLevel);
   const plugins = opts.plugins ?? defaultPlugins;
   let url = config.database.url;
-  let stopManaged: (() => Promise<void>) | undefined;
+  let managed: ManagedDatabase | undefined;
   if (!url) {
     try {
-      const managed = await startManagedDatabase({
+      managed = await startManagedDatabase({
         dir: `${config.dataDir}/mariadb`,
         log: (line) => logger.info(line),
+        warn: (line, fields) => logger.warn(line, fields),
       });
       url = managed.url;
-      stopManaged = managed.stop;
     } catch (e) {
       if (e instanceof MissingDatabaseBinaryError) {
         console.error(e.message);
@@ -60,17 +64,18 @@ export async function prepare(
       throw e;
     }
   }
-  const database = openDatabase({
+  const opened = openDatabase({
     url,
     driver: config.database.driver,
     poolSize: config.database.poolSize,
     tracing: tracingEnabled(Deno.env.toObject()),
   });
+  const database: Database = managed ? { ...opened, ping: pingManaged(opened, managed) } : opened;
   const cache = createCache(config.cache);
   const close = async () => {
     await cache.close().catch(() => {});
     await database.close().catch(() => {});
-    await stopManaged?.();
+    await managed?.stop();
   };
   try {
     if (opts.migrate ?? config.database.migrateOnStart) {
@@ -91,4 +96,14 @@ export async function prepare(
     throw e;
   }
   return { config, database, cache, plugins, logger, close };
+}
+
+/** Readiness of the embedded server: says so while it is being restarted after a crash. */
+function pingManaged(database: Database, managed: ManagedDatabase): () => Promise<void> {
+  return async () => {
+    if (managed.restarting()) {
+      throw new Error("the embedded database server exited and is being restarted");
+    }
+    await database.ping();
+  };
 }

@@ -1,6 +1,7 @@
 // Every setting comes from the environment and is validated here, once, at start-up.
 // A bad value stops start-up with a message naming the variable and what it expects.
 import { z } from "zod";
+import { decodeKey } from "./audit/signing.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], {
@@ -86,6 +87,14 @@ export const envSchema = z.object({
   ERROR_REPORT_WEBHOOK: url(["http", "https"]).optional(),
   OPERATOR_API_KEY: z.string().min(32, { error: "expected a secret of at least 32 characters" })
     .optional(),
+
+  AUDIT_SIGNING_KEY: z.string().refine((v) => decodeKey(v) !== undefined, {
+    error: "expected 32 random bytes in base64 (openssl rand -base64 32)",
+  }).optional(),
+  AUDIT_PREVIOUS_PUBLIC_KEYS: list.refine((keys) => keys.every((k) => decodeKey(k)), {
+    error: "expected Ed25519 public keys in base64url, separated by commas",
+  }).default([]),
+  AUDIT_ANCHOR_EVERY_MINUTES: int(1, 1440).default(5),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -96,6 +105,14 @@ export interface Config {
   errorReport: { dsn?: string; webhook?: string };
   /** The operators' secret for /api/operator; the operator API is off without it. */
   operatorKey?: string;
+  audit: {
+    /** The Ed25519 private key that signs anchors; required in production. */
+    signingKey?: string;
+    /** Public keys of earlier signing keys, whose anchors still verify. */
+    previousPublicKeys: string[];
+    /** How often the scheduler anchors every chain with new entries. */
+    anchorEveryMinutes: number;
+  };
   host: string;
   port: number;
   publicUrl?: string;
@@ -152,7 +169,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((i) => {
       const name = String(i.path[0] ?? "?");
-      const got = cleaned[name];
+      // A secret is never repeated: the message goes to logs.
+      const got = /KEY|SECRET|TOKEN|PASSWORD/.test(name) ? undefined : cleaned[name];
       return `${name}: ${i.message}${got === undefined ? "" : ` (got "${got}")`}`;
     }));
   }
@@ -193,6 +211,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       "AUTH_MODE: dev sign-in is refused in production; set ENTRA_CLIENT_ID (and AUTH_MODE=entra)",
     );
   }
+  if (mode === "production" && !e.AUDIT_SIGNING_KEY) {
+    problems.push(
+      "AUDIT_SIGNING_KEY: required in production, so that audit anchors are signed with a key " +
+        "of yours (openssl rand -base64 32; keep it out of the database)",
+    );
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const audience = e.ENTRA_AUDIENCE
@@ -205,6 +229,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     mode,
     operatorKey: e.OPERATOR_API_KEY,
     errorReport: { dsn: e.ERROR_REPORT_DSN, webhook: e.ERROR_REPORT_WEBHOOK },
+    audit: {
+      signingKey: e.AUDIT_SIGNING_KEY,
+      previousPublicKeys: e.AUDIT_PREVIOUS_PUBLIC_KEYS,
+      anchorEveryMinutes: e.AUDIT_ANCHOR_EVERY_MINUTES,
+    },
     host: e.HOST,
     port: e.PORT,
     publicUrl: e.PUBLIC_URL,

@@ -65,6 +65,7 @@ Deno.test("dev sign-in is refused in production", () => {
   const c = loadConfig({
     MODE: "production",
     ENTRA_CLIENT_ID: "11111111-2222-4333-8444-555555555555",
+    AUDIT_SIGNING_KEY: "q1v6yS0aPq9q4l1o0gQwYbJ2cN3dE4fG5hI6jK7lM8E=",
   });
   assert.equal(c.auth.mode, "entra");
   assert.deepEqual(c.auth.entra.audience, [
@@ -72,6 +73,36 @@ Deno.test("dev sign-in is refused in production", () => {
     "api://11111111-2222-4333-8444-555555555555",
   ]);
   assert.equal(c.database.seedDemo, false);
+});
+
+Deno.test("production needs an audit signing key of 32 bytes; dev mode makes its own", () => {
+  const production = { MODE: "production", ENTRA_CLIENT_ID: crypto.randomUUID() };
+  assert.deepEqual(problems(production).map((p) => p.split(":")[0]), ["AUDIT_SIGNING_KEY"]);
+  assert.match(problems(production)[0], /required in production/);
+  for (const bad of ["too-short", "q1v6yS0aPq9q4l1o0gQwYbJ2cN3dE4fG5hI6jK7lM8Eq1v6yS0a="]) {
+    const [problem] = problems({ ...production, AUDIT_SIGNING_KEY: bad });
+    assert.match(problem, /^AUDIT_SIGNING_KEY: expected 32 random bytes in base64/);
+    assert.ok(!problem.includes(bad), "a secret is not repeated in the message");
+  }
+  // base64 as openssl writes it, and base64url.
+  for (
+    const key of [
+      "q1v6yS0aPq9q4l1o0gQwYbJ2cN3dE4fG5hI6jK7lM8E=",
+      "-_v6yS0aPq9q4l1o0gQwYbJ2cN3dE4fG5hI6jK7lM8E",
+    ]
+  ) {
+    assert.equal(loadConfig({ ...production, AUDIT_SIGNING_KEY: key }).audit.signingKey, key);
+  }
+  const dev = loadConfig({});
+  assert.deepEqual(dev.audit, {
+    signingKey: undefined,
+    previousPublicKeys: [],
+    anchorEveryMinutes: 5,
+  });
+  assert.match(
+    problems({ AUDIT_PREVIOUS_PUBLIC_KEYS: "abc" })[0],
+    /^AUDIT_PREVIOUS_PUBLIC_KEYS: expected Ed25519 public keys/,
+  );
 });
 
 Deno.test("caches are chosen from the URLs given", () => {

@@ -1,6 +1,8 @@
 // Procedo on Deno: `deno task start`. Serves the API and the built UI on PORT (8000).
 import { buildIfStale } from "../ui/build.ts";
 import { createApp } from "./app.ts";
+import { loadAuditSigner } from "./audit/key_file.ts";
+import { scheduleAnchoring } from "./audit/schedule.ts";
 import { loadDevIssuer } from "./auth/dev_issuer.ts";
 import { configFromEnv, prepare } from "./bootstrap.ts";
 import { serveDist } from "./static_files.ts";
@@ -14,13 +16,16 @@ const lines = batchedSink();
 const logger = createLogger(config.logLevel, lines.sink);
 if (Deno.env.get("SKIP_UI_BUILD") !== "1") await buildIfStale((line) => logger.info(line));
 
+const auditSigner = await loadAuditSigner(config, `${config.dataDir}/audit-signing-key.json`);
 const app = await createApp({
   config,
   db: runtime.database.db,
   cache: runtime.cache,
   plugins: runtime.plugins,
   pingDb: runtime.database.ping,
+  poolStats: runtime.database.poolStats,
   logger,
+  auditSigner,
   devIssuer: config.auth.mode === "dev"
     ? await loadDevIssuer(`${config.dataDir}/dev-issuer.json`)
     : undefined,
@@ -39,12 +44,20 @@ const server = Deno.serve({
     }),
 }, app.fetch);
 
+const anchoring = scheduleAnchoring({
+  db: runtime.database.db,
+  signer: auditSigner,
+  everyMs: config.audit.anchorEveryMinutes * 60_000,
+  logger,
+});
+
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
   logger.info("shutting down", { signal });
   await server.shutdown();
+  await anchoring.stop();
   lines.flush();
   await runtime.close();
   Deno.exit(0);

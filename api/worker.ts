@@ -18,11 +18,14 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import type { Context, ExecutionContext } from "hono";
 import { defaultPlugins } from "../plugins/mod.ts";
 import { createApp } from "./app.ts";
+import { anchorDueChains } from "./audit/anchors.ts";
+import { createAuditSigner, generateAuditSigningKey } from "./audit/signing.ts";
 import { createMemoryCache } from "./cache/memory.ts";
 import type { Cache } from "./cache/port.ts";
 import { createUpstashCache } from "./cache/upstash.ts";
 import { type Config, ConfigError, loadConfig } from "./config.ts";
 import { type Database, type Db, openDatabase } from "./db/client.ts";
+import { describeError } from "./error_log.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { problemBody, ProblemError } from "./problem.ts";
 
@@ -41,6 +44,8 @@ type App = Awaited<ReturnType<typeof createApp>>;
 
 interface Runtime {
   app: App;
+  /** Anchors the audit chains with new entries (the Cron Trigger's job). */
+  anchor(): Promise<void>;
   /** The database of the current request (`perRequest`) or of the whole isolate. */
   connect(): Database;
   perRequest: boolean;
@@ -60,6 +65,25 @@ const requests = new AsyncLocalStorage<RequestScope>();
 let runtime: Promise<Runtime> | undefined;
 
 export default {
+  /** The Cron Trigger of wrangler.toml: signs the audit chains' heads (api/audit/anchors.ts). */
+  async scheduled(_controller: unknown, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
+    let rt: Runtime;
+    try {
+      rt = await (runtime ??= buildRuntime(env));
+    } catch (e) {
+      runtime = undefined;
+      startupFailure(new Request("https://procedo.invalid/scheduled"), e);
+      return;
+    }
+    const scope: RequestScope = {};
+    try {
+      await requests.run(scope, () => rt.anchor());
+    } finally {
+      const database = scope.database;
+      if (database) ctx.waitUntil(database.close().catch(() => {}));
+    }
+  },
+
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
     let rt: Runtime;
     try {
@@ -97,6 +121,18 @@ async function buildRuntime(env: WorkerEnv): Promise<Runtime> {
     });
   }
   const assets = env.ASSETS;
+  if (!config.audit.signingKey) {
+    logger.warn(
+      "AUDIT_SIGNING_KEY is not set: audit anchors are signed with a key of this isolate",
+      {
+        hint: "wrangler secret put AUDIT_SIGNING_KEY (required in production)",
+      },
+    );
+  }
+  const auditSigner = await createAuditSigner(
+    config.audit.signingKey ?? generateAuditSigningKey(),
+    config.audit.previousPublicKeys,
+  );
   const app = await createApp({
     config,
     db,
@@ -104,9 +140,21 @@ async function buildRuntime(env: WorkerEnv): Promise<Runtime> {
     plugins: defaultPlugins,
     pingDb: () => connect().ping(),
     logger,
+    auditSigner,
     fallback: assets ? (c) => serveAsset(assets, c) : undefined,
   });
-  return { app, connect, perRequest };
+  const anchor = async () => {
+    const counts = await anchorDueChains(db, auditSigner, { logger }).catch((e) => {
+      logger.warn("audit anchoring did not run", {
+        ...describeError(e),
+      });
+      return undefined;
+    });
+    if (counts && (counts.anchored || counts.refused || counts.failed)) {
+      logger.info("audit chains anchored", counts);
+    }
+  };
+  return { app, anchor, connect, perRequest };
 }
 
 /** The Worker's string bindings as an environment record (ASSETS and other objects left out). */

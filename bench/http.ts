@@ -5,6 +5,7 @@
 // p99 to bench/RESULTS.md. Target (#13): authenticated tenant-scoped reads ≥ 25 % of raw
 // Hono's req/s with p99 ≤ 20 ms and no non-2xx answers.
 import { quietMachine } from "./quiet.ts";
+import { chainGraph } from "../plugins/processes/draft_fixtures.ts";
 import { machineLine, writeResultsSection } from "./results_file.ts";
 
 const CONNECTIONS = Number(Deno.env.get("BENCH_HTTP_CONNECTIONS") ?? 64);
@@ -79,9 +80,10 @@ async function load(
   seconds: number,
   method = "GET",
   bodyFile?: string,
+  connections = CONNECTIONS,
 ): Promise<Omit<LoadResult, "name">> {
   if (hasWrk) {
-    const args = ["-t2", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency"];
+    const args = ["-t2", `-c${connections}`, `-d${seconds}s`, "--latency", "--timeout", "10s"];
     for (const [k, v] of Object.entries(headers)) args.push("-H", `${k}: ${v}`);
     if (method !== "GET" || bodyFile) {
       args.push("-s", new URL("./http_wrk_body.lua", import.meta.url).pathname);
@@ -92,7 +94,7 @@ async function load(
     }).output();
     return parseWrk(new TextDecoder().decode(out.stdout));
   }
-  const args = ["-y", "autocannon@8", "-j", "-c", String(CONNECTIONS), "-d", String(seconds)];
+  const args = ["-y", "autocannon@8", "-j", "-c", String(connections), "-d", String(seconds)];
   for (const [k, v] of Object.entries(headers)) args.push("-H", `${k}=${v}`);
   if (method !== "GET") args.push("-m", method);
   if (bodyFile) args.push("-i", bodyFile);
@@ -111,10 +113,13 @@ async function measure(
   name: string,
   url: string,
   headers: Record<string, string> = {},
-  opts: { method?: string; bodyFile?: string; note?: string } = {},
+  opts: { method?: string; bodyFile?: string; note?: string; connections?: number } = {},
 ): Promise<LoadResult> {
-  await load(url, headers, WARM_SECONDS, opts.method, opts.bodyFile);
-  const r = { name, ...await load(url, headers, SECONDS, opts.method, opts.bodyFile) };
+  await load(url, headers, WARM_SECONDS, opts.method, opts.bodyFile, opts.connections);
+  const r = {
+    name,
+    ...await load(url, headers, SECONDS, opts.method, opts.bodyFile, opts.connections),
+  };
   if (opts.note) r.note = opts.note;
   console.log(
     `${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${
@@ -174,12 +179,59 @@ try {
       auth,
     ),
   ];
+  // A 300-node draft (#20): Procedo against raw Deno serving the same bytes from memory.
+  const created = await (await fetch(`${base}/api/v1/processes`, {
+    method: "POST",
+    headers: { ...auth, "content-type": "application/json" },
+    body: JSON.stringify({ title: "Bench 300 nodes", category: "core" }),
+  })).json();
+  const draftUrl = `${base}/api/v1/processes/${created.id}/draft`;
+  const graphFile = await Deno.makeTempFile({ suffix: ".json" });
+  await Deno.writeTextFile(graphFile, JSON.stringify(chainGraph(298)));
+  const saved = await fetch(draftUrl, {
+    method: "PUT",
+    headers: { ...auth, "content-type": "application/json", "if-match": "*" },
+    body: await Deno.readFile(graphFile),
+  });
+  if (saved.status !== 200) throw new Error(`draft save: ${saved.status} ${await saved.text()}`);
+  await saved.body?.cancel();
+  const draftFile = await Deno.makeTempFile({ suffix: ".json" });
+  await Deno.writeFile(
+    draftFile,
+    new Uint8Array(await (await fetch(draftUrl, { headers: auth })).arrayBuffer()),
+  );
+  const rawDraftPort = freePort();
+  children.push(spawn(["run", "-A", "bench/http_raw.ts", "deno", String(rawDraftPort), draftFile]));
+  await waitFor(`http://127.0.0.1:${rawDraftPort}/`, 30);
+  const draftKb = (await Deno.stat(draftFile)).size / 1024;
+  const rawDraft = await measure(
+    `raw Deno.serve, the same ${draftKb.toFixed(0)} KB draft from memory`,
+    `http://127.0.0.1:${rawDraftPort}/`,
+  );
+  results.push(rawDraft);
+  const draftGet = await measure("Procedo GET a 300-node draft", draftUrl, auth);
+  const draftShare = draftGet.rps / rawDraft.rps;
+  draftGet.note = `${
+    (draftShare * 100).toFixed(0)
+  } % of raw Deno with the same bytes; target ≥ 50 %: ${
+    draftShare >= 0.5 && draftGet.non2xx === 0 ? "met" : "NOT met"
+  }`;
+  const draftPut = await measure("Procedo PUT a 300-node draft (If-Match: *)", draftUrl, {
+    ...auth,
+    "if-match": "*",
+  }, {
+    method: "PUT",
+    bodyFile: graphFile,
+    note: "validation, projections, audit; one tenant, one draft",
+  });
+
   for (const r of tenantReads) {
     const share = r.rps / hono.rps;
     r.note = `${(share * 100).toFixed(0)} % of raw Hono; target ≥ 25 % and p99 ≤ 20 ms, no ` +
       `non-2xx: ${share >= 0.25 && r.p99 <= 20 && r.non2xx === 0 ? "met" : "NOT met"}`;
     results.push(r);
   }
+  results.push(draftGet, draftPut);
 } finally {
   for (const c of children) {
     try {
@@ -194,7 +246,7 @@ const tool = hasWrk ? "wrk 4 (2 threads)" : "autocannon 8";
 await writeResultsSection("http", [
   "## Over HTTP (`deno task bench:http`)",
   "",
-  `Command: \`npx -y deno task bench:http\` — ${await machineLine()}; ${tool} at ${CONNECTIONS} ` +
+  `Command: \`npx -y deno task bench:http\` — ${await machineLine()}; ${tool} at ${CONNECTIONS} (unless said) ` +
   `connections for ${SECONDS} s after a ${WARM_SECONDS} s warm-up, on loopback; each server in ` +
   "its own process (Procedo is `api/main.ts` on its embedded MariaDB with the memory cache and " +
   `info logging); 1-minute load average ${startLoad.toFixed(2)} at the start, ${

@@ -43,6 +43,25 @@ export const auditHeads = mysqlTable("audit_heads", {
   lastHash: char("last_hash", { length: 64 }).notNull(),
 }, (t) => [primaryKey({ columns: [t.tenantId] })]);
 
-export type AuditRow = typeof auditLog.$inferSelect;
+/**
+ * Signed anchors: from time to time the server signs a tenant's head (sequence and hash)
+ * with its audit key (api/audit/anchors.ts). Kept apart from the chain: whoever can write
+ * the database but does not hold the key can rewrite entries and head, but cannot sign the
+ * rewritten hash, so verification names the rewrite. Anchors are also written to the log.
+ */
+export const auditAnchors = mysqlTable("audit_anchors", {
+  tenantId: tenantIdColumn(),
+  // The entry the anchor covers: it and every entry before it.
+  seq: bigint("seq", { mode: "number", unsigned: true }).notNull(),
+  hash: char("hash", { length: 64 }).notNull(),
+  at: timestampColumn("at").notNull(),
+  // Which key signed (api/audit/signing.ts), so that keys can be rotated.
+  keyId: varchar("key_id", { length: 32 }).notNull(),
+  // Ed25519 over the anchor's canonical form, base64url (86 characters).
+  signature: varchar("signature", { length: 100 }).notNull(),
+}, (t) => [primaryKey({ columns: [t.tenantId, t.seq] })]);
 
-export const auditTables = { auditLog, auditHeads };
+export type AuditRow = typeof auditLog.$inferSelect;
+export type AuditAnchorRow = typeof auditAnchors.$inferSelect;
+
+export const auditTables = { auditLog, auditHeads, auditAnchors };

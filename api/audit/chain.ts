@@ -1,8 +1,9 @@
 // The audit trail as a hash chain: each entry's hash covers its own fields and the hash of
 // the entry before it, so editing, deleting or reordering stored entries shows in
-// verifyChain. Appends are serialised per tenant by locking the tenant's head row.
+// verifyChain (verify.ts); signed anchors (anchors.ts) show a rewrite of entries and head
+// together. Appends are serialised per tenant by locking the tenant's head row.
 // Hashing uses Web Crypto only, so this runs on Deno and on Workers alike.
-import { and, asc, desc, eq, gt, gte, lte } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { type ActorType, auditHeads, auditLog, type AuditRow } from "../../schema/audit.ts";
 import type { Db } from "../db/client.ts";
 import { uuidv7 } from "../db/ids.ts";
@@ -30,23 +31,7 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export type BreakReason = "hash-mismatch" | "broken-link" | "missing-entry" | "head-mismatch";
-
-export interface BrokenEntry {
-  /** The first entry that does not verify (for missing-entry: the first missing number). */
-  seq: number;
-  /** Its id; null when the entry is missing. */
-  id: string | null;
-  reason: BreakReason;
-  detail: string;
-}
-
-export type VerifyResult =
-  | { ok: true; count: number }
-  | { ok: false; count: number; firstBroken: BrokenEntry };
-
 const MAX_DETAILS_BYTES = 4096;
-const VERIFY_BATCH = 500;
 
 /** Appends one entry to its tenant's chain and returns the stored row. */
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRow> {
@@ -70,101 +55,6 @@ export async function appendAudit(db: Db, entry: AuditEntry): Promise<AuditRow> 
       throw e;
     }
   }
-}
-
-/** Recomputes the tenant's chain from the first entry to the head and names the first break. */
-export async function verifyChain(db: Db, tenantId: string): Promise<VerifyResult> {
-  const scope = new TenantScope(db, tenantId);
-  // The head is read first: entries appended while we read lie beyond it and wait for the
-  // next verification.
-  const head = await scope.first(auditHeads);
-  let count = 0;
-  const broken = (b: BrokenEntry): VerifyResult => ({ ok: false, count, firstBroken: b });
-  let expected = 1;
-  let prev = GENESIS_HASH;
-  let lastId: string | null = null;
-  for (;;) {
-    const upTo = head ? lte(auditLog.seq, head.lastSeq) : undefined;
-    const rows = await scope.select(auditLog, {
-      where: and(gte(auditLog.seq, expected), upTo),
-      orderBy: [asc(auditLog.seq)],
-      limit: VERIFY_BATCH,
-    });
-    for (const row of rows) {
-      if (row.seq !== expected) {
-        return broken({
-          seq: expected,
-          id: null,
-          reason: "missing-entry",
-          detail: `Entry ${expected} is missing: entry ${row.seq} follows entry ${expected - 1}.`,
-        });
-      }
-      if (row.prevHash !== prev) {
-        return broken({
-          seq: row.seq,
-          id: row.id,
-          reason: "broken-link",
-          detail: `Entry ${row.seq} does not link to the hash of entry ${expected - 1}.`,
-        });
-      }
-      if ((await hashEntry(row)) !== row.hash) {
-        return broken({
-          seq: row.seq,
-          id: row.id,
-          reason: "hash-mismatch",
-          detail: `Entry ${row.seq} was changed after it was written: its hash does not match.`,
-        });
-      }
-      prev = row.hash;
-      lastId = row.id;
-      expected++;
-      count++;
-    }
-    if (rows.length < VERIFY_BATCH) break;
-  }
-  const last = expected - 1;
-  if (!head) {
-    return last === 0 ? { ok: true, count } : broken({
-      seq: last,
-      id: lastId,
-      reason: "head-mismatch",
-      detail: "Entries exist but the chain has no head.",
-    });
-  }
-  if (head.lastSeq > last) {
-    return broken({
-      seq: last + 1,
-      id: null,
-      reason: "missing-entry",
-      detail: `Entries ${last + 1}–${head.lastSeq} are missing: the chain ends early.`,
-    });
-  }
-  if (head.lastHash !== prev) {
-    return broken({
-      seq: last,
-      id: lastId,
-      reason: "head-mismatch",
-      detail: `The chain head does not match the hash of entry ${last}.`,
-    });
-  }
-  // Entries beyond the head that a later head does not cover were not appended by us.
-  const [beyond] = await scope.select(auditLog, {
-    where: gt(auditLog.seq, head.lastSeq),
-    orderBy: [desc(auditLog.seq)],
-    limit: 1,
-  });
-  if (beyond) {
-    const now = await scope.first(auditHeads);
-    if (!now || beyond.seq > now.lastSeq) {
-      return broken({
-        seq: head.lastSeq + 1,
-        id: null,
-        reason: "head-mismatch",
-        detail: `Entries after ${head.lastSeq} were not appended through the chain head.`,
-      });
-    }
-  }
-  return { ok: true, count };
 }
 
 /**

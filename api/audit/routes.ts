@@ -12,12 +12,15 @@ import type { PluginDeps } from "../plugin.ts";
 import { problemResponses } from "../problem.ts";
 import { rateLimit } from "../rate_limit.ts";
 import { requireRole, tenancy } from "../tenancy.ts";
-import { verifyChain } from "./chain.ts";
 import type { TenantCache } from "../tenant_cache/mod.ts";
+import { type AuditSigner, createAuditSigner, generateAuditSigningKey } from "./signing.ts";
+import { verifyChain } from "./verify.ts";
 
 export interface AuditRouteDeps extends PluginDeps {
   verifier: TokenVerifier;
   tenantCache: TenantCache;
+  /** Checks the anchors; from AUDIT_SIGNING_KEY when missing (or a new key outside production). */
+  signer?: AuditSigner;
 }
 
 const ACTION = "audit.read";
@@ -41,9 +44,25 @@ const AuditEntry = z.object({
   hash: z.string().openapi({ description: "SHA-256 over this entry's fields and prevHash" }),
 }).openapi("AuditEntry");
 
+const Anchoring = {
+  anchoredThrough: z.number().int().openapi({
+    description: "The newest entry covered by a verified signed anchor (0: none yet). Entries " +
+      "after it are not protected against a rewrite of entries and head together.",
+  }),
+  lastAnchorAt: z.string().datetime().nullable().openapi({
+    description: "When that anchor was signed",
+  }),
+  key: z.object({
+    id: z.string().openapi({ description: "The id of the key that signs anchors now" }),
+    publicKey: z.string().openapi({
+      description: "Its Ed25519 public key (base64url): anyone can check anchors with it",
+    }),
+  }),
+};
 const Verified = z.object({
   ok: z.literal(true),
   count: z.number().int().openapi({ description: "Entries verified" }),
+  ...Anchoring,
 });
 const Broken = z.object({
   ok: z.literal(false),
@@ -51,9 +70,17 @@ const Broken = z.object({
   firstBroken: z.object({
     seq: z.number().int(),
     id: z.string().nullable().openapi({ description: "null when the entry is missing" }),
-    reason: z.enum(["hash-mismatch", "broken-link", "missing-entry", "head-mismatch"]),
+    reason: z.enum([
+      "hash-mismatch",
+      "broken-link",
+      "missing-entry",
+      "head-mismatch",
+      "anchor-mismatch",
+      "forged-anchor",
+    ]),
     detail: z.string(),
   }),
+  ...Anchoring,
 });
 const VerifyResult = z.discriminatedUnion("ok", [Verified, Broken]).openapi("AuditVerification");
 
@@ -92,7 +119,7 @@ const verify = createRoute({
   path: "/verify",
   summary: "Verify the audit trail's hash chain (executives)",
   description:
-    "Recomputes every entry's hash from its stored fields and the previous entry's hash. Answers 200 either way; when `ok` is false, `firstBroken` names the first entry that does not verify.",
+    "Recomputes every entry's hash from its stored fields and the previous entry's hash, checks every signed anchor (its signature, and that the chain still has the hash it signed) and compares the head with the end of the chain. Answers 200 either way; when `ok` is false, `firstBroken` names the first entry that does not verify. Entries after `anchoredThrough` are protected by the chain only, not yet by a signature.",
   tags: [TAG],
   "x-permission": ACTION,
   "x-role": "executive",
@@ -133,7 +160,12 @@ export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AuditRouteDe
     return c.json({ items: rows.map(toEntry), total, limit: q.limit, offset: q.offset }, 200);
   });
 
-  sub.openapi(verify, async (c) => c.json(await verifyChain(deps.db, c.var.scope.tenantId), 200));
+  const signer = deps.signer ? Promise.resolve(deps.signer) : configuredSigner(deps);
+  sub.openapi(verify, async (c) => {
+    const key = await signer;
+    const result = await verifyChain(deps.db, c.var.scope.tenantId, key);
+    return c.json({ ...result, key: { id: key.keyId, publicKey: key.publicKey } }, 200);
+  });
 
   app.route("/api/v1/audit", sub);
 }
@@ -141,4 +173,10 @@ export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AuditRouteDe
 function toEntry(r: AuditRow): z.infer<typeof AuditEntry> {
   const { tenantId: _tenant, at, ...rest } = r;
   return { ...rest, at: at.toISOString() };
+}
+
+/** The signer of AUDIT_SIGNING_KEY; outside production without one, a key for this process. */
+function configuredSigner(deps: AuditRouteDeps): Promise<AuditSigner> {
+  const { signingKey, previousPublicKeys } = deps.config.audit;
+  return createAuditSigner(signingKey ?? generateAuditSigningKey(), previousPublicKeys);
 }

@@ -3,21 +3,30 @@
 // `deno task start` without DATABASE_URL (data under .data/) and by the test harness (a
 // throwaway directory). Deno-only: never imported by the edge entry.
 import { createConnection } from "mysql2/promise";
+import { type RunningProcess, supervise } from "./supervisor.ts";
 
 export interface ManagedDatabase {
   /** A mysql:// URL for the application user, database included. */
   url: string;
   /** True when a server left running by an earlier start was picked up again. */
   reused: boolean;
+  /** The server's process id now; it changes when the server is restarted. */
+  pid(): number | undefined;
+  /** True from an unexpected exit of the server until it answers again. */
+  restarting(): boolean;
   stop(): Promise<void>;
 }
 
 export interface ManagedDatabaseOptions {
   dir: string;
   database?: string;
-  /** Trade durability for speed (tests). */
+  /** Trade durability for speed (tests); commits still survive a crash of the server. */
   ephemeral?: boolean;
   log?: (line: string) => void;
+  /** Where the supervisor reports that the server died and came back; `log` if unset. */
+  warn?: (line: string, fields?: Record<string, unknown>) => void;
+  /** Restart the server when it exits on its own (default true). */
+  supervise?: boolean;
 }
 
 interface ServerState {
@@ -35,36 +44,100 @@ export class MissingDatabaseBinaryError extends Error {
   }
 }
 
-/** Starts (or picks up again) the private server in `dir` and returns a URL for it. */
+/**
+ * Starts (or picks up again) the private server in `dir` and returns a URL for it. Unless
+ * `supervise` is false, a server that dies is started again on the same port and data
+ * directory, so connection pools reconnect to the same URL.
+ */
 export async function startManagedDatabase(opts: ManagedDatabaseOptions): Promise<ManagedDatabase> {
   const dir = await Deno.realPath(await ensureDir(opts.dir));
   const database = opts.database ?? "procedo";
   const log = opts.log ?? (() => {});
+  const warn = opts.warn ??
+    ((line: string, fields?: Record<string, unknown>) =>
+      log(fields ? `${line} ${JSON.stringify(fields)}` : line));
   const stateFile = `${dir}/server.json`;
   const state = await readState(stateFile);
+  const server = findServerBinary();
 
+  let first: RunningProcess | undefined;
+  let next: ServerState;
+  let reused = false;
   if (state && await answers(state, dir)) {
     log(`reusing the local database server on port ${state.port}`);
     await ensureDatabase(state, database);
+    next = state;
+    reused = true;
+    if (state.pid) first = adopt(state.pid);
+  } else {
+    if (!server) throw new MissingDatabaseBinaryError();
+    const dataDir = `${dir}/data`;
+    if (!await exists(`${dataDir}/mysql`)) {
+      log(`initialising a local database in ${dataDir}`);
+      await initialise(server, dataDir, dir);
+    }
+    const port = await freePort();
+    first = await launch(server.path, serverArgs(dir, port, opts.ephemeral), dir);
+    const password = state?.password ?? randomSecret();
+    await provisionUser(`${dir}/mysqld.sock`, password, database);
+    next = { port, password, pid: first.pid };
+    await writeState(stateFile, next);
+    log(`local database server (${server.name}) listening on 127.0.0.1:${port}`);
+  }
+
+  const url = urlFor(next, database);
+  if (!first) return { url, reused, pid: () => undefined, restarting: () => false, stop: noop };
+  // A stop on purpose clears the pid first, so that a supervisor in another process that
+  // watches the same server (a second start reused it) lets it go instead of restarting it.
+  // Synchronous, like the kill after it: stop() may run in an `unload` handler.
+  const markStopped = () => {
+    try {
+      const now = JSON.parse(Deno.readTextFileSync(stateFile)) as ServerState;
+      Deno.writeTextFileSync(stateFile, JSON.stringify({ port: now.port, password: now.password }));
+    } catch { /* no state (any more): nothing to mark */ }
+  };
+  if (opts.supervise === false || !server) {
+    const running = first;
     return {
-      url: urlFor(state, database),
-      reused: true,
-      stop: () => state.pid ? stopPid(state.pid) : Promise.resolve(),
+      url,
+      reused,
+      pid: () => running.pid,
+      restarting: () => false,
+      stop: async () => {
+        markStopped();
+        running.kill("SIGTERM");
+        await running.exited;
+      },
     };
   }
+  const args = serverArgs(dir, next.port, opts.ephemeral);
+  const supervisor = supervise(first, {
+    name: "the local database server",
+    launch: () => launch(server.path, args, dir),
+    beforeRestart: async (gone) => {
+      const now = await readState(stateFile);
+      if (!now?.pid) return "stop";
+      return now.pid !== gone.pid && alive(now.pid) ? adopt(now.pid) : "restart";
+    },
+    onRestarted: (p) => writeState(stateFile, { ...next, pid: p.pid }),
+    warn,
+  });
+  return {
+    url,
+    reused,
+    pid: supervisor.pid,
+    restarting: supervisor.restarting,
+    stop: () => {
+      markStopped();
+      return supervisor.stop();
+    },
+  };
+}
 
-  const server = findServerBinary();
-  if (!server) throw new MissingDatabaseBinaryError();
-  const dataDir = `${dir}/data`;
-  if (!await exists(`${dataDir}/mysql`)) {
-    log(`initialising a local database in ${dataDir}`);
-    await initialise(server, dataDir, dir);
-  }
-
-  const port = await freePort();
-  const args = [
+function serverArgs(dir: string, port: number, ephemeral?: boolean): string[] {
+  return [
     "--no-defaults",
-    `--datadir=${dataDir}`,
+    `--datadir=${dir}/data`,
     `--socket=${dir}/mysqld.sock`,
     `--pid-file=${dir}/mysqld.pid`,
     `--tmpdir=${dir}`,
@@ -77,28 +150,34 @@ export async function startManagedDatabase(opts: ManagedDatabaseOptions): Promis
     "--default-time-zone=+00:00",
     "--innodb-buffer-pool-size=128M",
     "--max-connections=500",
-    ...(opts.ephemeral
-      ? ["--innodb-flush-log-at-trx-commit=0", "--innodb-doublewrite=0", "--sync-binlog=0"]
+    // The redo log goes to the operating system at every commit (=2) and to the disk once a
+    // second: a crash of the server loses no commit, only a crash of the machine can.
+    ...(ephemeral
+      ? ["--innodb-flush-log-at-trx-commit=2", "--innodb-doublewrite=0", "--sync-binlog=0"]
       : []),
     ...(Deno.uid() === 0 ? ["--user=root"] : []),
   ];
-  const child = new Deno.Command(server.path, {
-    args,
-    stdout: "null",
-    stderr: "null",
-    stdin: "null",
-  })
+}
+
+/** Starts the server and waits until it accepts connections on its socket. */
+async function launch(path: string, args: string[], dir: string): Promise<RunningProcess> {
+  const child = new Deno.Command(path, { args, stdout: "null", stderr: "null", stdin: "null" })
     .spawn();
   let exited = false;
-  child.status.then(() => exited = true);
-
-  const password = state?.password ?? randomSecret();
+  const status = child.status.then((s) => {
+    exited = true;
+    return s.signal ? `signal ${s.signal}` : `code ${s.code}`;
+  });
+  const kill = (signal: Deno.Signal) => {
+    try {
+      child.kill(signal);
+    } catch { /* already gone */ }
+  };
   const deadline = Date.now() + 30_000;
   while (!await canConnectAsRoot(`${dir}/mysqld.sock`)) {
     if (exited || Date.now() > deadline) {
-      try {
-        child.kill("SIGKILL");
-      } catch { /* already gone */ }
+      kill("SIGKILL");
+      await status;
       throw new Error(
         `The local database server did not start. Last lines of ${dir}/error.log:\n${await tail(
           `${dir}/error.log`,
@@ -107,22 +186,34 @@ export async function startManagedDatabase(opts: ManagedDatabaseOptions): Promis
     }
     await delay(100);
   }
-  await provisionUser(`${dir}/mysqld.sock`, password, database);
-  const next: ServerState = { port, password, pid: child.pid };
-  await Deno.writeTextFile(stateFile, JSON.stringify(next), { mode: 0o600 });
-  log(`local database server (${server.name}) listening on 127.0.0.1:${port}`);
+  return { pid: child.pid, exited: status, kill };
+}
 
-  return {
-    url: urlFor(next, database),
-    reused: false,
-    stop: async () => {
-      if (exited) return;
-      try {
-        child.kill("SIGTERM");
-      } catch { /* already gone */ }
-      await child.status;
-    },
+/** A server started by an earlier run: not our child, so its end is noticed by polling. */
+function adopt(pid: number): RunningProcess {
+  const exited = new Promise<string>((resolve) => {
+    const check = () => {
+      if (!alive(pid)) return resolve("gone");
+      Deno.unrefTimer(setTimeout(check, 500));
+    };
+    check();
+  });
+  const kill = (signal: Deno.Signal) => {
+    try {
+      Deno.kill(pid, signal);
+    } catch { /* already gone */ }
   };
+  return { pid, exited, kill };
+}
+
+function alive(pid: number): boolean {
+  try {
+    // SIGCONT changes nothing for a running server; it fails once the process is gone.
+    Deno.kill(pid, "SIGCONT");
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The server binary on PATH (Debian keeps it in /usr/sbin: add that to PATH if missing). */
@@ -251,23 +342,6 @@ async function ensureDatabase(state: ServerState, database: string) {
   }
 }
 
-async function stopPid(pid: number) {
-  try {
-    Deno.kill(pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      Deno.kill(pid, "SIGCONT");
-    } catch {
-      return;
-    }
-    await delay(100);
-  }
-}
-
 function urlFor(state: ServerState, database: string) {
   return `mysql://procedo:${
     encodeURIComponent(state.password)
@@ -317,4 +391,9 @@ function randomSecret(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/[+/=]/g, "x");
 }
 
+async function writeState(file: string, state: ServerState) {
+  await Deno.writeTextFile(file, JSON.stringify(state), { mode: 0o600 });
+}
+
+const noop = () => Promise.resolve();
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -40,11 +40,54 @@ test("starts a private server in its directory, keeps data across restarts", asy
     assert.deepEqual(await query(second.url, "SELECT v FROM kept"), [{ v: "Grüße 😀" }]);
 
     // A second start while the server still runs picks it up instead of starting another.
-    const third = await startManagedDatabase({ dir, database: "procedo" });
+    const warnings: string[] = [];
+    const third = await startManagedDatabase({
+      dir,
+      database: "procedo",
+      warn: (line) => void warnings.push(line),
+    });
     assert.equal(third.reused, true);
     assert.equal(third.url, second.url);
+    assert.equal(third.pid(), second.pid());
+    // Stopped on purpose by its starter: the other watcher lets it go instead of restarting it.
     await second.stop();
+    await until(() => warnings.some((w) => w.includes("stopped by another process")));
+    assert.equal(third.restarting(), false);
+    await assert.rejects(query(second.url, "SELECT 1"), "stays stopped");
   } finally {
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  }
+});
+
+test("a server that dies is started again on its port with its data; a stop on purpose is final", async () => {
+  const dir = await Deno.makeTempDir({ prefix: "procedo-managed-" });
+  const warnings: string[] = [];
+  const managed = await startManagedDatabase({
+    dir,
+    database: "procedo",
+    ephemeral: true,
+    warn: (line) => void warnings.push(line),
+  });
+  try {
+    await query(managed.url, "CREATE TABLE kept (v varchar(20)) CHARACTER SET utf8mb4");
+    await query(managed.url, "INSERT INTO kept VALUES ('vor dem Absturz')");
+    const killed = managed.pid()!;
+    Deno.kill(killed, "SIGKILL");
+    await until(async () =>
+      !managed.restarting() && managed.pid() !== killed &&
+      await query(managed.url, "SELECT 1").then(() => true, () => false)
+    );
+    // Same URL (port), same data: a committed row survives the crash of the server.
+    assert.deepEqual(await query(managed.url, "SELECT v FROM kept"), [{ v: "vor dem Absturz" }]);
+    assert.deepEqual(JSON.parse(await Deno.readTextFile(`${dir}/server.json`)).pid, managed.pid());
+    assert.ok(warnings.some((w) => w.includes("exited unexpectedly")), warnings.join("\n"));
+    assert.ok(warnings.some((w) => w.includes("is back")), warnings.join("\n"));
+
+    await managed.stop();
+    assert.equal(managed.restarting(), false);
+    await assert.rejects(query(managed.url, "SELECT 1"), "a stopped server stays stopped");
+  } finally {
+    await managed.stop();
     await Deno.remove(dir, { recursive: true }).catch(() => {});
   }
 });
@@ -68,3 +111,12 @@ test("without server binaries it fails with one line naming the fix", async () =
     "No MariaDB or MySQL server found on PATH (mariadbd or mysqld): install mariadb-server, or set DATABASE_URL",
   );
 });
+
+/** Polls `done` until it holds; fails after a minute (the machine may be busy). */
+async function until(done: () => boolean | Promise<boolean>) {
+  const deadline = Date.now() + 60_000;
+  while (!await done()) {
+    if (Date.now() > deadline) assert.fail("gave up waiting");
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

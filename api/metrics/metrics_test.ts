@@ -72,6 +72,9 @@ test("rate-limit refusals and remembered answers are counted", async () => {
     new RegExp(`^procedo_rate_limit_rejections_total\\{scope="credential"\\} ${refused}$`, "m"),
   );
   assert.match(text, /^procedo_response_cache_total\{result="hit"\} [1-9]\d*$/m);
+  assert.match(text, /^procedo_db_pool_connections\{state="in_use"\} \d+$/m);
+  assert.match(text, /^procedo_db_pool_acquisitions_total\{result="acquired"\} [1-9]\d*$/m);
+  assert.match(text, /^procedo_db_pool_wait_seconds_total [\d.e-]+$/m);
 });
 
 test("route labels never fall back to the path", () => {

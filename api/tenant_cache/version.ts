@@ -17,10 +17,15 @@ export interface TenantVersions {
 }
 
 const keyOf = (tenantId: string) => `${tenantId}:version`;
+/** A version read waits this long at most; after a failure the cache is left alone a while. */
+const TIMEOUT_MS = 250;
+const RETRY_AFTER_MS = 5000;
 const fresh = () => crypto.randomUUID();
 
-export function createTenantVersions(cache: Cache, logger?: Logger): TenantVersions {
+export function createTenantVersions(shared: Cache, logger?: Logger): TenantVersions {
   let warned = false;
+  let downUntil = 0;
+  const cache = bounded(shared, () => (downUntil = Date.now() + RETRY_AFTER_MS));
   const warn = (what: string, e: unknown) => {
     if (warned) return;
     warned = true;
@@ -30,6 +35,7 @@ export function createTenantVersions(cache: Cache, logger?: Logger): TenantVersi
   };
   return {
     async current(tenantId) {
+      if (Date.now() < downUntil) return null;
       try {
         const value = await cache.get(keyOf(tenantId));
         if (value) {
@@ -59,5 +65,32 @@ export function createTenantVersions(cache: Cache, logger?: Logger): TenantVersi
         warn("a change could not be announced", e);
       }
     },
+  };
+}
+
+/** The cache with each call given up after TIMEOUT_MS; `failed` hears of every failure. */
+function bounded(cache: Cache, failed: () => void): Pick<Cache, "get" | "set"> {
+  const within = async <T>(work: Promise<T>): Promise<T> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      return await Promise.race([
+        work,
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)),
+            TIMEOUT_MS,
+          );
+        }),
+      ]);
+    } catch (e) {
+      failed();
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return {
+    get: (key) => within(cache.get(key)),
+    set: (key, value, options) => within(cache.set(key, value, options)),
   };
 }

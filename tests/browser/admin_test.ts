@@ -3,6 +3,7 @@
 // chain verification, a 403 from the API handled when the role changed meanwhile, and a role
 // change on a stale row (412) that reloads the row and says so.
 import assert from "node:assert/strict";
+import { anchorDueChains } from "../../api/audit/anchors.ts";
 import type { Page } from "playwright-core";
 import { test } from "../support/app.ts";
 import { type BrowserApp, browserTest, signIn, startBrowserApp } from "../support/browser.ts";
@@ -148,6 +149,11 @@ it("the audit trail lists the changes, filters them and verifies its chain", asy
   const result = page.getByTestId("verify-result");
   await result.waitFor();
   assert.match((await result.textContent())!, /The audit trail is intact: \d+ entries verified\./);
+  assert.match((await result.textContent())!, /No entry is sealed by a signed anchor yet\./);
+  // The anchoring job has run: the result says how far the signed anchors reach.
+  await anchorDueChains(app.t.database.db, app.t.auditSigner);
+  await page.getByTestId("verify-chain").click();
+  await result.getByText(/Entries up to #\d+ are sealed by a signed anchor of /).waitFor();
   await page.context().close();
 });
 

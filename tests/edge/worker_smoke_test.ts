@@ -23,7 +23,6 @@ const READY_WITHIN_MS = 120_000;
 const FETCH_WRANGLER_WITHIN_MS = 300_000;
 
 const demo = DEMO_TENANTS[0];
-const modeler = demo.users.find((u) => u.role === "modeler")!;
 
 test("workerd: the Worker serves the API with MariaDB through mysql2 over TCP", async () => {
   const database = await seededDatabase();
@@ -40,6 +39,7 @@ test("workerd: the Worker serves the API with MariaDB through mysql2 over TCP", 
       assert.ok(openapi.paths["/api/v1/tags/{id}"], "the tags routes are in the document");
 
       await assertDatabaseWorks(w, database);
+      await assertAnchoring(w);
 
       const missing = await w.get("/api/v1/no-such-route");
       assert.equal(missing.status, 404);
@@ -75,6 +75,30 @@ test("workerd: the Worker serves the API through PlanetScale's HTTP driver", asy
     await planetscale.close();
     await database.drop();
   }
+});
+
+test("workerd: with the database unreachable, API routes answer 503 database-unavailable", async () => {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const closed = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  await withWorker(
+    { DATABASE_URL: `mysql://nobody:pw@127.0.0.1:${closed}/none`, DATABASE_DRIVER: "mysql2" },
+    async (w) => {
+      const token = await devToken(w);
+      for (const [method, body] of [["GET", undefined], ["POST", { name: "Offline" }]] as const) {
+        const res = await w.request(method, "/api/v1/tags", token, body);
+        assert.equal(res.status, 503, await res.clone().text());
+        assert.equal(res.headers.get("retry-after"), "5");
+        assert.equal(
+          (await res.json()).type,
+          "https://procedo.app/problems/database-unavailable",
+        );
+      }
+      const ready = await w.get("/health/ready");
+      assert.equal(ready.status, 503);
+      assert.equal((await ready.json()).checks.database.status, "fail");
+    },
+  );
 });
 
 test("workerd: without DATABASE_URL the Worker still serves health and docs", async () => {
@@ -141,10 +165,26 @@ async function assertDatabaseWorks(w: Worker, database: TestDatabase) {
   assert.equal(rows[0]?.name, "Grüße vom Edge", "the Worker's write is in the database");
 }
 
-async function devToken(w: Worker): Promise<string> {
+/** The Cron Trigger signs the audit chain's head; the verification then reports the anchor. */
+async function assertAnchoring(w: Worker) {
+  const executive = await devToken(w, "executive");
+  const before = await (await w.get("/api/v1/audit/verify", executive)).json();
+  assert.equal(before.ok, true, JSON.stringify(before));
+  assert.equal(before.anchoredThrough, 0);
+  const cron = await w.get(`/__scheduled?cron=${encodeURIComponent("*/5 * * * *")}`);
+  assert.equal(cron.status, 200, await cron.text());
+  const after = await (await w.get("/api/v1/audit/verify", executive)).json();
+  assert.equal(after.ok, true, JSON.stringify(after));
+  assert.equal(after.anchoredThrough, after.count, "the whole chain is anchored");
+  assert.ok(after.count >= 1);
+  assert.match(after.key.publicKey, /^[A-Za-z0-9_-]{43}$/);
+}
+
+async function devToken(w: Worker, role = "modeler"): Promise<string> {
+  const user = demo.users.find((u) => u.role === role)!;
   const res = await w.request("POST", "/api/v1/dev/token", undefined, {
     tid: demo.entraTenantId,
-    oid: modeler.oid,
+    oid: user.oid,
   });
   const body = await res.json();
   assert.equal(res.status, 200, JSON.stringify(body));
@@ -210,6 +250,8 @@ async function withWorker(vars: Record<string, string>, fn: (w: Worker) => Promi
       "--env-file",
       `${tmp}/empty.env`,
       "--show-interactive-dev-session=false",
+      // GET /__scheduled runs the Cron Trigger's handler (audit anchoring).
+      "--test-scheduled",
       "--log-level",
       "log",
       ...Object.entries(all).flatMap(([k, v]) => ["--var", `${k}:${v}`]),

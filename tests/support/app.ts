@@ -2,6 +2,11 @@
 // tokens for their users. Requests go through app.request, exactly as over HTTP.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { type AppOptions, createApp } from "../../api/app.ts";
+import {
+  type AuditSigner,
+  createAuditSigner,
+  generateAuditSigningKey,
+} from "../../api/audit/signing.ts";
 import { createDevIssuer, type DevIssuer } from "../../api/auth/dev_issuer.ts";
 import { createMemoryCache } from "../../api/cache/memory.ts";
 import type { Cache } from "../../api/cache/port.ts";
@@ -20,6 +25,8 @@ export interface TestApp {
   database: TestDatabase;
   cache: Cache;
   issuer: DevIssuer;
+  /** Signs the audit anchors of this app (a key of its own). */
+  auditSigner: AuditSigner;
   /** A dev token for the demo user with `role` in demo tenant 0 or 1. */
   token(role: Role, tenant?: 0 | 1): Promise<string>;
   /**
@@ -57,13 +64,17 @@ export async function startTestApp(opts: {
     await seedDemoTenants({ config, db: database.db, cache, plugins: orderPlugins(plugins) });
   }
   const issuer = opts.instanceOf?.issuer ?? await createDevIssuer();
+  const auditSigner = opts.instanceOf?.auditSigner ??
+    await createAuditSigner(generateAuditSigningKey());
   const app = await createApp({
     config,
     db: database.db,
     cache,
     plugins,
     pingDb: database.ping,
+    poolStats: database.poolStats,
     devIssuer: issuer,
+    auditSigner,
     fallback: opts.fallback,
     logger: opts.logger,
   });
@@ -86,6 +97,7 @@ export async function startTestApp(opts: {
     database,
     cache,
     issuer,
+    auditSigner,
     token: (role, tenant = 0) => {
       const t = DEMO_TENANTS[tenant];
       const u = t.users.find((x) => x.role === role)!;

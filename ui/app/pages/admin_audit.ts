@@ -1,6 +1,6 @@
 // <procedo-admin-audit>: the workspace's audit trail, newest first, with filters and paging,
-// and "Verify chain", which recomputes the hash chain on the server and names the first
-// entry that does not verify.
+// and "Verify chain", which recomputes the hash chain and checks its signed anchors on the
+// server, names the first entry that does not verify and says how far the anchors reach.
 import { css, html, LitElement, nothing } from "lit";
 import { icon } from "../../components/icons.ts";
 import "../../components/pager.ts";
@@ -120,9 +120,14 @@ export class ProcedoAdminAudit extends LitElement {
     }
     const v = this.verification;
     if (!v) return nothing;
+    // Where the signed anchors end: entries after it are protected by the chain alone.
+    const anchored = v.lastAnchorAt
+      ? t("admin.audit.anchored", { seq: v.anchoredThrough, at: formatDateTime(v.lastAnchorAt) })
+      : t("admin.audit.notAnchored");
     if (v.ok) {
-      return html`<fluent-message-bar intent="success" data-testid="verify-result">
-        ${t("admin.audit.verifyOk", { count: formatNumber(v.count) })}</fluent-message-bar>`;
+      return html`<fluent-message-bar intent="success" layout="multiline" data-testid="verify-result">
+        ${t("admin.audit.verifyOk", { count: formatNumber(v.count) })}
+        <span class="muted">${anchored}</span></fluent-message-bar>`;
     }
     return html`<fluent-message-bar intent="error" layout="multiline" data-testid="verify-result">
       ${
@@ -132,7 +137,7 @@ export class ProcedoAdminAudit extends LitElement {
         count: formatNumber(v.count),
       })
     }
-      <span class="muted">${v.firstBroken.detail}</span>
+      <span class="muted">${v.firstBroken.detail} ${anchored}</span>
     </fluent-message-bar>`;
   }
 

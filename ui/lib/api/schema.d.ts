@@ -45,7 +45,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The database and the cache answer */
+    /** The database answers (the cache is reported; without it the instance uses memory) */
     get: {
       parameters: {
         query?: never;
@@ -9782,7 +9782,7 @@ export interface paths {
     };
     /**
      * Verify the audit trail's hash chain (executives)
-     * @description Recomputes every entry's hash from its stored fields and the previous entry's hash. Answers 200 either way; when `ok` is false, `firstBroken` names the first entry that does not verify.
+     * @description Recomputes every entry's hash from its stored fields and the previous entry's hash, checks every signed anchor (its signature, and that the chain still has the hash it signed) and compares the head with the end of the chain. Answers 200 either way; when `ok` is false, `firstBroken` names the first entry that does not verify. Entries after `anchoredThrough` are protected by the chain only, not yet by a signature.
      */
     get: {
       parameters: {
@@ -9848,8 +9848,11 @@ export interface components {
       status: "pass" | "fail";
       checks?: {
         [key: string]: {
-          /** @enum {string} */
-          status: "pass" | "fail";
+          /**
+           * @description warn: down, but the instance serves without it (the cache falls back to memory)
+           * @enum {string}
+           */
+          status: "pass" | "warn" | "fail";
           durationMs: number;
           error?: string;
         };
@@ -11387,6 +11390,19 @@ export interface components {
       ok: true;
       /** @description Entries verified */
       count: number;
+      /** @description The newest entry covered by a verified signed anchor (0: none yet). Entries after it are not protected against a rewrite of entries and head together. */
+      anchoredThrough: number;
+      /**
+       * Format: date-time
+       * @description When that anchor was signed
+       */
+      lastAnchorAt: string | null;
+      key: {
+        /** @description The id of the key that signs anchors now */
+        id: string;
+        /** @description Its Ed25519 public key (base64url): anyone can check anchors with it */
+        publicKey: string;
+      };
     } | {
       /** @enum {boolean} */
       ok: false;
@@ -11397,8 +11413,27 @@ export interface components {
         /** @description null when the entry is missing */
         id: string | null;
         /** @enum {string} */
-        reason: "hash-mismatch" | "broken-link" | "missing-entry" | "head-mismatch";
+        reason:
+          | "hash-mismatch"
+          | "broken-link"
+          | "missing-entry"
+          | "head-mismatch"
+          | "anchor-mismatch"
+          | "forged-anchor";
         detail: string;
+      };
+      /** @description The newest entry covered by a verified signed anchor (0: none yet). Entries after it are not protected against a rewrite of entries and head together. */
+      anchoredThrough: number;
+      /**
+       * Format: date-time
+       * @description When that anchor was signed
+       */
+      lastAnchorAt: string | null;
+      key: {
+        /** @description The id of the key that signs anchors now */
+        id: string;
+        /** @description Its Ed25519 public key (base64url): anyone can check anchors with it */
+        publicKey: string;
       };
     };
   };

@@ -210,6 +210,11 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   "admin.audit.reason.broken-link": "er schließt nicht an den vorigen Eintrag an",
   "admin.audit.reason.missing-entry": "ein Eintrag fehlt",
   "admin.audit.reason.head-mismatch": "die neuesten Einträge wurden entfernt",
+  "admin.audit.reason.anchor-mismatch": "früher signierte Einträge wurden umgeschrieben",
+  "admin.audit.reason.forged-anchor": "ein signierter Anker wurde gefälscht oder verändert",
+  "admin.audit.anchored":
+    "Einträge bis #{seq} sind durch einen signierten Anker vom {at} versiegelt.",
+  "admin.audit.notAnchored": "Noch kein Eintrag ist durch einen signierten Anker versiegelt.",
   "admin.audit.filters": "Prüfprotokoll filtern",
   "admin.audit.action": "Aktion",
   "admin.audit.actorId": "Kennung des Handelnden",
@@ -267,6 +272,8 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
     "Das kann nur eine angemeldete Person, kein API-Schlüssel und keine Anwendung.",
   "problem.internal":
     "Auf dem Server ist etwas schiefgegangen. Versuchen Sie es erneut; falls es bleibt, nennen Sie die Anfrage-ID.",
+  "problem.database-unavailable":
+    "Die Datenbank ist gerade nicht erreichbar. Versuchen Sie es in ein paar Sekunden erneut; wenn Sie etwas geändert haben, prüfen Sie, ob es gespeichert wurde.",
   "problem.unavailable": "Procedo ist gerade nicht verfügbar. Versuchen Sie es gleich noch einmal.",
   "problem.validation-failed": "Einige Felder sind nicht gültig.",
   "problem.status.401": "Bitte melden Sie sich erneut an.",

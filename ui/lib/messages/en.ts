@@ -203,6 +203,10 @@ const core = {
   "admin.audit.reason.broken-link": "it does not follow the entry before",
   "admin.audit.reason.missing-entry": "an entry is missing",
   "admin.audit.reason.head-mismatch": "the latest entries were removed",
+  "admin.audit.reason.anchor-mismatch": "entries signed earlier were rewritten",
+  "admin.audit.reason.forged-anchor": "a signed anchor was forged or changed",
+  "admin.audit.anchored": "Entries up to #{seq} are sealed by a signed anchor of {at}.",
+  "admin.audit.notAnchored": "No entry is sealed by a signed anchor yet.",
   "admin.audit.filters": "Filter the audit trail",
   "admin.audit.action": "Action",
   "admin.audit.actorId": "Actor id",
@@ -254,6 +258,8 @@ const core = {
   "problem.user-required": "Only a signed-in person can do this, not an API key or an app.",
   "problem.internal":
     "Something went wrong on the server. Try again; if it persists, quote the request id.",
+  "problem.database-unavailable":
+    "The database cannot be reached at the moment. Try again in a few seconds; if you changed something, check that it was saved.",
   "problem.unavailable": "Procedo is not available at the moment. Try again shortly.",
   "problem.validation-failed": "Some fields are not valid.",
   "problem.status.401": "Please sign in again.",
