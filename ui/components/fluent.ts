@@ -13,8 +13,6 @@ import "@fluentui/web-components/menu-button.js";
 import "@fluentui/web-components/menu-item.js";
 import "@fluentui/web-components/menu-list.js";
 import "@fluentui/web-components/message-bar.js";
-import "@fluentui/web-components/radio.js";
-import "@fluentui/web-components/radio-group.js";
 import "@fluentui/web-components/spinner.js";
 import "@fluentui/web-components/text-input.js";
 import "@fluentui/web-components/textarea.js";

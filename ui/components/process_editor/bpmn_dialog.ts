@@ -37,6 +37,12 @@ export class ProcedoBpmnDialog extends LitElement {
       code {
         font-family: var(--fontFamilyMonospace);
       }
+      .pool {
+        display: flex;
+        align-items: center;
+        gap: var(--spacingHorizontalS);
+        min-height: 24px;
+      }
     `,
   ];
   declare fileName: string;
@@ -136,22 +142,23 @@ export class ProcedoBpmnDialog extends LitElement {
     if (!pools || pools.length < 2) return nothing;
     const chosen = pools.find((p) => p.chosen)?.id ?? "";
     return html`
-      <h3 id="pools-title">${t("modeling.pools.title", { count: pools.length })}</h3>
-      <fluent-radio-group orientation="vertical" name="pool" aria-labelledby="pools-title"
-        data-testid="bpmn-pools" value=${chosen}
-        @change=${async (e: Event) => {
-          const pool = (e.currentTarget as HTMLElement & { value: string | null }).value;
-          if (!pool || pool === chosen || !this.#choosePool) return;
-          this.result = await this.#choosePool(pool);
-        }}>
+      <section role="radiogroup" aria-labelledby="pools-title" data-testid="bpmn-pools">
+        <h3 id="pools-title">${t("modeling.pools.title", { count: pools.length })}</h3>
         ${pools.map((p) =>
-          html`<fluent-radio value=${p.id}>${
-            t("modeling.pools.option", { name: p.name, nodes: p.nodes })
-          }</fluent-radio>`
+          html`<label class="pool">
+          <input type="radio" name="pool" value=${p.id} .checked=${p.id === chosen}
+            @change=${() => void this.#pick(p.id, chosen)}>
+          ${t("modeling.pools.option", { name: p.name, nodes: p.nodes })}
+        </label>`
         )}
-      </fluent-radio-group>
-      <p class="where">${t("modeling.pools.hint")}</p>
+        <p class="where">${t("modeling.pools.hint")}</p>
+      </section>
     `;
+  }
+
+  async #pick(pool: string, chosen: string) {
+    if (pool === chosen || !this.#choosePool) return;
+    this.result = await this.#choosePool(pool);
   }
 
   #list<T>(

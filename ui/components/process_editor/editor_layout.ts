@@ -97,7 +97,7 @@ export class PanelCollapse implements ReactiveController {
     const label = t(this.collapsed ? "modeling.panels.expand" : "modeling.panels.collapse");
     return html`
       <fluent-button class="panel-toggle" appearance="subtle" size="small"
-        icon-only aria-label=${label} title=${label} aria-expanded=${!this.collapsed}
+        icon-only aria-label=${label} title=${label}
         data-action="toggle-panel" @click=${() => this.toggle()}>${this.collapsed
           ? "‹"
           : "›"}</fluent-button>
