@@ -3909,7 +3909,7 @@ export interface paths {
     put?: never;
     /**
      * Lay out a posted graph
-     * @description Left to right in layers, nodes kept in their lanes, edges routed orthogonally. Deterministic; only positions, sizes, lane heights and waypoints change. Nothing is saved.
+     * @description Left to right in layers, nodes kept in their lanes, edges routed orthogonally. Deterministic; only positions, sizes, lane heights and waypoints change. Never worse than the graph sent: when the layout would add edge crossings, overlapping nodes, edges through nodes or nodes outside their lane, the graph comes back unchanged. Open embedded subprocesses come back closed, their inside arranged as before. Nothing is saved.
      */
     post: {
       parameters: {
@@ -6925,6 +6925,8 @@ export interface paths {
           dryRun?: "true" | "false";
           /** @description Import the rows without problems and report the others */
           partial?: "true" | "false";
+          /** @description Leave out new rows whose name (or URL) an existing object of the kind has under another external key (they are counted in `duplicates`) */
+          skipDuplicates?: "true" | "false";
         };
         header?: never;
         path?: never;
@@ -7642,6 +7644,8 @@ export interface paths {
           dryRun?: "true" | "false";
           /** @description Import the rows without problems and report the others */
           partial?: "true" | "false";
+          /** @description Leave out new rows whose name (or URL) an existing object of the kind has under another external key (they are counted in `duplicates`) */
+          skipDuplicates?: "true" | "false";
         };
         header?: never;
         path?: never;
@@ -8351,6 +8355,8 @@ export interface paths {
           dryRun?: "true" | "false";
           /** @description Import the rows without problems and report the others */
           partial?: "true" | "false";
+          /** @description Leave out new rows whose name (or URL) an existing object of the kind has under another external key (they are counted in `duplicates`) */
+          skipDuplicates?: "true" | "false";
         };
         header?: never;
         path?: never;
@@ -9058,6 +9064,8 @@ export interface paths {
           dryRun?: "true" | "false";
           /** @description Import the rows without problems and report the others */
           partial?: "true" | "false";
+          /** @description Leave out new rows whose name (or URL) an existing object of the kind has under another external key (they are counted in `duplicates`) */
+          skipDuplicates?: "true" | "false";
         };
         header?: never;
         path?: never;
@@ -11028,6 +11036,7 @@ export interface components {
        *     - `not-a-url`: not an http or https URL
        *     - `not-a-date`: not a date like 2025-12-31 (or 31.12.2025)
        *     - `invalid-value`: another value the column does not accept
+       *     - `possible-duplicate`: warning: a new row with the name (or URL) of an object that exists already under another key (params: key, the existing object's external key or id; name)
        * @enum {string}
        */
       code:
@@ -11063,7 +11072,8 @@ export interface components {
         | "cycle"
         | "not-a-url"
         | "not-a-date"
-        | "invalid-value";
+        | "invalid-value"
+        | "possible-duplicate";
       /** @description The numbers and names the code's message needs (see `code`) */
       params?: {
         [key: string]: string | number;
@@ -11095,6 +11105,16 @@ export interface components {
       updated: number;
       unchanged: number;
       skipped: number;
+      /** @description New rows with the name (or URL) of an existing object under another key: flagged as possible-duplicate warnings, left out with skipDuplicates */
+      duplicates: number;
+      /** @description What happens to each row (the first 200): created, updated, unchanged, skipped for its problems, or a possible duplicate */
+      preview: {
+        row: number;
+        key: string;
+        name: string;
+        /** @enum {string} */
+        action: "create" | "update" | "unchanged" | "skip" | "duplicate";
+      }[];
       problems: components["schemas"]["ImportRowProblem"][];
       warnings: components["schemas"]["ImportRowProblem"][];
       truncated: boolean;

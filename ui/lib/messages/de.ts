@@ -2,6 +2,8 @@
 import type { MessageKey } from "./en.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as modeling from "./features/modeling.ts";
+import * as admin from "./features/admin.ts";
+import * as imports from "./features/imports.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
@@ -352,7 +354,9 @@ type FeatureKey =
   | keyof typeof editorCanvas.en
   | keyof typeof processEditor.en
   | keyof typeof versionDiff.en
-  | keyof typeof modeling.en;
+  | keyof typeof modeling.en
+  | keyof typeof admin.en
+  | keyof typeof imports.en;
 
 export const de: Record<MessageKey, string> = {
   ...core,
@@ -363,4 +367,6 @@ export const de: Record<MessageKey, string> = {
   ...processEditor.de,
   ...versionDiff.de,
   ...modeling.de,
+  ...admin.de,
+  ...imports.de,
 };

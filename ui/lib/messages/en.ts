@@ -2,6 +2,8 @@
 // type of de.ts and ui/lib/messages/catalog_test.ts check that). {name} is a placeholder.
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as modeling from "./features/modeling.ts";
+import * as admin from "./features/admin.ts";
+import * as imports from "./features/imports.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
@@ -342,6 +344,8 @@ export const en = {
   ...processEditor.en,
   ...versionDiff.en,
   ...modeling.en,
+  ...admin.en,
+  ...imports.en,
 };
 
 export type MessageKey = keyof typeof en;
