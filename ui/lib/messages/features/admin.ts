@@ -3,6 +3,13 @@
 // the German object is typed by the English one.
 export const en = {
   "admin.audit.sentence": "{who} {did}",
+  "admin.audit.what": "What happened",
+  "admin.audit.period": "Period",
+  "admin.audit.period.all": "Any time",
+  "admin.audit.period.day": "Last 24 hours",
+  "admin.audit.period.week": "Last 7 days",
+  "admin.audit.period.month": "Last 30 days",
+  "admin.audit.period.quarter": "Last 90 days",
   "admin.audit.refused": "refused",
   "admin.audit.someone": "Someone",
   "admin.audit.person": "Person",
@@ -42,6 +49,13 @@ export const en = {
 
 export const de: Record<keyof typeof en, string> = {
   "admin.audit.sentence": "{who} {did}",
+  "admin.audit.what": "Was geschah",
+  "admin.audit.period": "Zeitraum",
+  "admin.audit.period.all": "Jederzeit",
+  "admin.audit.period.day": "Letzte 24 Stunden",
+  "admin.audit.period.week": "Letzte 7 Tage",
+  "admin.audit.period.month": "Letzte 30 Tage",
+  "admin.audit.period.quarter": "Letzte 90 Tage",
   "admin.audit.refused": "abgelehnt",
   "admin.audit.someone": "Jemand",
   "admin.audit.person": "Person",

@@ -16,6 +16,8 @@ export const en = {
   "imports.skipDuplicates": "Leave out rows that exist already",
   "imports.more": "{count} more rows are not listed.",
   "imports.doneDuplicates": "{count} rows that exist already were left out.",
+  "importProblem.possible-duplicate":
+    "“{name}” exists already (key {key}); importing would add it again",
 };
 
 export const de: Record<keyof typeof en, string> = {
@@ -34,4 +36,6 @@ export const de: Record<keyof typeof en, string> = {
   "imports.skipDuplicates": "Zeilen auslassen, die es schon gibt",
   "imports.more": "{count} weitere Zeilen sind nicht aufgeführt.",
   "imports.doneDuplicates": "{count} Zeilen, die es schon gab, wurden ausgelassen.",
+  "importProblem.possible-duplicate":
+    "„{name}“ gibt es schon (Schlüssel {key}); ein Import legte es noch einmal an",
 };
