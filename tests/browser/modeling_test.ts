@@ -202,3 +202,28 @@ it("drawing: focus follows the palette, handles take the pointer, panels give wa
   const saved = await modelerApi(app, "GET", `/api/v1/processes/${tidy.id}/draft`);
   assert.deepEqual(saved.body.graph, shown);
 });
+
+it("the German command bar stays on one line at common widths, its commands still named", async () => {
+  const { id } = await processWith(app, ONE_LANE);
+  for (const width of [1024, 1280, 1366, 1920]) {
+    const page = await openEditorPage(app, id, { locale: "de-DE", width });
+    const bar = page.locator("procedo-editor-toolbar [role=toolbar]");
+    // One row of commands is about 41 px high; a second row would make it about 77.
+    await page.waitForFunction(() => {
+      const root = (globalThis as Any).__editor.renderRoot.querySelector("procedo-editor-toolbar")
+        .shadowRoot.querySelector("[role=toolbar]");
+      return root.getBoundingClientRect().height < 56;
+    });
+    // The words are there for screen readers even where only the icons show (clipped, not
+    // removed).
+    for (const [action, words] of [["layout", "Automatisch anordnen"], ["save", "Speichern"]]) {
+      const text = bar.locator(`[data-action="${action}"] .text`);
+      assert.equal(await text.textContent(), words);
+      assert.notEqual(await text.evaluate((el) => getComputedStyle(el).display), "none");
+    }
+    if (width >= 1920) {
+      assert.equal(await bar.evaluate((b) => b.classList.contains("compact")), false, "words");
+    }
+    await page.context().close();
+  }
+});

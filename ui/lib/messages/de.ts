@@ -4,6 +4,7 @@ import * as editorCanvas from "./features/editor_canvas.ts";
 import * as modeling from "./features/modeling.ts";
 import * as admin from "./features/admin.ts";
 import * as imports from "./features/imports.ts";
+import * as plurals from "./features/plurals.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
@@ -356,7 +357,8 @@ type FeatureKey =
   | keyof typeof versionDiff.en
   | keyof typeof modeling.en
   | keyof typeof admin.en
-  | keyof typeof imports.en;
+  | keyof typeof imports.en
+  | keyof typeof plurals.en;
 
 export const de: Record<MessageKey, string> = {
   ...core,
@@ -369,4 +371,5 @@ export const de: Record<MessageKey, string> = {
   ...modeling.de,
   ...admin.de,
   ...imports.de,
+  ...plurals.de,
 };

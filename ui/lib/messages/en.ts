@@ -4,6 +4,7 @@ import * as editorCanvas from "./features/editor_canvas.ts";
 import * as modeling from "./features/modeling.ts";
 import * as admin from "./features/admin.ts";
 import * as imports from "./features/imports.ts";
+import * as plurals from "./features/plurals.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
@@ -346,6 +347,7 @@ export const en = {
   ...modeling.en,
   ...admin.en,
   ...imports.en,
+  ...plurals.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -162,7 +162,7 @@ export const en = {
   "processes.raci.noPositions": "No positions are assigned to any step yet.",
   "processes.findings.publishable": "The draft can be submitted for approval.",
   "processes.findings.blocked": "Fix the errors before submitting the draft for approval.",
-  "processes.findings.counts": "{errors} errors, {warnings} warnings.",
+  "processes.findings.counts": "{errors}, {warnings}.",
   "processes.findings.none": "No findings: the model is complete.",
   "processes.findings.error": "Error",
   "processes.findings.warning": "Warning",
@@ -414,7 +414,7 @@ export const de: Record<keyof typeof en, string> = {
   "processes.findings.publishable": "Der Entwurf kann zur Freigabe eingereicht werden.",
   "processes.findings.blocked":
     "Beheben Sie die Fehler, bevor Sie den Entwurf zur Freigabe einreichen.",
-  "processes.findings.counts": "{errors} Fehler, {warnings} Warnungen.",
+  "processes.findings.counts": "{errors}, {warnings}.",
   "processes.findings.none": "Keine Befunde: Das Modell ist vollständig.",
   "processes.findings.error": "Fehler",
   "processes.findings.warning": "Warnung",
