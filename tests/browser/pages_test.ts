@@ -142,3 +142,44 @@ it("the import check shows the rows and the documents that exist already, and le
   assert.equal(after.items.length, before.items.length, "nothing was doubled");
   await page.context().close();
 });
+
+it("description and tags are edited where people look; an unnamed owner shows who created it", async () => {
+  const modelerApi = (method: string, path: string, body?: unknown, headers = {}) =>
+    app.t.token("modeler").then((token) => app.t.call(method, path, { token, body, headers }));
+  const tagName = `Compliance ${crypto.randomUUID().slice(0, 6)}`;
+  const tag = await (await modelerApi("POST", "/api/v1/tags", { name: tagName, color: "#0f6cbd" }))
+    .json();
+  const title = `Onboarding ${crypto.randomUUID().slice(0, 6)}`;
+  const created = await (await modelerApi("POST", "/api/v1/processes", { title, category: "core" }))
+    .json();
+
+  const page = await app.newPage();
+  await signIn(app, page, "Max Modeler", `/processes/${created.id}`);
+  // Nobody is named as owner: the creator answers, and the page says so.
+  await page.getByTestId("process-owner").getByText(
+    "Max Modeler (created it; no owner named yet)",
+  ).waitFor();
+  await page.locator('[data-tab="details"]').click();
+  await page.getByTestId("edit-meta").click();
+
+  // The editor opens with the process's details: description and tags are there.
+  const details = page.getByTestId("process-properties");
+  await details.waitFor();
+  await details.locator('procedo-markdown-field[data-field="process-description"] textarea')
+    .fill("Welcome **new colleagues** in their first week.");
+  const tags = page.locator('procedo-editor-picker[data-field="tags"]');
+  await tags.locator("input").fill(tagName.slice(0, 10));
+  await tags.locator('[role="option"]', { hasText: tagName }).first().click();
+  await tags.locator(".chip", { hasText: tagName }).waitFor();
+  await page.getByTestId("save-process").click();
+  await page.getByText("Process details saved.").waitFor();
+  const saved = await (await modelerApi("GET", `/api/v1/processes/${created.id}`)).json();
+  assert.equal(saved.description, "Welcome **new colleagues** in their first week.");
+  assert.deepEqual(saved.tagIds, [tag.id]);
+
+  await page.goto(`${app.baseUrl}/processes/${created.id}`);
+  await page.locator('[data-tab="details"]').click();
+  await page.getByTestId("process-description").getByText("new colleagues").waitFor();
+  await page.locator("procedo-process-details fluent-badge", { hasText: tagName }).waitFor();
+  await page.context().close();
+});

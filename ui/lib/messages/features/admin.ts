@@ -45,6 +45,8 @@ export const en = {
   "admin.audit.what.requirement": "a requirement",
   "admin.audit.what.other": "something",
   "admin.users.selfHint": "You cannot deactivate yourself; another executive can.",
+  "processes.owner.creator": "{name} (created it; no owner named yet)",
+  "processes.page.editMeta": "Edit description, tags and owner",
 };
 
 export const de: Record<keyof typeof en, string> = {
@@ -92,4 +94,6 @@ export const de: Record<keyof typeof en, string> = {
   "admin.audit.what.other": "etwas",
   "admin.users.selfHint":
     "Sie können sich nicht selbst deaktivieren; das kann ein anderer Verantwortlicher.",
+  "processes.owner.creator": "{name} (hat ihn angelegt; noch kein Verantwortlicher benannt)",
+  "processes.page.editMeta": "Beschreibung, Schlagwörter und Verantwortliche bearbeiten",
 };
