@@ -22,6 +22,7 @@ export class ProcedoSelect extends LitElement {
     name: {},
     options: { attribute: false },
     disabled: { type: Boolean },
+    labelHidden: { type: Boolean, attribute: "label-hidden" },
   };
   static override styles = [
     base,
@@ -36,6 +37,15 @@ export class ProcedoSelect extends LitElement {
       fluent-dropdown {
         min-width: 100%;
       }
+      /* In a table row the column head says it; the label stays the button's name. */
+      :host([label-hidden]) .label {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
     `,
   ];
   declare label: string;
@@ -43,6 +53,7 @@ export class ProcedoSelect extends LitElement {
   declare name: string;
   declare options: SelectOption[];
   declare disabled: boolean;
+  declare labelHidden: boolean;
   readonly #id = `select-${++serial}`;
 
   constructor() {
@@ -52,6 +63,7 @@ export class ProcedoSelect extends LitElement {
     this.name = "";
     this.options = [];
     this.disabled = false;
+    this.labelHidden = false;
   }
 
   override render() {
@@ -68,10 +80,35 @@ export class ProcedoSelect extends LitElement {
     `;
   }
 
-  protected override updated() {
-    // Fluent names its button by the chosen option only: add the label in front of it.
+  protected override updated(changed: Map<string, unknown>) {
+    // The dropdown keeps the person's last choice itself: told again what is chosen (after a
+    // refused change the page sets the value back).
+    const dropdown = this.renderRoot.querySelector("fluent-dropdown") as
+      | (HTMLElement & { value: string | null })
+      | null;
+    if (changed.has("value") && dropdown && dropdown.value !== this.value) {
+      dropdown.value = this.value;
+    }
+    this.#patchControl();
+    // Fluent inserts its button a moment after the dropdown is connected.
+    requestAnimationFrame(() => this.#patchControl());
+  }
+
+  /**
+   * Fluent names its button by the chosen option only and leaves aria-expanded out until
+   * the list was opened once: the label goes in front of the name, the state is said.
+   */
+  #patchControl() {
     const control = this.renderRoot.querySelector<HTMLElement>("fluent-dropdown [slot=control]");
-    if (control?.id) control.setAttribute("aria-labelledby", `${this.#id}-label ${control.id}`);
+    if (!control) return;
+    if (!control.id) control.id = `${this.#id}-control`;
+    control.setAttribute("aria-labelledby", `${this.#id}-label ${control.id}`);
+    if (!control.hasAttribute("aria-expanded")) control.setAttribute("aria-expanded", "false");
+    const listbox = this.renderRoot.querySelector("fluent-listbox");
+    if (listbox && !control.hasAttribute("aria-controls")) {
+      if (!listbox.id) listbox.id = `${this.#id}-listbox`;
+      control.setAttribute("aria-controls", listbox.id);
+    }
   }
 
   #changed = (e: Event) => {

@@ -8,6 +8,8 @@ import "../../components/confirm_dialog.ts";
 import type { ProcedoConfirm } from "../../components/confirm_dialog.ts";
 import { icon } from "../../components/icons.ts";
 import "../../components/admin_list.ts";
+import "../../components/select.ts";
+import type { ProcedoSelect } from "../../components/select.ts";
 import { base, controls, page, table } from "../../components/styles.ts";
 import { isApiProblem, type Schemas, unwrap } from "../../lib/api/client.ts";
 import { ApiData } from "../../lib/api_data.ts";
@@ -105,12 +107,12 @@ export class ProcedoAdminUsers extends LitElement {
           `
           : nothing}</td>
         <td>
-          <select class="small" aria-label=${t("admin.users.roleOf", { name: u.displayName })}
-            ?disabled=${!u.active} @change=${(e: Event) => this.#setRole(u, e)}>
-                ${ROLES.map((r) =>
-                  html`<option value=${r} ?selected=${r === u.role}>${t(`role.${r}`)}</option>`
-                )}
-              </select>
+          <procedo-select label-hidden name="role" data-user-role=${u.displayName}
+            label=${t("admin.users.roleOf", { name: u.displayName })} value=${u.role}
+            ?disabled=${!u.active} .options=${ROLES.map((r) => ({
+              value: r,
+              label: t(`role.${r}`),
+            }))} @change=${(e: CustomEvent<string>) => this.#setRole(u, e)}></procedo-select>
         </td>
         <td>${u.active
           ? html`<fluent-badge appearance="tint" color="success">${
@@ -138,9 +140,9 @@ export class ProcedoAdminUsers extends LitElement {
     `;
   }
 
-  async #setRole(u: User, e: Event) {
-    const select = e.target as HTMLSelectElement;
-    const role = select.value as Role;
+  async #setRole(u: User, e: CustomEvent<string>) {
+    const select = e.target as ProcedoSelect;
+    const role = e.detail as Role;
     const ok = await this.#patch(u, { role });
     if (ok) {
       this.done = t("admin.users.roleChanged", { name: u.displayName, role: t(`role.${role}`) });
