@@ -3,7 +3,6 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import type { Cache } from "./cache/port.ts";
 import { withMemoryFallback } from "./cache/fallback.ts";
@@ -18,6 +17,7 @@ import { registerHealth } from "./health.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { accessLog } from "./middleware/access_log.ts";
 import { requestId } from "./middleware/request_id.ts";
+import { cors, originGuard, scriptCors } from "./middleware/cors.ts";
 import { secureHeaders } from "./middleware/secure_headers.ts";
 import { wellFormedJson } from "./middleware/well_formed_json.ts";
 import { registerDocs } from "./openapi.ts";
@@ -37,13 +37,12 @@ import { usersCorePlugin } from "./users/routes.ts";
 import { apiKeysCorePlugin } from "./api_keys/routes.ts";
 import { settingsCorePlugin } from "./settings/routes.ts";
 import { createTenantCache } from "./tenant_cache/mod.ts";
+import { OriginIndex } from "./embedding/origin_index.ts";
+import { embeddingCorePlugin } from "./embedding/routes.ts";
 import { addTenantCacheMetrics } from "./tenant_cache/metrics.ts";
 import { type CoreMetrics, createCoreMetrics, recordRequests } from "./metrics/mod.ts";
 import { registerMetricsRoute } from "./metrics/route.ts";
 import { traceRequests } from "./tracing.ts";
-
-/** Core features mounted like plugins, so they get the same guards (names are reserved). */
-const CORE_PLUGINS: ProcedoPlugin[] = [usersCorePlugin, apiKeysCorePlugin, settingsCorePlugin];
 
 export interface AppOptions {
   config: Config;
@@ -97,33 +96,22 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   const reportError = options.reportError ?? createErrorReporter(config.errorReport);
   addTenantCacheMetrics(metrics.registry, tenantCache);
   if (options.poolStats) addPoolMetrics(metrics.registry, options.poolStats);
+  const origins = new OriginIndex(db, cache);
+  const corsOptions = {
+    staticOrigins: config.http.corsOrigins,
+    origins,
+    publicUrl: config.publicUrl,
+  };
   app.use(
     "*",
     requestId(),
     traceRequests(),
     recordRequests(metrics),
     accessLog(logger),
-    secureHeaders(config.http),
+    secureHeaders(config.http, { frameOriginsOf: (tenantId) => origins.originsOf(tenantId) }),
+    scriptCors(),
   );
-  if (config.http.corsOrigins.length) {
-    app.use(
-      "/api/*",
-      cors({
-        origin: config.http.corsOrigins,
-        allowHeaders: ["Authorization", "Content-Type", "If-Match", "X-API-Key", "X-Request-Id"],
-        exposeHeaders: [
-          "ETag",
-          "X-Request-Id",
-          "Retry-After",
-          "Location",
-          "RateLimit-Limit",
-          "RateLimit-Remaining",
-          "RateLimit-Reset",
-        ],
-        maxAge: 600,
-      }),
-    );
-  }
+  app.use("/api/*", cors(corsOptions));
   app.use(
     "/api/*",
     bodyLimit({
@@ -202,14 +190,27 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     tenantChanged: (id) => tenantCache.versions.changed(id),
   });
   registerMetricsRoute(app, { registry: metrics.registry, operatorKey: config.operatorKey });
-  const mounted = [...CORE_PLUGINS, ...plugins];
-  mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, { verifier, tenantCache });
+  // Core features mounted like plugins, so they get the same guards (names are reserved).
+  const core = [
+    usersCorePlugin,
+    apiKeysCorePlugin,
+    settingsCorePlugin,
+    embeddingCorePlugin(origins),
+  ];
+  const mounted = [...core, ...plugins];
+  const guardOrigin = originGuard(corsOptions);
+  mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, {
+    verifier,
+    tenantCache,
+    originGuard: guardOrigin,
+  });
   registerAuditRoutes(app, {
     config,
     db,
     cache,
     verifier,
     tenantCache,
+    originGuard: guardOrigin,
     plugins: mounted,
     signer: options.auditSigner,
   });

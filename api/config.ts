@@ -88,6 +88,12 @@ export const envSchema = z.object({
   OPERATOR_API_KEY: z.string().min(32, { error: "expected a secret of at least 32 characters" })
     .optional(),
 
+  AI_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, {
+    error: "expected 32 random bytes in base64 (openssl rand -base64 32)",
+  }).optional(),
+  AI_TIMEOUT_MS: int(1000, 600_000).default(60_000),
+  AI_MAX_RETRIES: int(0, 5).default(2),
+  AI_CONCURRENCY_PER_TENANT: int(1, 100).default(2),
   AUDIT_SIGNING_KEY: z.string().refine((v) => decodeKey(v) !== undefined, {
     error: "expected 32 random bytes in base64 (openssl rand -base64 32)",
   }).optional(),
@@ -139,6 +145,14 @@ export interface Config {
   };
   /** Requests per minute (fixed windows): per credential (user or API key) and per tenant. */
   rateLimit: { perCredential: number; perTenant: number; perAddress: number };
+  /** AI providers: see plugins/ai. */
+  ai: {
+    /** AES-GCM key (base64, 32 bytes) for the tenants' provider API keys; dev/test use a fixed one. */
+    encryptionKey?: string;
+    timeoutMs: number;
+    maxRetries: number;
+    concurrencyPerTenant: number;
+  };
   auth: {
     mode: "dev" | "entra";
     entra: {
@@ -258,6 +272,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       perCredential: e.RATE_LIMIT_PER_MINUTE,
       perTenant: e.RATE_LIMIT_TENANT_PER_MINUTE,
       perAddress: e.RATE_LIMIT_ADDRESS_PER_MINUTE,
+    },
+    ai: {
+      encryptionKey: e.AI_ENCRYPTION_KEY,
+      timeoutMs: e.AI_TIMEOUT_MS,
+      maxRetries: e.AI_MAX_RETRIES,
+      concurrencyPerTenant: e.AI_CONCURRENCY_PER_TENANT,
     },
     auth: {
       mode: authMode,

@@ -108,6 +108,7 @@ const RESERVED = new Set([
   "users",
   "audit",
   "api-keys",
+  "embedding",
   "me",
   "health",
   "settings",

@@ -1,6 +1,7 @@
 // Mounts plugins: each gets a sub-app at /api/v1/<name> that already sits behind auth and
 // tenancy, whose routes must name a declared permission in `x-permission`.
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { auditWrite } from "./audit/middleware.ts";
 import type { TokenVerifier } from "./auth/verify.ts";
 import type { AppEnv } from "./env.ts";
@@ -20,7 +21,12 @@ export function mountPlugins(
   app: OpenAPIHono<AppEnv>,
   plugins: ProcedoPlugin[],
   deps: PluginDeps,
-  core: { verifier: TokenVerifier; tenantCache: TenantCache },
+  core: {
+    verifier: TokenVerifier;
+    tenantCache: TenantCache;
+    /** Refuses requests from sites the tenant does not allow (api/middleware/cors.ts). */
+    originGuard?: MiddlewareHandler<AppEnv>;
+  },
 ) {
   const logger = createLogger(deps.config.logLevel);
   const { tenantCache } = core;
@@ -28,6 +34,7 @@ export function mountPlugins(
     if (!plugin.routes) continue;
     const sub = new OpenAPIHono<AppEnv>();
     sub.use("*", tenancy({ db: deps.db, verifier: core.verifier, tenantCache }));
+    if (core.originGuard) sub.use("*", core.originGuard);
     sub.use("*", rateLimit(deps));
     sub.use("*", trialGuard());
     // Repeated reads come from memory; every write announces the tenant's new data version.

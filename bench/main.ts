@@ -1,6 +1,7 @@
 // `deno task bench`: measures what the issues set targets for and writes bench/RESULTS.md.
 // Runs against the same private MariaDB the tests use (or TEST_DATABASE_URL).
 import { startTestApp } from "../tests/support/app.ts";
+import { benchEmbed } from "./embed.ts";
 import { benchHostileInput } from "./hostile_input.ts";
 import { benchOrgchart } from "./orgchart.ts";
 import { benchBpmn } from "./processes_bpmn.ts";
@@ -77,6 +78,8 @@ await writeResultsSection("in-process", [
     } |`
   ),
 ]);
+// Last: it fails the command when the embeddable bundle is over its budget.
+await benchEmbed();
 console.log("wrote bench/RESULTS.md");
 // The private MariaDB child keeps the event loop alive; its `unload` handler stops it.
 Deno.exit(0);

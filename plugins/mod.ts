@@ -1,5 +1,9 @@
 // The plugins Procedo ships with, in any order (the core sorts them by dependsOn).
 import type { ProcedoPlugin } from "../api/plugin.ts";
+import { aiPlugin } from "./ai/mod.ts";
+import { aiAnthropicPlugin } from "./ai-anthropic/mod.ts";
+import { aiGooglePlugin } from "./ai-google/mod.ts";
+import { aiOpenaiPlugin } from "./ai-openai/mod.ts";
 import { orgchartPlugin } from "./orgchart/mod.ts";
 import { processesPlugin } from "./processes/mod.ts";
 import { resourcesPlugin } from "./resources/mod.ts";
@@ -10,4 +14,8 @@ export const defaultPlugins: ProcedoPlugin[] = [
   processesPlugin,
   orgchartPlugin,
   resourcesPlugin,
+  aiPlugin,
+  aiOpenaiPlugin,
+  aiAnthropicPlugin,
+  aiGooglePlugin,
 ];

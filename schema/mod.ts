@@ -5,10 +5,16 @@ import type { ProcedoPlugin } from "../api/plugin.ts";
 import { apiKeyTables } from "./api_keys.ts";
 import { auditTables } from "./audit.ts";
 import { coreTables } from "./core.ts";
+import { embeddingTables } from "./embedding.ts";
 
 /** Every table of the core and of `plugins`, keyed by a unique name. */
 export function allTables(plugins: ProcedoPlugin[]): Record<string, MySqlTable> {
-  const out: Record<string, MySqlTable> = { ...coreTables, ...apiKeyTables, ...auditTables };
+  const out: Record<string, MySqlTable> = {
+    ...coreTables,
+    ...apiKeyTables,
+    ...auditTables,
+    ...embeddingTables,
+  };
   for (const p of plugins) {
     for (const [key, table] of Object.entries(p.tables ?? {})) out[`${p.name}_${key}`] = table;
   }

@@ -11,6 +11,13 @@ const STAMP = new URL(".build-stamp", DIST);
 const SWAGGER = new URL("node_modules/swagger-ui-dist/", ROOT);
 const INPUTS = [new URL("ui/", ROOT), new URL("import_map.json", ROOT)];
 const ENTRIES = ["ui/app/main.ts", "ui/app/auth_redirect.ts"];
+/**
+ * Bundled apart from the app (their own chunks, nothing of the app's shell): the embeddable
+ * components (embed.js) and the Teams pages (teams/*.js).
+ */
+const EMBED_ENTRIES = ["ui/embed.ts", "ui/teams/tab.ts", "ui/teams/config.ts"];
+/** The embeddable bundle's first load may weigh this much, gzipped (bench/embed.ts). */
+export const EMBED_BUDGET_GZIP = 120 * 1024;
 
 /** Builds ui/dist/ (or `dist`: tests build their own copy) and reports what it wrote. */
 export async function build(log: (line: string) => void = console.log, dist: URL = DIST) {
@@ -32,17 +39,29 @@ export async function build(log: (line: string) => void = console.log, dist: URL
     redirectHtml(await contentHash(new URL("auth_redirect.js", dist))),
   );
   await Deno.writeTextFile(new URL("favicon.svg", dist), FAVICON);
+  for (const page of ["tab", "config"]) {
+    const script = `teams/${page}.js`;
+    await Deno.writeTextFile(
+      new URL(`teams/${page}.html`, dist),
+      teamsHtml(script, await contentHash(new URL(script, dist))),
+    );
+  }
   await Deno.writeTextFile(new URL(".build-stamp", dist), new Date().toISOString());
 
   const size = await sizeOf(shell, dist);
+  const embedFiles = await shellFiles("embed.js", dist);
+  const embed = { files: embedFiles, ...await sizeOf(embedFiles, dist) };
   log(
     `${dist === DIST ? "ui/dist" : dist.pathname} built in ${
       Math.round(performance.now() - started)
     } ms; app shell ` +
       `(${shell.join(" + ")}): ${size.bytes.toLocaleString("en")} bytes, ` +
-      `${size.gzip.toLocaleString("en")} bytes gzipped`,
+      `${size.gzip.toLocaleString("en")} bytes gzipped; embed.js first load: ` +
+      `${embed.gzip.toLocaleString("en")} bytes gzipped (budget ${
+        EMBED_BUDGET_GZIP.toLocaleString("en")
+      })`,
   );
-  return { shell, ...size };
+  return { shell, ...size, embed };
 }
 
 /** Builds when any input is newer than the last build. */
@@ -63,6 +82,13 @@ async function bundleApp(dist: URL) {
       await Deno.remove(new URL(entry.name, dist));
     }
   }
+  await Deno.remove(new URL("teams/", dist), { recursive: true }).catch(() => {});
+  await bundle(dist, ENTRIES);
+  await Deno.rename(new URL("main.js", dist), new URL("app.js", dist));
+  await bundle(dist, EMBED_ENTRIES);
+}
+
+async function bundle(dist: URL, entries: string[]) {
   const out = await new Deno.Command(Deno.execPath(), {
     args: [
       "bundle",
@@ -72,7 +98,7 @@ async function bundleApp(dist: URL) {
       "--code-splitting",
       "--outdir",
       dist.pathname,
-      ...ENTRIES,
+      ...entries,
     ],
     cwd: ROOT,
     env: { NO_COLOR: "1" },
@@ -82,11 +108,10 @@ async function bundleApp(dist: URL) {
   if (!out.success) {
     throw new Error(`deno bundle failed:\n${new TextDecoder().decode(out.stderr)}`);
   }
-  await Deno.rename(new URL("main.js", dist), new URL("app.js", dist));
 }
 
 /** `file` and every chunk it imports statically: what the browser loads before first paint. */
-async function shellFiles(
+export async function shellFiles(
   file: string,
   dist: URL,
   seen = new Set<string>(),
@@ -99,7 +124,7 @@ async function shellFiles(
   return [file, ...nested.flat()];
 }
 
-async function sizeOf(
+export async function sizeOf(
   files: string[],
   dist: URL,
 ): Promise<{ bytes: number; gzip: number }> {
@@ -160,6 +185,22 @@ function redirectHtml(version: string): string {
 <script type="module" src="/auth_redirect.js?v=${version}"></script>
 </head>
 <body></body>
+</html>
+`;
+}
+
+/** A page Teams shows in a tab (ui/teams/): Teams' own script talks to the host. */
+function teamsHtml(script: string, version: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${en["app.name"]}</title>
+<script type="module" src="/${script}?v=${version}"></script>
+<style>html,body{margin:0}body{font-family:"Segoe UI",system-ui,sans-serif}</style>
+</head>
+<body><p>${en["app.loading"]}</p></body>
 </html>
 `;
 }

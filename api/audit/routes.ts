@@ -15,10 +15,13 @@ import { requireRole, tenancy } from "../tenancy.ts";
 import type { TenantCache } from "../tenant_cache/mod.ts";
 import { type AuditSigner, createAuditSigner, generateAuditSigningKey } from "./signing.ts";
 import { verifyChain } from "./verify.ts";
+import type { MiddlewareHandler } from "hono";
 
 export interface AuditRouteDeps extends PluginDeps {
   verifier: TokenVerifier;
   tenantCache: TenantCache;
+  /** Refuses requests from sites the tenant does not allow (api/middleware/cors.ts). */
+  originGuard?: MiddlewareHandler<AppEnv>;
   /** Checks the anchors; from AUDIT_SIGNING_KEY when missing (or a new key outside production). */
   signer?: AuditSigner;
 }
@@ -135,6 +138,7 @@ export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AuditRouteDe
   const sub = new OpenAPIHono<AppEnv>();
   // Not through the response cache: the trail also grows without a write request (refusals).
   sub.use("*", tenancy(deps));
+  if (deps.originGuard) sub.use("*", deps.originGuard);
   sub.use("*", rateLimit(deps));
 
   sub.openapi(list, async (c) => {

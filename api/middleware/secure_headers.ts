@@ -1,27 +1,58 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Config } from "../config.ts";
 import type { AppEnv } from "../env.ts";
+
+export interface SecureHeaderOptions {
+  /**
+   * The origins a tenant allows to embed it (docs/embedding.md): added to frame-ancestors of
+   * an HTML page whose address names that tenant (`?tenant=<id>`).
+   */
+  frameOriginsOf?: (tenantId: string) => Promise<string[]>;
+}
+
+const TENANT_HINT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Security headers for every response. `frame-ancestors` comes from the configuration so
  * SharePoint and Teams can embed Procedo; X-Frame-Options is left out because it cannot
  * name several origins and CSP supersedes it.
+ *
+ * The HTML shell is served before anyone signs in, so the tenant whose allowed origins may
+ * frame it is not known from a credential: the page's address names it (`?tenant=<id>`).
+ * The hint only ever widens framing to origins that tenant's executives allowed; the app
+ * then shows nothing when framed with a hint that is not the signed-in person's workspace
+ * (ui/app/app.ts), so another workspace's data never appears on that site.
  */
-export function secureHeaders(http: Config["http"]): MiddlewareHandler<AppEnv> {
+export function secureHeaders(
+  http: Config["http"],
+  options: SecureHeaderOptions = {},
+): MiddlewareHandler<AppEnv> {
   const frameAncestors = http.frameAncestors.join(" ") || "'none'";
-  const csp = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self' https://login.microsoftonline.com",
-    "frame-src 'self' https://login.microsoftonline.com",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    `frame-ancestors ${frameAncestors}`,
-  ].join("; ");
+  const policy = (ancestors: string) =>
+    [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      "font-src 'self' data:",
+      "connect-src 'self' https://login.microsoftonline.com",
+      "frame-src 'self' https://login.microsoftonline.com",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      `frame-ancestors ${ancestors}`,
+    ].join("; ");
+  const csp = policy(frameAncestors);
+  /** The policy for an HTML page naming a tenant that allows origins; undefined otherwise. */
+  const framedPolicy = async (c: Context, h: Headers): Promise<string | undefined> => {
+    const hint = c.req.query("tenant");
+    if (!hint || !TENANT_HINT.test(hint) || !options.frameOriginsOf) return undefined;
+    if (!/^text\/html/.test(h.get("content-type") ?? "")) return undefined;
+    const extra = await options.frameOriginsOf(hint.toLowerCase()).catch(() => []);
+    if (!extra.length) return undefined;
+    const base = http.frameAncestors.filter((a) => a !== "'none'");
+    return policy([...new Set([...base, ...extra])].join(" "));
+  };
   return async (c, next) => {
     await next();
     const h = c.res.headers;
@@ -29,7 +60,9 @@ export function secureHeaders(http: Config["http"]): MiddlewareHandler<AppEnv> {
     h.set("Referrer-Policy", "strict-origin-when-cross-origin");
     h.set("Cross-Origin-Opener-Policy", "same-origin-allow-popups");
     h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (!h.has("Content-Security-Policy")) h.set("Content-Security-Policy", csp);
+    if (!h.has("Content-Security-Policy")) {
+      h.set("Content-Security-Policy", await framedPolicy(c, h) ?? csp);
+    }
     const https = new URL(c.req.url).protocol === "https:" ||
       (http.trustProxy && c.req.header("x-forwarded-proto") === "https");
     if (https) h.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");

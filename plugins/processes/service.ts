@@ -14,3 +14,21 @@ export { searchProcesses } from "./search.ts";
 export type { SampleLinks } from "./sample_binding.ts";
 export { bindSampleLinks, bindSamplePositions } from "./sample_binding.ts";
 export { UnlinkResultSchema, UsagePageSchema } from "./usage_schemas.ts";
+// For the ai plugin: drafts, versions, the graph and its validation, layout and diff.
+export type { Draft } from "./draft_service.ts";
+export { expectedVersionOf, getDraft, saveDraft } from "./draft_service.ts";
+export type { Version } from "./publish_service.ts";
+export { getVersion, listVersions } from "./publish_service.ts";
+export type { Edge, Graph, Lane, ProcessNode } from "./graph_schema.ts";
+export { GRAPH_LIMITS, GraphSchema } from "./graph_schema.ts";
+export type { Finding as ValidationFinding } from "./graph_validate.ts";
+export {
+  summarize as summarizeFindings,
+  validateGraph,
+  validationContext,
+} from "./graph_validate.ts";
+export { layoutGraph, NODE_SIZES } from "./layout.ts";
+export { diffGraphs } from "./graph_core/diff.ts";
+export { linkTargetProviders } from "./link_targets.ts";
+export { createProcess } from "./landscape_service.ts";
+export { DraftSchema } from "./draft_api_schemas.ts";

@@ -3,6 +3,7 @@
 // a route without a fixture fails both until one is added here.
 import { DEMO_TENANTS } from "../../api/demo.ts";
 import type { TestApp } from "./app.ts";
+import { AI_FIXTURES } from "./ai_route_fixtures.ts";
 
 export interface RouteRequest {
   params?: Record<string, string>;
@@ -419,6 +420,14 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
     }),
     readBack: "/api/v1/users/{id}",
   },
+  "GET /api/v1/embedding/settings": { request: () => Promise.resolve({}) },
+  "PUT /api/v1/embedding/settings": {
+    request: () =>
+      Promise.resolve({
+        body: { allowedOrigins: ["https://intranet.fixture.example"] },
+        headers: ifMatchAny,
+      }),
+  },
   "GET /api/v1/api-keys": { request: () => Promise.resolve({}) },
   "POST /api/v1/api-keys": { request: () => Promise.resolve({ body: keyBody() }) },
   "DELETE /api/v1/api-keys/{id}": {
@@ -734,6 +743,7 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   },
   // resources: documents, systems, locations, requirements
   ...resourceFixtures(),
+  ...AI_FIXTURES,
 };
 
 /** Every tenant route of the document: under /api/v1, naming a permission. */

@@ -26,7 +26,16 @@ type State =
   | { kind: "failed"; error: unknown; canSignOut: boolean }
   | { kind: "signed-out"; notice?: MessageKey }
   | { kind: "no-workspace"; api: ProcedoClient }
-  | { kind: "ready"; me: Me };
+  | { kind: "ready"; me: Me }
+  | { kind: "other-workspace" };
+
+/**
+ * The workspace a framing page named (`?tenant=`, see api/middleware/secure_headers.ts): that
+ * workspace's allowed origins may frame the app, so nobody else's workspace is shown there.
+ */
+const FRAME_HINT = globalThis.top !== globalThis.self
+  ? new URLSearchParams(location.search).get("tenant")?.toLowerCase() ?? null
+  : null;
 
 export class ProcedoApp extends LitElement {
   static override properties = { state: { state: true } };
@@ -92,6 +101,10 @@ export class ProcedoApp extends LitElement {
     const api = createProcedoClient({ baseUrl: "", getToken: () => auth.getToken() });
     try {
       const me = unwrap(await api.GET("/api/v1/users/me"));
+      if (FRAME_HINT && FRAME_HINT !== me.tenant.id.toLowerCase()) {
+        this.state = { kind: "other-workspace" };
+        return;
+      }
       setSession({ api, auth, me });
       prefetchPage(router.location.path, me.user.role);
       this.state = { kind: "ready", me };
@@ -142,6 +155,15 @@ export class ProcedoApp extends LitElement {
         `;
       case "ready":
         return html`<procedo-shell .me=${s.me}></procedo-shell>`;
+      case "other-workspace":
+        return html`
+          <div class="center">
+            <div class="card" role="main">
+              <h1>${t("app.name")}</h1>
+              <p role="alert" data-testid="other-workspace">${t("embedding.otherWorkspace")}</p>
+            </div>
+          </div>
+        `;
       case "failed":
         return html`
           <div class="center">

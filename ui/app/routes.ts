@@ -127,6 +127,20 @@ export const ROUTES: Route[] = [
     minRole: "executive",
   },
   {
+    path: "/admin/ai",
+    title: "ai.title",
+    tag: "procedo-admin-ai",
+    load: admin,
+    minRole: "executive",
+  },
+  {
+    path: "/admin/embedding",
+    title: "embedding.title",
+    tag: "procedo-admin-embedding",
+    load: admin,
+    minRole: "executive",
+  },
+  {
     path: "/admin/audit",
     title: "admin.audit.title",
     tag: "procedo-admin-audit",

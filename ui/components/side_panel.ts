@@ -8,7 +8,7 @@ import { icon } from "./icons.ts";
 import { base } from "./styles.ts";
 
 export class ProcedoPanel extends LitElement {
-  static override properties = { heading: {} };
+  static override properties = { heading: {}, type: {} };
   static override styles = [
     base,
     css`
@@ -24,10 +24,13 @@ export class ProcedoPanel extends LitElement {
     `,
   ];
   declare heading: string;
+  /** Fluent's drawer type: "modal" over the page (default), "inline" in the layout. */
+  declare type: "modal" | "non-modal" | "inline";
 
   constructor() {
     super();
     this.heading = "";
+    this.type = "modal";
     new LocaleController(this);
   }
 
@@ -62,7 +65,8 @@ export class ProcedoPanel extends LitElement {
     return html`
       <fluent-drawer
         position="end"
-        size="medium"
+        size=${this.type === "inline" ? "small" : "medium"}
+        type=${this.type}
         aria-label=${this.heading}
         @toggle=${(e: CustomEvent<{ newState: string }>) => {
           if (e.detail?.newState === "closed") this.dispatchEvent(new Event("close"));

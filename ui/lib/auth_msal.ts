@@ -42,6 +42,12 @@ export async function createMsalAuth(entra: EntraSettings): Promise<Auth> {
 
   const redirect = () =>
     msal.loginRedirect({ scopes, redirectStartPage: location.href, prompt: "select_account" });
+  // In a frame (SharePoint's Embed web part, a Teams tab) Microsoft's sign-in page refuses to
+  // be framed: sign in in a popup instead, and stay on the page.
+  const framed = globalThis.top !== globalThis.self;
+  const popup = async () => {
+    remember((await msal.loginPopup({ scopes, prompt: "select_account" })).account);
+  };
 
   return {
     mode: "entra",
@@ -97,7 +103,7 @@ export async function createMsalAuth(entra: EntraSettings): Promise<Auth> {
         return false; // closed, blocked or refused
       }
     },
-    signIn: redirect,
+    signIn: framed ? popup : redirect,
     async signOut() {
       await msal.logoutRedirect({ account: account() ?? undefined });
     },

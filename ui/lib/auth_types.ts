@@ -21,7 +21,10 @@ export interface Auth {
    * work or someone else signed in. Call it from a click: browsers block popups otherwise.
    */
   signInAgain(): Promise<boolean>;
-  /** Entra: sends the browser to Microsoft's sign-in page. */
+  /**
+   * Entra: sends the browser to Microsoft's sign-in page; in a frame, signs in in a popup and
+   * resolves once signed in.
+   */
   signIn(): Promise<void>;
   signOut(): Promise<void>;
 }

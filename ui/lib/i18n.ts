@@ -72,6 +72,16 @@ export function setLanguage(lang: Language) {
   for (const fn of listeners) fn();
 }
 
+/**
+ * Switches the language for this page only: nothing remembered, <html lang> untouched. For
+ * the embeddable components (ui/embed.ts), whose host page owns both.
+ */
+export function useLanguage(lang: Language) {
+  if (lang === current) return;
+  current = lang;
+  for (const fn of listeners) fn();
+}
+
 export function onLanguageChange(fn: () => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);

@@ -173,6 +173,8 @@ export class ProcedoSignIn extends LitElement {
     this.busy = true;
     try {
       await this.auth.signIn();
+      // In a frame the sign-in was a popup: done without leaving the page.
+      if (globalThis.top !== globalThis.self) this.dispatchEvent(new Event("signed-in"));
     } catch (e) {
       this.error = e;
       this.busy = false;

@@ -1,10 +1,12 @@
 // Deutsche Texte. Same keys as en.ts (the type makes a missing or extra key a compile error).
 import type { MessageKey } from "./en.ts";
+import * as ai from "./features/ai.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as modeling from "./features/modeling.ts";
 import * as admin from "./features/admin.ts";
 import * as imports from "./features/imports.ts";
 import * as plurals from "./features/plurals.ts";
+import * as embed from "./features/embed.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
@@ -358,7 +360,9 @@ type FeatureKey =
   | keyof typeof modeling.en
   | keyof typeof admin.en
   | keyof typeof imports.en
-  | keyof typeof plurals.en;
+  | keyof typeof plurals.en
+  | keyof typeof embed.en
+  | keyof typeof ai.en;
 
 export const de: Record<MessageKey, string> = {
   ...core,
@@ -372,4 +376,6 @@ export const de: Record<MessageKey, string> = {
   ...admin.de,
   ...imports.de,
   ...plurals.de,
+  ...embed.de,
+  ...ai.de,
 };

@@ -1,10 +1,12 @@
 // English messages: the reference catalog. Every key here must exist in de.ts too (the
 // type of de.ts and ui/lib/messages/catalog_test.ts check that). {name} is a placeholder.
+import * as ai from "./features/ai.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as modeling from "./features/modeling.ts";
 import * as admin from "./features/admin.ts";
 import * as imports from "./features/imports.ts";
 import * as plurals from "./features/plurals.ts";
+import * as embed from "./features/embed.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as processEditor from "./features/process_editor.ts";
 import * as processes from "./features/processes.ts";
@@ -348,6 +350,8 @@ export const en = {
   ...admin.en,
   ...imports.en,
   ...plurals.en,
+  ...embed.en,
+  ...ai.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -13,6 +13,7 @@ import { ApiData } from "../../../lib/api_data.ts";
 import { formatDate, formatDateTime, LocaleController, t } from "../../../lib/i18n.ts";
 import { UrlListController } from "../../../lib/url_list.ts";
 import { roleAllows, session } from "../../session.ts";
+import "../../../components/ai/from_text.ts";
 import "./create_panel.ts";
 import type { ProcedoProcessCreatePanel } from "./create_panel.ts";
 import { categoryName, cellStyles, reviewMarker, statusBadge } from "./list_cells.ts";
@@ -175,6 +176,7 @@ export class ProcedoProcessList extends LitElement {
               @click=${() => this.#panel.open(s.category)}>${icon("add", 20, "start")}${t(
                 "processes.list.new",
               )}</fluent-button>
+            <procedo-ai-from-text></procedo-ai-from-text>
           `
           : nothing}
         <fluent-button appearance="subtle" @click=${() => data.reload()}>

@@ -2,7 +2,7 @@
 // id only: the ids not known yet are looked up with the positions list's `ids` filter, up to
 // 200 per request (a whole landscape in one or two). Names are remembered for the life of
 // the page; a position that no longer exists is remembered as unknown, not asked again.
-import { unwrap } from "../../../lib/api/client.ts";
+import { type ProcedoClient, unwrap } from "../../../lib/api/client.ts";
 import { session } from "../../session.ts";
 
 /** Ids per request: the API's limit for `ids`, and so one page holds them all. */
@@ -10,6 +10,9 @@ const BATCH = 200;
 
 export class OwnerNames {
   #known = new Map<string, string | null>();
+
+  /** `api`: the client to ask (the signed-in session's by default; embeds bring their own). */
+  constructor(private readonly api?: ProcedoClient) {}
 
   /** The title of position `id`, null when unknown, undefined while not looked up. */
   get(id: string | null | undefined): string | null | undefined {
@@ -35,7 +38,7 @@ export class OwnerNames {
   async #read(ids: string[], signal?: AbortSignal) {
     try {
       const page = unwrap(
-        await session().api.GET("/api/v1/orgchart/positions", {
+        await (this.api ?? session().api).GET("/api/v1/orgchart/positions", {
           params: { query: { ids: ids.join(","), limit: BATCH } },
           signal,
         }),

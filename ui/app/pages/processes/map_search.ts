@@ -5,7 +5,7 @@
 import { css, html, LitElement, nothing } from "lit";
 import "../../../components/problem_bar.ts";
 import { base } from "../../../components/styles.ts";
-import { type Schemas, unwrap } from "../../../lib/api/client.ts";
+import { type ProcedoClient, type Schemas, unwrap } from "../../../lib/api/client.ts";
 import { ApiData } from "../../../lib/api_data.ts";
 import { formatNumber, LocaleController, t } from "../../../lib/i18n.ts";
 import { session } from "../../session.ts";
@@ -17,7 +17,12 @@ export const SEARCH_MIN = 2;
 const SHOWN = 20;
 
 export class ProcedoMapSearch extends LitElement {
-  static override properties = { q: {} };
+  static override properties = {
+    q: {},
+    api: { attribute: false },
+    hrefOf: { attribute: false },
+    publishedOnly: { type: Boolean, attribute: "published-only" },
+  };
   static override styles = [
     base,
     cellStyles,
@@ -73,21 +78,36 @@ export class ProcedoMapSearch extends LitElement {
     `,
   ];
   declare q: string;
+  /** The client to search with (the signed-in session's by default; embeds bring their own). */
+  declare api: ProcedoClient | undefined;
+  /** Where a hit opens (its app page by default). */
+  declare hrefOf: (id: string) => string;
+  /** Leaves out unpublished processes and matches in drafts (embeds show published content). */
+  declare publishedOnly: boolean;
   #asked?: string;
   #hits = new ApiData(this, async (signal) => {
     const q = this.q;
     const result = unwrap(
-      await session().api.GET("/api/v1/processes/search", {
+      await (this.api ?? session().api).GET("/api/v1/processes/search", {
         params: { query: { q, limit: SHOWN } },
         signal,
       }),
     );
+    if (this.publishedOnly) {
+      const items = result.items.filter((h) => h.publishedVersion > 0)
+        .map((h) => ({ ...h, matches: h.matches.filter((m) => m.source !== "draft") }))
+        .filter((h) => h.matches.length > 0);
+      return { q, result: { ...result, items, total: items.length } };
+    }
     return { q, result };
   }, { auto: false });
 
   constructor() {
     super();
     this.q = "";
+    this.api = undefined;
+    this.hrefOf = (id) => `/processes/${id}`;
+    this.publishedOnly = false;
     new LocaleController(this);
   }
 
@@ -132,7 +152,7 @@ export class ProcedoMapSearch extends LitElement {
     const title = hit.matches.find((m) => m.field === "title");
     return html`<li data-process=${hit.title}>
       <div class="head">
-        <a href="/processes/${hit.id}">${title ? marked(title) : hit.title}</a>
+        <a href=${this.hrefOf(hit.id)}>${title ? marked(title) : hit.title}</a>
         <span class="category">${categoryName(hit.category)}</span>
         ${statusBadge(hit.publishedVersion)}
       </div>

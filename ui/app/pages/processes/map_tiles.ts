@@ -11,8 +11,16 @@ type Node = Schemas["ProcessTreeNode"];
 /** Subprocesses named on a tile; the rest are counted. */
 const CHILDREN_SHOWN = 4;
 
+/** Where a process opens: its page in the app (embeds link to the app's origin). */
+export type ProcessHref = (id: string) => string;
+const appHref: ProcessHref = (id) => `/processes/${id}`;
+
 /** The three bands; `ownerName` says who owns a process (null: no owner). */
-export function renderTiles(roots: Node[], ownerName: (id: string | null) => string) {
+export function renderTiles(
+  roots: Node[],
+  ownerName: (id: string | null) => string,
+  href: ProcessHref = appHref,
+) {
   return html`<div class="bands">${
     CATEGORIES.map((category) => {
       const tiles = roots.filter((n) => n.category === category);
@@ -21,7 +29,7 @@ export function renderTiles(roots: Node[], ownerName: (id: string | null) => str
         <h2 id=${id}>${categoryHeading(category)}</h2>
         ${
         tiles.length
-          ? html`<ul class="tiles">${tiles.map((n) => tile(n, ownerName))}</ul>`
+          ? html`<ul class="tiles">${tiles.map((n) => tile(n, ownerName, href))}</ul>`
           : html`<p class="muted">${t("processes.map.bandEmpty")}</p>`
       }
       </section>`;
@@ -29,10 +37,10 @@ export function renderTiles(roots: Node[], ownerName: (id: string | null) => str
   }</div>`;
 }
 
-function tile(n: Node, ownerName: (id: string | null) => string) {
+function tile(n: Node, ownerName: (id: string | null) => string, href: ProcessHref) {
   const more = n.children.length - CHILDREN_SHOWN;
   return html`<li class="tile" data-process=${n.title}>
-    <a class="tile-title" href="/processes/${n.id}">${n.title}</a>
+    <a class="tile-title" href=${href(n.id)}>${n.title}</a>
     <div class="meta">
       ${statusBadge(n.publishedVersion)} ${reviewMarker(n.reviewDue, n.nextReviewAt)}
     </div>
@@ -48,7 +56,7 @@ function tile(n: Node, ownerName: (id: string | null) => string) {
       ? html`<ul class="children" aria-label=${t("processes.map.subprocesses", { title: n.title })}>
         ${
         n.children.slice(0, CHILDREN_SHOWN).map((c) =>
-          html`<li><a href="/processes/${c.id}">${c.title}</a></li>`
+          html`<li><a href=${href(c.id)}>${c.title}</a></li>`
         )
       }
         ${

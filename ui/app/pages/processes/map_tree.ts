@@ -19,6 +19,7 @@ interface Visible {
 export class ProcedoMapTree extends LitElement {
   static override properties = {
     roots: { attribute: false },
+    hrefOf: { attribute: false },
     expanded: { state: true },
     focusId: { state: true },
   };
@@ -68,6 +69,8 @@ export class ProcedoMapTree extends LitElement {
     `,
   ];
   declare roots: Node[];
+  /** Where a process opens (its app page by default; embeds link to the app's origin). */
+  declare hrefOf: (id: string) => string;
   declare expanded: Set<string>;
   declare focusId: string | undefined;
   #moveFocus = false;
@@ -76,6 +79,7 @@ export class ProcedoMapTree extends LitElement {
   constructor() {
     super();
     this.roots = [];
+    this.hrefOf = (id) => `/processes/${id}`;
     this.expanded = new Set();
     new LocaleController(this);
   }
@@ -113,7 +117,7 @@ export class ProcedoMapTree extends LitElement {
       return html`<li role="none">
         <a
           role="treeitem"
-          href="/processes/${n.id}"
+          href=${this.hrefOf(n.id)}
           data-id=${n.id}
           data-process=${n.title}
           tabindex=${n.id === focusId ? "0" : "-1"}

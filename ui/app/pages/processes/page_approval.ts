@@ -7,6 +7,7 @@
 // `submit-draft` (the change note), `withdraw` and `decide` ({ approve, comment }).
 import { css, html, LitElement, nothing } from "lit";
 import type { TextArea } from "@fluentui/web-components";
+import "../../../components/ai/change_note.ts";
 import { icon } from "../../../components/icons.ts";
 import { base } from "../../../components/styles.ts";
 import type { Schemas } from "../../../lib/api/client.ts";
@@ -90,6 +91,10 @@ export class ProcedoProcessApproval extends LitElement {
         ? html`<span class="field-error" role="alert">${t("form.required")}</span>`
         : nothing}
       <div class="actions">
+        <procedo-ai-change-note process-id=${this.process.id} @proposed=${(
+          e: CustomEvent<string>,
+        ) => (this.renderRoot.querySelector<TextArea>("[name=changeNote]")!.value =
+          e.detail)}></procedo-ai-change-note>
         <fluent-button appearance="primary" ?disabled=${this.busy} data-testid="submit-approval"
           ?disabled-focusable=${!!blocked} aria-disabled=${blocked ? "true" : nothing}
           title=${blocked || nothing} aria-describedby=${blocked ? "submit-blocked" : nothing}

@@ -3,7 +3,7 @@
 // the positions, org units and people the model refers to. Names come from the processes
 // API where it gives them (RACI positions) and from the org chart for lane bindings and the
 // owner; whatever cannot be named is shown by its id.
-import { type Schemas, unwrap } from "../../../lib/api/client.ts";
+import { type ProcedoClient, type Schemas, unwrap } from "../../../lib/api/client.ts";
 import { needsLayout } from "../../../components/diagram/geometry.ts";
 import { t } from "../../../lib/i18n.ts";
 import { roleAllows, session } from "../../session.ts";
@@ -31,8 +31,8 @@ export async function loadModel(
   process: Process,
   source: Source,
   signal?: AbortSignal,
+  api: ProcedoClient = session().api,
 ): Promise<Model | null> {
-  const { api } = session();
   let model: Model;
   if (source === "draft") {
     const draft = unwrap(
@@ -60,8 +60,13 @@ export async function loadModel(
   return model;
 }
 
-export function loadRaci(processId: string, source: Source, signal?: AbortSignal) {
-  return session().api.GET("/api/v1/processes/{id}/raci", {
+export function loadRaci(
+  processId: string,
+  source: Source,
+  signal?: AbortSignal,
+  api: ProcedoClient = session().api,
+) {
+  return api.GET("/api/v1/processes/{id}/raci", {
     params: { path: { id: processId }, query: { source } },
     signal,
   }).then(unwrap);
@@ -76,6 +81,7 @@ export async function loadNames(
   graph: Graph,
   raci: RaciMatrix | undefined,
   signal?: AbortSignal,
+  api: ProcedoClient = session().api,
 ): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const p of raci?.positions ?? []) if (p.label) names.set(p.id, p.label);
@@ -86,7 +92,6 @@ export async function loadNames(
     if (lane.orgUnitId) units.add(lane.orgUnitId);
   }
   if (process.ownerPositionId) positions.add(process.ownerPositionId);
-  const { api } = session();
   const lookups: Promise<void>[] = [];
   for (const id of positions) {
     if (names.has(id)) continue;
@@ -108,37 +113,57 @@ export async function loadNames(
 
 export type LinkKind = "documents" | "systems" | "requirements" | "locations";
 
-/** The display name of one linked object (resources plugin); undefined when it is gone. */
-async function linkName(kind: LinkKind, id: string): Promise<string | undefined> {
-  const { api } = session();
+/** A linked object's name and, for documents and IT systems, where to open it. */
+export interface LinkTarget {
+  name: string;
+  url?: string;
+}
+
+/** One linked object (resources plugin); undefined when it is gone. */
+async function linkTarget(
+  api: ProcedoClient,
+  kind: LinkKind,
+  id: string,
+): Promise<LinkTarget | undefined> {
   const params = { params: { path: { id } } };
+  const withUrl = (name: string, url: string | null | undefined) => url ? { name, url } : { name };
   switch (kind) {
-    case "documents":
-      return (await api.GET("/api/v1/resources/documents/{id}", params)).data?.title;
-    case "systems":
-      return (await api.GET("/api/v1/resources/systems/{id}", params)).data?.name;
-    case "locations":
-      return (await api.GET("/api/v1/resources/locations/{id}", params)).data?.name;
+    case "documents": {
+      const d = (await api.GET("/api/v1/resources/documents/{id}", params)).data;
+      return d && withUrl(d.title, d.url);
+    }
+    case "systems": {
+      const s = (await api.GET("/api/v1/resources/systems/{id}", params)).data;
+      return s && withUrl(s.name, s.url);
+    }
+    case "locations": {
+      const l = (await api.GET("/api/v1/resources/locations/{id}", params)).data;
+      return l && { name: l.name };
+    }
     case "requirements": {
       const r = (await api.GET("/api/v1/resources/requirements/{id}", params)).data;
-      return r && [r.standard, r.clause, r.title].filter(Boolean).join(" ");
+      return r && { name: [r.standard, r.clause, r.title].filter(Boolean).join(" ") };
     }
   }
 }
 
 /**
- * Adds to `names` the names of what a step links to, looked up one by one (a step links to
- * a few objects); ids that cannot be looked up keep showing as ids.
+ * Adds to `targets` what a step links to (names, and where documents and systems open),
+ * looked up one by one (a step links to a few objects); ids that cannot be looked up keep
+ * showing as ids.
  */
-export async function loadLinkNames(
+export async function loadLinkTargets(
   links: Partial<Record<LinkKind, string[]>> | undefined,
-  names: Map<string, string>,
+  targets: Map<string, LinkTarget>,
+  api: ProcedoClient = session().api,
 ): Promise<void> {
   const lookups: Promise<void>[] = [];
   for (const kind of ["documents", "systems", "requirements", "locations"] as const) {
     for (const id of links?.[kind] ?? []) {
-      if (names.has(id)) continue;
-      lookups.push(linkName(kind, id).then((name) => void (name && names.set(id, name))));
+      if (targets.has(id)) continue;
+      lookups.push(
+        linkTarget(api, kind, id).then((found) => void (found && targets.set(id, found))),
+      );
     }
   }
   await Promise.allSettled(lookups);

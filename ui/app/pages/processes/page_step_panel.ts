@@ -2,13 +2,16 @@
 // who is responsible, accountable, consulted and informed (position names), what it links to
 // (documents, IT systems, requirements, locations), how long it takes and what to do.
 // Linked objects belong to the resources plugin and the graph holds their ids: their names
-// are looked up there when the panel opens; an id stands where no name can be found.
+// (and where documents and IT systems open: shown as links) are looked up there when the
+// panel opens; an id stands where no name can be found. The embeddable viewer (ui/embed/)
+// uses this panel too, with its own API client, inline in its box and links to the app.
 import { css, html, LitElement, nothing } from "lit";
 import "../../../components/side_panel.ts";
 import type { ProcedoPanel } from "../../../components/side_panel.ts";
 import { base } from "../../../components/styles.ts";
 import { LocaleController, type MessageKey, t } from "../../../lib/i18n.ts";
-import { type Graph, loadLinkNames } from "./page_model.ts";
+import type { ProcedoClient } from "../../../lib/api/client.ts";
+import { type Graph, type LinkTarget, loadLinkTargets } from "./page_model.ts";
 import { markdown } from "./page_markdown.ts";
 
 type ProcessNode = Graph["nodes"][number];
@@ -30,6 +33,9 @@ export class ProcedoStepPanel extends LitElement {
     node: { attribute: false },
     graph: { attribute: false },
     names: { attribute: false },
+    api: { attribute: false },
+    hrefOf: { attribute: false },
+    panelType: { attribute: "panel-type" },
     linkNames: { state: true },
   };
   static override styles = [
@@ -62,6 +68,9 @@ export class ProcedoStepPanel extends LitElement {
         margin: 0;
         padding-inline-start: var(--spacingHorizontalL);
       }
+      a {
+        color: var(--colorBrandForegroundLink);
+      }
       .id {
         font-family: var(--fontFamilyMonospace);
         font-size: var(--fontSizeBase200);
@@ -76,13 +85,22 @@ export class ProcedoStepPanel extends LitElement {
   declare node: ProcessNode | undefined;
   declare graph: Graph | undefined;
   declare names: ReadonlyMap<string, string>;
-  /** Names of linked objects found so far (kept while the page lives). */
-  declare linkNames: ReadonlyMap<string, string>;
+  /** Linked objects found so far (kept while the page lives). */
+  declare linkNames: ReadonlyMap<string, LinkTarget>;
+  /** The client to look linked objects up with (the signed-in session's by default). */
+  declare api: ProcedoClient | undefined;
+  /** Where a called process opens (its app page by default). */
+  declare hrefOf: (id: string) => string;
+  /** The drawer's type: modal over the page (the app) or inline in its box (embeds). */
+  declare panelType: "modal" | "inline";
 
   constructor() {
     super();
     this.names = new Map();
     this.linkNames = new Map();
+    this.api = undefined;
+    this.hrefOf = (id) => `/processes/${id}`;
+    this.panelType = "modal";
     new LocaleController(this);
   }
 
@@ -93,7 +111,7 @@ export class ProcedoStepPanel extends LitElement {
     await this.updateComplete;
     await this.#panel.show();
     const found = new Map(this.linkNames);
-    await loadLinkNames(node.links, found);
+    await loadLinkTargets(node.links, found, this.api);
     if (this.node === node) this.linkNames = found;
   }
 
@@ -109,7 +127,7 @@ export class ProcedoStepPanel extends LitElement {
     const n = this.node;
     const heading = n ? n.label || t(`processes.node.${n.type}` as MessageKey) : "";
     return html`
-      <procedo-panel heading=${heading} data-testid="step-panel">
+      <procedo-panel heading=${heading} type=${this.panelType} data-testid="step-panel">
         ${n ? this.#body(n) : nothing}
         <fluent-button slot="footer" @click=${() => this.hide()}>${t(
           "action.close",
@@ -139,7 +157,7 @@ export class ProcedoStepPanel extends LitElement {
         ${n.processId
           ? html`
             <dt>${t("processes.step.calledProcess")}</dt>
-            <dd><a href=${`/processes/${n.processId}`}
+            <dd><a href=${this.hrefOf(n.processId)}
                           @click=${() => this.hide()}>${t("processes.step.openProcess")}</a></dd>
           `
           : nothing}
@@ -184,7 +202,7 @@ export class ProcedoStepPanel extends LitElement {
         html`
           <dt>${t(`processes.step.${kind}`)}</dt>
           <dd>
-            <ul>${n.links![kind].map((id) => html`<li>${this.#name(id)}</li>`)}</ul>
+            <ul>${n.links![kind].map((id) => html`<li>${this.#link(id)}</li>`)}</ul>
           </dd>
         `
       )
@@ -192,8 +210,15 @@ export class ProcedoStepPanel extends LitElement {
   }
 
   #name(id: string) {
-    const name = this.names.get(id) ?? this.linkNames.get(id);
+    const name = this.names.get(id) ?? this.linkNames.get(id)?.name;
     return name ? name : html`<span class="id" title=${t("processes.step.unnamed")}>${id}</span>`;
+  }
+
+  /** A linked object: a link where it can be opened (a new tab: the diagram stays). */
+  #link(id: string) {
+    const target = this.linkNames.get(id);
+    if (!target?.url) return this.#name(id);
+    return html`<a href=${target.url} target="_blank" rel="noopener noreferrer">${target.name}</a>`;
   }
 }
 

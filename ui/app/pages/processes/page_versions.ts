@@ -76,6 +76,16 @@ export class ProcedoProcessVersions extends LitElement {
         signal,
       }),
     ));
+  // Versions whose change note an AI proposed word for word: labelled in the history.
+  #aiNotes = new ApiData(this, async (signal) =>
+    new Set(
+      (unwrap(
+        await session().api.GET("/api/v1/ai/processes/{id}/provenance", {
+          params: { path: { id: this.process.id } },
+          signal,
+        }),
+      )).changeNotes.map((n) => n.number),
+    ));
   #approvals = new ApiData(this, async (signal) =>
     isModeler()
       ? unwrap(
@@ -101,7 +111,7 @@ export class ProcedoProcessVersions extends LitElement {
 
   /** Loads versions and approvals again. */
   async reload() {
-    await Promise.all([this.#versions.reload(), this.#approvals.reload()]);
+    await Promise.all([this.#versions.reload(), this.#approvals.reload(), this.#aiNotes.reload()]);
   }
 
   override willUpdate() {
@@ -195,6 +205,13 @@ export class ProcedoProcessVersions extends LitElement {
     }</td>
       <td>${formatDateTime(v.publishedAt)}</td>
       <td class="note">${v.changeNote}${
+      this.#aiNotes.value?.has(v.number)
+        ? html`
+          <fluent-badge appearance="tint" color="brand" size="small"
+            data-testid="ai-note">${t("ai.generated")}</fluent-badge>
+        `
+        : nothing
+    }${
       v.approvalComment
         ? html`<div class="comment">${t("processes.versions.approvalComment")}: <span
             data-testid="approval-comment">${v.approvalComment}</span></div>`

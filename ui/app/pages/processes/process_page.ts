@@ -28,6 +28,7 @@ import {
   type RaciMatrix,
   type Source,
 } from "./page_model.ts";
+import "./page_ai.ts";
 import "./page_raci.ts";
 import { processPageStyles } from "./page_styles.ts";
 import "./page_step_panel.ts";
@@ -35,7 +36,7 @@ import type { ProcedoStepPanel } from "./page_step_panel.ts";
 import "./page_versions.ts";
 import type { ChangedDetail } from "./page_versions.ts";
 
-type Tab = "diagram" | "details" | "raci" | "findings" | "history";
+type Tab = "diagram" | "details" | "raci" | "findings" | "history" | "ai";
 
 interface View {
   process: Process;
@@ -137,6 +138,7 @@ export class ProcedoProcessPage extends LitElement {
       "raci",
       ...(isModeler() ? ["findings" as const] : []),
       "history",
+      "ai",
     ];
     return html`
       <procedo-process-header .process=${v.process} .model=${v.model} .names=${v.names}
@@ -240,6 +242,11 @@ export class ProcedoProcessPage extends LitElement {
           <procedo-process-findings process-id=${v.process.id} .graph=${v.draft?.graph}
             @step-select=${(e: CustomEvent<NodeSelectDetail>) =>
               this.#reveal(e.detail.id, "draft")}></procedo-process-findings>
+        `;
+      case "ai":
+        return html`
+          <procedo-process-ai .process=${v.process}
+            @draft-changed=${() => this.#view.reload()}></procedo-process-ai>
         `;
       case "history":
         return html`
