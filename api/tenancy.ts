@@ -16,6 +16,7 @@ import { requireFeature } from "./plans.ts";
 import { ProblemError } from "./problem.ts";
 import { bearerValue } from "./auth/credentials.ts";
 import type { TenantCache } from "./tenant_cache/mod.ts";
+import { LastSeen } from "./users/last_seen.ts";
 
 const RANK: Record<Role, number> = { reader: 1, modeler: 2, executive: 3 };
 
@@ -27,12 +28,15 @@ export interface TenancyDeps {
   verifier: TokenVerifier;
   /** Remembered identities and the tenant data versions they are valid under. */
   tenantCache: TenantCache;
+  /** Writes users' "last seen" now and then (one per instance by default). */
+  lastSeen?: LastSeen;
 }
 
 /** Verifies the bearer token and establishes principal, tenant and data scope. */
 export function tenancy(deps: TenancyDeps): MiddlewareHandler<AppEnv> {
   const { db, verifier } = deps;
   const { versions, identities } = deps.tenantCache;
+  const lastSeen = deps.lastSeen ?? new LastSeen();
   return async (c, next) => {
     const header = c.req.header("authorization");
     // An API key (X-API-Key, or a bearer value in the key format) takes its own path.
@@ -102,6 +106,7 @@ export function tenancy(deps: TenancyDeps): MiddlewareHandler<AppEnv> {
       });
       throw new ProblemError(403, "user-deactivated", "Your account is deactivated.");
     }
+    await lastSeen.seen(db, user);
     c.set("tenant", info);
     c.set("principal", {
       kind: "user",

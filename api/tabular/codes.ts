@@ -42,6 +42,8 @@ export const IMPORT_PROBLEM_CODES = {
   "not-a-url": "not an http or https URL",
   "not-a-date": "not a date like 2025-12-31 (or 31.12.2025)",
   "invalid-value": "another value the column does not accept",
+  "possible-duplicate":
+    "warning: a new row with the name (or URL) of an object that exists already under another key (params: key, the existing object's external key or id; name)",
 } as const;
 
 export type ImportProblemCode = keyof typeof IMPORT_PROBLEM_CODES;

@@ -5,9 +5,8 @@
 // in XML) travels as extension elements in the Procedo namespace, described by PROCEDO_MODDLE
 // below, so importBpmn(exportBpmn(g)) gives g back — except for characters XML 1.0 cannot
 // carry, which are dropped or replaced (xml_chars.ts), so the file always parses.
-import { BpmnModdle } from "bpmn-moddle";
+import { createModdle, type Moddle, type ModdleElement } from "./bpmn_moddle.ts";
 import {
-  type Edge,
   type Graph,
   type Lane,
   LINK_KINDS,
@@ -16,126 +15,18 @@ import {
   RACI_ROLES,
 } from "./graph_schema.ts";
 import { xmlSafe } from "./xml_chars.ts";
+import { exportDiagrams, IdAllocator } from "./bpmn_export_di.ts";
 
-export const PROCEDO_NS = "https://procedo.app/schema/bpmn/1";
+export { diWaypoints, POOL_HEADER } from "./bpmn_export_di.ts";
 
-/** The moddle descriptor of the Procedo extension elements. */
-export const PROCEDO_MODDLE = {
-  name: "Procedo",
-  uri: PROCEDO_NS,
-  prefix: "procedo",
-  xml: { tagAlias: "lowerCase" },
-  associations: [],
-  enumerations: [],
-  types: [
-    {
-      // On a flow node or text annotation: what BPMN cannot hold.
-      name: "Node",
-      superClass: ["Element"],
-      properties: [
-        // The node's own id when the XML id had to differ (ids clash across lanes/nodes/edges).
-        { name: "key", isAttr: true, type: "String" },
-        // Only where lane membership cannot be said with flowNodeRef ("" = no lane).
-        { name: "laneId", isAttr: true, type: "String" },
-        // Minutes, or "" for an explicit null.
-        { name: "durationMinutes", isAttr: true, type: "String" },
-        // The called process, or "" for an explicit null.
-        { name: "processId", isAttr: true, type: "String" },
-        // Blank texts that XML bodies would lose (annotation text, description).
-        { name: "label", isAttr: true, type: "String" },
-        { name: "description", isAttr: true, type: "String" },
-        // RACI and links: space-separated id lists, one attribute each (written all four
-        // together when the node has RACI or links at all, so an empty set survives too).
-        { name: "responsible", isAttr: true, type: "String" },
-        { name: "accountable", isAttr: true, type: "String" },
-        { name: "consulted", isAttr: true, type: "String" },
-        { name: "informed", isAttr: true, type: "String" },
-        { name: "documents", isAttr: true, type: "String" },
-        { name: "systems", isAttr: true, type: "String" },
-        { name: "requirements", isAttr: true, type: "String" },
-        { name: "locations", isAttr: true, type: "String" },
-      ],
-    },
-    {
-      name: "Lane",
-      superClass: ["Element"],
-      properties: [
-        { name: "key", isAttr: true, type: "String" },
-        { name: "positionId", isAttr: true, type: "String" },
-        { name: "orgUnitId", isAttr: true, type: "String" },
-      ],
-    },
-    {
-      // On a sequence flow or association.
-      name: "Edge",
-      superClass: ["Element"],
-      properties: [
-        { name: "key", isAttr: true, type: "String" },
-        // Associations have no name and no condition; blank conditions need an attribute.
-        { name: "label", isAttr: true, type: "String" },
-        { name: "condition", isAttr: true, type: "String" },
-        // The DI waypoints start and end with points we added (the edge has fewer than two).
-        { name: "addedEnds", isAttr: true, type: "Boolean" },
-      ],
-    },
-    {
-      // On the process: which Procedo process and graph schema the file came from.
-      name: "Model",
-      superClass: ["Element"],
-      properties: [
-        { name: "processId", isAttr: true, type: "String" },
-        { name: "schemaVersion", isAttr: true, type: "Integer" },
-      ],
-    },
-  ],
-};
-
-/** The moddle element objects bpmn-moddle creates and parses (it ships no class typings). */
-export interface ModdleElement {
-  $type: string;
-  $attrs?: Record<string, string>;
-  $parent?: ModdleElement;
-  $children?: ModdleElement[];
-  $body?: string;
-  $descriptor?: {
-    name: string;
-    properties: {
-      name: string;
-      isMany?: boolean;
-      isReference?: boolean;
-      isAttr?: boolean;
-      isBody?: boolean;
-    }[];
-  };
-  $instanceOf?(type: string): boolean;
-  get(name: string): unknown;
-  set(name: string, value: unknown): void;
-  [key: string]: unknown;
-}
-
-export interface ModdleWarning {
-  message: string;
-  error?: Error;
-  element?: ModdleElement;
-  property?: string;
-  value?: string;
-}
-
-export interface Moddle {
-  create(type: string, attrs?: Record<string, unknown>): ModdleElement;
-  fromXML(xml: string, options?: Record<string, unknown>): Promise<{
-    rootElement: ModdleElement;
-    elementsById: Record<string, ModdleElement>;
-    warnings: ModdleWarning[];
-  }>;
-  toXML(element: ModdleElement, options?: { format?: boolean }): Promise<{ xml: string }>;
-}
-
-/** A bpmn-moddle instance that knows the Procedo extension elements. */
-export function createModdle(): Moddle {
-  const Ctor = BpmnModdle as unknown as (packages: Record<string, unknown>) => Moddle;
-  return Ctor({ procedo: PROCEDO_MODDLE });
-}
+export {
+  createModdle,
+  type Moddle,
+  type ModdleElement,
+  type ModdleWarning,
+  PROCEDO_MODDLE,
+  PROCEDO_NS,
+} from "./bpmn_moddle.ts";
 
 const TYPE_OF: Record<NodeType, string> = {
   start: "bpmn:StartEvent",
@@ -147,13 +38,6 @@ const TYPE_OF: Record<NodeType, string> = {
   intermediate: "bpmn:IntermediateThrowEvent",
   annotation: "bpmn:TextAnnotation",
 };
-
-/**
- * Our lanes start at x = 0 (their own name strip is inside, as auto-layout leaves room for
- * it); the pool's name strip lies left of them, from x = -POOL_HEADER.
- */
-export const POOL_HEADER = 30;
-const MIN_LANE_WIDTH = 600;
 
 export interface ExportMeta {
   processId: string;
@@ -172,11 +56,14 @@ export async function exportBpmn(graph: Graph, meta: ExportMeta): Promise<string
 
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const elements = new Map<string, ModdleElement>();
-  const flowElements: ModdleElement[] = [];
-  const artifacts: ModdleElement[] = [];
+  // What each container holds: "" is the process, otherwise an embedded subprocess's id.
+  const flowOf = new Map<string, ModdleElement[]>();
+  const artifactsOf = new Map<string, ModdleElement[]>();
+  const into = (map: Map<string, ModdleElement[]>, key: string, el: ModdleElement) =>
+    map.set(key, [...(map.get(key) ?? []), el]);
 
   for (const node of graph.nodes) {
-    const el = moddle.create(TYPE_OF[node.type], { id: nodeXmlId.get(node.id) });
+    const el = moddle.create(bpmnTypeOf(node), { id: nodeXmlId.get(node.id) });
     const ext = nodeExtension(moddle, node, nodeXmlId.get(node.id)!);
     if (node.type === "annotation") {
       if (node.label !== "") el.text = node.label;
@@ -184,7 +71,7 @@ export async function exportBpmn(graph: Graph, meta: ExportMeta): Promise<string
       el.name = node.label;
     }
     // calledElement is an XML QName: the id our export gives the called process's <process>.
-    if (node.type === "subprocess" && node.processId) {
+    if (node.type === "subprocess" && !node.embedded && node.processId) {
       el.calledElement = processXmlIdOf(node.processId);
     }
     if (node.description !== undefined) {
@@ -197,14 +84,15 @@ export async function exportBpmn(graph: Graph, meta: ExportMeta): Promise<string
     }
     if (ext) el.extensionElements = moddle.create("bpmn:ExtensionElements", { values: [ext] });
     elements.set(node.id, el);
-    (node.type === "annotation" ? artifacts : flowElements).push(el);
+    into(node.type === "annotation" ? artifactsOf : flowOf, node.parentId ?? "", el);
   }
 
   for (const edge of graph.edges) {
     const source = elements.get(edge.from)!;
     const target = elements.get(edge.to)!;
-    const association = byId.get(edge.from)?.type === "annotation" ||
-      byId.get(edge.to)?.type === "annotation";
+    const from = byId.get(edge.from)!;
+    const to = byId.get(edge.to)!;
+    const association = from.type === "annotation" || to.type === "annotation";
     const xmlId = edgeXmlId.get(edge.id)!;
     const el = moddle.create(association ? "bpmn:Association" : "bpmn:SequenceFlow", {
       id: xmlId,
@@ -218,7 +106,8 @@ export async function exportBpmn(graph: Graph, meta: ExportMeta): Promise<string
     if (association) {
       if (edge.label !== "") extAttrs.label = edge.label;
       if (edge.condition !== null) extAttrs.condition = edge.condition;
-      artifacts.push(el);
+      const annotation = from.type === "annotation" ? from : to;
+      into(artifactsOf, annotation.parentId ?? "", el);
     } else {
       if (edge.label !== "") el.name = edge.label;
       if (edge.condition !== null) {
@@ -228,7 +117,8 @@ export async function exportBpmn(graph: Graph, meta: ExportMeta): Promise<string
         // An empty or blank body does not survive XML parsing; the attribute does.
         if (edge.condition.trim() === "") extAttrs.condition = edge.condition;
       }
-      flowElements.push(el);
+      if (edge.isDefault) source.default = el;
+      into(flowOf, from.parentId ?? "", el);
       pushRef(source, "outgoing", el);
       pushRef(target, "incoming", el);
     }
@@ -239,39 +129,48 @@ export async function exportBpmn(graph: Graph, meta: ExportMeta): Promise<string
     }
     elements.set(`edge:${edge.id}`, el);
   }
+  for (const node of graph.nodes) {
+    if (node.type !== "subprocess" || !node.embedded) continue;
+    const el = elements.get(node.id)!;
+    el.flowElements = flowOf.get(node.id) ?? [];
+    el.artifacts = artifactsOf.get(node.id) ?? [];
+  }
 
   const laneEls = graph.lanes.map((lane) => {
     const xmlId = laneXmlId.get(lane.id)!;
     const el = moddle.create("bpmn:Lane", {
       id: xmlId,
       name: lane.name,
-      flowNodeRef: graph.nodes.filter((n) => n.laneId === lane.id && n.type !== "annotation")
-        .map((n) => elements.get(n.id)!),
+      flowNodeRef: graph.nodes.filter((n) =>
+        n.laneId === lane.id && n.type !== "annotation" && !n.parentId
+      ).map((n) => elements.get(n.id)!),
     });
     const ext = laneExtension(moddle, lane, xmlId);
     if (ext) el.extensionElements = moddle.create("bpmn:ExtensionElements", { values: [ext] });
     return el;
   });
+  const nesting = nestLanes(moddle, graph.lanes, laneEls, ids);
 
   const processXmlId = ids.take(processXmlIdOf(meta.processId));
   const process = moddle.create("bpmn:Process", {
     id: processXmlId,
     isExecutable: false,
-    laneSets: [moddle.create("bpmn:LaneSet", { id: ids.take("LaneSet_1"), lanes: laneEls })],
-    flowElements,
-    artifacts,
+    laneSets: [moddle.create("bpmn:LaneSet", { id: ids.take("LaneSet_1"), lanes: nesting.top })],
+    flowElements: flowOf.get("") ?? [],
+    artifacts: artifactsOf.get("") ?? [],
     extensionElements: moddle.create("bpmn:ExtensionElements", {
       values: [
         moddle.create("procedo:Model", {
           processId: meta.processId,
           schemaVersion: graph.schemaVersion,
+          ...(graph.pool ? { pool: true } : {}),
         }),
       ],
     }),
   });
   const participant = moddle.create("bpmn:Participant", {
     id: ids.take("Participant_1"),
-    name: title,
+    name: graph.pool ?? title,
     processRef: process,
   });
   const collaboration = moddle.create("bpmn:Collaboration", {
@@ -279,69 +178,62 @@ export async function exportBpmn(graph: Graph, meta: ExportMeta): Promise<string
     participants: [participant],
   });
 
-  // Diagram interchange: the pool, its lanes stacked top to bottom, nodes, edges.
-  const planeElements: ModdleElement[] = [];
-  const bounds = (x: number, y: number, width: number, height: number) =>
-    moddle.create("dc:Bounds", { x, y, width, height });
-  const right = graph.nodes.reduce((max, n) => Math.max(max, n.x + n.width), 0);
-  const laneWidth = Math.max(MIN_LANE_WIDTH, right + 50);
-  const poolHeight = graph.lanes.reduce((sum, l) => sum + l.size, 0);
-  planeElements.push(moddle.create("bpmndi:BPMNShape", {
-    id: ids.take(`${participant.id}_di`),
-    bpmnElement: participant,
-    isHorizontal: true,
-    bounds: bounds(-POOL_HEADER, 0, laneWidth + POOL_HEADER, poolHeight || 160),
-  }));
-  let top = 0;
-  graph.lanes.forEach((lane, i) => {
-    planeElements.push(moddle.create("bpmndi:BPMNShape", {
-      id: ids.take(`${laneEls[i].id}_di`),
-      bpmnElement: laneEls[i],
-      isHorizontal: true,
-      bounds: bounds(0, top, laneWidth, lane.size),
-    }));
-    top += lane.size;
+  const diagrams = exportDiagrams(moddle, ids, graph, {
+    collaboration,
+    participant,
+    laneEls,
+    parentLanes: nesting.parents,
+    elements,
   });
-  for (const node of graph.nodes) {
-    const el = elements.get(node.id)!;
-    const shape = moddle.create("bpmndi:BPMNShape", {
-      id: ids.take(`${el.id}_di`),
-      bpmnElement: el,
-      bounds: bounds(node.x, node.y, node.width, node.height),
-    });
-    if (node.type === "xor") shape.isMarkerVisible = true;
-    planeElements.push(shape);
-  }
-  for (const edge of graph.edges) {
-    const el = elements.get(`edge:${edge.id}`)!;
-    planeElements.push(moddle.create("bpmndi:BPMNEdge", {
-      id: ids.take(`${el.id}_di`),
-      bpmnElement: el,
-      waypoint: diWaypoints(edge, byId.get(edge.from)!, byId.get(edge.to)!).map((p) =>
-        moddle.create("dc:Point", p)
-      ),
-    }));
-  }
-  const diagram = moddle.create("bpmndi:BPMNDiagram", {
-    id: ids.take("BPMNDiagram_1"),
-    plane: moddle.create("bpmndi:BPMNPlane", {
-      id: ids.take("BPMNPlane_1"),
-      bpmnElement: collaboration,
-      planeElement: planeElements,
-    }),
-  });
-
   const definitions = moddle.create("bpmn:Definitions", {
     id: ids.take("Definitions_1"),
     targetNamespace: "https://procedo.app/schema/bpmn",
     exporter: "Procedo",
     exporterVersion: "1.0",
     rootElements: [collaboration, process],
-    diagrams: [diagram],
+    diagrams,
   });
   const { xml } = await moddle.toXML(definitions, { format: true });
   // Users' text may hold what XML 1.0 cannot carry (NUL, lone surrogates…): see xml_chars.ts.
   return xmlSafe(xml);
+}
+
+function bpmnTypeOf(node: ProcessNode): string {
+  if (node.type === "subprocess" && node.embedded) return "bpmn:SubProcess";
+  if (node.type === "intermediate" && node.event === "catch") return "bpmn:IntermediateCatchEvent";
+  return TYPE_OF[node.type];
+}
+
+/**
+ * Lanes with a `parent` become child lanes of a parent lane of that name: each run of
+ * consecutive lanes with the same parent shares one.
+ */
+function nestLanes(moddle: Moddle, lanes: Lane[], laneEls: ModdleElement[], ids: IdAllocator) {
+  const top: ModdleElement[] = [];
+  const parents: { el: ModdleElement; first: number; count: number }[] = [];
+  for (let i = 0; i < lanes.length;) {
+    const parent = lanes[i].parent;
+    if (parent === undefined) {
+      top.push(laneEls[i++]);
+      continue;
+    }
+    let j = i;
+    while (j < lanes.length && lanes[j].parent === parent) j++;
+    const children = laneEls.slice(i, j);
+    const el = moddle.create("bpmn:Lane", {
+      id: ids.take(`${children[0].id}_parent`),
+      name: parent,
+      flowNodeRef: children.flatMap((c) => c.flowNodeRef as ModdleElement[]),
+      childLaneSet: moddle.create("bpmn:LaneSet", {
+        id: ids.take(`${children[0].id}_children`),
+        lanes: children,
+      }),
+    });
+    top.push(el);
+    parents.push({ el, first: i, count: j - i });
+    i = j;
+  }
+  return { top, parents };
 }
 
 /** The XML id of a process in our export (a UUID may start with a digit; an id may not). */
@@ -389,54 +281,4 @@ function laneExtension(moddle: Moddle, lane: Lane, xmlId: string): ModdleElement
   if (lane.positionId) attrs.positionId = lane.positionId;
   if (lane.orgUnitId) attrs.orgUnitId = lane.orgUnitId;
   return Object.keys(attrs).length ? moddle.create("procedo:Lane", attrs) : undefined;
-}
-
-type Point = { x: number; y: number };
-
-/**
- * The DI polyline of an edge: our waypoints (which include both end points) when there are
- * two or more; otherwise a point on each node's outline is added around them, a straight
- * centre-to-centre line clipped to the outlines when there are none.
- */
-export function diWaypoints(edge: Edge, from: ProcessNode, to: ProcessNode): Point[] {
-  const points = edge.waypoints.map((p) => ({ x: p.x, y: p.y }));
-  if (points.length >= 2) return points;
-  const start = outlinePoint(from, points[0] ?? centre(to));
-  const end = outlinePoint(to, points.at(-1) ?? centre(from));
-  return [start, ...points, end];
-}
-
-const centre = (n: ProcessNode): Point => ({ x: n.x + n.width / 2, y: n.y + n.height / 2 });
-
-/** Where the ray from the node's centre towards `toward` leaves its outline. */
-function outlinePoint(node: ProcessNode, toward: Point): Point {
-  const c = centre(node);
-  const dx = toward.x - c.x;
-  const dy = toward.y - c.y;
-  if (dx === 0 && dy === 0) return c;
-  const a = node.width / 2;
-  const b = node.height / 2;
-  let t: number;
-  if (node.type === "start" || node.type === "end" || node.type === "intermediate") {
-    t = 1 / Math.sqrt((dx * dx) / (a * a) + (dy * dy) / (b * b)); // ellipse
-  } else if (node.type === "xor" || node.type === "and") {
-    t = 1 / (Math.abs(dx) / a + Math.abs(dy) / b); // diamond
-  } else {
-    t = Math.min(dx === 0 ? Infinity : a / Math.abs(dx), dy === 0 ? Infinity : b / Math.abs(dy));
-  }
-  t = Math.min(t, 1); // a bend point inside the shape: go no further than the point
-  return { x: round(c.x + dx * t), y: round(c.y + dy * t) };
-}
-
-const round = (v: number) => Math.round(v * 100) / 100;
-
-/** Hands out XML ids: each once, a clash gets the first free `<id>_<n>`. */
-class IdAllocator {
-  #taken = new Set<string>();
-  take(wanted: string): string {
-    let id = wanted;
-    for (let n = 2; this.#taken.has(id); n++) id = `${wanted}_${n}`;
-    this.#taken.add(id);
-    return id;
-  }
 }

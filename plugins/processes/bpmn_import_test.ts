@@ -116,9 +116,10 @@ Deno.test("a Camunda Modeler 5 (Camunda 7) file imports with its lanes, steps, f
   assert.deepEqual(ids(r, "mapped"), [
     "bpmn:userTask Activity_0d4ckrp",
     "bpmn:serviceTask Activity_1pick0s",
-    "bpmn:intermediateCatchEvent Event_0w8t1mr",
   ]);
-  assert.deepEqual(r.report.mapped.map((m) => m.as), ["task", "task", "intermediate"]);
+  assert.deepEqual(r.report.mapped.map((m) => m.as), ["task", "task"]);
+  assert.equal(node(g, "Event_0w8t1mr").event, "catch", "a catching event stays catching");
+  assert.equal(g.pool, "Order handling", "the pool's name is kept");
   assert.deepEqual(r.report.warnings.map((w) => [w.code, w.id]), [
     ["called-element-unknown", "Activity_0inv4ce"],
     ["extension-ignored", "Activity_0d4ckrp"],
@@ -170,29 +171,35 @@ Deno.test("a Camunda 8 (Zeebe) file imports; event definitions, data and message
   );
 });
 
-Deno.test("a bpmn.io file: nested lanes flattened, embedded subprocess kept as a step, its inside reported", async () => {
+Deno.test("a bpmn.io file: nested lanes keep their parent, the embedded subprocess its inside", async () => {
   const r = await importBpmn(await read("bpmnio_claims.bpmn"));
   const g = r.graph;
-  assert.deepEqual(g.lanes.map((l) => [l.id, l.name, l.size]), [
-    ["Lane_1int4ke", "Intake", 125],
-    ["Lane_0ch3ck0", "Check", 125],
-    ["Lane_1b4ck0f", "Back office", 170],
+  assert.deepEqual(g.lanes.map((l) => [l.id, l.name, l.size, l.parent]), [
+    ["Lane_1int4ke", "Intake", 125, "Front office"],
+    ["Lane_0ch3ck0", "Check", 125, "Front office"],
+    ["Lane_1b4ck0f", "Back office", 170, undefined],
   ]);
-  assert.deepEqual(r.report.warnings.map((w) => w.code), ["nested-lanes-flattened"]);
-  assert.deepEqual(g.nodes.map((n) => `${n.id}:${n.type}:${n.laneId}`), [
-    "StartEvent_1:start:Lane_1int4ke",
-    "Activity_0s3nd0k:task:Lane_1int4ke",
-    "Gateway_1incl01:xor:Lane_0ch3ck0",
-    "Activity_0fr4ud1:task:Lane_0ch3ck0",
-    "Activity_1d4m4ge:subprocess:Lane_1b4ck0f",
-    "Gateway_0mrg0e1:xor:Lane_0ch3ck0",
-    "Event_1end0cl:end:Lane_0ch3ck0",
-    "TextAnnotation_0fe4ey3:annotation:null",
+  assert.deepEqual(r.report.warnings, []);
+  assert.deepEqual(g.nodes.map((n) => `${n.id}:${n.type}:${n.laneId}:${n.parentId ?? ""}`), [
+    "StartEvent_1:start:Lane_1int4ke:",
+    "Activity_0s3nd0k:task:Lane_1int4ke:",
+    "Gateway_1incl01:xor:Lane_0ch3ck0:",
+    "Activity_0fr4ud1:task:Lane_0ch3ck0:",
+    "Activity_1d4m4ge:subprocess:Lane_1b4ck0f:",
+    "Event_0sub0st:start:Lane_1b4ck0f:Activity_1d4m4ge",
+    "Activity_1insp3c:task:Lane_1b4ck0f:Activity_1d4m4ge",
+    "Event_1sub0en:end:Lane_1b4ck0f:Activity_1d4m4ge",
+    "Gateway_0mrg0e1:xor:Lane_0ch3ck0:",
+    "Event_1end0cl:end:Lane_0ch3ck0:",
+    "TextAnnotation_0fe4ey3:annotation:null:",
   ]);
-  assert.equal(node(g, "Activity_1d4m4ge").processId, null);
-  assert.deepEqual(
-    [node(g, "Activity_1d4m4ge").width, node(g, "Activity_1d4m4ge").height],
-    [300, 130],
+  const sub = node(g, "Activity_1d4m4ge");
+  assert.deepEqual([sub.processId, sub.embedded, sub.collapsed], [null, true, undefined]);
+  assert.deepEqual([sub.width, sub.height], [300, 130]);
+  const inspect = node(g, "Activity_1insp3c");
+  assert.ok(
+    inspect.x > sub.x && inspect.x + inspect.width < sub.x + sub.width,
+    "drawn open: its inside lies within it",
   );
   assert.deepEqual(
     edgeSummary(g).filter((e) => e.includes("suspicious") || e.startsWith("Association")),
@@ -201,21 +208,14 @@ Deno.test("a bpmn.io file: nested lanes flattened, embedded subprocess kept as a
       "Association_0a5s9cd | Activity_0fr4ud1 | TextAnnotation_0fe4ey3 |  | ",
     ],
   );
-  assert.equal(g.edges.length, 8);
+  assert.equal(g.edges.length, 10, "the subprocess's own flows too");
   assert.deepEqual(ids(r, "unsupported"), [
-    "bpmn:startEvent Event_0sub0st",
-    "bpmn:task Activity_1insp3c",
-    "bpmn:endEvent Event_1sub0en",
-    "bpmn:sequenceFlow Flow_0s1s1s1",
-    "bpmn:sequenceFlow Flow_1s2s2s2",
     "bpmn:group Group_0k2l3m4",
     "bpmn:category Category_0r5t6y7",
   ]);
-  assert.match(r.report.unsupported[1].reason!, /inside <bpmn:subProcess> Activity_1d4m4ge/);
   assert.deepEqual(ids(r, "mapped"), [
     "bpmn:sendTask Activity_0s3nd0k",
     "bpmn:inclusiveGateway Gateway_1incl01",
-    "bpmn:subProcess Activity_1d4m4ge",
     "bpmn:inclusiveGateway Gateway_0mrg0e1",
   ]);
 });
@@ -375,9 +375,29 @@ Deno.test("a second pool with its own process is reported, not merged", async ()
     /Participant_1c4u0vn|Process_cust/.test(u.id!)
   );
   assert.deepEqual(customer.map((u) => [u.element, u.reason]), [
-    ["bpmn:participant", "only one pool is imported; this pool's process is not"],
-    ["bpmn:process", "only one process is imported (with 1 inner element)"],
+    [
+      "bpmn:participant",
+      'another pool: import the file again and choose "Customer" to get its process',
+    ],
+    [
+      "bpmn:process",
+      'the process of the pool "Customer", which was not chosen (with 1 inner element)',
+    ],
   ]);
+  assert.deepEqual(r.report.pools, [
+    { id: "Participant_0x8k2l1", name: "Order handling", nodes: 12, chosen: true },
+    { id: "Participant_1c4u0vn", name: "Customer", nodes: 1, chosen: false },
+  ]);
+  // The person chooses the other pool: its process is imported, the first one reported.
+  const other = await importBpmn(xml, { pool: "Participant_1c4u0vn" });
+  assert.deepEqual(other.graph.nodes.map((n) => n.id), ["Activity_cust"]);
+  assert.equal(other.graph.pool, "Customer");
+  assert.deepEqual(other.report.pools?.map((p) => p.chosen), [false, true]);
+  assert.ok(other.report.unsupported.some((u) => u.id === "Process_0f1ez7w"));
+  const unknown = await importBpmn(xml, { pool: "Nope" }).catch((e) => e);
+  assert.ok(unknown instanceof ProblemError);
+  assert.equal(unknown.status, 422);
+  assert.deepEqual((unknown.extra as { errors: { field: string }[] }).errors[0].field, "pool");
 });
 
 // ---- refused files ----------------------------------------------------------------------

@@ -74,7 +74,23 @@ const BpmnImportReport = z.object({
   layout: z.enum(["file", "auto", "grid"]).openapi({
     description: "The diagram comes from the file, from auto-layout, or from a simple grid",
   }),
+  pools: z.array(z.object({
+    id: z.string().openapi({ description: "The participant id; pass it as `pool` to import it" }),
+    name: z.string(),
+    nodes: z.number().int().openapi({ description: "Flow nodes of its process" }),
+    chosen: z.boolean().openapi({ description: "The pool this import took" }),
+  })).optional().openapi({
+    description: "A collaboration's pools, when it has more than one: one is imported",
+  }),
 }).openapi("BpmnImportReport");
+
+const PoolQuery = z.object({
+  pool: z.string().min(1).max(200).optional().openapi({
+    description: "The participant id of the pool to import (see the report's `pools`); " +
+      "by default the first pool with content",
+    example: "Participant_1c4u0vn",
+  }),
+});
 
 const BpmnParseResult = z.object({ graph: GraphSchema, report: BpmnImportReport })
   .openapi("BpmnParseResult");
@@ -120,13 +136,15 @@ const importRoute = createRoute({
   path: "/{id}/draft/bpmn",
   summary: "Import a BPMN 2.0 file into the draft (If-Match required)",
   description: "Replaces the draft's graph with the file's process (Procedo, Camunda Modeler, " +
-    "bpmn.io). Elements we do not model are listed in the report; files without a diagram " +
+    "bpmn.io, Signavio). A collaboration with several pools imports one: `pool` chooses it " +
+    "(422 bpmn-pool naming the known ones otherwise); the report lists the pools and names " +
+    "every message flow, which a single pool cannot hold. Elements we do not model are listed in the report; files without a diagram " +
     `are laid out. Files over ${BPMN_MAX_BYTES} bytes or over the graph limits are 413; ` +
     `so are files beyond the XML limits (${xmlLimitsText}: 413 xml-limit naming the limit, ` +
     "the value found, line and column). XML errors and DOCTYPE declarations are 422 " +
     "bpmn-invalid naming line and column.",
   "x-permission": "processes.write",
-  request: { params: IdParam, headers: IfMatchHeaders, body: xmlBody },
+  request: { params: IdParam, query: PoolQuery, headers: IfMatchHeaders, body: xmlBody },
   responses: {
     200: { description: "Imported", headers: ETagHeader, content: json(BpmnImportResult) },
     ...problemResponses(400, 401, 403, 404, 409, 412, 413, 415, 422, 428),
@@ -140,7 +158,7 @@ const parseRoute = createRoute({
   description: `The same checks as the import: 413 beyond ${BPMN_MAX_BYTES} bytes, the XML ` +
     `limits (${xmlLimitsText}) or the graph limits; 422 for XML errors and DOCTYPEs.`,
   "x-permission": "processes.read",
-  request: { body: xmlBody },
+  request: { query: PoolQuery, body: xmlBody },
   responses: {
     200: { description: "The graph and the import report", content: json(BpmnParseResult) },
     ...problemResponses(401, 403, 413, 415, 422),
@@ -149,7 +167,7 @@ const parseRoute = createRoute({
 
 export function registerBpmnRoutes(app: OpenAPIHono<AppEnv>, _deps: PluginDeps) {
   app.openapi(parseRoute, async (c) => {
-    const result = await importBody(c);
+    const result = await importBody(c, c.req.valid("query").pool);
     return c.json(result, 200);
   });
 
@@ -193,7 +211,7 @@ export function registerBpmnRoutes(app: OpenAPIHono<AppEnv>, _deps: PluginDeps) 
     requireXml(c);
     const expectedVersion = expectedVersionOf(c.req.header("if-match"));
     await getProcessRow(c.var.scope, id); // 404 before the file is read
-    const { graph, report } = await importBody(c);
+    const { graph, report } = await importBody(c, c.req.valid("query").pool);
     const draft = await saveDraft(c.var.scope, id, graph, {
       expectedVersion,
       actorId: c.var.principal!.userId,
@@ -215,7 +233,7 @@ function requireXml(c: Context<AppEnv>) {
 }
 
 /** Reads, decodes and imports the XML body: 415, 413, 422 in that order. */
-async function importBody(c: Context<AppEnv>): Promise<ImportResult> {
+async function importBody(c: Context<AppEnv>, pool?: string): Promise<ImportResult> {
   requireXml(c);
   const declared = Number(c.req.header("content-length"));
   if (Number.isFinite(declared) && declared > BPMN_MAX_BYTES) throw tooLarge(declared);
@@ -224,7 +242,7 @@ async function importBody(c: Context<AppEnv>): Promise<ImportResult> {
   if (!bytes.length) {
     throw new ProblemError(422, "bpmn-invalid", "The body is empty; send a BPMN 2.0 file.");
   }
-  return await importBpmn(decodeBpmn(bytes));
+  return await importBpmn(decodeBpmn(bytes), { pool });
 }
 
 /** attachment; filename="Order handling.bpmn"; filename*=UTF-8''…, from the title. */

@@ -79,7 +79,6 @@ test("a Camunda file imports into the draft with If-Match, and the report lists 
   assert.deepEqual(report.mapped.map((m: { as: string }) => m.as), [
     "task",
     "task",
-    "intermediate",
   ]);
   assert.equal(report.layout, "file");
 
@@ -320,6 +319,45 @@ test("another tenant's process is 404 for export and import", async () => {
   });
   await expectProblem(res, 404, "not-found");
   assert.deepEqual(await getDraft(id), before);
+});
+
+test("a collaboration: the preview lists the pools, the import takes the chosen one", async () => {
+  const xml = await Deno.readTextFile(
+    new URL("./testdata/signavio_collaboration.bpmn", import.meta.url),
+  );
+  const preview = await t.call("POST", "/api/v1/processes/bpmn/parse", {
+    token: reader,
+    body: xml,
+    headers: XML,
+  });
+  assert.equal(preview.status, 200);
+  const { report } = await preview.json();
+  assert.deepEqual(report.pools.map((p: { id: string; chosen: boolean }) => [p.id, p.chosen]), [
+    ["sid-P-CUSTOMER", true],
+    ["sid-P-SUPPLIER", false],
+  ]);
+  const id = await createProcess(t, modeler);
+  const { etag } = await getDraft(id);
+  const unknown = await t.call("POST", `/api/v1/processes/${id}/draft/bpmn?pool=nope`, {
+    token: modeler,
+    body: xml,
+    headers: { ...XML, "if-match": etag },
+  });
+  const problem = await expectProblem(unknown, 422, "bpmn-pool");
+  assert.deepEqual(problem.errors, [{
+    field: "pool",
+    message: "one of sid-P-CUSTOMER, sid-P-SUPPLIER",
+  }]);
+  assert.equal((await getDraft(id)).etag, etag, "nothing saved");
+  const res = await t.call("POST", `/api/v1/processes/${id}/draft/bpmn?pool=sid-P-SUPPLIER`, {
+    token: modeler,
+    body: xml,
+    headers: { ...XML, "if-match": etag },
+  });
+  assert.equal(res.status, 200, await res.clone().text());
+  const { draft } = await res.json();
+  assert.equal(draft.graph.pool, "Supplier GmbH");
+  assert.deepEqual(draft.graph.lanes.map((l: { name: string }) => l.name), ["Sales", "Shipping"]);
 });
 
 test("close", async () => {

@@ -8,7 +8,7 @@ import { ProblemError } from "../../api/problem.ts";
 import { users } from "../../schema/core.ts";
 import type { Graph } from "./graph_schema.ts";
 import { rebuildProjections } from "./projections.ts";
-import { processDrafts } from "./schema.ts";
+import { processDrafts, processes } from "./schema.ts";
 import { assertSafeGraphLinks } from "./link_schemes.ts";
 
 export interface Draft {
@@ -155,6 +155,9 @@ export async function writeDraft(
   const next = { graph, version: row.version + 1, updatedBy: actorId, updatedAt: new Date() };
   await tx.update(processDrafts, next, eq(processDrafts.processId, row.processId));
   await rebuildProjections(tx, row.processId, "draft", graph, row.graph);
+  // The process changed: the landscape's "Changed" says so. Not its version, which guards
+  // its metadata (a page holding the process's ETag may still change its title).
+  await tx.update(processes, { updatedAt: next.updatedAt }, eq(processes.id, row.processId));
   return await toDraft(tx, { ...row, ...next });
 }
 

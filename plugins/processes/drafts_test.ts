@@ -92,6 +92,25 @@ test("a save needs If-Match: 428 without, 200 with the current ETag, 412 with a 
   assert.equal(after.draft.graph.nodes[1].label, "Check order", "the stale save changed nothing");
 });
 
+test("a saved draft moves the process's Changed time on; its metadata ETag stays", async () => {
+  const id = await createProcess(t, modeler);
+  const before = await t.call("GET", `/api/v1/processes/${id}`, { token: modeler });
+  const { updatedAt, version } = await before.json();
+  const etag = before.headers.get("etag");
+  await new Promise((r) => setTimeout(r, 5)); // a later millisecond
+  const { etag: draftEtag } = await getDraft(id);
+  assert.equal((await put(id, sampleGraph(), draftEtag!)).status, 200);
+  const after = await t.call("GET", `/api/v1/processes/${id}`, { token: modeler });
+  const process = await after.json();
+  assert.ok(process.updatedAt > updatedAt, `${process.updatedAt} after ${updatedAt}`);
+  assert.equal(process.version, version);
+  assert.equal(after.headers.get("etag"), etag);
+  const listed = await t.call("GET", `/api/v1/processes?sort=-updatedAt&limit=1`, {
+    token: modeler,
+  });
+  assert.equal((await listed.json()).items[0].id, id, "the list's newest change");
+});
+
 test("two clients save from the same version at once: one wins, the other gets 412 and can merge", async () => {
   const id = await createProcess(t, modeler);
   const mine = sampleGraph(undefined, "Mine");

@@ -10,12 +10,14 @@ import {
   ELEMENT_ID_PATTERN,
   GRAPH_LIMITS,
   GRAPH_SCHEMA_VERSION,
+  INTERMEDIATE_EVENT_KINDS,
   LANE_NAME_LENGTH,
   LINK_KINDS,
   MAX_DURATION_MINUTES,
   NODE_TYPES,
   RACI_ROLES,
 } from "./graph_core/constants.ts";
+import { structureIssues } from "./graph_core/structure.ts";
 
 export {
   COORDINATE_LIMIT,
@@ -23,6 +25,7 @@ export {
   ELEMENT_ID_PATTERN,
   GRAPH_LIMITS,
   GRAPH_SCHEMA_VERSION,
+  INTERMEDIATE_EVENT_KINDS,
   LANE_NAME_LENGTH,
   LINK_KINDS,
   type LinkKind,
@@ -66,6 +69,11 @@ export const LaneSchema = z.strictObject({
   orgUnitId: uuid.nullable().default(null),
   /** Height in diagram units; lanes stack top to bottom in array order. */
   size: size.default(160),
+  /**
+   * The name of the lane this one is nested in (BPMN child lanes; deeper nesting joins the
+   * names with " / "). Consecutive lanes with the same parent are exported as its children.
+   */
+  parent: z.string().trim().min(1).max(LANE_NAME_LENGTH).optional(),
 }).openapi("Lane");
 
 export const NodeSchema = z.strictObject({
@@ -88,6 +96,17 @@ export const NodeSchema = z.strictObject({
   description: z.string().max(GRAPH_LIMITS.descriptionLength).optional(),
   /** Subprocess: the process it calls. */
   processId: uuid.nullable().optional(),
+  /** Intermediate events: waiting for something (catch) or signalling it (throw, the default). */
+  event: z.enum(INTERMEDIATE_EVENT_KINDS).optional(),
+  /**
+   * Subprocess: true for an embedded subprocess, whose steps are the nodes with this node's id
+   * as parentId (BPMN subProcess); otherwise it calls another process (BPMN callActivity).
+   */
+  embedded: z.boolean().optional(),
+  /** Embedded subprocess: drawn closed; its inside is shown by opening it (drill-down). */
+  collapsed: z.boolean().optional(),
+  /** The embedded subprocess this node lies in; absent or null on the top level. */
+  parentId: elementId.nullable().optional(),
 }).openapi("ProcessNode");
 
 export const EdgeSchema = z.strictObject({
@@ -100,10 +119,14 @@ export const EdgeSchema = z.strictObject({
   /** Bend points of the orthogonal route, from auto-layout or the editor. */
   waypoints: z.array(z.object({ x: coordinate, y: coordinate })).max(GRAPH_LIMITS.waypointsPerEdge)
     .default([]),
+  /** The default flow of its gateway or step: taken when no other condition holds. */
+  isDefault: z.boolean().optional(),
 }).openapi("ProcessEdge");
 
 export const GraphSchema = z.strictObject({
   schemaVersion: z.literal(GRAPH_SCHEMA_VERSION).default(GRAPH_SCHEMA_VERSION),
+  /** The pool's name where it differs from the process title (kept from imported BPMN). */
+  pool: z.string().trim().min(1).max(LANE_NAME_LENGTH).optional(),
   lanes: z.array(LaneSchema).max(GRAPH_LIMITS.lanes),
   nodes: z.array(NodeSchema).max(GRAPH_LIMITS.nodes),
   edges: z.array(EdgeSchema).max(GRAPH_LIMITS.edges),
@@ -149,6 +172,7 @@ export const GraphSchema = z.strictObject({
       }
     }
   });
+  for (const issue of structureIssues(g)) ctx.addIssue({ code: "custom", ...issue });
 }).openapi("ProcessGraph");
 
 export type Graph = z.infer<typeof GraphSchema>;

@@ -17,7 +17,7 @@ import {
   validateGraph,
   validationContext,
 } from "./graph_validate.ts";
-import { layoutGraph } from "./layout.ts";
+import { layoutKeepingBetter } from "./layout_quality.ts";
 import { LINK_TARGET_KINDS } from "./schema.ts";
 
 const codes = Object.keys(FINDING_CODES) as [FindingCode, ...FindingCode[]];
@@ -102,7 +102,10 @@ const layout = createRoute({
   path: "/layout",
   summary: "Lay out a posted graph",
   description: "Left to right in layers, nodes kept in their lanes, edges routed orthogonally. " +
-    "Deterministic; only positions, sizes, lane heights and waypoints change. Nothing is saved.",
+    "Deterministic; only positions, sizes, lane heights and waypoints change. Never worse " +
+    "than the graph sent: when the layout would add edge crossings, overlapping nodes, edges " +
+    "through nodes or nodes outside their lane, the graph comes back unchanged. Open embedded " +
+    "subprocesses come back closed, their inside arranged as before. Nothing is saved.",
   "x-permission": "processes.read",
   middleware: [limitGraph] as const,
   request: { body: { required: true, content: json(GraphSchema) } },
@@ -140,7 +143,7 @@ export function registerValidationRoutes(app: OpenAPIHono<AppEnv>, deps: PluginD
     return c.json(result(await validateGraph(c.req.valid("json"), ctx)), 200);
   });
 
-  app.openapi(layout, (c) => c.json(layoutGraph(c.req.valid("json")), 200));
+  app.openapi(layout, (c) => c.json(layoutKeepingBetter(c.req.valid("json")).graph, 200));
 
   app.openapi(draftValidation, async (c) => {
     const draft = await getDraft(c.var.scope, c.req.valid("param").id);
@@ -158,7 +161,7 @@ export function registerValidationRoutes(app: OpenAPIHono<AppEnv>, deps: PluginD
     const expected = expectedVersionOf(c.req.header("if-match"));
     const draft = await getDraft(c.var.scope, id);
     // Laid out is the version read; a save in between answers 412 rather than being lost.
-    const saved = await saveDraft(c.var.scope, id, layoutGraph(draft.graph), {
+    const saved = await saveDraft(c.var.scope, id, layoutKeepingBetter(draft.graph).graph, {
       expectedVersion: expected === "*" ? draft.version : expected,
       actorId: c.var.principal!.userId,
     });

@@ -7,6 +7,7 @@ import { processesPlugin } from "./mod.ts";
 import { generateProcessGraph } from "../../bench/processes_layout.ts";
 import { createProcess, saveGraph } from "./draft_fixtures.ts";
 import { GRAPH_LIMITS, type GraphInput } from "./graph_schema.ts";
+import { importBpmn } from "./bpmn_import.ts";
 import { layoutGraph } from "./layout.ts";
 import { LINK_TARGETS_POINT, type LinkTargetProvider } from "./link_targets.ts";
 
@@ -208,6 +209,14 @@ test("POST /layout: the laid-out graph, the same for the same content", async ()
   assert.deepEqual(geometry(again), geometry(out));
   const check = await (await post("validate", out)).json();
   assert.ok(!check.findings.some((f: { code: string }) => f.code === "node-outside-lane"));
+});
+
+test("POST /layout: a tidy diagram the layout would make worse comes back unchanged", async () => {
+  const xml = await Deno.readTextFile(new URL("./testdata/bpmnio_claims.bpmn", import.meta.url));
+  const { graph } = await importBpmn(xml);
+  const res = await post("layout", graph, reader);
+  assert.equal(res.status, 200);
+  assert.deepEqual(await res.json(), graph);
 });
 
 test("GET /{id}/draft/validation: the draft's findings with its version", async () => {

@@ -138,4 +138,8 @@ export const DeleteQuery = z.object({
 export const ImportQuery = z.object({
   dryRun: queryFlag("Only report what would happen; write nothing"),
   partial: queryFlag("Import the rows without problems and report the others"),
+  skipDuplicates: queryFlag(
+    "Leave out new rows whose name (or URL) an existing object of the kind has under " +
+      "another external key (they are counted in `duplicates`)",
+  ),
 });

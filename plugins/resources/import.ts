@@ -4,7 +4,9 @@
 // tenant and kind): a known key updates the resource, a new one creates it. The owner column
 // names a position by its external key or id.
 import { and, eq, inArray } from "drizzle-orm";
+import { z } from "@hono/zod-openapi";
 import { uuidv7 } from "../../api/db/ids.ts";
+import { rowProblem } from "../../api/tabular/types.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { ColumnSpec, Pace, RowProblem, Table, TableRow } from "../../api/tabular/mod.ts";
 import { keyedLine, runImportJob } from "../../api/tabular/import.ts";
@@ -21,7 +23,7 @@ import {
 } from "../../api/tabular/report.ts";
 import { positionIdsByKey, positionTargets } from "../orgchart/service.ts";
 import { fieldSchema } from "./api_schemas.ts";
-import { type FieldSpec, KINDS, type KindSpec } from "./kinds.ts";
+import { type FieldSpec, KINDS, type KindSpec, nameField } from "./kinds.ts";
 import {
   changesOf,
   newRow,
@@ -32,7 +34,38 @@ import {
 import { type ResourceInsert, type ResourceRow, resources } from "./schema.ts";
 
 const PATHS = KINDS.map((k) => k.path) as [string, ...string[]];
-export const ImportReportSchema = importReportSchema("ResourceImportReport", PATHS);
+
+/** Rows listed in a report's preview at most; the counts stay exact. */
+export const PREVIEW_ROWS = 200;
+const PREVIEW_ACTIONS = ["create", "update", "unchanged", "skip", "duplicate"] as const;
+type PreviewAction = typeof PREVIEW_ACTIONS[number];
+
+export const ImportReportSchema = importReportSchema("ResourceImportReport", PATHS, {
+  duplicates: z.number().int().openapi({
+    description: "New rows with the name (or URL) of an existing object under another key: " +
+      "flagged as possible-duplicate warnings, left out with skipDuplicates",
+  }),
+  preview: z.array(z.object({
+    row: z.number().int(),
+    key: z.string(),
+    name: z.string(),
+    action: z.enum(PREVIEW_ACTIONS),
+  })).openapi({
+    description: `What happens to each row (the first ${PREVIEW_ROWS}): created, updated, ` +
+      "unchanged, skipped for its problems, or a possible duplicate",
+  }),
+});
+
+export interface ResourceImportOptions extends ImportOptions {
+  skipDuplicates?: boolean;
+}
+
+interface PreviewRow {
+  row: number;
+  key: string;
+  name: string;
+  action: PreviewAction;
+}
 
 const KEY_ALIASES = ["key", "external id", "Schlüssel", "Externer Schlüssel", "Kennung"];
 
@@ -49,6 +82,10 @@ export function importColumns(spec: KindSpec): ColumnSpec[] {
 
 interface Line extends RowState {
   key: string;
+  /** What the plan does with the row. */
+  action?: PreviewAction;
+  /** The name the existing object has (rows that update one without naming it). */
+  existingName?: string;
   /** Field values read; absent: the column is missing or its cell was refused. */
   values: ResourceInput;
   /** The owner as written (position key or id); null: clear; undefined: no column. */
@@ -63,13 +100,30 @@ export async function importResources(
   scope: TenantScope,
   spec: KindSpec,
   table: Table<string>,
-  opts: ImportOptions,
-): Promise<ImportReport> {
-  return await runImportJob(scope, table.rows(), opts, {
+  opts: ResourceImportOptions,
+): Promise<ImportReport & { duplicates: number; preview: PreviewRow[] }> {
+  const seen = { duplicates: 0, warnings: [] as RowProblem[], lines: [] as Line[] };
+  const report = await runImportJob(scope, table.rows(), opts, {
     report: newReport(spec.path, table, opts),
     read: (r) => readLine(spec, r),
-    plan: (tx, lines, pace) => planImport(tx, spec, lines, opts.actorId, pace),
+    plan: (tx, lines, pace) => {
+      seen.lines = lines;
+      return planImport(tx, spec, lines, opts, pace, seen);
+    },
   });
+  report.warnings = [...report.warnings, ...seen.warnings].slice(0, 1000);
+  return { ...report, duplicates: seen.duplicates, preview: previewOf(spec, seen.lines) };
+}
+
+/** What happens to each of the first rows, in file order. */
+function previewOf(spec: KindSpec, lines: Line[]): PreviewRow[] {
+  const name = nameField(spec).field;
+  return lines.slice(0, PREVIEW_ROWS).map((l) => ({
+    row: l.row,
+    key: l.key,
+    name: String(l.values[name] ?? l.existingName ?? ""),
+    action: l.problems.length ? "skip" : l.action ?? "skip",
+  }));
 }
 
 function readLine(spec: KindSpec, r: TableRow<string>): Line {
@@ -124,9 +178,11 @@ async function planImport(
   tx: TenantScope,
   spec: KindSpec,
   lines: Line[],
-  actorId: string,
+  opts: ResourceImportOptions,
   pace: Pace,
+  seen: { duplicates: number; warnings: RowProblem[] },
 ) {
+  const actorId = opts.actorId;
   const byKey = firstRowByKey(lines);
   const existing = new Map<string, ResourceRow>();
   for (const keys of batches([...byKey.keys()], 1000)) {
@@ -136,6 +192,7 @@ async function planImport(
     for (const row of rows) existing.set(row.externalKey!.toLowerCase(), row);
   }
   const owners = await resolveOwners(tx, lines);
+  const twins = await existingTwins(tx, spec);
 
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const inserts: ResourceInsert[] = [];
@@ -159,13 +216,29 @@ async function planImport(
     }
     if (line.problems.length) continue;
     if (!current) {
+      // A second object of the same name (or URL) under another key: said before writing.
+      const twin = twins(values);
+      if (twin) {
+        seen.duplicates++;
+        seen.warnings.push(rowProblem(
+          line.row,
+          nameField(spec).field,
+          "possible-duplicate",
+          `a ${spec.noun[0]} named "${twin.name}" exists already (${twin.key})`,
+          { key: twin.key, name: twin.name },
+        ));
+        line.action = "duplicate";
+        if (opts.skipDuplicates) continue;
+      }
       inserts.push({
         ...newRow(spec, { ...values, externalKey: line.key }, actorId, now),
         id: uuidv7(),
       });
       counts.created++;
+      line.action ??= "create";
       continue;
     }
+    line.existingName = current.name;
     const changes = changesOf(spec, current, values);
     if (Object.keys(changes).length) {
       updates.push({
@@ -173,7 +246,11 @@ async function planImport(
         patch: { ...changes, version: current.version + 1, updatedAt: now },
       });
       counts.updated++;
-    } else counts.unchanged++;
+      line.action = "update";
+    } else {
+      counts.unchanged++;
+      line.action = "unchanged";
+    }
   }
   const total = (await tx.count(resources, eq(resources.kind, spec.kind))) + inserts.length;
   if (total > RESOURCE_LIMIT) throw resourcesFull(spec, total);
@@ -183,6 +260,26 @@ async function planImport(
       for (const batch of batches(inserts)) await tx.insert(resources, batch);
       await updateRows(tx, resources, updates);
     },
+  };
+}
+
+/**
+ * The existing objects of the kind by name and by URL (both compared without case and outer
+ * spaces): a function from a new row's values to the object it would duplicate, if any.
+ */
+async function existingTwins(tx: TenantScope, spec: KindSpec) {
+  const rows = await tx.select(resources, { where: eq(resources.kind, spec.kind) });
+  const norm = (v: unknown) => typeof v === "string" ? v.trim().toLowerCase() : "";
+  const byName = new Map<string, ResourceRow>();
+  const byUrl = new Map<string, ResourceRow>();
+  for (const r of rows) {
+    if (norm(r.name)) byName.set(norm(r.name), r);
+    if (norm(r.url)) byUrl.set(norm(r.url), r);
+  }
+  const name = nameField(spec).field;
+  return (values: ResourceInput) => {
+    const hit = byName.get(norm(values[name])) ?? byUrl.get(norm(values.url));
+    return hit ? { key: hit.externalKey ?? hit.id, name: hit.name } : undefined;
   };
 }
 

@@ -308,6 +308,43 @@ test("a 60,000-row file is 413 naming the row limit, and other work keeps runnin
   assert.deepEqual(await find("documents", "BIG-"), []);
 });
 
+test("the check names rows that would duplicate existing documents, and can leave them out", async () => {
+  // The other demo workspace has the sample documents; the example file has some of them
+  // under keys of its own.
+  const file = await Deno.readFile(new URL("documents.csv", examples));
+  const samples = (await h.read("/documents?limit=200", other)).items as Json[];
+  const sampleNames = new Set(samples.map((d) => d.title.toLowerCase()));
+  const check = await reportOf(
+    await upload("documents", file, { query: "?dryRun=true", token: other }),
+  );
+  const twins = check.preview.filter((p: Json) => sampleNames.has(p.name.toLowerCase()));
+  assert.ok(twins.length >= 2, "the example file repeats sample documents");
+  assert.equal(check.duplicates, twins.length);
+  assert.deepEqual(
+    check.preview.map((p: Json) => p.action),
+    check.preview.map((p: Json) => sampleNames.has(p.name.toLowerCase()) ? "duplicate" : "create"),
+  );
+  const warning = check.warnings.find((w: Json) => w.code === "possible-duplicate");
+  assert.equal(warning.field, "title");
+  assert.match(warning.problem, /^a document named "[^"]+" exists already \(/);
+  assert.ok(
+    samples.some((d) => d.externalKey === warning.params.key || d.id === warning.params.key),
+  );
+  assert.equal(check.applied, false);
+  assert.equal((await h.read("/documents?limit=200", other)).items.length, samples.length);
+
+  // Left out on request: only the new documents are created.
+  const done = await reportOf(
+    await upload("documents", file, { query: "?skipDuplicates=true", token: other }),
+  );
+  assert.equal(done.created, check.rows - twins.length);
+  const after = (await h.read("/documents?limit=200", other)).items as Json[];
+  assert.equal(after.length, samples.length + done.created);
+  for (const name of sampleNames) {
+    assert.equal(after.filter((d) => d.title.toLowerCase() === name).length, 1, name);
+  }
+});
+
 test("close", async () => {
   await t.close();
 });

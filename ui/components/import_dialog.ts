@@ -1,6 +1,7 @@
 // <procedo-import-dialog heading="…" .kinds=${[…]} .run=${caller}>: imports a CSV or XLSX
 // file in a panel, checking first. The person picks what to import (when there is a choice)
 // and a file; "Check file" runs a dry run and shows the row report (row, field, problem);
+// with the rows it will import and duplicates of existing objects (which can be left out);
 // then "Import" (all or nothing) or "Import valid rows only" (partial). The caller sends the
 // file wherever it belongs, so any list with an import route can use this; a refused import
 // (422 with a `report` member) shows its report too. Fires `imported` with the report.
@@ -9,6 +10,7 @@ import { isApiProblem } from "../lib/api/client.ts";
 import { formatNumber, LocaleController, t } from "../lib/i18n.ts";
 import { importProblemMessage } from "../lib/problems.ts";
 import { icon } from "./icons.ts";
+import { importPreview, type ImportPreviewRow } from "./import_preview.ts";
 import "./problem_bar.ts";
 import "./side_panel.ts";
 import type { ProcedoPanel } from "./side_panel.ts";
@@ -36,6 +38,10 @@ export interface ImportReport {
   problems: ImportRowProblem[];
   warnings?: ImportRowProblem[];
   truncated?: boolean;
+  /** New rows that repeat an existing object (resources). */
+  duplicates?: number;
+  /** What happens to each of the first rows (resources). */
+  preview?: ImportPreviewRow[];
 }
 
 /** One kind of list the route accepts ("positions", "employees"…). */
@@ -51,6 +57,8 @@ export interface ImportRequest {
   file: File;
   dryRun: boolean;
   partial: boolean;
+  /** Leave out rows that repeat an existing object (where the route offers it). */
+  skipDuplicates: boolean;
 }
 
 /** Sends the file; resolves with the report or throws the API's problem (`ApiProblem`). */
@@ -71,6 +79,7 @@ export class ProcedoImportDialog extends LitElement {
     done: { state: true },
     error: { state: true },
     busy: { state: true },
+    skipDuplicates: { state: true },
   };
   static override styles = [
     base,
@@ -124,6 +133,7 @@ export class ProcedoImportDialog extends LitElement {
   declare done: ImportReport | undefined;
   declare error: unknown;
   declare busy: boolean;
+  declare skipDuplicates: boolean;
 
   constructor() {
     super();
@@ -131,6 +141,7 @@ export class ProcedoImportDialog extends LitElement {
     this.kinds = [];
     this.kind = "";
     this.busy = false;
+    this.skipDuplicates = true;
     new LocaleController(this);
   }
 
@@ -146,7 +157,7 @@ export class ProcedoImportDialog extends LitElement {
     await this.#panel.show();
   }
 
-  get #panel() {
+  get #panel(): ProcedoPanel {
     return this.renderRoot.querySelector("procedo-panel") as ProcedoPanel;
   }
 
@@ -271,6 +282,17 @@ export class ProcedoImportDialog extends LitElement {
         ${r.truncated
           ? html`<p class="hint">${t("import.truncated", { count: count(r.problems.length) })}</p>`
           : nothing}
+        ${importPreview(
+          r.preview,
+          r.duplicates ?? 0,
+          this.skipDuplicates,
+          (skip) => {
+            // The counts above were checked with the other choice: check again.
+            this.skipDuplicates = skip;
+            void this.#send(true, false);
+          },
+          r.rows,
+        )}
         ${this.#problemTable(t("import.warnings"), r.warnings ?? [], "import-warnings")}
       </section>
     `;
@@ -322,6 +344,9 @@ export class ProcedoImportDialog extends LitElement {
             ${line}
           `
         )}
+        ${r.duplicates && this.skipDuplicates
+          ? t("imports.doneDuplicates", { count: count(r.duplicates) })
+          : nothing}
       </fluent-message-bar>
       ${this.#problemTable(t("import.skippedRows"), r.problems, "import-skipped")}
     `;
@@ -333,7 +358,13 @@ export class ProcedoImportDialog extends LitElement {
     this.busy = true;
     this.error = undefined;
     try {
-      const report = await this.run({ kind: this.kind, file, dryRun, partial });
+      const report = await this.run({
+        kind: this.kind,
+        file,
+        dryRun,
+        partial,
+        skipDuplicates: this.skipDuplicates,
+      });
       if (dryRun) this.report = report;
       else {
         this.report = undefined;

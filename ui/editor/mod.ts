@@ -54,6 +54,7 @@ export {
 } from "./command_stack.ts";
 export { EventBus, type Listener } from "./event_bus.ts";
 export type { UndoHistory } from "./history.ts";
+export { onOwnPlane, visibleGraph } from "./visible.ts";
 export * from "./model.ts";
 export {
   boundsOf,
@@ -113,6 +114,7 @@ export {
 } from "./commands/clipboard.ts";
 export { align, type Alignment, type Axis, distribute } from "./commands/arrange.ts";
 export { replaceGraph } from "./commands/replace.ts";
+export { setCollapsed, setDefaultFlow, setEmbedded, setEventKind } from "./commands/bpmn_kinds.ts";
 export { fallbackRoute, ROUTE_PADDING, routeOrthogonal, Router } from "./routing.ts";
 export { rerouteAllEdges, rerouteEdges, rerouteEdgesById } from "./reroute.ts";
 export { type Conflict, merge, type MergeResult, type Side } from "./merge.ts";

@@ -12,7 +12,7 @@ import {
   type AuthenticationResult,
   PublicClientApplication,
 } from "@azure/msal-browser";
-import type { PopupAuth } from "./connection.ts";
+import type { PopupAuth } from "./popup_auth.ts";
 
 export interface PopupAuthSettings {
   clientId: string;

@@ -10,6 +10,7 @@ import {
   type Schemas,
   unwrap,
 } from "../lib/api/client.ts";
+import type { PopupAuth } from "./popup_auth.ts";
 
 export type TokenProvider = () => Promise<string | null | undefined>;
 type ClientConfig = Schemas["ClientConfig"];
@@ -25,13 +26,7 @@ export interface ConnectionSettings {
   tokenProvider?: TokenProvider;
 }
 
-/** Signs in with MSAL in the host page (auth_msal.ts). */
-export interface PopupAuth {
-  /** A token without interaction (cached account, refresh token or SSO), or null. */
-  silent(): Promise<string | null>;
-  /** Opens Microsoft's sign-in in a popup; the token, or null when closed or refused. */
-  popup(): Promise<string | null>;
-}
+export type { PopupAuth } from "./popup_auth.ts";
 
 export type Readiness =
   | { kind: "ready" }

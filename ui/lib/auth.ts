@@ -5,42 +5,10 @@
 // When the API refuses a token (expired, revoked), `renew` gets a fresh one without any
 // interaction and `signInAgain` signs the same person in again without leaving the page, so
 // a page holding unsaved work (the process editor) keeps it.
-import { createProcedoClient, type ProcedoClient, type Schemas, unwrap } from "./api/client.ts";
+import { createProcedoClient, type ProcedoClient, unwrap } from "./api/client.ts";
+import type { Auth, ClientConfig, DevAuth } from "./auth_types.ts";
 
-export type ClientConfig = Schemas["ClientConfig"];
-export type DemoUser = Schemas["DemoUser"];
-
-export interface Auth {
-  readonly mode: "dev" | "entra";
-  /** Finishes a sign-in in progress and tries silent SSO; true when someone is signed in. */
-  restore(): Promise<boolean>;
-  /**
-   * A valid access token for the API (refreshed silently), or null when signed out or when
-   * only an interactive sign-in would give one (never navigates away).
-   */
-  getToken(): Promise<string | null>;
-  /** A fresh token for the same person without interaction (after the API refused one). */
-  renew(): Promise<boolean>;
-  /**
-   * Signs the same person in again in place (a popup with Entra ID); false when it did not
-   * work or someone else signed in. Call it from a click: browsers block popups otherwise.
-   */
-  signInAgain(): Promise<boolean>;
-  /**
-   * Entra: sends the browser to Microsoft's sign-in page; in a frame, signs in in a popup and
-   * resolves once signed in.
-   */
-  signIn(): Promise<void>;
-  signOut(): Promise<void>;
-}
-
-export interface DevAuth extends Auth {
-  readonly mode: "dev";
-  /** The demo users of both demo tenants. */
-  users(): Promise<DemoUser[]>;
-  /** Signs in as anyone, demo user or not (a new organisation's user has random ids). */
-  signInAs(who: { tid: string; oid: string; name?: string }): Promise<void>;
-}
+export type { Auth, ClientConfig, DemoUser, DevAuth } from "./auth_types.ts";
 
 const anonymous = () => createProcedoClient({ baseUrl: "" });
 

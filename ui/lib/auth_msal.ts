@@ -10,7 +10,7 @@ import {
   InteractionRequiredAuthError,
   PublicClientApplication,
 } from "@azure/msal-browser";
-import type { Auth, ClientConfig } from "./auth.ts";
+import type { Auth, ClientConfig } from "./auth_types.ts";
 
 type EntraSettings = NonNullable<ClientConfig["entra"]>;
 

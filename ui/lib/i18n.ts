@@ -27,10 +27,29 @@ export function preferredLanguage(
   return "en";
 }
 
-/** The message `key` in the current language, with {name} placeholders filled in. */
+/**
+ * The message `key` in the current language, with {name} placeholders filled in. With a
+ * `count`, the catalog's form for that number is taken where it has one ("1 error": the key
+ * with `.one` appended, chosen by Intl.PluralRules for the language), else `key` itself.
+ */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text = CATALOGS[current][key] ?? en[key] ?? key;
+  const catalog = CATALOGS[current];
+  let text = catalog[key] ?? en[key] ?? key;
+  if (params.count !== undefined) {
+    const form = `${key}.${pluralOf(params.count)}` as MessageKey;
+    if (Object.hasOwn(catalog, form)) text = catalog[form];
+  }
   return text.replace(/\{(\w+)\}/g, (m, name) => name in params ? String(params[name]) : m);
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** The plural category of a count ("one", "other"…); formatted counts are read back. */
+export function pluralOf(count: string | number): Intl.LDMLPluralRule {
+  const n = typeof count === "number" ? count : Number(String(count).replace(/[^\d-]/g, ""));
+  let rules = pluralRules.get(current);
+  if (!rules) pluralRules.set(current, rules = new Intl.PluralRules(LOCALES[current]));
+  return rules.select(Number.isFinite(n) ? n : 0);
 }
 
 /** Whether a catalog has `key` (for keys built at run time, such as problem types). */

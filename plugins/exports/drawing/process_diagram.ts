@@ -9,6 +9,7 @@ import {
   edgeLabelBox,
   FONT_SIZE,
   type Fonts,
+  isContainer,
   laneLabel,
   LINE,
   type ShapePart,
@@ -164,7 +165,7 @@ export function processDrawing(graph: Graph, o: DiagramOptions): Drawing {
       ({ ...part(p), ...shapePaint(n.type, p) }) as Primitive
     );
     if (n.label) {
-      const b = computeLabel(n.type, n.width, n.height, n.label, fonts);
+      const b = computeLabel(n.type, n.width, n.height, n.label, fonts, isContainer(n));
       const size = b.small ? SMALL_FONT_SIZE : FONT_SIZE;
       children.push({
         kind: "text",

@@ -30,6 +30,10 @@ export const NODE_TYPES = [
 ] as const;
 export type NodeType = typeof NODE_TYPES[number];
 
+/** Intermediate events wait for something (catch) or signal it (throw). */
+export const INTERMEDIATE_EVENT_KINDS = ["catch", "throw"] as const;
+export type IntermediateEventKind = typeof INTERMEDIATE_EVENT_KINDS[number];
+
 export const RACI_ROLES = ["responsible", "accountable", "consulted", "informed"] as const;
 export type RaciRole = typeof RACI_ROLES[number];
 

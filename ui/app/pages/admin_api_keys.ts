@@ -5,8 +5,7 @@ import { html, LitElement, nothing } from "lit";
 import "../../components/confirm_dialog.ts";
 import type { ProcedoConfirm } from "../../components/confirm_dialog.ts";
 import { icon } from "../../components/icons.ts";
-import "../../components/pager.ts";
-import "../../components/problem_bar.ts";
+import "../../components/admin_list.ts";
 import { base, page, table } from "../../components/styles.ts";
 import { type Schemas, unwrap } from "../../lib/api/client.ts";
 import { ApiData } from "../../lib/api_data.ts";
@@ -49,57 +48,36 @@ export class ProcedoAdminApiKeys extends LitElement {
     const data = this.#keys;
     return html`
       <procedo-admin-tabs></procedo-admin-tabs>
-      <h1>${t("admin.keys.title")}</h1>
-      <p class="muted">${t("admin.keys.intro")}</p>
-      <div class="commandbar" role="toolbar" aria-label=${t("admin.keys.commands")}>
-        <fluent-button appearance="primary" data-testid="new-key" @click=${() =>
-          (this.renderRoot.querySelector("procedo-api-key-panel") as ProcedoApiKeyPanel).open()}>
-          ${icon("add", 20, "start")}${t("admin.keys.new")}</fluent-button>
-        <fluent-button appearance="subtle" @click=${() => data.reload()}>
-          ${icon("refresh", 20, "start")}${t("action.refresh")}</fluent-button>
-        <span class="status grow" role="status">${this.done ?? ""}</span>
-      </div>
-      <procedo-problem .error=${this.actionError}></procedo-problem>
-      ${data.error
-        ? html`<procedo-problem .error=${data.error} @retry=${() =>
-          data.reload()}></procedo-problem>`
-        : nothing}
-      ${data.value ? this.#table(data.value.items) : nothing}
-      ${!data.value && data.loading
-        ? html`<fluent-spinner aria-label=${t("app.loading")}></fluent-spinner>`
-        : nothing}
-      ${data.value
-        ? html`
-          <procedo-pager total=${data.value.total} offset=${this.#list.state.offset} limit=${PAGE}
-            @page=${(e: CustomEvent<number>) =>
-              this.#list.go({ offset: e.detail }, true)}></procedo-pager>
-        `
-        : nothing}
+      <procedo-admin-list
+        heading=${t("admin.keys.title")}
+        intro=${t("admin.keys.intro")}
+        commandsLabel=${t("admin.keys.commands")}
+        primaryLabel=${t("admin.keys.new")}
+        primaryTestId="new-key"
+        status=${this.done ?? ""}
+        tableTestId="keys-table"
+        emptyText=${t("admin.keys.none")}
+        .columns=${[
+          { label: t("admin.keys.name") },
+          { label: t("admin.keys.role") },
+          { label: t("admin.keys.prefix") },
+          { label: t("admin.keys.status") },
+          { label: t("admin.keys.expires") },
+          { label: t("admin.keys.lastUsed") },
+          { label: t("table.actions"), hidden: true },
+        ]}
+        .data=${{ value: data.value, error: data.error, loading: data.loading }}
+        .row=${(k: ApiKey) => this.#row(k)}
+        .offset=${this.#list.state.offset}
+        .limit=${PAGE}
+        .actionError=${this.actionError}
+        @primary=${() =>
+          (this.renderRoot.querySelector("procedo-api-key-panel") as ProcedoApiKeyPanel).open()}
+        @refresh=${() => data.reload()}
+        @page=${(e: CustomEvent<number>) => this.#list.go({ offset: e.detail }, true)}
+      ></procedo-admin-list>
       <procedo-api-key-panel @created=${() => data.reload()}></procedo-api-key-panel>
       <procedo-confirm></procedo-confirm>
-    `;
-  }
-
-  #table(keys: ApiKey[]) {
-    if (keys.length === 0) return html`<p class="empty">${t("admin.keys.none")}</p>`;
-    return html`
-      <div class="table-wrap">
-        <table data-testid="keys-table">
-          <caption class="visually-hidden">${t("admin.keys.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${t("admin.keys.name")}</th>
-              <th scope="col">${t("admin.keys.role")}</th>
-              <th scope="col">${t("admin.keys.prefix")}</th>
-              <th scope="col">${t("admin.keys.status")}</th>
-              <th scope="col">${t("admin.keys.expires")}</th>
-              <th scope="col">${t("admin.keys.lastUsed")}</th>
-              <th scope="col"><span class="visually-hidden">${t("table.actions")}</span></th>
-            </tr>
-          </thead>
-          <tbody>${keys.map((k) => this.#row(k))}</tbody>
-        </table>
-      </div>
     `;
   }
 

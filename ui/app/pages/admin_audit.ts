@@ -1,4 +1,5 @@
-// <procedo-admin-audit>: the workspace's audit trail, newest first, with filters and paging,
+// <procedo-admin-audit>: the workspace's audit trail, newest first, in words ("Max Modeler
+// saved a process draft") with local times, filtered by person (a picker), period and action,
 // and "Verify chain", which recomputes the hash chain and checks its signed anchors on the
 // server, names the first entry that does not verify and says how far the anchors reach.
 import { css, html, LitElement, nothing } from "lit";
@@ -8,7 +9,17 @@ import "../../components/problem_bar.ts";
 import { base, controls, page, table } from "../../components/styles.ts";
 import { type Schemas, unwrap } from "../../lib/api/client.ts";
 import { ApiData } from "../../lib/api_data.ts";
-import { formatDateTime, formatNumber, LocaleController, t } from "../../lib/i18n.ts";
+import {
+  formatDateTime,
+  formatNumber,
+  LocaleController,
+  type MessageKey,
+  t,
+} from "../../lib/i18n.ts";
+import "../../components/select.ts";
+import "./processes/list_picker.ts";
+import type { PickerOption, PickerSearch, ProcedoListPicker } from "./processes/list_picker.ts";
+import { auditWords } from "./audit_words.ts";
 import { session } from "../session.ts";
 import "./admin_tabs.ts";
 
@@ -21,6 +32,24 @@ type Filters = {
   to?: string;
 };
 const PAGE = 50;
+
+const PERIODS = ["all", "day", "week", "month", "quarter"] as const;
+type Period = typeof PERIODS[number];
+const DAY = 24 * 3600_000;
+const PERIOD_MS: Record<Exclude<Period, "all">, number> = {
+  day: DAY,
+  week: 7 * DAY,
+  month: 30 * DAY,
+  quarter: 90 * DAY,
+};
+
+/** People of the workspace whose name matches what was typed. */
+const searchPeople: PickerSearch = async (q, signal) => {
+  const page = unwrap(
+    await session().api.GET("/api/v1/users", { params: { query: { q, limit: 20 } }, signal }),
+  );
+  return page.items.map((u) => ({ id: u.id, label: u.displayName, detail: t(`role.${u.role}`) }));
+};
 
 export class ProcedoAdminAudit extends LitElement {
   static override properties = {
@@ -45,6 +74,9 @@ export class ProcedoAdminAudit extends LitElement {
       form .control {
         min-width: 10rem;
       }
+      .person {
+        min-width: 16rem;
+      }
     `,
   ];
   declare filters: Filters;
@@ -52,6 +84,8 @@ export class ProcedoAdminAudit extends LitElement {
   declare verification: Schemas["AuditVerification"] | undefined;
   declare verifying: boolean;
   declare verifyError: unknown;
+  #person: PickerOption | null = null;
+  #period: Period = "all";
   #entries = new ApiData(this, async (signal) => {
     const page = unwrap(
       await session().api.GET("/api/v1/audit", {
@@ -142,17 +176,25 @@ export class ProcedoAdminAudit extends LitElement {
   }
 
   #filterForm() {
-    const text = (name: keyof Filters, label: string) =>
+    const text = (name: "action" | "target_type", label: string) =>
       html`<label class="control"><span>${label}</span>
         <input class="native" name=${name} .value=${this.filters[name] ?? ""}></label>`;
-    const time = (name: "from" | "to", label: string) =>
-      html`<label class="control"><span>${label}</span>
-        <input class="native" type="datetime-local" name=${name}></label>`;
     return html`<form @submit=${this.#apply} aria-label=${t("admin.audit.filters")}>
+      <procedo-list-picker class="person" label=${t("admin.audit.person")}
+        hint=${t("admin.audit.personHint")} data-testid="audit-person"
+        .search=${searchPeople} @pick=${(
+      e: CustomEvent<PickerOption | null>,
+    ) => (this.#person = e.detail)}></procedo-list-picker>
+      <procedo-select label=${t("admin.audit.period")} name="period" data-testid="audit-period"
+        value=${this.#period} .options=${
+      PERIODS.map((p) => ({
+        value: p,
+        label: t(`admin.audit.period.${p}` as MessageKey),
+      }))
+    } @change=${(e: CustomEvent<string>) => (this.#period = e.detail as Period)}>
+      </procedo-select>
       ${text("action", t("admin.audit.action"))}
-      ${text("actor_id", t("admin.audit.actorId"))}
       ${text("target_type", t("admin.audit.targetType"))}
-      ${time("from", t("admin.audit.from"))} ${time("to", t("admin.audit.to"))}
       <fluent-button type="submit" appearance="outline" @click=${this.#apply}>
         ${icon("filter", 16, "start")}${t("admin.audit.apply")}</fluent-button>
       <fluent-button appearance="subtle" @click=${this.#clear}>${
@@ -171,9 +213,7 @@ export class ProcedoAdminAudit extends LitElement {
             <tr>
               <th scope="col">#</th>
               <th scope="col">${t("admin.audit.at")}</th>
-              <th scope="col">${t("admin.audit.actor")}</th>
-              <th scope="col">${t("admin.audit.action")}</th>
-              <th scope="col">${t("admin.audit.request")}</th>
+              <th scope="col">${t("admin.audit.what")}</th>
               <th scope="col">${t("admin.audit.target")}</th>
               <th scope="col">${t("admin.audit.status")}</th>
             </tr>
@@ -186,19 +226,28 @@ export class ProcedoAdminAudit extends LitElement {
 
   #row(e: Entry, names: ReadonlyMap<string, string>) {
     const name = e.actorId ? names.get(e.actorId) : undefined;
+    const who = name ??
+      (e.actorType === "user"
+        ? t("admin.audit.someone")
+        : t(`admin.audit.actorType.${e.actorType}`));
+    const words = auditWords(e);
+    const refused = (e.status ?? 0) >= 400;
     return html`
       <tr>
         <td>${e.seq}</td>
-        <td>${formatDateTime(e.at)}</td>
-        <td title=${e.actorId ?? ""}>${t(`admin.audit.actorType.${e.actorType}`)}${name
-          ? html`: ${name}`
-          : e.actorId
-          ? html`
-            <span class="mono">${e.actorId.slice(-8)}</span>
-          `
-          : nothing}</td>
-        <td class="mono">${e.action}</td>
-        <td class="mono">${e.method ?? ""} ${e.route ?? ""}</td>
+        <td><time datetime=${e.at}>${formatDateTime(e.at)}</time></td>
+        <td class="wrap" title=${`${e.action} · ${e.method ?? ""} ${e.route ?? ""}`}>
+          ${t("admin.audit.sentence", {
+            who,
+            did: t(words.verb, { what: t(words.object) }),
+          })}${refused
+            ? html`
+              <fluent-badge appearance="tint" color="danger">${t(
+                "admin.audit.refused",
+              )}</fluent-badge>
+            `
+            : nothing}
+          <div class="muted mono">${e.method ?? ""} ${e.route ?? ""}</div></td>
         <td>${e.targetType ?? ""} <span class="mono">${e.targetId?.slice(-8) ?? ""}</span></td>
         <td>${e.status ?? ""}</td>
       </tr>
@@ -210,16 +259,13 @@ export class ProcedoAdminAudit extends LitElement {
     const form = this.renderRoot.querySelector("form")!;
     const value = (name: string) =>
       (form.querySelector(`[name=${name}]`) as HTMLInputElement).value.trim() || undefined;
-    const iso = (name: string) => {
-      const v = value(name);
-      return v ? new Date(v).toISOString() : undefined;
-    };
     this.filters = {
       action: value("action"),
-      actor_id: value("actor_id"),
+      actor_id: this.#person?.id,
       target_type: value("target_type"),
-      from: iso("from"),
-      to: iso("to"),
+      from: this.#period === "all"
+        ? undefined
+        : new Date(Date.now() - PERIOD_MS[this.#period]).toISOString(),
     };
     this.offset = 0;
     void this.#entries.reload();
@@ -227,6 +273,9 @@ export class ProcedoAdminAudit extends LitElement {
 
   #clear = () => {
     this.renderRoot.querySelector("form")!.reset();
+    this.#person = null;
+    this.#period = "all";
+    this.renderRoot.querySelector<ProcedoListPicker>("procedo-list-picker")?.set(null);
     this.filters = {};
     this.offset = 0;
     void this.#entries.reload();

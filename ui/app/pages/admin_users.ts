@@ -1,14 +1,15 @@
-// <procedo-admin-users>: who works in this workspace, with which role. Executives change a
-// role with the select in the row (saved at once) and deactivate or reactivate after one
-// confirmation. Changes name the version of the row shown (If-Match): when someone else
+// <procedo-admin-users>: who works in this workspace, with which role and when they were last
+// seen. Executives change a role with the select in the row (saved at once) and deactivate or
+// reactivate others after one confirmation (never themselves). Changes name the version of the row shown (If-Match): when someone else
 // changed that user meanwhile (412), the row is reloaded and the problem bar says so. The
 // API keeps at least one active executive (409 last-executive).
 import { css, html, LitElement, nothing } from "lit";
 import "../../components/confirm_dialog.ts";
 import type { ProcedoConfirm } from "../../components/confirm_dialog.ts";
 import { icon } from "../../components/icons.ts";
-import "../../components/pager.ts";
-import "../../components/problem_bar.ts";
+import "../../components/admin_list.ts";
+import "../../components/select.ts";
+import type { ProcedoSelect } from "../../components/select.ts";
 import { base, controls, page, table } from "../../components/styles.ts";
 import { isApiProblem, type Schemas, unwrap } from "../../lib/api/client.ts";
 import { ApiData } from "../../lib/api_data.ts";
@@ -68,56 +69,31 @@ export class ProcedoAdminUsers extends LitElement {
     const data = this.#users;
     return html`
       <procedo-admin-tabs></procedo-admin-tabs>
-      <h1>${t("admin.users.title")}</h1>
-      <div class="commandbar" role="toolbar" aria-label=${t("admin.users.commands")}>
-        <fluent-button appearance="subtle" @click=${() => data.reload()}>
-          ${icon("refresh", 20, "start")}${t("action.refresh")}
-        </fluent-button>
-        <span class="status grow" role="status">${this.done ?? ""}</span>
-        <fluent-text-input class="search" type="search" placeholder=${t("admin.users.search")}
-          @input=${this.#list.onSearch}><span class="visually-hidden">${t(
-            "admin.users.search",
-          )}</span>
-          <span slot="start">${icon("search", 16)}</span></fluent-text-input>
-      </div>
-      <procedo-problem .error=${this.actionError} @reload=${this.#afterConflict}></procedo-problem>
-      ${data.error
-        ? html`<procedo-problem .error=${data.error} @retry=${() =>
-          data.reload()}></procedo-problem>`
-        : nothing}
-      ${data.value ? this.#table(data.value.items) : nothing}
-      ${!data.value && data.loading
-        ? html`<fluent-spinner aria-label=${t("app.loading")}></fluent-spinner>`
-        : nothing}
-      ${data.value
-        ? html`
-          <procedo-pager total=${data.value.total} offset=${this.#list.state.offset} limit=${PAGE}
-            @page=${(e: CustomEvent<number>) =>
-              this.#list.go({ offset: e.detail }, true)}></procedo-pager>
-        `
-        : nothing}
+      <procedo-admin-list
+        heading=${t("admin.users.title")}
+        commandsLabel=${t("admin.users.commands")}
+        searchLabel=${t("admin.users.search")}
+        status=${this.done ?? ""}
+        tableTestId="users-table"
+        emptyText=${t("admin.users.none")}
+        .columns=${[
+          { label: t("admin.users.name") },
+          { label: t("admin.users.role") },
+          { label: t("admin.users.status") },
+          { label: t("admin.users.lastSeen") },
+          { label: t("table.actions"), hidden: true },
+        ]}
+        .data=${{ value: data.value, error: data.error, loading: data.loading }}
+        .row=${(u: User) => this.#row(u)}
+        .offset=${this.#list.state.offset}
+        .limit=${PAGE}
+        .actionError=${this.actionError}
+        .onSearch=${this.#list.onSearch}
+        @refresh=${() => data.reload()}
+        @conflict-reload=${this.#afterConflict}
+        @page=${(e: CustomEvent<number>) => this.#list.go({ offset: e.detail }, true)}
+      ></procedo-admin-list>
       <procedo-confirm></procedo-confirm>
-    `;
-  }
-
-  #table(users: User[]) {
-    if (users.length === 0) return html`<p class="empty">${t("admin.users.none")}</p>`;
-    return html`
-      <div class="table-wrap">
-        <table data-testid="users-table">
-          <caption class="visually-hidden">${t("admin.users.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">${t("admin.users.name")}</th>
-              <th scope="col">${t("admin.users.role")}</th>
-              <th scope="col">${t("admin.users.status")}</th>
-              <th scope="col">${t("admin.users.lastSeen")}</th>
-              <th scope="col"><span class="visually-hidden">${t("table.actions")}</span></th>
-            </tr>
-          </thead>
-          <tbody>${users.map((u) => this.#row(u))}</tbody>
-        </table>
-      </div>
     `;
   }
 
@@ -131,12 +107,12 @@ export class ProcedoAdminUsers extends LitElement {
           `
           : nothing}</td>
         <td>
-          <select class="small" aria-label=${t("admin.users.roleOf", { name: u.displayName })}
-            ?disabled=${!u.active} @change=${(e: Event) => this.#setRole(u, e)}>
-                ${ROLES.map((r) =>
-                  html`<option value=${r} ?selected=${r === u.role}>${t(`role.${r}`)}</option>`
-                )}
-              </select>
+          <procedo-select label-hidden name="role" data-user-role=${u.displayName}
+            label=${t("admin.users.roleOf", { name: u.displayName })} value=${u.role}
+            ?disabled=${!u.active} .options=${ROLES.map((r) => ({
+              value: r,
+              label: t(`role.${r}`),
+            }))} @change=${(e: CustomEvent<string>) => this.#setRole(u, e)}></procedo-select>
         </td>
         <td>${u.active
           ? html`<fluent-badge appearance="tint" color="success">${
@@ -147,23 +123,26 @@ export class ProcedoAdminUsers extends LitElement {
           }</fluent-badge>`}
             </td>
         <td>${formatDateTime(u.lastSeenAt)}</td>
-        <td class="actions">
-          <fluent-button size="small" appearance="subtle" @click=${() =>
-            this.#setActive(u, !u.active)}>
+        <td class="actions">${me
+          // Nobody locks themselves out: another executive deactivates you.
+          ? html`<span class="you">${t("admin.users.selfHint")}</span>`
+          : html`
+            <fluent-button size="small" appearance="subtle" @click=${() =>
+              this.#setActive(u, !u.active)}>
                 ${u.active
                   ? icon("personSubtract", 16, "start")
                   : icon("personAdd", 16, "start")}${u.active
                   ? t("admin.users.deactivate")
                   : t("admin.users.reactivate")}
               </fluent-button>
-        </td>
+          `}</td>
       </tr>
     `;
   }
 
-  async #setRole(u: User, e: Event) {
-    const select = e.target as HTMLSelectElement;
-    const role = select.value as Role;
+  async #setRole(u: User, e: CustomEvent<string>) {
+    const select = e.target as ProcedoSelect;
+    const role = e.detail as Role;
     const ok = await this.#patch(u, { role });
     if (ok) {
       this.done = t("admin.users.roleChanged", { name: u.displayName, role: t(`role.${role}`) });

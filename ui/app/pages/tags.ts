@@ -5,8 +5,7 @@ import { css, html, LitElement, nothing } from "lit";
 import "../../components/confirm_dialog.ts";
 import type { ProcedoConfirm } from "../../components/confirm_dialog.ts";
 import { icon } from "../../components/icons.ts";
-import "../../components/pager.ts";
-import "../../components/problem_bar.ts";
+import "../../components/admin_list.ts";
 import { base, page, table } from "../../components/styles.ts";
 import { type Schemas, unwrap } from "../../lib/api/client.ts";
 import { ApiData } from "../../lib/api_data.ts";
@@ -76,78 +75,37 @@ export class ProcedoTagsPage extends LitElement {
 
   override render() {
     const data = this.#tags;
+    const edit = this.#canEdit;
     return html`
-      <h1>${t("tags.title")}</h1>
-      <div class="commandbar" role="toolbar" aria-label=${t("tags.commands")}>
-        ${this.#canEdit
-          ? html`
-            <fluent-button appearance="primary" data-testid="new-tag"
-              @click=${() => this.#panel.open()}>${icon("add", 20, "start")}${t(
-                "tags.new",
-              )}</fluent-button>
-          `
-          : nothing}
-        <fluent-button appearance="subtle" @click=${() => data.reload()}>
-          ${icon("refresh", 20, "start")}${t("action.refresh")}
-        </fluent-button>
-        <span class="grow"></span>
-        <fluent-text-input
-          class="search"
-          type="search"
-          placeholder=${t("tags.searchPlaceholder")}
-          data-testid="tag-search"
-          @input=${this.#list.onSearch}
-        ><span class="visually-hidden">${t("tags.search")}</span>
-          <span slot="start">${icon("search", 16)}</span></fluent-text-input>
-      </div>
-      <procedo-problem .error=${this.actionError} @reload=${this.#afterConflict}></procedo-problem>
-      ${data.error
-        ? html`<procedo-problem .error=${data.error} @retry=${() =>
-          data.reload()}></procedo-problem>`
-        : nothing}
-      ${data.value ? this.#table(data.value.items) : nothing}
-      ${!data.value && data.loading
-        ? html`<fluent-spinner aria-label=${t("app.loading")}></fluent-spinner>`
-        : nothing}
-      ${data.value
-        ? html`
-          <procedo-pager
-            total=${data.value.total}
-            offset=${this.#list.state.offset}
-            limit=${PAGE}
-            @page=${(e: CustomEvent<number>) => this.#list.go({ offset: e.detail }, true)}
-          ></procedo-pager>
-        `
-        : nothing}
+      <procedo-admin-list
+        heading=${t("tags.title")}
+        commandsLabel=${t("tags.commands")}
+        primaryLabel=${edit ? t("tags.new") : ""}
+        primaryTestId="new-tag"
+        searchLabel=${t("tags.search")}
+        searchPlaceholder=${t("tags.searchPlaceholder")}
+        searchTestId="tag-search"
+        tableTestId="tags-table"
+        emptyText=${this.#list.state.q ? t("tags.noMatch") : t("tags.empty")}
+        .columns=${[
+          { label: t("tags.name") },
+          { label: t("tags.description") },
+          { label: t("tags.updated") },
+          ...(edit ? [{ label: t("table.actions"), hidden: true }] : []),
+        ]}
+        .data=${{ value: data.value, error: data.error, loading: data.loading }}
+        .row=${(tag: Tag) => this.#row(tag)}
+        .offset=${this.#list.state.offset}
+        .limit=${PAGE}
+        .actionError=${this.actionError}
+        .onSearch=${this.#list.onSearch}
+        @primary=${() => this.#panel.open()}
+        @refresh=${() => data.reload()}
+        @conflict-reload=${this.#afterConflict}
+        @page=${(e: CustomEvent<number>) => this.#list.go({ offset: e.detail }, true)}
+      ></procedo-admin-list>
       <procedo-tag-panel @saved=${() => data.reload()}></procedo-tag-panel>
       <procedo-confirm></procedo-confirm>
-    `;
-  }
-
-  #table(items: Tag[]) {
-    if (items.length === 0) {
-      return html`<p class="empty">${this.#list.state.q ? t("tags.noMatch") : t("tags.empty")}</p>`;
-    }
-    return html`
-      <div class="table-wrap">
-        <table data-testid="tags-table">
-          <caption class="visually-hidden">${t("tags.title")}</caption>
-          <thead>
-            <tr>
-                  <th scope="col">${t("tags.name")}</th>
-                  <th scope="col">${t("tags.description")}</th>
-                  <th scope="col">${t("tags.updated")}</th>
-                  ${this.#canEdit
-                    ? html`<th scope="col"><span class="visually-hidden">
-              ${t("table.actions")}</span></th>`
-                    : nothing}
-                </tr>
-          </thead>
-          <tbody>
-                ${items.map((tag) => this.#row(tag))}
-              </tbody>
-        </table>
-      </div>
     `;
   }
 

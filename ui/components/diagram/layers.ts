@@ -18,7 +18,11 @@ export interface DrawOptions {
 
 /** The accessible name of a node: its type and its label. */
 export function nodeName(n: ProcessNode): string {
-  const type = t(`processes.node.${n.type}` as MessageKey);
+  const type = n.event === "catch"
+    ? t("modeling.node.catch")
+    : n.embedded
+    ? t("modeling.node.embedded")
+    : t(`processes.node.${n.type}` as MessageKey);
   return n.label ? `${type}: ${n.label}` : type;
 }
 
@@ -62,6 +66,8 @@ function edge(e: SceneEdge, o: DrawOptions): SVGTemplateResult {
   return svg`<g class=${e.association ? "edge association" : "edge"} data-edge-id=${e.edge.id}>
     <path class="line" d=${e.d}></path>${
     e.head ? svg`<path class="head" d=${e.head}></path>` : nothing
+  }${
+    e.defaultMark ? svg`<path class="line default-mark" d=${e.defaultMark}></path>` : nothing
   }${label}</g>`;
 }
 

@@ -18,6 +18,8 @@ import {
   type ProcessNode,
   readingOrder,
 } from "./geometry.ts";
+import { defaultFlowMark } from "./shapes.ts";
+import { visibleGraph } from "../../editor/visible.ts";
 
 export interface SceneEdge {
   edge: Edge;
@@ -27,6 +29,8 @@ export interface SceneEdge {
   label: string;
   anchor: Point & { vertical: boolean };
   association: boolean;
+  /** The default-flow slash near the source (default flows only). */
+  defaultMark?: string;
 }
 
 export interface NodeGroup {
@@ -46,7 +50,9 @@ export interface Scene {
   byId: Map<string, ProcessNode>;
 }
 
-export function buildScene(graph: Graph): Scene {
+export function buildScene(whole: Graph): Scene {
+  // The inside of a closed subprocess is on a plane of its own, not in this drawing.
+  const graph = visibleGraph(whole);
   const { lanes, bounds } = layoutLanes(graph);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const order = readingOrder(graph);
@@ -74,6 +80,7 @@ export function buildScene(graph: Graph): Scene {
       label: edge.label || edge.condition || "",
       anchor: labelAnchor(points, isGateway(from.type)),
       association,
+      ...(edge.isDefault ? { defaultMark: defaultFlowMark(points) } : {}),
     });
   }
   return {

@@ -33,8 +33,13 @@ const rect = (cls: string, x: number, y: number, width: number, height: number, 
   rx,
 });
 
+type Shaped = Pick<ProcessNode, "type" | "width" | "height" | "embedded" | "collapsed">;
+
+/** An open embedded subprocess: a container whose steps are drawn inside it. */
+export const isContainer = (n: Shaped) => n.type === "subprocess" && !!n.embedded && !n.collapsed;
+
 /** The outline of a node: what is filled, stroked, selected and focused. */
-export function shapeParts(n: Pick<ProcessNode, "type" | "width" | "height">): ShapePart[] {
+export function shapeParts(n: Shaped): ShapePart[] {
   const w = n.width, h = n.height;
   const r = Math.min(w, h) / 2;
   const circle = (cls: string, radius: number) => ({
@@ -69,6 +74,7 @@ export function shapeParts(n: Pick<ProcessNode, "type" | "width" | "height">): S
         d: `M12 0H0V${h}H12`,
       }];
     case "subprocess":
+      if (isContainer(n)) return [rect("shape container", 0, 0, w, h, 8)];
       return [
         rect("shape", 0, 0, w, h, 8),
         rect("marker", w / 2 - 6, h - MARKER - 2, 12, 12, 1),
@@ -98,8 +104,14 @@ export function computeLabel(
   h: number,
   label: string,
   fonts: Fonts,
+  /** An open embedded subprocess: one line at its top left, above its steps. */
+  container = false,
 ): LabelBox {
   const lineHeight = FONT_SIZE * LINE;
+  if (container) {
+    const lines = wrapText(label, w - 2 * PAD, 1, fonts.label);
+    return { lines, x: PAD, y: PAD + FONT_SIZE, anchor: "start" as const, small: false };
+  }
   if (labelOutside(type)) {
     // Up to three short lines centred on the shape: below events, above gateways (whose
     // branches often leave downwards).

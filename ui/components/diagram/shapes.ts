@@ -8,6 +8,7 @@ import {
   computeLabel,
   FONT_SIZE,
   type Fonts,
+  isContainer,
   type LabelBox,
   LINE,
   type ShapePart,
@@ -49,10 +50,11 @@ const wrapped = new Map<string, LabelBox>();
 
 /** Where a node's label goes and in which lines; cached, as labels rarely change. */
 export function labelBox(n: ProcessNode, fonts: Fonts): LabelBox {
-  const key = `${n.type}\u0000${n.width}\u0000${n.height}\u0000${n.label}`;
+  const container = isContainer(n);
+  const key = `${n.type}\u0000${n.width}\u0000${n.height}\u0000${n.label}\u0000${container}`;
   const known = wrapped.get(key);
   if (known) return known;
-  const box = computeLabel(n.type, n.width, n.height, n.label, fonts);
+  const box = computeLabel(n.type, n.width, n.height, n.label, fonts, container);
   if (wrapped.size > 10_000) wrapped.clear();
   wrapped.set(key, box);
   return box;
@@ -80,4 +82,23 @@ export function textLines(
     lines.map((line, i) =>
       svg`<tspan x=${x} dy=${i ? step : 0}>${i < lines.length - 1 ? `${line} ` : line}</tspan>`
     )}</text>`;
+}
+
+/**
+ * BPMN's default-flow marker: a short slash across the flow near its source, where a
+ * gateway's default path leaves it. `points` is the drawn route.
+ */
+export function defaultFlowMark(points: readonly { x: number; y: number }[]): string {
+  if (points.length < 2) return "";
+  const [a, b] = points;
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const ux = (b.x - a.x) / len, uy = (b.y - a.y) / len;
+  const at = Math.min(12, len / 2);
+  const cx = a.x + ux * at, cy = a.y + uy * at;
+  // Across the line, leaning forward (as bpmn-js draws it).
+  const px = -uy, py = ux;
+  const r = 6;
+  const x1 = cx + (px - ux) * r * 0.7, y1 = cy + (py - uy) * r * 0.7;
+  const x2 = cx - (px - ux) * r * 0.7, y2 = cy - (py - uy) * r * 0.7;
+  return `M${x1.toFixed(1)} ${y1.toFixed(1)}L${x2.toFixed(1)} ${y2.toFixed(1)}`;
 }

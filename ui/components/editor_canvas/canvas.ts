@@ -30,6 +30,7 @@ import {
   pruneSelection,
   selectIds,
   type Selection,
+  visibleGraph,
 } from "../../editor/mod.ts";
 import { canvasStyles } from "./canvas_styles.ts";
 import { HoverTracker } from "./canvas_controls.ts";
@@ -69,6 +70,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     status: { state: true },
     tabStop: { state: true },
     hoverNode: { state: true },
+    scope: {},
   };
   static override styles = canvasStyles;
 
@@ -85,6 +87,8 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
   declare status: string;
   declare tabStop: string | null;
   declare hoverNode: string | null;
+  /** The closed subprocess opened for drawing (its own plane), or null for the process. */
+  declare scope: string | null;
 
   readonly viewport = new ViewportController(this);
   readonly tool = new PointerTool(this);
@@ -116,6 +120,7 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     this.status = "";
     this.tabStop = null;
     this.hoverNode = null;
+    this.scope = null;
     new LocaleController(this);
     this.addEventListener("pointermove", this.#pointer.onMove);
     this.addEventListener("pointerleave", this.#pointer.onLeave);
@@ -136,8 +141,9 @@ export class ProcedoEditorCanvas extends LitElement implements ToolHost, KeyHost
     return this.#binding.stack;
   }
 
+  /** What is drawn: the stack's graph on the plane of `scope` (see editor/visible.ts). */
   get graph(): Graph {
-    return this.#stack?.graph ?? EMPTY_GRAPH;
+    return visibleGraph(this.#stack?.graph ?? EMPTY_GRAPH, this.scope);
   }
 
   get spaceDown(): boolean {

@@ -5,12 +5,20 @@ import { html, nothing } from "lit";
 import { t } from "../../lib/i18n.ts";
 import { icon } from "../icons.ts";
 import { laneBands } from "../../editor/mod.ts";
-import type { ProcedoEditorCanvas } from "./canvas.ts";
+import type { CanvasHost } from "./canvas_host.ts";
+import type { StructureActions } from "./structure_actions.ts";
+
 import type { Derived } from "./derived.ts";
 import { laneToolbar } from "./lane_tools.ts";
 import { connectHandle } from "./overlay.ts";
 
-export function viewTools(c: ProcedoEditorCanvas) {
+/** The canvas as its controls see it. */
+export interface ControlsHost extends CanvasHost {
+  readonly structure: StructureActions;
+  snap: boolean;
+}
+
+export function viewTools(c: ControlsHost) {
   const button = (
     testId: string,
     label: string,
@@ -37,7 +45,7 @@ export function viewTools(c: ProcedoEditorCanvas) {
 }
 
 /** Where a lane's tools and picker go: beside its header, in the canvas' pixels. */
-function besideHeader(c: ProcedoEditorCanvas, d: Derived, laneId: string) {
+function besideHeader(c: ControlsHost, d: Derived, laneId: string) {
   const band = laneBands(d.graph.lanes).find((b) => b.lane.id === laneId);
   if (!band) return null;
   const vp = c.viewport;
@@ -48,7 +56,7 @@ function besideHeader(c: ProcedoEditorCanvas, d: Derived, laneId: string) {
   };
 }
 
-export function laneTools(c: ProcedoEditorCanvas, d: Derived) {
+export function laneTools(c: ControlsHost, d: Derived) {
   const sel = c.selection;
   if (c.readonly || c.editing || c.bindingLane || sel.ids.size !== 1 || !sel.primary) {
     return nothing;
@@ -63,7 +71,7 @@ export function laneTools(c: ProcedoEditorCanvas, d: Derived) {
   });
 }
 
-export function bindingPopover(c: ProcedoEditorCanvas, d: Derived) {
+export function bindingPopover(c: ControlsHost, d: Derived) {
   const at = c.bindingLane && !c.readonly ? besideHeader(c, d, c.bindingLane) : null;
   if (!at) return nothing;
   const lane = at.lane;
@@ -78,19 +86,19 @@ export function bindingPopover(c: ProcedoEditorCanvas, d: Derived) {
 }
 
 /** The hovered step's connection handle, else the single selected step's. */
-export function connectHandleOf(c: ProcedoEditorCanvas, d: Derived) {
+export function connectHandleOf(c: ControlsHost, d: Derived) {
   if (c.readonly || c.tool.active) return nothing;
   const sel = c.selection;
   const id = c.hoverNode ?? (sel.ids.size === 1 ? sel.primary : null);
   const n = id ? d.byId.get(id) : undefined;
-  return n ? connectHandle(n) : nothing;
+  return n ? connectHandle(n, c.viewport.scale) : nothing;
 }
 
 /** The node under the pointer shows its connection handle, kept a moment after leaving. */
 export class HoverTracker {
   #timer?: ReturnType<typeof setTimeout>;
 
-  constructor(private canvas: ProcedoEditorCanvas) {}
+  constructor(private canvas: ControlsHost) {}
 
   onPointerOver = (e: PointerEvent) => {
     const target = e.composedPath()[0] as Element;

@@ -113,7 +113,12 @@ export const canvasStyles = [
     .edge.stale {
       opacity: 0.15;
     }
+    .connect-hit {
+      fill: transparent;
+      cursor: crosshair;
+    }
     .connect {
+      pointer-events: none;
       fill: var(--colorBrandBackground);
       stroke: var(--colorNeutralBackground1);
       stroke-width: 2;

@@ -3,11 +3,14 @@
 // In the drawing, each layer is guarded by the values it is drawn from (the graph's
 // immutable arrays, the selection, the tab stop, the markers…), so a change re-renders only
 // the layers it touched. Zoomed out far, labels are left out (with some hysteresis).
+import type { PeerView } from "./peers_layer.ts";
 import { html, nothing, svg } from "lit";
 import { guard } from "lit/directives/guard.js";
 import { language, t } from "../../lib/i18n.ts";
 import { GRID_SIZE } from "../../editor/mod.ts";
-import type { ProcedoEditorCanvas } from "./canvas.ts";
+import type { ControlsHost } from "./canvas_controls.ts";
+import type { InlineEditor } from "./inline_label.ts";
+
 import {
   bindingPopover,
   connectHandleOf,
@@ -23,6 +26,13 @@ import { edgesLayer, lanesLayer, type LayerState, nodesLayer } from "./layers.ts
 import { type Minimap, needsMinimap } from "./minimap.ts";
 import { previewLayer, refusalTip, selectionHandles } from "./overlay.ts";
 import { peersLayer } from "./peers_layer.ts";
+
+/** The canvas as its view sees it. */
+export interface ViewHost extends ControlsHost {
+  readonly inline: InlineEditor;
+  /** Other people in a live draft: their selections and pointers. */
+  readonly peers: readonly PeerView[] | undefined;
+}
 
 /** Below this zoom labels are too small to read and are not laid out. */
 const FAR_SCALE = 0.4;
@@ -90,7 +100,7 @@ interface DrawingInput {
 }
 
 /** The view group: everything drawn in diagram units. */
-function drawingView(c: ProcedoEditorCanvas, input: DrawingInput) {
+function drawingView(c: ViewHost, input: DrawingInput) {
   const { d, state, stop, markers, lang, labelsKey } = input;
   const g = d.graph;
   const sel = c.selection;
@@ -156,7 +166,7 @@ export interface CanvasParts {
   confirmWanted: boolean;
 }
 
-export function renderCanvas(c: ProcedoEditorCanvas, parts: CanvasParts) {
+export function renderCanvas(c: ViewHost, parts: CanvasParts) {
   const { d, markers, labelsKey, unmeasured, keys } = parts;
   const g = d.graph;
   const vp = c.viewport;

@@ -13,7 +13,7 @@ import {
   selectIds,
   serializeClipboard,
 } from "../../editor/mod.ts";
-import type { ProcedoEditorCanvas } from "./canvas.ts";
+import type { CanvasHost } from "./canvas_host.ts";
 
 const READ_TIMEOUT_MS = 400;
 
@@ -22,7 +22,7 @@ export class ClipboardActions {
   #text = "";
   #pasted = 0;
 
-  constructor(private canvas: ProcedoEditorCanvas) {}
+  constructor(private canvas: CanvasHost) {}
 
   copy(): Clipboard | null {
     const c = this.canvas;

@@ -16,7 +16,7 @@ import {
   setEdgeLabel,
   setLabel,
 } from "../../editor/mod.ts";
-import type { ProcedoEditorCanvas } from "./canvas.ts";
+import type { CanvasHost } from "./canvas_host.ts";
 import { edgeGeometry } from "./layers.ts";
 
 export interface Editing {
@@ -125,7 +125,7 @@ export function inlineEditor(
 export class InlineEditor {
   editing: Editing | null = null;
 
-  constructor(private canvas: ProcedoEditorCanvas) {}
+  constructor(private canvas: CanvasHost) {}
 
   /** Starts editing element `id`; false if there is no such element. */
   start(id: string): boolean {

@@ -9,7 +9,14 @@ import { repeat } from "lit/directives/repeat.js";
 import { t } from "../../lib/i18n.ts";
 import { edgePoints, isGateway, labelAnchor, pathData, type Point } from "../diagram/geometry.ts";
 import { nodeName } from "../diagram/layers.ts";
-import { type Fonts, nodeLabel, nodeShape, SMALL_FONT_SIZE, textLines } from "../diagram/shapes.ts";
+import {
+  defaultFlowMark,
+  type Fonts,
+  nodeLabel,
+  nodeShape,
+  SMALL_FONT_SIZE,
+  textLines,
+} from "../diagram/shapes.ts";
 import { wrapText } from "../diagram/text_wrap.ts";
 import {
   type Edge,
@@ -192,7 +199,9 @@ function edge(
       aria-pressed=${selected ? "true" : "false"}>${marker
         ? svg`<title>${marker.text}</title>`
         : nothing}<path class=${geo.association ? "line" : "line arrow"} d=${geo
-        .d}></path>${label}${marker && !s.far
+        .d}></path>${e.isDefault
+        ? svg`<path class="line default-mark" d=${defaultFlowMark(geo.points)}></path>`
+        : nothing}${label}${marker && !s.far
         ? markerBadge(marker, geo.anchor.x + 10, geo.anchor.y + 10)
         : nothing}</g>
   `;

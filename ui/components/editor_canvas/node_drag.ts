@@ -4,6 +4,7 @@
 // re-renders), the flows to the rest of the diagram fade and get a routed preview, and the
 // lane the primary node will land in is highlighted. `restore` puts every attribute back
 // before the one command commits on pointer up.
+import { carriedWith } from "../../../plugins/processes/graph_core/structure.ts";
 import {
   clickSelect,
   laneBands,
@@ -62,6 +63,10 @@ export function startNodeDrag(
   const now = host.selection;
   const primary = g.nodes.find((n) => n.id === id)!;
   const ids = [id, ...g.nodes.filter((n) => n.id !== id && now.ids.has(n.id)).map((n) => n.id)];
+  // An open embedded subprocess carries its inside along (moveNodes does the same).
+  for (const sub of ids.filter((i) => g.nodes.some((n) => n.parentId === i))) {
+    for (const inner of carriedWith(g.nodes, sub)) if (!ids.includes(inner)) ids.push(inner);
+  }
   return { kind: "node", ids, primary, start: p, moving: false, onClick, dx: 0, dy: 0, view: null };
 }
 

@@ -64,13 +64,22 @@ export function selectionHandles(
   return svg`<g class="handles">${end(points[0], "from")}${end(points.at(-1)!, "to")}</g>`;
 }
 
-/** The connection handle of a node: drag it onto another node to connect them. */
-export function connectHandle(n: ProcessNode): SVGTemplateResult {
+/** Handles are hit within this radius in screen pixels (WCAG 2.5.8's 24 × 24 target). */
+export const HANDLE_HIT_RADIUS = 12;
+
+/**
+ * The connection handle of a node: drag it onto another node to connect them. The dot is
+ * small; around it an invisible circle of HANDLE_HIT_RADIUS screen pixels takes the pointer
+ * at every zoom (`scale` is the view's).
+ */
+export function connectHandle(n: ProcessNode, scale = 1): SVGTemplateResult {
+  const cx = n.x + n.width + 10, cy = n.y + n.height / 2;
   return svg`
-    <circle class="connect" data-connect=${n.id} cx=${n.x + n.width + 10}
-      cy=${n.y + n.height / 2} r="6">
+    <g data-connect=${n.id}>
       <title>${t("editorCanvas.node.connect", { name: n.label || n.type })}</title>
-    </circle>
+      <circle class="connect-hit" cx=${cx} cy=${cy} r=${HANDLE_HIT_RADIUS / scale}></circle>
+      <circle class="connect" cx=${cx} cy=${cy} r="6"></circle>
+    </g>
   `;
 }
 

@@ -23,7 +23,7 @@ import {
   selectedNodeIds,
   selectIds,
 } from "../../editor/mod.ts";
-import type { ProcedoEditorCanvas } from "./canvas.ts";
+import type { CanvasHost } from "./canvas_host.ts";
 import type { LaneBindDetail } from "./lane_tools.ts";
 import { PALETTE_MIME, type PaletteAddDetail, type PaletteEntry } from "./palette.ts";
 import { dropBox, freeSpot, laneWidth } from "./placement.ts";
@@ -32,7 +32,7 @@ import { EDGE_TOLERANCE } from "./pointer_tool.ts";
 export class StructureActions {
   #dropRect: DOMRect | null = null;
 
-  constructor(private canvas: ProcedoEditorCanvas) {}
+  constructor(private canvas: CanvasHost) {}
 
   onPaletteAdd = (e: CustomEvent<PaletteAddDetail>) => {
     this.add(e.detail.type);
@@ -53,6 +53,12 @@ export class StructureActions {
       void c.focusElement(command.id);
       return;
     }
+    if (c.scope) {
+      // Inside an opened subprocess: right of what is there, on its own plane.
+      const right = g.nodes.reduce((m, n) => Math.max(m, n.x + n.width), 100);
+      this.#addNode(type, null, right + 60, 160, true);
+      return;
+    }
     const laneId = c.targetLane();
     if (!laneId) return c.error(t("editorCanvas.error.noLane"));
     const spot = freeSpot(g, laneId, type);
@@ -61,7 +67,7 @@ export class StructureActions {
 
   #addNode(type: NodeType, laneId: string | null, x: number, y: number, focus: boolean) {
     const c = this.canvas;
-    const command = addNode(type, laneId, x, y, { snap: c.snap });
+    const command = addNode(type, laneId, x, y, { snap: c.snap, parentId: c.scope });
     if (!c.execute(command)) return;
     c.select(selectIds([command.id]));
     const node = c.graph.nodes.find((n) => n.id === command.id);
@@ -105,6 +111,11 @@ export class StructureActions {
     const p = this.#toDiagram(e);
     this.#dropRect = null;
     const g = c.graph;
+    if (c.scope) {
+      if (type === "lane") return c.error(t("editorCanvas.error.noLane"));
+      const box = dropBox(type, p);
+      return this.#addNode(type, null, box.x, box.y, false);
+    }
     if (type === "lane") {
       const i = laneIndexAtY(g.lanes, p.y);
       const command = addLane(t("editorCanvas.lane.newName", { n: g.lanes.length + 1 }), {

@@ -1,7 +1,8 @@
 // <procedo-bpmn-dialog>: before a BPMN file replaces the diagram, what the server's parser
 // made of it — how many steps, flows and lanes, where the layout comes from, and every
 // element it could not import or imported as a close match (never dropped silently).
-// `ask(fileName, result)` resolves true when the person chooses to replace the diagram.
+// `ask(fileName, result, choosePool)` resolves true when the person chooses to replace the
+// diagram; a collaboration's pools are offered as a choice, each choice parsed anew.
 // Also: `downloadFile`, which saves an exported file under a name made from the title.
 import { css, html, LitElement, nothing } from "lit";
 import type { Dialog } from "@fluentui/web-components";
@@ -36,11 +37,18 @@ export class ProcedoBpmnDialog extends LitElement {
       code {
         font-family: var(--fontFamilyMonospace);
       }
+      .pool {
+        display: flex;
+        align-items: center;
+        gap: var(--spacingHorizontalS);
+        min-height: 24px;
+      }
     `,
   ];
   declare fileName: string;
   declare result: BpmnParseResult | null;
   #resolve?: (ok: boolean) => void;
+  #choosePool?: (pool: string) => Promise<BpmnParseResult>;
 
   constructor() {
     super();
@@ -49,10 +57,15 @@ export class ProcedoBpmnDialog extends LitElement {
     new LocaleController(this);
   }
 
-  async ask(fileName: string, result: BpmnParseResult): Promise<boolean> {
+  async ask(
+    fileName: string,
+    result: BpmnParseResult,
+    choosePool?: (pool: string) => Promise<BpmnParseResult>,
+  ): Promise<boolean> {
     this.#resolve?.(false);
     this.fileName = fileName;
     this.result = result;
+    this.#choosePool = choosePool;
     await this.updateComplete;
     (this.renderRoot.querySelector("fluent-dialog") as Dialog).show();
     return await new Promise<boolean>((resolve) => (this.#resolve = resolve));
@@ -102,6 +115,7 @@ export class ProcedoBpmnDialog extends LitElement {
         lanes: r.graph.lanes.length,
       })
     } ${t(`editor.bpmn.layout.${report.layout}`)}</p>
+      ${this.#pools(report.pools)}
       ${
       this.#list("unsupported", report.unsupported, (u) =>
         html`<code>${u.element}</code> ${u.name ?? u.id ?? ""}${this.#where(u.line)}${
@@ -122,6 +136,29 @@ export class ProcedoBpmnDialog extends LitElement {
     }
       ${this.#list("warnings", report.warnings, (w) => html`${w.message}${this.#where(w.line)}`)}
     </div>`;
+  }
+
+  #pools(pools: BpmnParseResult["report"]["pools"]) {
+    if (!pools || pools.length < 2) return nothing;
+    const chosen = pools.find((p) => p.chosen)?.id ?? "";
+    return html`
+      <section role="radiogroup" aria-labelledby="pools-title" data-testid="bpmn-pools">
+        <h3 id="pools-title">${t("modeling.pools.title", { count: pools.length })}</h3>
+        ${pools.map((p) =>
+          html`<label class="pool">
+          <input type="radio" name="pool" value=${p.id} .checked=${p.id === chosen}
+            @change=${() => void this.#pick(p.id, chosen)}>
+          ${t("modeling.pools.option", { name: p.name, nodes: p.nodes })}
+        </label>`
+        )}
+        <p class="where">${t("modeling.pools.hint")}</p>
+      </section>
+    `;
+  }
+
+  async #pick(pool: string, chosen: string) {
+    if (pool === chosen || !this.#choosePool) return;
+    this.result = await this.#choosePool(pool);
   }
 
   #list<T>(

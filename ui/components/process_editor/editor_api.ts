@@ -115,9 +115,14 @@ export async function validateGraph(
 }
 
 /** A BPMN file as a graph and an import report, without saving anything. */
-export async function parseBpmn(api: ProcedoClient, xml: string): Promise<BpmnParseResult> {
+export async function parseBpmn(
+  api: ProcedoClient,
+  xml: string,
+  pool?: string,
+): Promise<BpmnParseResult> {
   return unwrap(
     await api.POST("/api/v1/processes/bpmn/parse", {
+      params: { query: pool ? { pool } : {} },
       body: xml,
       bodySerializer: (body: string) => body,
       headers: { "Content-Type": "application/xml" },

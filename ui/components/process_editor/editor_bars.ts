@@ -6,7 +6,7 @@
 import { html, nothing } from "lit";
 import type { ProcedoConfirm } from "../confirm_dialog.ts";
 import { formatDateTime, t } from "../../lib/i18n.ts";
-import type { EditorNotice, ProcedoProcessEditor } from "./process_editor.ts";
+import type { EditorHost, EditorNotice } from "./editor_host.ts";
 import type { EditorSaving } from "./save_types.ts";
 import { saveFailureMessage } from "./save_failure.ts";
 
@@ -20,7 +20,7 @@ const button = (label: string, onClick: () => void, testId = "", disabled = fals
       ?disabled=${disabled} @click=${onClick}>${label}</fluent-button>
   `;
 
-export function editorBars(editor: ProcedoProcessEditor) {
+export function editorBars(editor: EditorHost) {
   const save = editor.save;
   if (!save) return nothing;
   return html`
@@ -88,7 +88,7 @@ function signInBar(save: EditorSaving, name: string) {
 }
 
 /** Forgets the stored draft after one confirmation (it cannot be undone). */
-async function discardRestore(editor: ProcedoProcessEditor) {
+async function discardRestore(editor: EditorHost) {
   const confirm = editor.renderRoot.querySelector("procedo-confirm") as ProcedoConfirm;
   const ok = await confirm.ask({
     title: t("editor.restore.discardTitle"),

@@ -38,6 +38,24 @@ export const editorStyles = css`
     min-width: 0;
     min-height: 0;
   }
+  procedo-properties-panel[hidden] {
+    display: none;
+  }
+  .panel-toggle {
+    flex: none;
+    align-self: flex-start;
+    min-width: 24px;
+    min-height: 24px;
+    margin: var(--spacingVerticalXS) 0;
+  }
+  .scope-bar {
+    display: flex;
+    align-items: center;
+    gap: var(--spacingHorizontalS);
+    padding: var(--spacingVerticalXS) var(--spacingHorizontalS);
+    border-bottom: var(--strokeWidthThin) solid var(--colorNeutralStroke2);
+    color: var(--colorNeutralForeground2);
+  }
   procedo-properties-panel {
     /* Painted after the canvas (which is positioned), so the panel's scrolling layer is not
       under the drawing and nothing of the drawing has to be composited for overlap. */

@@ -10,6 +10,7 @@ import { base } from "../styles.ts";
 import { hasMessage, LocaleController, type MessageKey, t } from "../../lib/i18n.ts";
 import type { EditorAction } from "./keyboard.ts";
 import type { SaveStatus } from "./save_controller.ts";
+import { ToolbarFit } from "./toolbar_fit.ts";
 
 export interface ToolbarState {
   readonly: boolean;
@@ -52,7 +53,8 @@ export class ProcedoEditorToolbar extends LitElement {
       }
       [role="toolbar"] {
         display: flex;
-        flex-wrap: wrap;
+        flex-wrap: nowrap;
+        overflow: hidden;
         align-items: center;
         gap: var(--spacingHorizontalXS);
         padding: var(--spacingVerticalXS) var(--spacingHorizontalS);
@@ -65,8 +67,37 @@ export class ProcedoEditorToolbar extends LitElement {
         margin: var(--spacingVerticalXS) var(--spacingHorizontalXS);
         background: var(--colorNeutralStroke2);
       }
+      [role="toolbar"].compact {
+        flex-wrap: wrap;
+      }
+      /* Icons only: the words stay as the buttons' accessible names. */
+      .compact .text {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
       .grow {
         flex: 1 1 0;
+      }
+      fluent-button,
+      fluent-menu-button,
+      fluent-toggle-button {
+        flex: none;
+        white-space: nowrap;
+      }
+      .compact fluent-button,
+      .compact fluent-menu-button,
+      .compact fluent-toggle-button {
+        min-width: 0;
+      }
+      .status {
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        white-space: nowrap;
       }
       .status {
         color: var(--colorNeutralForeground2);
@@ -80,6 +111,7 @@ export class ProcedoEditorToolbar extends LitElement {
     `,
   ];
   declare state: ToolbarState;
+  readonly #fit = new ToolbarFit(this, () => this.renderRoot?.querySelector("[role=toolbar]"));
 
   constructor() {
     super();
@@ -100,16 +132,22 @@ export class ProcedoEditorToolbar extends LitElement {
     const readonlyWhy = edit ? "" : t("editor.action.readonly");
     const layout = edit && !s.busy;
     return html`
-      <div role="toolbar" aria-label=${t("editor.commands")} @keydown=${this.#arrows}>
+      <div role="toolbar" aria-label=${t("editor.commands")} @keydown=${this.#arrows}
+        class=${this.#fit.compact ? "compact" : ""}>
         <fluent-button appearance=${s.status === "saved" || s.status === "restorable"
           ? "secondary"
           : "primary"}
-          data-action="save" ?disabled-focusable=${!edit} aria-disabled=${edit
+          data-action="save" ?icon-only=${this.#fit
+            .compact} ?disabled-focusable=${!edit} aria-disabled=${edit
             ? nothing
             : "true"} title=${readonlyWhy || nothing}
-          @click=${() => edit && this.#fire("save")}>${icon("save", 20, "start")}${t(
+          @click=${() => edit && this.#fire("save")}>${icon(
+            "save",
+            20,
+            "start",
+          )}<span class="text">${t(
             "editor.action.save",
-          )}</fluent-button>
+          )}</span></fluent-button>
         ${this.#button("undo", "arrowUndo", "editor.action.undo", edit && s.canUndo, undo)}
         ${this.#button("redo", "arrowRedo", "editor.action.redo", edit && s.canRedo, redo)}
         <span class="sep" role="separator" aria-orientation="vertical"></span>
@@ -125,11 +163,16 @@ export class ProcedoEditorToolbar extends LitElement {
         )}
         <span class="sep" role="separator" aria-orientation="vertical"></span>
         ${this.#arrangeMenu(s)}
-        <fluent-button appearance="subtle" data-action="layout" ?disabled-focusable=${!layout}
+        <fluent-button appearance="subtle" data-action="layout" ?icon-only=${this.#fit
+          .compact} ?disabled-focusable=${!layout}
           aria-disabled=${layout ? nothing : "true"} title=${readonlyWhy || nothing}
-          @click=${() => layout && this.#fire("layout")}>${icon("wand", 20, "start")}${t(
+          @click=${() => layout && this.#fire("layout")}>${icon(
+            "wand",
+            20,
+            "start",
+          )}<span class="text">${t(
             "editor.action.layout",
-          )}</fluent-button>
+          )}</span></fluent-button>
         <span class="sep" role="separator" aria-orientation="vertical"></span>
         ${this.#button("zoomIn", "zoomIn", "editor.action.zoomIn", true, "")}
         ${this.#button("zoomOut", "zoomOut", "editor.action.zoomOut", true, "")}
@@ -140,12 +183,14 @@ export class ProcedoEditorToolbar extends LitElement {
           `editor.status.${s.status}`,
         )}</span>
         <fluent-toggle-button role="button" appearance="subtle" data-action="toggleFindings"
+          ?icon-only=${this.#fit.compact}
           ?pressed=${s.findingsOpen} aria-pressed=${s.findingsOpen ? "true" : "false"}
           @click=${() => this.#fire("toggleFindings")}>${icon(
             s.errors ? "error" : s.warnings ? "warning" : "ok",
             20,
             "start",
-          )}${t("editor.action.findings")} (${s.errors + s.warnings})</fluent-toggle-button>
+          )}<span class="text">${t("editor.action.findings")}</span> (${s.errors +
+            s.warnings})</fluent-toggle-button>
         <slot name="export"></slot>
         ${this.#bpmnMenu(edit)}
         ${this.#button("help", "keyboard", "editor.action.help", true, "")}
@@ -179,9 +224,14 @@ export class ProcedoEditorToolbar extends LitElement {
     return html`
       <fluent-menu>
         <fluent-menu-button slot="trigger" role="button" appearance="subtle" data-action="arrange"
-          title=${t("editor.action.arrangeHint")}>${icon("alignLeft", 20, "start")}${t(
+          ?icon-only=${this.#fit.compact}
+          title=${t("editor.action.arrangeHint")}>${icon(
+            "alignLeft",
+            20,
+            "start",
+          )}<span class="text">${t(
             "editor.action.arrange",
-          )}</fluent-menu-button>
+          )}</span></fluent-menu-button>
         <fluent-menu-list>
           ${ALIGN.map((a) => item(a, 2))}
           <fluent-divider></fluent-divider>

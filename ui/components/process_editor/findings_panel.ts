@@ -132,7 +132,10 @@ export class ProcedoFindingsPanel extends LitElement {
         <span class="title">${t("editor.findings.title")}</span>
         <span class="counts" aria-live="polite">${this.checking
           ? t("editor.findings.checking")
-          : t("editor.findings.counts", this.counts)}</span>
+          : t("editor.findings.counts", {
+            errors: t("findings.errors", { count: this.counts.errors }),
+            warnings: t("findings.warnings", { count: this.counts.warnings }),
+          })}</span>
       </button>
       <div id="findings-list" ?hidden=${!this.open}>
         ${this.failed ? html`<p class="empty">${t("editor.findings.failed")}</p>` : nothing}

@@ -4,20 +4,20 @@
 // replaceGraph command, so Undo brings the previous diagram back — and BPMN export (saves
 // first if something is unsaved, then downloads the draft's file named after the process).
 import { html } from "lit";
-import { type Graph, replaceGraph } from "../../editor/mod.ts";
+import { type Graph, replaceGraph, sameGraph } from "../../editor/mod.ts";
 import { t } from "../../lib/i18n.ts";
 import { session } from "../../app/session.ts";
 import { bpmnFileName, downloadFile, type ProcedoBpmnDialog } from "./bpmn_dialog.ts";
 import { exportBpmn, layoutGraph, parseBpmn } from "./editor_api.ts";
-import type { ProcedoProcessEditor } from "./process_editor.ts";
+import type { EditorHost } from "./editor_host.ts";
 
 /** How often a layout is asked again when the graph changed while the server worked. */
 const LAYOUT_ATTEMPTS = 3;
 
 export class GraphActions {
-  readonly #editor: ProcedoProcessEditor;
+  readonly #editor: EditorHost;
 
-  constructor(editor: ProcedoProcessEditor) {
+  constructor(editor: EditorHost) {
     this.#editor = editor;
   }
 
@@ -33,8 +33,22 @@ export class GraphActions {
         const laidOut = await layoutGraph(session().api, sent);
         // Applying a layout of an older graph would drop the changes made meanwhile.
         if (stack.graph !== sent) continue;
+        // The server keeps a diagram its layout would make worse (layout_quality.ts).
+        if (sameGraph(laidOut, sent)) {
+          editor.say({ intent: "info", text: t("modeling.layout.kept") });
+          return;
+        }
         stack.execute(replaceGraph(laidOut, "editor.command.autoLayout"));
-        editor.say({ intent: "success", text: t("editor.layoutApplied") });
+        const notice = { intent: "success" as const, text: t("editor.layoutApplied") };
+        editor.say(notice);
+        // Undoing the layout restores the diagram (the stack keeps the exact value before)
+        // and takes its banner away.
+        const off = stack.onChange((e) => {
+          if (e.kind === "execute" || e.kind === "reset") return off();
+          if (e.kind !== "undo") return;
+          if (editor.notice === notice) editor.say(null);
+          off();
+        });
         await editor.updateComplete;
         editor.canvas?.fit();
         return;
@@ -75,9 +89,12 @@ export class GraphActions {
     editor.busy = true;
     editor.actionError = undefined;
     try {
-      const result = await parseBpmn(session().api, xml);
+      let result = await parseBpmn(session().api, xml);
       const dialog = editor.renderRoot.querySelector("procedo-bpmn-dialog") as ProcedoBpmnDialog;
-      if (!(await dialog.ask(name, result))) return false;
+      const choosePool = async (
+        pool: string,
+      ) => (result = await parseBpmn(session().api, xml, pool));
+      if (!(await dialog.ask(name, result, choosePool))) return false;
       const applied = stack.execute(replaceGraph(result.graph, "editor.command.importBpmn"));
       if (!applied.ok) {
         editor.say({

@@ -12,7 +12,8 @@ export type SourceKind =
   | "documents"
   | "systems"
   | "requirements"
-  | "locations";
+  | "locations"
+  | "tags";
 
 /** An option of the pickers: its label and a second line (who holds a position…). */
 export type PickerOption = ComboOption;
@@ -58,6 +59,9 @@ export async function searchSource(
     case "locations":
       return unwrap(await api.GET("/api/v1/resources/locations", { params: { query }, signal }))
         .items.map((l) => ({ id: l.id, label: l.name, ...optional(l.site) }));
+    case "tags":
+      return unwrap(await api.GET("/api/v1/tags", { params: { query }, signal }))
+        .items.map((tag) => ({ id: tag.id, label: tag.name, ...optional(tag.description) }));
   }
 }
 
@@ -78,6 +82,8 @@ async function fetchName(api: ProcedoClient, kind: SourceKind, id: string): Prom
       );
     case "locations":
       return unwrap(await api.GET("/api/v1/resources/locations/{id}", path)).name;
+    case "tags":
+      return unwrap(await api.GET("/api/v1/tags/{id}", path)).name;
   }
 }
 

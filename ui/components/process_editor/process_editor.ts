@@ -30,6 +30,8 @@ import { isApiProblem } from "../../lib/api/client.ts";
 import { LocaleController, t } from "../../lib/i18n.ts";
 import { session } from "../../app/session.ts";
 import { GraphActions } from "./graph_actions.ts";
+import type { EditorHost, EditorNotice } from "./editor_host.ts";
+import { DrillDown, PanelCollapse } from "./editor_layout.ts";
 import "./bpmn_dialog.ts";
 import { CanvasInputs } from "./canvas_inputs.ts";
 import { editorBars } from "./editor_bars.ts";
@@ -55,10 +57,7 @@ import type { ProcedoShortcutsDialog } from "./shortcuts_dialog.ts";
 import { ValidationController } from "./validation.ts";
 
 type Phase = "loading" | "ready" | "failed";
-export interface EditorNotice {
-  intent: "success" | "info" | "warning" | "error";
-  text: string;
-}
+export type { EditorNotice } from "./editor_host.ts";
 
 const ALIGNMENTS: Partial<Record<EditorAction, Alignment>> = {
   alignLeft: "left",
@@ -73,7 +72,7 @@ const AXES: Partial<Record<EditorAction, Axis>> = {
   distributeVertical: "vertical",
 };
 
-export class ProcedoProcessEditor extends LitElement {
+export class ProcedoProcessEditor extends LitElement implements EditorHost {
   static override properties = {
     processId: { attribute: "process-id" },
     phase: { state: true },
@@ -109,6 +108,9 @@ export class ProcedoProcessEditor extends LitElement {
   #validation?: ValidationController;
   #names?: NameCache;
   #actions = new GraphActions(this);
+  /** Which plane the canvas shows, and whether the properties panel is collapsed. */
+  readonly drill = new DrillDown(this);
+  readonly panels = new PanelCollapse(this);
   #offStack?: () => void;
   #loading?: AbortController;
   #merging = false;
@@ -332,9 +334,11 @@ export class ProcedoProcessEditor extends LitElement {
           : nothing}
       </procedo-editor-toolbar>
       <div class="bars">${editorBars(this)}</div>
-      <div class="main">
+      ${this.drill.bar(stack.graph, this.process?.title ?? "")}
+      <div class=${this.panels.collapsed ? "main panel-collapsed" : "main"}>
         <procedo-editor-canvas
           aria-label=${t("editor.canvas")}
+          .scope=${this.drill.current(stack.graph)}
           .stack=${stack}
           .selection=${this.selection}
           .findings=${this.#inputs!.markers(v.findings)}
@@ -351,7 +355,9 @@ export class ProcedoProcessEditor extends LitElement {
           @canvas-error=${(e: CustomEvent<{ message: string }>) =>
             this.say({ intent: "error", text: e.detail.message })}
         ></procedo-editor-canvas>
+        ${this.panels.button()}
         <procedo-properties-panel
+          ?hidden=${this.panels.collapsed}
           aria-labelledby="properties-heading"
           role="complementary"
           .stack=${stack}

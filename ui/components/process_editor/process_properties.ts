@@ -1,5 +1,6 @@
 // <procedo-process-properties .process .etag .names>: what the panel shows with nothing
-// selected — the process's title, category, owner position and review interval. These are
+// selected — the process's title, description, tags, category, owner position and review
+// interval. These are
 // process metadata, not part of the graph: no command, no undo, not saved with the draft.
 // They are saved on their own (PATCH with If-Match) by an explicit button, and the panel says
 // so. Fires `process-saved` with { process, etag }.
@@ -10,6 +11,7 @@ import { LocaleController, t } from "../../lib/i18n.ts";
 import { session } from "../../app/session.ts";
 import { loadProcess, type Process, type ProcessUpdate, updateProcess } from "./editor_api.ts";
 import { fieldStyles } from "./fields.ts";
+import "./markdown_field.ts";
 import "./picker.ts";
 import type { PickerChangeDetail } from "./picker.ts";
 import type { NameCache } from "./picker_sources.ts";
@@ -38,9 +40,9 @@ export class ProcedoProcessProperties extends LitElement {
   declare names: NameCache | undefined;
   declare readonly: boolean;
   /** The values being edited (a copy of the process's until saved). */
-  declare form: Required<Pick<ProcessUpdate, "title" | "category" | "reviewIntervalMonths">> & {
-    ownerPositionId: string | null;
-  };
+  declare form:
+    & Required<Pick<ProcessUpdate, "title" | "category" | "reviewIntervalMonths">>
+    & { ownerPositionId: string | null; description: string; tagIds: string[] };
   declare busy: boolean;
   declare error: unknown;
   declare notice: string;
@@ -64,6 +66,8 @@ export class ProcedoProcessProperties extends LitElement {
       category: p.category,
       reviewIntervalMonths: p.reviewIntervalMonths,
       ownerPositionId: p.ownerPositionId,
+      description: p.description,
+      tagIds: [...p.tagIds],
     };
   }
 
@@ -91,6 +95,27 @@ export class ProcedoProcessProperties extends LitElement {
                 this.#set({ title: (e.target as HTMLInputElement).value })}>
           </label>
           ${fieldError("title")}
+          <procedo-markdown-field
+            label=${t("processes.page.description")}
+            maxlength="20000"
+            ?disabled=${this.readonly}
+            .value=${f.description}
+            data-field="process-description"
+            @value-input=${(e: CustomEvent<string>) => this.#set({ description: e.detail })}
+          ></procedo-markdown-field>
+          ${fieldError("description")}
+          <procedo-editor-picker
+            data-field="tags"
+            label=${t("processes.page.tags")}
+            kind="tags"
+            max="50"
+            ?disabled=${this.readonly}
+            .values=${f.tagIds}
+            .names=${this.names}
+            @picker-change=${(e: CustomEvent<PickerChangeDetail>) =>
+              this.#set({ tagIds: [...e.detail.values] })}
+          ></procedo-editor-picker>
+          ${fieldError("tagIds")}
           <label class="control">
             <span>${t("editor.process.category")}</span>
             <select name="category" ?disabled=${this.readonly}
@@ -147,7 +172,9 @@ export class ProcedoProcessProperties extends LitElement {
   #changed(): boolean {
     const p = this.process, f = this.form;
     return f.title !== p.title || f.category !== p.category ||
-      f.reviewIntervalMonths !== p.reviewIntervalMonths || f.ownerPositionId !== p.ownerPositionId;
+      f.reviewIntervalMonths !== p.reviewIntervalMonths ||
+      f.ownerPositionId !== p.ownerPositionId || f.description !== p.description ||
+      f.tagIds.join() !== p.tagIds.join();
   }
 
   #save = async (e: Event) => {
@@ -158,6 +185,8 @@ export class ProcedoProcessProperties extends LitElement {
     if (f.title.trim() !== p.title) body.title = f.title.trim();
     if (f.category !== p.category) body.category = f.category;
     if (f.ownerPositionId !== p.ownerPositionId) body.ownerPositionId = f.ownerPositionId;
+    if (f.description !== p.description) body.description = f.description;
+    if (f.tagIds.join() !== p.tagIds.join()) body.tagIds = f.tagIds;
     if (f.reviewIntervalMonths !== p.reviewIntervalMonths) {
       body.reviewIntervalMonths = f.reviewIntervalMonths;
     }

@@ -7,6 +7,7 @@ import { base } from "../styles.ts";
 import type { CommandStack, Graph, Selection } from "../../editor/mod.ts";
 import { LocaleController, t } from "../../lib/i18n.ts";
 import type { Process } from "./editor_api.ts";
+import "./bpmn_properties.ts";
 import "./element_properties.ts";
 import type { NameCache } from "./picker_sources.ts";
 import "./process_properties.ts";
@@ -79,6 +80,8 @@ export class ProcedoPropertiesPanel extends LitElement {
       return html`
         <procedo-step-properties .stack=${this.stack} .node=${node}
           .names=${this.names} ?readonly=${this.readonly}></procedo-step-properties>
+        <procedo-bpmn-properties .stack=${this.stack} .node=${node} .graph=${g}
+          ?readonly=${this.readonly}></procedo-bpmn-properties>
       `;
     }
     const edge = id ? g.edges.find((e) => e.id === id) : undefined;
@@ -86,6 +89,8 @@ export class ProcedoPropertiesPanel extends LitElement {
       return html`
         <procedo-flow-properties .stack=${this.stack} .edge=${edge} .graph=${g}
           ?readonly=${this.readonly}></procedo-flow-properties>
+        <procedo-bpmn-properties .stack=${this.stack} .edge=${edge} .graph=${g}
+          ?readonly=${this.readonly}></procedo-bpmn-properties>
       `;
     }
     const lane = id ? g.lanes.find((l) => l.id === id) : undefined;

@@ -14,6 +14,8 @@ import {
   type ProcessNode,
 } from "../model.ts";
 import { rerouteEdges, rerouteEdgesById } from "../reroute.ts";
+import { onOwnPlane } from "../visible.ts";
+import { carriedWith } from "../../../plugins/processes/graph_core/structure.ts";
 import { snapCentreOffset, snapResizedBox } from "../snap.ts";
 
 /** No node gets smaller than this when resized by hand. */
@@ -27,6 +29,8 @@ export interface PlacementOptions {
 
 export interface AddNodeOptions extends PlacementOptions {
   label?: string;
+  /** The embedded subprocess the node is added inside (an opened one's plane). */
+  parentId?: string | null;
 }
 
 /**
@@ -48,11 +52,14 @@ export function addNode(
       if (g.nodes.length >= GRAPH_LIMITS.nodes) {
         refuse("limit-reached", `A process has at most ${GRAPH_LIMITS.nodes} steps.`);
       }
-      if (laneId === null && type !== "annotation") {
+      // Inside an embedded subprocess the node belongs to its parent's lane.
+      const parent = options.parentId ? requireNode(g, options.parentId) : undefined;
+      const lane = parent ? (type === "annotation" ? null : parent.laneId) : laneId;
+      if (lane === null && type !== "annotation") {
         refuse("invalid-value", "Only annotations may sit outside the lanes.");
       }
-      if (laneId !== null && !g.lanes.some((l) => l.id === laneId)) {
-        refuse("unknown-element", `There is no lane ${laneId}.`);
+      if (lane !== null && !g.lanes.some((l) => l.id === lane)) {
+        refuse("unknown-element", `There is no lane ${lane}.`);
       }
       if (takenIds(g).has(id.toLowerCase())) refuse("duplicate-id", `The id ${id} is taken.`);
       const label = options.label ?? "";
@@ -63,7 +70,8 @@ export function addNode(
         box = { ...box, x: box.x + d.dx, y: box.y + d.dy };
       }
       checkBox(box);
-      const node: ProcessNode = { id, type, label, laneId, ...box };
+      const node: ProcessNode = { id, type, label, laneId: lane, ...box };
+      if (parent) node.parentId = parent.id;
       return { ...g, nodes: [...g.nodes, node] };
     },
   };
@@ -85,6 +93,12 @@ export function moveNodes(
     do(g) {
       const moving = requireNodes(g, ids);
       if (!moving.size) return g;
+      // An open embedded subprocess carries what is drawn inside it.
+      for (const id of [...moving]) {
+        if (g.nodes.some((n) => n.parentId === id)) {
+          for (const inner of carriedWith(g.nodes, id)) moving.add(inner);
+        }
+      }
       if (options.snap) {
         const primary = boxOf(requireNode(g, ids[0]));
         const d = snapCentreOffset({ ...primary, x: primary.x + dx, y: primary.y + dy });
@@ -151,6 +165,8 @@ export function setLabel(id: string, label: string): Command {
 /** The node in the lane under its centre (annotations outside the lanes stay outside). */
 export function placeInLane(g: Graph, n: ProcessNode): ProcessNode {
   if (n.laneId === null && n.type === "annotation") return n;
+  // On a closed subprocess's own plane there are no lanes: the node keeps its parent's lane.
+  if (n.parentId && onOwnPlane(g, n.id)) return n;
   const i = laneIndexAtY(g.lanes, n.y + n.height / 2);
   const laneId = i < 0 ? n.laneId : g.lanes[i].id;
   return laneId === n.laneId ? n : { ...n, laneId };

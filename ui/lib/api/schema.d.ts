@@ -4087,7 +4087,7 @@ export interface paths {
     put?: never;
     /**
      * Lay out a posted graph
-     * @description Left to right in layers, nodes kept in their lanes, edges routed orthogonally. Deterministic; only positions, sizes, lane heights and waypoints change. Nothing is saved.
+     * @description Left to right in layers, nodes kept in their lanes, edges routed orthogonally. Deterministic; only positions, sizes, lane heights and waypoints change. Never worse than the graph sent: when the layout would add edge crossings, overlapping nodes, edges through nodes or nodes outside their lane, the graph comes back unchanged. Open embedded subprocesses come back closed, their inside arranged as before. Nothing is saved.
      */
     post: {
       parameters: {
@@ -4376,7 +4376,10 @@ export interface paths {
      */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The participant id of the pool to import (see the report's `pools`); by default the first pool with content */
+          pool?: string;
+        };
         header?: never;
         path?: never;
         cookie?: never;
@@ -4545,11 +4548,14 @@ export interface paths {
     put?: never;
     /**
      * Import a BPMN 2.0 file into the draft (If-Match required)
-     * @description Replaces the draft's graph with the file's process (Procedo, Camunda Modeler, bpmn.io). Elements we do not model are listed in the report; files without a diagram are laid out. Files over 5242880 bytes or over the graph limits are 413; so are files beyond the XML limits (at most 100 levels deep, 50000 elements, 200 attributes per element and 100000 entity or character references: 413 xml-limit naming the limit, the value found, line and column). XML errors and DOCTYPE declarations are 422 bpmn-invalid naming line and column.
+     * @description Replaces the draft's graph with the file's process (Procedo, Camunda Modeler, bpmn.io, Signavio). A collaboration with several pools imports one: `pool` chooses it (422 bpmn-pool naming the known ones otherwise); the report lists the pools and names every message flow, which a single pool cannot hold. Elements we do not model are listed in the report; files without a diagram are laid out. Files over 5242880 bytes or over the graph limits are 413; so are files beyond the XML limits (at most 100 levels deep, 50000 elements, 200 attributes per element and 100000 entity or character references: 413 xml-limit naming the limit, the value found, line and column). XML errors and DOCTYPE declarations are 422 bpmn-invalid naming line and column.
      */
     post: {
       parameters: {
-        query?: never;
+        query?: {
+          /** @description The participant id of the pool to import (see the report's `pools`); by default the first pool with content */
+          pool?: string;
+        };
         header?: {
           /** @description The draft's ETag as last read (required; * skips the check) */
           "if-match"?: string;
@@ -7106,6 +7112,8 @@ export interface paths {
           dryRun?: "true" | "false";
           /** @description Import the rows without problems and report the others */
           partial?: "true" | "false";
+          /** @description Leave out new rows whose name (or URL) an existing object of the kind has under another external key (they are counted in `duplicates`) */
+          skipDuplicates?: "true" | "false";
         };
         header?: never;
         path?: never;
@@ -7823,6 +7831,8 @@ export interface paths {
           dryRun?: "true" | "false";
           /** @description Import the rows without problems and report the others */
           partial?: "true" | "false";
+          /** @description Leave out new rows whose name (or URL) an existing object of the kind has under another external key (they are counted in `duplicates`) */
+          skipDuplicates?: "true" | "false";
         };
         header?: never;
         path?: never;
@@ -8532,6 +8542,8 @@ export interface paths {
           dryRun?: "true" | "false";
           /** @description Import the rows without problems and report the others */
           partial?: "true" | "false";
+          /** @description Leave out new rows whose name (or URL) an existing object of the kind has under another external key (they are counted in `duplicates`) */
+          skipDuplicates?: "true" | "false";
         };
         header?: never;
         path?: never;
@@ -9239,6 +9251,8 @@ export interface paths {
           dryRun?: "true" | "false";
           /** @description Import the rows without problems and report the others */
           partial?: "true" | "false";
+          /** @description Leave out new rows whose name (or URL) an existing object of the kind has under another external key (they are counted in `duplicates`) */
+          skipDuplicates?: "true" | "false";
         };
         header?: never;
         path?: never;
@@ -14619,6 +14633,7 @@ export interface components {
        * @enum {number}
        */
       schemaVersion: 1;
+      pool?: string;
       lanes: components["schemas"]["Lane"][];
       nodes: components["schemas"]["ProcessNode"][];
       edges: components["schemas"]["ProcessEdge"][];
@@ -14638,6 +14653,7 @@ export interface components {
       orgUnitId: string | null;
       /** @default 160 */
       size: number;
+      parent?: string;
     };
     ProcessNode: {
       id: string;
@@ -14656,6 +14672,11 @@ export interface components {
       description?: string;
       /** Format: uuid */
       processId?: string | null;
+      /** @enum {string} */
+      event?: "catch" | "throw";
+      embedded?: boolean;
+      collapsed?: boolean;
+      parentId?: string | null;
     };
     /** @description Position ids per RACI role */
     Raci: {
@@ -14692,6 +14713,7 @@ export interface components {
         x: number;
         y: number;
       }[];
+      isDefault?: boolean;
     };
     ProcessVersionPage: {
       items: components["schemas"]["ProcessVersionSummary"][];
@@ -14890,6 +14912,16 @@ export interface components {
        * @enum {string}
        */
       layout: "file" | "auto" | "grid";
+      /** @description A collaboration's pools, when it has more than one: one is imported */
+      pools?: {
+        /** @description The participant id; pass it as `pool` to import it */
+        id: string;
+        name: string;
+        /** @description Flow nodes of its process */
+        nodes: number;
+        /** @description The pool this import took */
+        chosen: boolean;
+      }[];
     };
     BpmnReportItem: {
       /** @example bpmn:boundaryEvent */
@@ -15219,6 +15251,7 @@ export interface components {
        *     - `not-a-url`: not an http or https URL
        *     - `not-a-date`: not a date like 2025-12-31 (or 31.12.2025)
        *     - `invalid-value`: another value the column does not accept
+       *     - `possible-duplicate`: warning: a new row with the name (or URL) of an object that exists already under another key (params: key, the existing object's external key or id; name)
        * @enum {string}
        */
       code:
@@ -15254,7 +15287,8 @@ export interface components {
         | "cycle"
         | "not-a-url"
         | "not-a-date"
-        | "invalid-value";
+        | "invalid-value"
+        | "possible-duplicate";
       /** @description The numbers and names the code's message needs (see `code`) */
       params?: {
         [key: string]: string | number;
@@ -15286,6 +15320,16 @@ export interface components {
       updated: number;
       unchanged: number;
       skipped: number;
+      /** @description New rows with the name (or URL) of an existing object under another key: flagged as possible-duplicate warnings, left out with skipDuplicates */
+      duplicates: number;
+      /** @description What happens to each row (the first 200): created, updated, unchanged, skipped for its problems, or a possible duplicate */
+      preview: {
+        row: number;
+        key: string;
+        name: string;
+        /** @enum {string} */
+        action: "create" | "update" | "unchanged" | "skip" | "duplicate";
+      }[];
       problems: components["schemas"]["ImportRowProblem"][];
       warnings: components["schemas"]["ImportRowProblem"][];
       truncated: boolean;

@@ -49,3 +49,24 @@ async function* walk(dir: URL): AsyncGenerator<URL> {
     else if (entry.name.endsWith(".ts") && !entry.name.endsWith("_test.ts")) yield url;
   }
 }
+
+Deno.test("counts take the singular where the language has one: 1 error, 2 errors", async () => {
+  const { setLanguage, t } = await import("../i18n.ts");
+  setLanguage("en");
+  assert.equal(t("findings.errors", { count: 1 }), "1 error");
+  assert.equal(t("findings.errors", { count: 2 }), "2 errors");
+  assert.equal(t("findings.warnings", { count: 0 }), "0 warnings");
+  assert.equal(t("processes.map.searchResults", { count: "1", q: "x" }), "1 result for “x”");
+  assert.equal(t("processes.map.total", { count: "1,234" }), "1,234 processes");
+  setLanguage("de");
+  assert.equal(t("findings.warnings", { count: 1 }), "1 Warnung");
+  assert.equal(t("findings.warnings", { count: 3 }), "3 Warnungen");
+  assert.equal(t("processes.map.total", { count: "1" }), "1 Prozess");
+  setLanguage("en");
+});
+
+Deno.test("every singular form has its plural message", () => {
+  const singles = Object.keys(en).filter((k) => /\.(one|two|few|many|zero)$/.test(k));
+  assert.ok(singles.length >= 10);
+  for (const k of singles) assert.ok(k.replace(/\.\w+$/, "") in en, k);
+});

@@ -4,6 +4,10 @@ import * as ai from "./features/ai.ts";
 import * as collaboration from "./features/collaboration.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as exportsFeature from "./features/exports.ts";
+import * as modeling from "./features/modeling.ts";
+import * as admin from "./features/admin.ts";
+import * as imports from "./features/imports.ts";
+import * as plurals from "./features/plurals.ts";
 import * as embed from "./features/embed.ts";
 import * as live from "./features/live.ts";
 import * as orgchart from "./features/orgchart.ts";
@@ -359,6 +363,10 @@ type FeatureKey =
   | keyof typeof processEditor.en
   | keyof typeof versionDiff.en
   | keyof typeof exportsFeature.en
+  | keyof typeof modeling.en
+  | keyof typeof admin.en
+  | keyof typeof imports.en
+  | keyof typeof plurals.en
   | keyof typeof embed.en
   | keyof typeof ai.en
   | keyof typeof collaboration.en
@@ -374,6 +382,10 @@ export const de: Record<MessageKey, string> = {
   ...processEditor.de,
   ...versionDiff.de,
   ...exportsFeature.de,
+  ...modeling.de,
+  ...admin.de,
+  ...imports.de,
+  ...plurals.de,
   ...embed.de,
   ...ai.de,
   ...collaboration.de,

@@ -4,6 +4,10 @@ import * as ai from "./features/ai.ts";
 import * as collaboration from "./features/collaboration.ts";
 import * as editorCanvas from "./features/editor_canvas.ts";
 import * as exportsFeature from "./features/exports.ts";
+import * as modeling from "./features/modeling.ts";
+import * as admin from "./features/admin.ts";
+import * as imports from "./features/imports.ts";
+import * as plurals from "./features/plurals.ts";
 import * as embed from "./features/embed.ts";
 import * as live from "./features/live.ts";
 import * as orgchart from "./features/orgchart.ts";
@@ -348,6 +352,10 @@ export const en = {
   ...processEditor.en,
   ...versionDiff.en,
   ...exportsFeature.en,
+  ...modeling.en,
+  ...admin.en,
+  ...imports.en,
+  ...plurals.en,
   ...embed.en,
   ...ai.en,
   ...collaboration.en,

@@ -7,7 +7,7 @@ import { ApiData } from "../../../lib/api_data.ts";
 import { formatDateTime, LocaleController, type MessageKey, t } from "../../../lib/i18n.ts";
 import { session } from "../../session.ts";
 import { markdown } from "./page_markdown.ts";
-import { personName, type Process } from "./page_model.ts";
+import { isModeler, personName, type Process } from "./page_model.ts";
 import "./page_review.ts";
 
 export class ProcedoProcessDetails extends LitElement {
@@ -96,6 +96,11 @@ export class ProcedoProcessDetails extends LitElement {
     return html`
       <section>
         <h2>${t("processes.page.description")}</h2>
+        ${isModeler()
+          ? html`<a class="edit-meta" href=${`/processes/${p.id}/edit`} data-testid="edit-meta">${
+            t("processes.page.editMeta")
+          }</a>`
+          : nothing}
         <div class="description" data-testid="process-description">${p.description.trim()
           ? markdown(p.description)
           : html`<p class="muted">${t("processes.page.noDescription")}</p>`}</div>
@@ -118,7 +123,7 @@ export class ProcedoProcessDetails extends LitElement {
           <dt>${t("processes.page.ownerUser")}</dt>
           <dd>${p.ownerUserId
             ? personName(p.ownerUserId, this.people)
-            : t("processes.page.noOwner")}</dd>
+            : t("processes.owner.creator", { name: personName(p.createdBy, this.people) })}</dd>
           <dt>${t("processes.page.tags")}</dt>
           <dd class="tags">${p.tagIds.length
             ? p.tagIds.map((id) =>

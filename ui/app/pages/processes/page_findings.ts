@@ -92,7 +92,10 @@ export class ProcedoProcessFindings extends LitElement {
         ? "success"
         : "error"} data-testid="findings-summary">
         ${v.publishable ? t("processes.findings.publishable") : t("processes.findings.blocked")}
-        ${t("processes.findings.counts", { errors: v.counts.errors, warnings: v.counts.warnings })}
+        ${t("processes.findings.counts", {
+          errors: t("findings.errors", { count: v.counts.errors }),
+          warnings: t("findings.warnings", { count: v.counts.warnings }),
+        })}
       </fluent-message-bar>
       ${v.findings.length
         ? html`<ul data-testid="findings">${v.findings.map((f) => this.#finding(f))}</ul>`

@@ -72,7 +72,9 @@ export class ProcedoProcessHeader extends LitElement {
       ? this.names.get(p.ownerPositionId) ?? p.ownerPositionId
       : undefined;
     const ownerUser = p.ownerUserId ? personName(p.ownerUserId, this.people) : undefined;
-    const owner = [ownerPosition, ownerUser].filter(Boolean).join(" · ");
+    // Never "no owner": while none is named, the person who created the process answers.
+    const owner = [ownerPosition, ownerUser].filter(Boolean).join(" · ") ||
+      t("processes.owner.creator", { name: personName(p.createdBy, this.people) });
     return html`
       <div class="eyebrow">
         <a href="/processes">${t("processes.list.title")}</a><span aria-hidden="true">›</span>
@@ -110,7 +112,7 @@ export class ProcedoProcessHeader extends LitElement {
           `
           : nothing}
         <li><span class="label">${t("processes.page.owner")}:</span>
-          <span data-testid="process-owner">${owner || t("processes.page.noOwner")}</span></li>
+          <span data-testid="process-owner">${owner}</span></li>
         ${m
           ? html`<li data-testid="shown-version"><span class="label">${
             t("processes.page.showing")

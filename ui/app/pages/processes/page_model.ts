@@ -197,6 +197,7 @@ export async function loadUserNames(
   const ids = new Set<string>();
   const add = (id: string | null | undefined) => void (id && ids.add(id));
   add(process.data?.ownerUserId);
+  add(process.data?.createdBy); // who answers for it while no owner is named
   add(process.data?.lastReviewedBy);
   for (const v of versions.data?.items ?? []) [v.requestedBy, v.approvedBy].forEach(add);
   for (const a of approvals?.data?.items ?? []) [a.requestedBy, a.decidedBy].forEach(add);

@@ -98,14 +98,18 @@ export async function whereUsed(
 
 /** Sends an import of `kind` as multipart/form-data (the file keeps its name: CSV or XLSX). */
 export function resourceImporter(kind: ResourceKind): ImportCaller {
-  return async ({ file, dryRun, partial }) => {
+  return async ({ file, dryRun, partial, skipDuplicates }) => {
     const form = new FormData();
     form.append("file", file, file.name);
     const path = `/api/v1/resources/${kind}/import` as typeof IMPORT;
     return unwrap(
       await session().api.POST(path, {
         params: {
-          query: { dryRun: dryRun ? "true" : "false", partial: partial ? "true" : "false" },
+          query: {
+            dryRun: dryRun ? "true" : "false",
+            partial: partial ? "true" : "false",
+            skipDuplicates: skipDuplicates ? "true" : "false",
+          },
         },
         // openapi-fetch sends FormData as it is (the browser sets the boundary).
         body: form as unknown as { file: string },

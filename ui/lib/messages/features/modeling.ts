@@ -1,0 +1,62 @@
+// Messages of BPMN fidelity and drawing in the editor (pool choice on import, default flows,
+// catching events, embedded subprocesses, collapsible panels), in English and German. Keys
+// start with "modeling." (and "editor.command." for the undo steps). The German object is typed by the English one.
+export const en = {
+  "modeling.pools.title": "This file has {count} pools; one is imported",
+  "modeling.pools.hint":
+    "Message flows connect pools; a process holds one pool, so they are listed below as not imported.",
+  "modeling.pools.option": "{name} ({nodes} steps)",
+  "editor.command.setDefaultFlow": "set default flow",
+  "editor.command.setEventKind": "change event kind",
+  "editor.command.setEmbedded": "change subprocess kind",
+  "editor.command.collapse": "close subprocess",
+  "editor.command.expand": "open subprocess",
+  "modeling.node.catch": "Catching intermediate event",
+  "modeling.node.embedded": "Embedded subprocess",
+  "modeling.edge.default": "Default flow",
+  "modeling.edge.defaultHint": "Taken when no other condition holds (marked with a slash).",
+  "modeling.event.kind": "Event",
+  "modeling.event.throw": "Throwing (signals something)",
+  "modeling.event.catch": "Catching (waits for something)",
+  "modeling.subprocess.kind": "Kind",
+  "modeling.subprocess.call": "Calls another process",
+  "modeling.subprocess.embedded": "Embedded (its steps are drawn inside)",
+  "modeling.subprocess.open": "Open subprocess",
+  "modeling.subprocess.back": "Back to {name}",
+  "modeling.subprocess.inside": "Inside {name}",
+  "modeling.subprocess.collapsed": "Show closed",
+  "modeling.panels.collapse": "Hide panels",
+  "modeling.panels.expand": "Show panels",
+  "modeling.layout.kept": "Auto-layout would not improve this diagram; it was kept as it is.",
+};
+
+export const de: Record<keyof typeof en, string> = {
+  "modeling.pools.title": "Diese Datei hat {count} Pools; einer wird importiert",
+  "modeling.pools.hint":
+    "Nachrichtenflüsse verbinden Pools; ein Prozess hat einen Pool, daher werden sie unten als nicht importiert aufgeführt.",
+  "modeling.pools.option": "{name} ({nodes} Schritte)",
+  "editor.command.setDefaultFlow": "Standardfluss setzen",
+  "editor.command.setEventKind": "Ereignisart ändern",
+  "editor.command.setEmbedded": "Teilprozessart ändern",
+  "editor.command.collapse": "Teilprozess zuklappen",
+  "editor.command.expand": "Teilprozess aufklappen",
+  "modeling.node.catch": "Eintretendes Zwischenereignis",
+  "modeling.node.embedded": "Eingebetteter Teilprozess",
+  "modeling.edge.default": "Standardfluss",
+  "modeling.edge.defaultHint":
+    "Wird genommen, wenn keine andere Bedingung zutrifft (mit einem Schrägstrich markiert).",
+  "modeling.event.kind": "Ereignis",
+  "modeling.event.throw": "Auslösend (signalisiert etwas)",
+  "modeling.event.catch": "Eintretend (wartet auf etwas)",
+  "modeling.subprocess.kind": "Art",
+  "modeling.subprocess.call": "Ruft einen anderen Prozess auf",
+  "modeling.subprocess.embedded": "Eingebettet (seine Schritte stehen darin)",
+  "modeling.subprocess.open": "Teilprozess öffnen",
+  "modeling.subprocess.back": "Zurück zu {name}",
+  "modeling.subprocess.inside": "In {name}",
+  "modeling.subprocess.collapsed": "Zugeklappt zeigen",
+  "modeling.panels.collapse": "Bereiche ausblenden",
+  "modeling.panels.expand": "Bereiche einblenden",
+  "modeling.layout.kept":
+    "Die automatische Anordnung würde dieses Diagramm nicht verbessern; es bleibt, wie es ist.",
+};
