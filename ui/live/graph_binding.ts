@@ -8,10 +8,12 @@ import * as Y from "yjs";
 import {
   type Entry,
   type Graph,
+  graphMap,
   type Kind,
   KINDS,
   project,
   readEntry,
+  readGraphFields,
   rootOf,
   writeGraphChange,
 } from "../../plugins/live/shared/graph_doc.ts";
@@ -41,7 +43,7 @@ export class GraphBinding {
       });
       this.#entries[kind] = found;
     }
-    this.#graph = project(this.#entries);
+    this.#graph = { ...project(this.#entries), ...readGraphFields(doc) };
     doc.on("afterTransaction", this.#afterTransaction);
   }
 
@@ -80,6 +82,8 @@ export class GraphBinding {
 
   #afterTransaction = (tr: Y.Transaction) => {
     const touched = new Map<Kind, Set<string>>();
+    const meta = graphMap(this.doc) as Y.AbstractType<unknown>;
+    let graphFields = false;
     const mark = (kind: Kind, id: string) => {
       let set = touched.get(kind);
       if (!set) touched.set(kind, set = new Set());
@@ -87,6 +91,10 @@ export class GraphBinding {
     };
     for (const [type, keys] of tr.changed) {
       const t = type as Y.AbstractType<unknown>;
+      if (t === meta) {
+        graphFields = true;
+        continue;
+      }
       const kind = this.#roots.get(t);
       if (kind) {
         for (const key of keys) if (key !== null) mark(kind, key);
@@ -97,7 +105,7 @@ export class GraphBinding {
       const id = t._item?.parentSub;
       if (parentKind && id) mark(parentKind, id);
     }
-    if (!touched.size) return;
+    if (!touched.size && !graphFields) return;
     for (const [kind, ids] of touched) {
       const root = rootOf(this.doc, kind);
       const entries = this.#entries[kind];
@@ -113,7 +121,7 @@ export class GraphBinding {
         entries.set(id, mine ? { order: read.order, el: mine } : read);
       }
     }
-    this.#graph = project(this.#entries);
+    this.#graph = { ...project(this.#entries), ...readGraphFields(this.doc) };
     if (tr.origin === LOCAL_ORIGIN) return;
     for (const listener of this.#listeners) listener(this.#graph, tr.origin);
   };

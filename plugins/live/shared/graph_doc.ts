@@ -18,6 +18,7 @@ import {
   ELEMENT_ID_LENGTH,
   ELEMENT_ID_PATTERN,
   GRAPH_SCHEMA_VERSION,
+  INTERMEDIATE_EVENT_KINDS,
   LINK_KINDS,
   NODE_TYPES,
   RACI_ROLES,
@@ -34,23 +35,42 @@ type Fields = Record<string, unknown>;
 const ORDER = "order";
 const RACI_KEYS = RACI_ROLES.map((r) => `raci.${r}`);
 const LINK_KEYS = LINK_KINDS.map((k) => `links.${k}`);
-const OPTIONAL_NODE_KEYS = ["durationMinutes", "description", "processId"] as const;
+const OPTIONAL_NODE_KEYS = [
+  "durationMinutes",
+  "description",
+  "processId",
+  "event",
+  "embedded",
+  "collapsed",
+  "parentId",
+] as const;
+/** Fields of the graph itself (not of an element), in the document's "graph" map. */
+const GRAPH_KEYS = ["pool"] as const;
 
 /** The element's fields as the document stores them (id and order left out). */
 export function fieldsOf(kind: Kind, el: Element): Fields {
   if (kind === "lanes") {
     const l = el as Lane;
-    return { name: l.name, positionId: l.positionId, orgUnitId: l.orgUnitId, size: l.size };
+    const f: Fields = {
+      name: l.name,
+      positionId: l.positionId,
+      orgUnitId: l.orgUnitId,
+      size: l.size,
+    };
+    if (l.parent !== undefined) f.parent = l.parent;
+    return f;
   }
   if (kind === "edges") {
     const e = el as Edge;
-    return {
+    const f: Fields = {
       from: e.from,
       to: e.to,
       label: e.label,
       condition: e.condition,
       waypoints: e.waypoints,
     };
+    if (e.isDefault !== undefined) f.isDefault = e.isDefault;
+    return f;
   }
   const n = el as ProcessNode;
   const f: Fields = {
@@ -72,7 +92,7 @@ export function fieldsOf(kind: Kind, el: Element): Fields {
 
 /** Every field key an element of `kind` may have (to delete what an element no longer has). */
 const ALL_KEYS: Record<Kind, readonly string[]> = {
-  lanes: ["name", "positionId", "orgUnitId", "size"],
+  lanes: ["name", "positionId", "orgUnitId", "size", "parent"],
   nodes: [
     "type",
     "label",
@@ -85,8 +105,11 @@ const ALL_KEYS: Record<Kind, readonly string[]> = {
     ...LINK_KEYS,
     ...OPTIONAL_NODE_KEYS,
   ],
-  edges: ["from", "to", "label", "condition", "waypoints"],
+  edges: ["from", "to", "label", "condition", "waypoints", "isDefault"],
 };
+
+/** Every field the document maps, by kind and for the graph (a test compares with the schema). */
+export const MAPPED_KEYS = { ...ALL_KEYS, graph: GRAPH_KEYS };
 
 /** Deep equality of JSON values (what Y.Map entries hold). */
 export function sameJson(a: unknown, b: unknown): boolean {
@@ -104,6 +127,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 export const rootOf = (doc: Y.Doc, kind: Kind): Y.Map<Y.Map<unknown>> => doc.getMap(kind);
+/** The graph's own fields (its pool's name). */
+export const graphMap = (doc: Y.Doc): Y.Map<unknown> => doc.getMap("graph");
 
 /**
  * Writes the change from `before` to `after` into the document: fields that differ, elements
@@ -118,6 +143,13 @@ export function writeGraphChange(
   origin: unknown,
 ): void {
   doc.transact(() => {
+    const meta = graphMap(doc);
+    for (const key of GRAPH_KEYS) {
+      const value = after[key];
+      if (sameJson(value, before[key])) continue;
+      if (value === undefined) meta.delete(key);
+      else meta.set(key, value);
+    }
     for (const kind of KINDS) {
       writeList(rootOf(doc, kind), kind, before[kind] as Element[], after[kind] as Element[]);
     }
@@ -126,7 +158,8 @@ export function writeGraphChange(
 
 /** Fills an empty document with `graph` (the server does this once per draft). */
 export function fillDoc(doc: Y.Doc, graph: Graph, origin: unknown): void {
-  writeGraphChange(doc, { ...graph, lanes: [], nodes: [], edges: [] }, graph, origin);
+  const empty: Graph = { schemaVersion: graph.schemaVersion, lanes: [], nodes: [], edges: [] };
+  writeGraphChange(doc, empty, graph, origin);
 }
 
 function writeList(root: Y.Map<Y.Map<unknown>>, kind: Kind, before: Element[], after: Element[]) {
@@ -192,6 +225,7 @@ export function readElement(kind: Kind, id: string, m: Y.Map<unknown>): Element 
       positionId: strOrNull(g("positionId")),
       orgUnitId: strOrNull(g("orgUnitId")),
       size: positive(g("size"), 160),
+      ...(typeof g("parent") === "string" ? { parent: g("parent") as string } : {}),
     };
   }
   if (kind === "edges") {
@@ -210,6 +244,7 @@ export function readElement(kind: Kind, id: string, m: Y.Map<unknown>): Element 
           )
         ? wp as { x: number; y: number }[]
         : [],
+      ...(typeof g("isDefault") === "boolean" ? { isDefault: g("isDefault") as boolean } : {}),
     };
   }
   const type = g("type");
@@ -241,6 +276,16 @@ export function readElement(kind: Kind, id: string, m: Y.Map<unknown>): Element 
   }
   if (m.has("description")) node.description = str(g("description"));
   if (m.has("processId")) node.processId = strOrNull(g("processId"));
+  const event = g("event");
+  if ((INTERMEDIATE_EVENT_KINDS as readonly unknown[]).includes(event)) {
+    node.event = event as ProcessNode["event"];
+  }
+  if (typeof g("embedded") === "boolean") node.embedded = g("embedded") as boolean;
+  if (typeof g("collapsed") === "boolean") node.collapsed = g("collapsed") as boolean;
+  if (m.has("parentId")) {
+    const parent = g("parentId");
+    node.parentId = isId(parent) ? parent : null;
+  }
   return node;
 }
 
@@ -266,7 +311,13 @@ export function readGraph(doc: Y.Doc): Graph {
     });
     entries[kind] = found;
   }
-  return project(entries);
+  return { ...project(entries), ...readGraphFields(doc) };
+}
+
+/** The graph's own fields as the document holds them. */
+export function readGraphFields(doc: Y.Doc): Pick<Graph, "pool"> {
+  const pool = graphMap(doc).get("pool");
+  return typeof pool === "string" && pool.trim() ? { pool } : {};
 }
 
 /**

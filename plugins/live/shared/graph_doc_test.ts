@@ -4,8 +4,17 @@
 // follows the writer's sequence, and garbage in the document still projects onto a valid graph.
 import assert from "node:assert/strict";
 import * as Y from "yjs";
-import { GraphSchema } from "../../processes/graph_schema.ts";
-import { fillDoc, type Graph, readGraph, rootOf, writeGraphChange } from "./graph_doc.ts";
+import * as schemas from "../../processes/graph_schema.ts";
+import {
+  fillDoc,
+  type Graph,
+  MAPPED_KEYS,
+  readGraph,
+  rootOf,
+  writeGraphChange,
+} from "./graph_doc.ts";
+
+const { GraphSchema } = schemas;
 import { assignOrders } from "./order.ts";
 
 const lane = (id: string, name = id) => ({
@@ -251,4 +260,63 @@ Deno.test("assignOrders renumbers only what is out of place", () => {
   // A new one in the middle goes between its neighbours.
   const mid = assignOrders(["a", "x", "b"], [1, undefined, 2]);
   assert.deepEqual(mid, [[1, 1.5]]);
+});
+
+Deno.test("the document maps every field the graph schema has, so live editing drops none", () => {
+  const keysOf = (schema: { shape: Record<string, unknown> }) =>
+    Object.keys(schema.shape).filter((k) => k !== "id");
+  const { LaneSchema, NodeSchema, EdgeSchema } = schemas;
+  const flat = (keys: readonly string[]) => new Set(keys.map((k) => k.split(".")[0]));
+  for (
+    const [kind, schema] of [["lanes", LaneSchema], ["nodes", NodeSchema], [
+      "edges",
+      EdgeSchema,
+    ]] as const
+  ) {
+    const mapped = flat(MAPPED_KEYS[kind]);
+    for (const key of keysOf(schema as never)) {
+      assert.ok(mapped.has(key), `${kind}.${key} is not mapped into the shared document`);
+    }
+  }
+  const graphKeys = keysOf(GraphSchema as never).filter((k) =>
+    !["schemaVersion", "lanes", "nodes", "edges"].includes(k)
+  );
+  assert.deepEqual([...MAPPED_KEYS.graph].sort(), graphKeys.sort());
+});
+
+Deno.test("pools, nested lanes, catch events, embedded subprocesses and default flows survive", () => {
+  const rich: Graph = {
+    schemaVersion: 1,
+    pool: "Customer service",
+    lanes: [lane("l1", "Sales"), { ...lane("l2", "Inside sales"), parent: "Sales" }],
+    nodes: [
+      node("s", "l1", 0, { type: "start", width: 36, height: 36 }),
+      node("w", "l1", 100, { type: "intermediate", event: "catch", width: 36, height: 36 }),
+      node("sub", "l2", 200, { type: "subprocess", embedded: true, collapsed: false, width: 300 }),
+      node("in", "l2", 220, { parentId: "sub" }),
+      node("g", "l1", 600, { type: "xor", width: 50, height: 50 }),
+      node("e", "l1", 700, { type: "end", width: 36, height: 36 }),
+    ],
+    edges: [
+      edge("a", "s", "w"),
+      edge("b", "w", "g"),
+      { ...edge("c", "g", "e"), isDefault: true },
+      edge("d", "g", "sub"),
+    ],
+  };
+  const doc = new Y.Doc();
+  fillDoc(doc, rich, "test");
+  assert.deepEqual(readGraph(doc), rich);
+  // And a change of only those fields reaches another replica.
+  const other = new Y.Doc();
+  Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+  const changed: Graph = {
+    ...rich,
+    pool: "Support",
+    nodes: rich.nodes.map((n) => n.id === "sub" ? { ...n, collapsed: true } : n),
+    edges: rich.edges.map((e) => e.id === "c" ? { ...e, isDefault: false } : e),
+  };
+  writeGraphChange(doc, rich, changed, "test");
+  Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+  assert.deepEqual(readGraph(other), changed);
 });
