@@ -393,7 +393,8 @@ export class ProcedoProcessEditor extends LitElement implements EditorHost {
   }
 
   /** The exports read the saved draft: save what is shown first (a draft in review is). */
-  #saveForExport = () => this.editable ? this.#save!.save() : Promise.resolve(true);
+  // Live, the room stores the draft; otherwise the save controller does (PUT).
+  #saveForExport = () => this.editable && this.save ? this.save.save() : Promise.resolve(true);
 
   #failed() {
     const forbidden = isApiProblem(this.loadError) && this.loadError.status === 403;
