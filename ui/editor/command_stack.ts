@@ -9,20 +9,10 @@
 // arrive through applyRemote: they change the graph but are no step of mine.
 import { EventBus } from "./event_bus.ts";
 import { sameGraph } from "./graph_equal.ts";
+import type { Command } from "./command.ts";
+export type { Command } from "./command.ts";
 import type { UndoHistory } from "./history.ts";
 import type { Graph } from "./model.ts";
-
-export interface Command {
-  /** Message key naming the change, for the undo/redo tooltips ("editor.cmd.moveNodes"). */
-  readonly label: string;
-  /**
-   * Consecutive commands with the same key merge into one undo step (typing a label,
-   * nudging with arrow keys) until the burst ends: see CommandStack.endBurst.
-   */
-  readonly mergeKey?: string;
-  /** The graph after the change; `graph` itself if nothing changes. Throws a Refusal. */
-  do(graph: Graph): Graph;
-}
 
 /** Why a command cannot apply; `reason` doubles as a message key suffix. */
 export type RefusalReason =

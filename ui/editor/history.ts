@@ -3,7 +3,7 @@
 // document, undo must revert one's own changes only and leave everyone else's: the stack
 // then hands each step to an UndoHistory that knows the shared document (ui/live/ wraps
 // Yjs's UndoManager), and takes the graph it yields on undo and redo.
-import type { Command } from "./command_stack.ts";
+import type { Command } from "./command.ts";
 import type { Graph } from "./model.ts";
 
 export interface UndoHistory {
