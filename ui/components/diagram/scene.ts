@@ -18,7 +18,7 @@ import {
   type ProcessNode,
   readingOrder,
 } from "./geometry.ts";
-import { defaultFlowMark } from "./shapes.ts";
+import { defaultFlowMark } from "./shape_geometry.ts";
 import { visibleGraph } from "../../editor/visible.ts";
 
 export interface SceneEdge {

@@ -166,3 +166,22 @@ export function laneLabel(
   const [sub = ""] = position ? wrapText(position, room, 1, fonts.small) : [];
   return { name: first, position: sub };
 }
+
+/**
+ * BPMN's default-flow marker: a short slash across the flow near its source, where a
+ * gateway's default path leaves it. `points` is the drawn route.
+ */
+export function defaultFlowMark(points: readonly { x: number; y: number }[]): string {
+  if (points.length < 2) return "";
+  const [a, b] = points;
+  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
+  const ux = (b.x - a.x) / len, uy = (b.y - a.y) / len;
+  const at = Math.min(12, len / 2);
+  const cx = a.x + ux * at, cy = a.y + uy * at;
+  // Across the line, leaning forward (as bpmn-js draws it).
+  const px = -uy, py = ux;
+  const r = 6;
+  const x1 = cx + (px - ux) * r * 0.7, y1 = cy + (py - uy) * r * 0.7;
+  const x2 = cx - (px - ux) * r * 0.7, y2 = cy - (py - uy) * r * 0.7;
+  return `M${x1.toFixed(1)} ${y1.toFixed(1)}L${x2.toFixed(1)} ${y2.toFixed(1)}`;
+}

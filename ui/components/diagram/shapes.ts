@@ -6,6 +6,7 @@ import { nothing, svg, type SVGTemplateResult } from "lit";
 import type { ProcessNode } from "./geometry.ts";
 import {
   computeLabel,
+  defaultFlowMark,
   FONT_SIZE,
   type Fonts,
   isContainer,
@@ -17,7 +18,7 @@ import {
 } from "./shape_geometry.ts";
 import { measureFor } from "./text_wrap.ts";
 
-export { FONT_SIZE, type Fonts, SMALL_FONT_SIZE };
+export { defaultFlowMark, FONT_SIZE, type Fonts, SMALL_FONT_SIZE };
 
 /** Measures for the diagram's fonts, given the resolved font family. */
 export function fontsFor(family: string): Fonts {
@@ -82,23 +83,4 @@ export function textLines(
     lines.map((line, i) =>
       svg`<tspan x=${x} dy=${i ? step : 0}>${i < lines.length - 1 ? `${line} ` : line}</tspan>`
     )}</text>`;
-}
-
-/**
- * BPMN's default-flow marker: a short slash across the flow near its source, where a
- * gateway's default path leaves it. `points` is the drawn route.
- */
-export function defaultFlowMark(points: readonly { x: number; y: number }[]): string {
-  if (points.length < 2) return "";
-  const [a, b] = points;
-  const len = Math.hypot(b.x - a.x, b.y - a.y) || 1;
-  const ux = (b.x - a.x) / len, uy = (b.y - a.y) / len;
-  const at = Math.min(12, len / 2);
-  const cx = a.x + ux * at, cy = a.y + uy * at;
-  // Across the line, leaning forward (as bpmn-js draws it).
-  const px = -uy, py = ux;
-  const r = 6;
-  const x1 = cx + (px - ux) * r * 0.7, y1 = cy + (py - uy) * r * 0.7;
-  const x2 = cx - (px - ux) * r * 0.7, y2 = cy - (py - uy) * r * 0.7;
-  return `M${x1.toFixed(1)} ${y1.toFixed(1)}L${x2.toFixed(1)} ${y2.toFixed(1)}`;
 }
