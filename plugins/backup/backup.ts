@@ -1,5 +1,5 @@
 // Writing a backup: one consistent snapshot (START TRANSACTION WITH CONSISTENT SNAPSHOT,
-// REPEATABLE READ, read only, on one connection) of every table but the key store, each read
+// REPEATABLE READ, on one connection) of every table but the key store, each read
 // in keyset pages in (tenant, primary key) order. Rows without a tenant go to one plain file
 // per table; each tenant's rows go to a file of their own, encrypted with that tenant's data
 // key (made on first need, outside the snapshot). The directory is written as
@@ -66,7 +66,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
       });
     }
     return out;
-  }, { isolationLevel: "repeatable read", withConsistentSnapshot: true, accessMode: "read only" });
+  }, { isolationLevel: "repeatable read", withConsistentSnapshot: true });
   const manifest: Manifest = {
     format: FORMAT,
     formatVersion: FORMAT_VERSION,
@@ -136,9 +136,13 @@ async function* pages(tx: Db, table: TableInfo): AsyncGenerator<unknown[][]> {
   const order = keyed
     ? [...tenant, ...table.primaryKey.filter((c) => c !== table.tenantColumn)]
     : [...tenant, ...table.columns.filter((c) => c !== table.tenantColumn)];
-  const select = sql`SELECT ${
-    sql.join(table.columns.map((c) => sql.identifier(c)), sql`, `)
-  } FROM ${sql.identifier(table.name)}`;
+  // CONCAT() hands a JSON column over as text, not as the value the driver would parse.
+  const selected = table.columns.map((c) =>
+    table.jsonColumns.includes(c)
+      ? sql`CONCAT(${sql.identifier(c)}) AS ${sql.identifier(c)}`
+      : sql.identifier(c)
+  );
+  const select = sql`SELECT ${sql.join(selected, sql`, `)} FROM ${sql.identifier(table.name)}`;
   const orderBy = sql` ORDER BY ${sql.join(order.map((c) => sql.identifier(c)), sql`, `)}`;
   let after: unknown[] | undefined;
   for (let offset = 0;; offset += PAGE_ROWS) {

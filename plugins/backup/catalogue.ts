@@ -21,6 +21,8 @@ export interface TableInfo {
   tenantColumn?: string;
   /** Whether the tenant column may hold NULL (only in tables nobody declared). */
   tenantNullable: boolean;
+  /** JSON columns: read as their text, so a backup keeps them byte for byte. */
+  jsonColumns: string[];
   /** Declared by the core or a plugin (false: found only in the database). */
   declared: boolean;
   createSql: string;
@@ -39,9 +41,15 @@ export async function backupCatalogue(
     await db.execute(sql`SELECT TABLE_NAME AS name FROM information_schema.TABLES
       WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`),
   ).map((r) => r.name).filter((n) => n !== KEY_STORE_TABLE);
-  const columns = resultRows<{ t: string; c: string; n: string }>(
-    await db.execute(sql`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, IS_NULLABLE AS n
-      FROM information_schema.COLUMNS
+  // MariaDB's JSON is LONGTEXT with a json_valid() check; MySQL's is its own type.
+  const checks = resultRows<{ t: string; clause: string }>(
+    await db.execute(sql`SELECT TABLE_NAME AS t, CHECK_CLAUSE AS clause
+      FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = DATABASE()`)
+      .catch(() => [[]]),
+  );
+  const columns = resultRows<{ t: string; c: string; n: string; type: string }>(
+    await db.execute(sql`SELECT TABLE_NAME AS t, COLUMN_NAME AS c, IS_NULLABLE AS n,
+      DATA_TYPE AS type FROM information_schema.COLUMNS
       WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION`),
   );
   const keys = resultRows<{ t: string; c: string }>(
@@ -62,6 +70,10 @@ export async function backupCatalogue(
       primaryKey: keys.filter((r) => r.t === name).map((r) => r.c),
       tenantColumn: cols.includes("tenant_id") ? "tenant_id" : undefined,
       tenantNullable: own.some((r) => r.c === "tenant_id" && r.n === "YES"),
+      jsonColumns: own.filter((r) =>
+        r.type.toLowerCase() === "json" ||
+        checks.some((k) => k.t === name && k.clause.includes(`json_valid(\`${r.c}\`)`))
+      ).map((r) => r.c),
       declared: declared.has(name),
       createSql: created["Create Table"],
     });

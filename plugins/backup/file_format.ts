@@ -136,6 +136,7 @@ export async function* readRows(path: string, sealing?: Sealing): AsyncGenerator
     }
   })();
   let rest = "";
+  let complete = false;
   const decoder = new TextDecoder("utf-8", { fatal: true });
   try {
     for await (const chunk of gunzip.readable) {
@@ -145,8 +146,12 @@ export async function* readRows(path: string, sealing?: Sealing): AsyncGenerator
     }
     rest += decoder.decode();
     if (rest) yield (JSON.parse(rest) as unknown[]).map(decodeValue);
+    complete = true;
   } finally {
-    await feeding;
+    // A reader that stops early cancels the stream, which fails the feeding: not an error.
+    await feeding.catch((e) => {
+      if (complete) throw e;
+    });
   }
 }
 
@@ -255,6 +260,8 @@ function encodeValue(v: unknown): unknown {
   }
   if (v instanceof Date) return v.toISOString().replace("T", " ").replace("Z", "");
   if (typeof v === "bigint") return v.toString();
+  // A JSON value the driver parsed after all: its text again.
+  if (v !== null && typeof v === "object") return JSON.stringify(v);
   return v;
 }
 
