@@ -166,3 +166,27 @@ test("after the purge hook, the tenant's data in an older backup cannot be read"
   assert.equal(Number(n), 0);
   assert.deepEqual(await checksums(db, s.tenantB), bBefore);
 });
+
+test("a full restore into a database without any data key is refused, not taken as all purged", async () => {
+  const { path } = await backup();
+  const keys = resultRows<Record<string, unknown>>(
+    await db.execute(sql`SELECT tenant_id, wrapped_key, created_at FROM tenant_data_keys`),
+  );
+  await db.execute(sql`DELETE FROM tenant_data_keys`);
+  const now = await checksums(db);
+  try {
+    await assert.rejects(
+      restoreAll({ db, master, dir: path }),
+      (e) =>
+        e instanceof BackupRefusedError &&
+        /key store \(tenant_data_keys\) is empty/.test(e.message),
+    );
+    assert.deepEqual(await checksums(db), now);
+  } finally {
+    for (const k of keys) {
+      await db.execute(
+        sql`INSERT INTO tenant_data_keys VALUES (${k.tenant_id}, ${k.wrapped_key}, ${k.created_at})`,
+      );
+    }
+  }
+});

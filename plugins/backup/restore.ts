@@ -14,6 +14,7 @@ import { resultRows } from "../../api/db/migrate.ts";
 import { schemaVersion } from "./catalogue.ts";
 import { readRows, type Sealing } from "./file_format.ts";
 import { DataKeys, type MasterKey } from "./keys.ts";
+import { KEY_STORE_TABLE } from "./schema.ts";
 import {
   BackupRefusedError,
   type Manifest,
@@ -66,6 +67,7 @@ export async function restoreAll(opts: RestoreOptions): Promise<RestoreReport> {
         WHERE TABLE_SCHEMA = DATABASE()`),
     ).map((r) => r.name),
   );
+  await checkKeyStore(opts.db, manifest);
   const report: RestoreReport = { manifest, rows: {}, created: [], shredded: [] };
   const shredded = new Set<string>();
   for (const table of manifest.tables) {
@@ -143,6 +145,23 @@ export async function restoreTenant(
     }
   });
   return report;
+}
+
+/**
+ * A backup with tenants' files needs the key store: when it holds no key at all (a database
+ * rebuilt from nothing, see docs/operations.md), nothing would decrypt, and a restore would
+ * look like every tenant was purged.
+ */
+async function checkKeyStore(db: Db, manifest: Manifest) {
+  if (!manifest.tables.some((t) => t.files.some((f) => f.tenantId !== undefined))) return;
+  const rows = await db.execute(sql`SELECT COUNT(*) AS n FROM ${sql.identifier(KEY_STORE_TABLE)}`)
+    .catch(() => undefined);
+  const n = rows ? Number(resultRows<{ n: number }>(rows)[0]?.n ?? 0) : 0;
+  if (n === 0) {
+    throw new BackupRefusedError(
+      `the key store (${KEY_STORE_TABLE}) is empty, so no tenant's rows could be read: restore the key store first (docs/operations.md, Backups)`,
+    );
+  }
 }
 
 /** The backup and the database must be at the same migration (an empty database is too). */
