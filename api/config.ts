@@ -117,6 +117,7 @@ export const envSchema = z.object({
     }
   }, { error: 'expected a cron expression in UTC, e.g. "30 2 * * *"' }).optional(),
   BACKUP_RETENTION_DAYS: int(1, 3650).default(30),
+  BACKUP_KEYS_FILE: z.string().min(1).optional(),
 
   ...mailEnvShape,
 });
@@ -186,6 +187,8 @@ export interface Config {
     schedule?: string;
     /** Backups older than this many days are removed after each scheduled backup. */
     retentionDays: number;
+    /** Where each backup leaves a copy of the key store (for rebuilding a lost database). */
+    keysFile?: string;
   };
   auth: {
     mode: "dev" | "entra";
@@ -331,6 +334,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       dir: e.BACKUP_DIR ?? (e.BACKUP_SCHEDULE ? `${e.DATA_DIR}/backups` : undefined),
       schedule: e.BACKUP_SCHEDULE ?? (e.BACKUP_DIR ? DEFAULT_BACKUP_SCHEDULE : undefined),
       retentionDays: e.BACKUP_RETENTION_DAYS,
+      keysFile: e.BACKUP_KEYS_FILE,
     },
   };
 }

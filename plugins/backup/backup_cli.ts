@@ -1,18 +1,22 @@
-// `deno task backup [--dir <directory>]`: writes one backup of the whole database into a new
-// directory inside <directory> (default BACKUP_DIR, else DATA_DIR/backups) and prints its path.
+// `deno task backup [--dir <directory>] [--keys-file <file>]`: writes one backup of the whole
+// database into a new directory inside <directory> (default BACKUP_DIR, else DATA_DIR/backups)
+// and prints its path; then copies the key store to <file> (default BACKUP_KEYS_FILE), if any.
 // Old backups are removed by the scheduled backup only, never here.
 import { configFromEnv, prepare } from "../../api/bootstrap.ts";
 import { orderPlugins } from "../../api/plugin.ts";
 import { createBackup } from "./backup.ts";
+import { exportKeyStore } from "./key_store_file.ts";
 import { loadMasterKey } from "./master_key_file.ts";
 
 const args = [...Deno.args];
 let dir: string | undefined;
+let keysFile: string | undefined;
 while (args.length) {
   const arg = args.shift()!;
   if (arg === "--dir" && args.length) dir = args.shift();
+  else if (arg === "--keys-file" && args.length) keysFile = args.shift();
   else {
-    console.error("usage: deno task backup [--dir <directory>]");
+    console.error("usage: deno task backup [--dir <directory>] [--keys-file <file>]");
     Deno.exit(64);
   }
 }
@@ -35,6 +39,10 @@ try {
   console.log(
     `${result.path}: ${result.manifest.tables.length} tables, ${files} files, ${rows} rows`,
   );
+  const keyCopy = keysFile ?? config.backup.keysFile;
+  if (keyCopy) {
+    console.log(`${keyCopy}: ${await exportKeyStore(runtime.database.db, master, keyCopy)} keys`);
+  }
   if (result.manifest.undeclared.length) {
     console.warn(
       `written although no plugin declares them: ${result.manifest.undeclared.join(", ")}`,

@@ -8,7 +8,9 @@ import { gunzipSync } from "node:zlib";
 import type { TenantHookContext } from "../../api/plugin.ts";
 import { resultRows } from "../../api/db/migrate.ts";
 import { test } from "../../tests/support/app.ts";
+import { freshDatabase } from "../../tests/support/db.ts";
 import { createBackup } from "./backup.ts";
+import { exportKeyStore, importKeyStore } from "./key_store_file.ts";
 import { BackupRefusedError, type Manifest } from "./manifest.ts";
 import { backupPlugin } from "./mod.ts";
 import { restoreAll, restoreTenant, ShreddedTenantError } from "./restore.ts";
@@ -95,6 +97,29 @@ test("restoring tenant A brings A back to the backup and keeps B's later changes
   assert.equal(report.rows.tenants, 1);
   assert.deepEqual(await checksums(db, s.tenantA), aAtBackup);
   assert.deepEqual(await checksums(db, s.tenantB), bChanged);
+});
+
+test("a lost database is rebuilt from a backup and the copy of the key store", async () => {
+  const before = await checksums(db);
+  const { path } = await backup();
+  const keysFile = join(s.dir, "keys.json");
+  assert.equal(await exportKeyStore(db, master, keysFile), 2);
+  const rebuilt = await freshDatabase();
+  try {
+    await assert.rejects(restoreAll({ db: rebuilt.db, master, dir: path }), /key store/);
+    const text = await readFile(keysFile, "utf8");
+    await writeFile(keysFile, text.replace(s.tenantA, s.tenantB));
+    await assert.rejects(importKeyStore(rebuilt.db, master, keysFile), /was changed/);
+    await writeFile(keysFile, text);
+    assert.equal(await importKeyStore(rebuilt.db, master, keysFile), 2);
+    const report = await restoreAll({ db: rebuilt.db, master, dir: path });
+    assert.deepEqual(report.created, ["legacy_notes"]);
+    assert.deepEqual(await checksums(rebuilt.db), before);
+    // Keys go only into an empty key store: a purged tenant's key cannot be brought back.
+    await assert.rejects(importKeyStore(rebuilt.db, master, keysFile), /is not empty/);
+  } finally {
+    await rebuilt.drop();
+  }
 });
 
 test("a changed file or manifest is refused before anything is restored", async () => {

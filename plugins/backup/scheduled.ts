@@ -1,7 +1,8 @@
 // The scheduled backup (Deno only: it writes files). Ticks every minute like any task, but
 // writes a backup only when BACKUP_SCHEDULE has a due time no backup was made for yet; the
 // due time is claimed in `backup_runs` first, so of several instances one writes it. After
-// a backup, those older than BACKUP_RETENTION_DAYS are removed.
+// a backup, the key store is copied to BACKUP_KEYS_FILE (when set) and backups older than
+// BACKUP_RETENTION_DAYS are removed.
 import { eq, gte, lt } from "drizzle-orm";
 import { isDuplicateKey } from "../../api/db/errors.ts";
 import { TenantScope } from "../../api/db/tenant_scope.ts";
@@ -10,6 +11,7 @@ import type { TaskContext } from "../../api/plugin.ts";
 import { scheduleOf } from "../../api/scheduler/every.ts";
 import { SYSTEM_TENANT_ID } from "../../schema/background.ts";
 import { createBackup } from "./backup.ts";
+import { exportKeyStore } from "./key_store_file.ts";
 import { loadMasterKey } from "./master_key_file.ts";
 import { removeOldBackups } from "./retention.ts";
 import { backupRuns } from "./schema.ts";
@@ -45,6 +47,9 @@ export async function runScheduledBackup(ctx: TaskContext): Promise<ScheduledOut
       { finishedAt: new Date(), directory: written },
       eq(backupRuns.slot, slot),
     );
+    if (config.backup.keysFile) {
+      await exportKeyStore(db, master, config.backup.keysFile);
+    }
     logger.info("backup written", {
       directory: result.path,
       tables: result.manifest.tables.length,

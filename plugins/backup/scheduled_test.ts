@@ -48,6 +48,7 @@ test("the scheduler writes a backup once per due time and removes those past ret
     BACKUP_DIR: dir,
     BACKUP_SCHEDULE: "30 2 * * *",
     BACKUP_MASTER_KEY: s.masterText,
+    BACKUP_KEYS_FILE: join(s.dir, "keys.json"),
   });
   const due = new Date(Date.UTC(2026, 11, 6, 2, 30, 10));
   const report = await background.scheduler.tick(due);
@@ -60,6 +61,12 @@ test("the scheduler writes a backup once per due time and removes those past ret
   assert.equal(runs.length, 1);
   assert.equal(runs[0].directory, written);
   assert.ok(runs[0].finished_at);
+  const keys = JSON.parse(await readFile(join(s.dir, "keys.json"), "utf8"));
+  assert.deepEqual(
+    keys.keys.map((k: { tenantId: string }) => k.tenantId).sort(),
+    [s.tenantA, s.tenantB].sort(),
+    "the key store's copy is written after the backup",
+  );
 
   // Later ticks of the same day write nothing more; the next day's due time writes again.
   await background.scheduler.tick(new Date(due.getTime() + 60_000));
