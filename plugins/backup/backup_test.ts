@@ -181,14 +181,19 @@ test("after the purge hook, the tenant's data in an older backup cannot be read"
   );
   assert.deepEqual(await checksums(db), before, "nothing was restored");
 
-  // A full restore leaves the purged tenant's rows out and says so; B comes back whole.
+  // A full restore leaves the purged tenant as the database has it and says so; B comes back.
+  // Here the purge left a tombstone in tenants and nothing in processes.
+  await db.execute(sql`DELETE FROM processes WHERE tenant_id = ${s.tenantA}`);
+  await db.execute(sql`UPDATE tenants SET status = 'deleted', name = '-' WHERE id = ${s.tenantA}`);
+  const aPurged = await checksums(db, s.tenantA);
   const bBefore = await checksums(db, s.tenantB);
   const report = await restoreAll({ db, master, dir: path });
   assert.deepEqual(report.shredded, [s.tenantA]);
-  const { n } = one<{ n: number }>(
-    await db.execute(sql`SELECT COUNT(*) AS n FROM processes WHERE tenant_id = ${s.tenantA}`),
+  assert.deepEqual(await checksums(db, s.tenantA), aPurged, "the purged tenant stays purged");
+  const { status } = one<{ status: string }>(
+    await db.execute(sql`SELECT status FROM tenants WHERE id = ${s.tenantA}`),
   );
-  assert.equal(Number(n), 0);
+  assert.equal(status, "deleted");
   assert.deepEqual(await checksums(db, s.tenantB), bBefore);
 });
 

@@ -2,8 +2,9 @@
 // and the schema version (the database must be migrated to the backup's version). Then:
 // - restoreAll: every table of the backup is replaced, one transaction per table, foreign
 //   key checks off while loading; a table missing from the database is created first from
-//   its CREATE statement. Tenants whose data key is gone (purged) are skipped and reported:
-//   their rows stay shredded. The key store is never touched.
+//   its CREATE statement. Tenants whose data key is gone (purged) are reported and left as
+//   the database has them (their rows, and their row of `tenants`, are neither deleted nor
+//   loaded): a restore never brings a purged tenant back. The key store is never touched.
 // - restoreTenant: that tenant's rows in every table (and its row of `tenants`) are deleted
 //   and loaded from the backup in one transaction; other tenants are untouched. A tenant
 //   whose key is gone fails with ShreddedTenantError before anything is written.
@@ -60,42 +61,56 @@ export interface RestoreReport {
 export async function restoreAll(opts: RestoreOptions): Promise<RestoreReport> {
   const manifest = await verifiedManifest(opts.dir, opts.master);
   await checkSchema(opts.db, manifest);
+  await checkKeyStore(opts.db, manifest);
   const keys = new DataKeys(opts.db, opts.master);
+  // Keys first: a tenant without one was purged. Its rows stay as the database has them
+  // (nothing, or what the purge kept, such as its tombstone in `tenants`).
+  const shredded = new Set<string>();
+  for (const table of manifest.tables) {
+    for (const f of table.files) {
+      if (f.tenantId !== undefined && !await keys.find(f.tenantId)) shredded.add(f.tenantId);
+    }
+  }
   const existing = new Set(
     resultRows<{ name: string }>(
       await opts.db.execute(sql`SELECT TABLE_NAME AS name FROM information_schema.TABLES
         WHERE TABLE_SCHEMA = DATABASE()`),
     ).map((r) => r.name),
   );
-  await checkKeyStore(opts.db, manifest);
-  const report: RestoreReport = { manifest, rows: {}, created: [], shredded: [] };
-  const shredded = new Set<string>();
+  const report: RestoreReport = {
+    manifest,
+    rows: {},
+    created: [],
+    shredded: [...shredded].sort(),
+  };
   for (const table of manifest.tables) {
     if (!existing.has(table.name)) {
       await opts.db.execute(sql.raw(table.createSql));
       report.created.push(table.name);
     }
-    // Keys first, outside the table's transaction: a missing one means "skip", not "fail".
-    const readable: { file: ManifestFile; sealing?: Sealing }[] = [];
-    for (const file of table.files) {
-      if (file.tenantId === undefined) {
-        readable.push({ file });
-        continue;
-      }
-      const key = await keys.find(file.tenantId);
-      if (key) readable.push({ file, sealing: { key, label: `${table.name}/${file.tenantId}` } });
-      else shredded.add(file.tenantId);
-    }
+    const tenantColumn = table.tenantColumn ??
+      (table.name === TENANTS_TABLE.name ? TENANTS_TABLE.column : undefined);
+    const kept = tenantColumn && shredded.size
+      ? sql` WHERE ${sql.identifier(tenantColumn)} NOT IN (${
+        sql.join([...shredded].map((id) => sql`${id}`), sql`, `)
+      })`
+      : sql``;
+    const skip = tenantColumn ? table.columns.indexOf(tenantColumn) : -1;
     report.rows[table.name] = await withoutForeignKeys(opts.db, async (tx) => {
-      await tx.execute(sql`DELETE FROM ${sql.identifier(table.name)}`);
+      await tx.execute(sql`DELETE FROM ${sql.identifier(table.name)}${kept}`);
       let n = 0;
-      for (const { file, sealing } of readable) {
-        n += await load(tx, table, join(opts.dir, file.file), sealing, file.rows);
+      for (const file of table.files) {
+        if (file.tenantId !== undefined && shredded.has(file.tenantId)) continue;
+        const key = file.tenantId === undefined ? null : await keys.find(file.tenantId);
+        const sealing = key ? { key, label: `${table.name}/${file.tenantId}` } : undefined;
+        const keep = skip >= 0 && shredded.size
+          ? (row: unknown[]) => !shredded.has(String(row[skip]))
+          : undefined;
+        n += await load(tx, table, join(opts.dir, file.file), sealing, file.rows, keep);
       }
       return n;
     });
   }
-  report.shredded = [...shredded].sort();
   return report;
 }
 
@@ -195,9 +210,11 @@ async function load(
   path: string,
   sealing: Sealing | undefined,
   expected: number,
+  keep?: (row: unknown[]) => boolean,
 ): Promise<number> {
   let batch: unknown[][] = [];
   let n = 0;
+  let read = 0;
   const rowsPerBatch = Math.max(
     1,
     Math.min(BATCH_ROWS, Math.floor(BATCH_VALUES / table.columns.length)),
@@ -208,6 +225,8 @@ async function load(
         `${path}: a row has ${row.length} values, not ${table.columns.length}`,
       );
     }
+    read++;
+    if (keep && !keep(row)) continue;
     batch.push(row);
     n++;
     if (batch.length >= rowsPerBatch) {
@@ -216,8 +235,8 @@ async function load(
     }
   }
   if (batch.length) await insertRows(tx, table, batch);
-  if (n !== expected) {
-    throw new BackupRefusedError(`${path}: ${n} rows read, the manifest says ${expected}`);
+  if (read !== expected) {
+    throw new BackupRefusedError(`${path}: ${read} rows read, the manifest says ${expected}`);
   }
   return n;
 }
