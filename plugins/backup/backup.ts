@@ -31,6 +31,8 @@ export interface BackupOptions {
   /** The directory holding backups; the new one is made inside it. */
   dir: string;
   now?: Date;
+  /** Called after each table is written (tests use it to write meanwhile). */
+  afterTable?: (name: string) => Promise<void>;
 }
 
 export interface BackupResult {
@@ -64,6 +66,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
         createSql: table.createSql,
         files: await writeTable(tx as unknown as Db, table, partial, keys),
       });
+      await opts.afterTable?.(table.name);
     }
     return out;
   }, { isolationLevel: "repeatable read", withConsistentSnapshot: true });

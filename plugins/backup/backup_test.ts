@@ -67,6 +67,29 @@ test("a backup holds every table but the key store, each tenant's rows in files 
   assert.ok(listing.seal, "the manifest is sealed");
 });
 
+test("the backup is one snapshot: writes made while it runs are not in it", async () => {
+  const before = await checksums(db);
+  let wrote = false;
+  const { path } = await createBackup({
+    db,
+    plugins,
+    master,
+    dir: s.dir,
+    // After the first table, other connections change tables the backup has not read yet.
+    afterTable: async () => {
+      if (wrote) return;
+      wrote = true;
+      await db.execute(sql`UPDATE tenants SET name = 'renamed meanwhile' WHERE id = ${s.tenantA}`);
+      await db.execute(sql`UPDATE processes SET title = 'changed meanwhile'`);
+      await db.execute(sql`INSERT INTO legacy_notes VALUES (${s.tenantA}, 99, 'meanwhile', NULL)`);
+    },
+  });
+  assert.ok(wrote);
+  assert.notDeepEqual(await checksums(db), before);
+  await restoreAll({ db, master, dir: path });
+  assert.deepEqual(await checksums(db), before, "the backup holds the moment it started");
+});
+
 test("backup → wipe → restore gives every table its checksum back, a dropped table included", async () => {
   const before = await checksums(db);
   const { path } = await backup();
