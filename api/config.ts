@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { type MailConfig, mailConfigOf, mailEnvShape } from "./mail/config.ts";
 import { decodeKey } from "./audit/signing.ts";
+import { scheduleOf } from "./scheduler/every.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], {
@@ -103,10 +104,28 @@ export const envSchema = z.object({
   }).default([]),
   AUDIT_ANCHOR_EVERY_MINUTES: int(1, 1440).default(5),
 
+  BACKUP_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, {
+    error: "expected 32 random bytes in base64 (openssl rand -base64 32)",
+  }).optional(),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_SCHEDULE: z.string().refine((v) => {
+    try {
+      scheduleOf(v);
+      return true;
+    } catch {
+      return false;
+    }
+  }, { error: 'expected a cron expression in UTC, e.g. "30 2 * * *"' }).optional(),
+  BACKUP_RETENTION_DAYS: int(1, 3650).default(30),
+  BACKUP_KEYS_FILE: z.string().min(1).optional(),
+
   ...mailEnvShape,
 });
 
 export type Env = z.input<typeof envSchema>;
+
+/** The scheduled backup's time when only BACKUP_DIR is set: every day at 02:30 UTC. */
+export const DEFAULT_BACKUP_SCHEDULE = "30 2 * * *";
 
 export interface Config {
   mode: "development" | "test" | "production";
@@ -158,6 +177,19 @@ export interface Config {
   };
   /** How mail leaves (api/mail/) and how often the outbox retries it. */
   mail: MailConfig;
+  /** Backups (plugins/backup, Deno only; docs/operations.md). */
+  backup: {
+    /** AES key (base64, 32 bytes) wrapping the tenants' data keys; else a key file in dev. */
+    masterKey?: string;
+    /** Where scheduled backups go; without it (and without a schedule) none run. */
+    dir?: string;
+    /** When the scheduled backup runs (cron in UTC); set when BACKUP_DIR or BACKUP_SCHEDULE is. */
+    schedule?: string;
+    /** Backups older than this many days are removed after each scheduled backup. */
+    retentionDays: number;
+    /** Where each backup leaves a copy of the key store (for rebuilding a lost database). */
+    keysFile?: string;
+  };
   auth: {
     mode: "dev" | "entra";
     entra: {
@@ -297,6 +329,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
     },
     mail,
+    backup: {
+      masterKey: e.BACKUP_MASTER_KEY,
+      dir: e.BACKUP_DIR ?? (e.BACKUP_SCHEDULE ? `${e.DATA_DIR}/backups` : undefined),
+      schedule: e.BACKUP_SCHEDULE ?? (e.BACKUP_DIR ? DEFAULT_BACKUP_SCHEDULE : undefined),
+      retentionDays: e.BACKUP_RETENTION_DAYS,
+      keysFile: e.BACKUP_KEYS_FILE,
+    },
   };
 }
 

@@ -4,6 +4,7 @@ import { exportsPlugin } from "./exports/mod.ts";
 import { aiPlugin } from "./ai/mod.ts";
 import { aiAnthropicPlugin } from "./ai-anthropic/mod.ts";
 import { aiGooglePlugin } from "./ai-google/mod.ts";
+import { backupPlugin } from "./backup/mod.ts";
 import { aiOpenaiPlugin } from "./ai-openai/mod.ts";
 import { collaborationPlugin } from "./collaboration/mod.ts";
 import { livePlugin } from "./live/mod.ts";
@@ -24,4 +25,5 @@ export const defaultPlugins: ProcedoPlugin[] = [
   aiGooglePlugin,
   collaborationPlugin,
   livePlugin,
+  backupPlugin,
 ];
