@@ -147,9 +147,9 @@ function valueFromJson(column: MySqlColumn, value: unknown): unknown {
     case "MySqlDateTime":
     case "MySqlTimestamp":
       return new Date(value as string);
-    case "MySqlBinary":
-    case "MySqlVarBinary":
-      return fromBase64(value as string);
+    case "MySqlCustomColumn":
+      // Bytes are custom columns (drizzle's own binary types read strings).
+      return /binary|blob/i.test(column.getSQLType()) ? fromBase64(value as string) : value;
     case "MySqlBigInt64":
       return BigInt(value as string);
     default:
