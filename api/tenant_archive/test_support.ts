@@ -34,7 +34,7 @@ export const notesPlugin: ProcedoPlugin = { name: "archive-notes", tables: { not
 /** A migrated database, the test plugin's table, the demo tenants seeded. */
 export async function archiveDeps(
   extra: ProcedoPlugin[] = [notesPlugin],
-): Promise<PluginDeps & { close(): Promise<void> }> {
+): Promise<PluginDeps & { url: string; close(): Promise<void> }> {
   const database = await freshDatabase();
   await database.db.execute(sql`CREATE TABLE archive_notes (
     tenant_id varchar(36) NOT NULL, id varchar(36) NOT NULL, body text NOT NULL,
@@ -47,7 +47,7 @@ export async function archiveDeps(
     plugins: orderPlugins([...defaultPlugins, ...extra]),
   };
   await seedDemoTenants(deps);
-  return { ...deps, close: () => database.drop() };
+  return { ...deps, url: database.url, close: () => database.drop() };
 }
 
 /** The ids of demo tenants 0 and 1. */
