@@ -38,6 +38,9 @@ for (const [tenantId, n] of [[a, 3], [b, 2]] as const) {
   }
 }
 
+const settings = { processes: { fourEyes: false }, collaboration: { digest: "weekly" } };
+await deps.db.update(tenants).set({ settings, settingsVersion: 3 }).where(eq(tenants.id, a));
+
 async function exportOf(tenantId: string): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   await writeTenantArchive(
@@ -135,6 +138,8 @@ test("export → import → export gives the same tables, row counts and content
 
   const [tenant] = await deps.db.select().from(tenants).where(eq(tenants.id, c));
   assert.equal(tenant.status, "active");
+  assert.deepEqual(tenant.settings, settings);
+  assert.equal(tenant.settingsVersion, 3);
   // The new tenant's chain starts with one entry linking it to the archived chain's end.
   const entries = await new TenantScope(deps.db, c).select(auditLog);
   assert.equal(entries.length, 1);

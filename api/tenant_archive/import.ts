@@ -59,8 +59,13 @@ export async function importTenantArchive(
   const tenantId = uuidv7();
   const now = new Date();
   // Locked (suspended) until every table is in, so nobody signs in to half a tenant.
+  // What the tenant chose stays; its state of life (status, locks, dates) starts anew.
   await deps.db.insert(tenants).values({
-    ...archived,
+    plan: archived.plan,
+    trialEndsAt: archived.trialEndsAt ?? null,
+    region: archived.region,
+    settings: archived.settings ?? {},
+    settingsVersion: archived.settingsVersion,
     id: tenantId,
     entraTenantId,
     name: options.name ?? archived.name,
