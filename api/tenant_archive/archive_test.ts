@@ -237,17 +237,7 @@ test("an import failing halfway removes the new tenant and all its rows", async 
   const known = (await deps.db.select({ id: tenants.id }).from(tenants)).map((t) => t.id);
   // A duplicate row in the last table (checksums made to match): every table before it
   // is already in when the insert fails.
-  const broken = rezip(first, (files) => {
-    const path = "tables/users.jsonl";
-    const text = decoder.decode(files[path]);
-    const doubled = new TextEncoder().encode(text + text.split("\n")[0] + "\n");
-    files[path] = doubled;
-    const m = JSON.parse(decoder.decode(files["manifest.json"])) as Manifest;
-    const entry = m.tables.find((t) => t.file === path)!;
-    entry.rows += 1;
-    entry.sha256 = sha256Hex(doubled);
-    files["manifest.json"] = new TextEncoder().encode(JSON.stringify(m));
-  });
+  const broken = rewrite(first, "tables/users.jsonl", (text) => text + text.split("\n")[0] + "\n");
   await assert.rejects(
     importTenantArchive(deps, broken, { entraTenantId: crypto.randomUUID() }),
     (e: Error) => /Duplicate entry/.test(`${e.message} ${(e.cause as Error)?.message}`),
@@ -255,6 +245,21 @@ test("an import failing halfway removes the new tenant and all its rows", async 
   const after = (await deps.db.select({ id: tenants.id }).from(tenants)).map((t) => t.id);
   assert.deepEqual(after.sort(), known.sort());
   assert.equal(await strayRows(known), 0);
+});
+
+test("a line naming another tenant lands in the new tenant only", async () => {
+  const bNotes = await new TenantScope(deps.db, b).count(notes);
+  const forged = rewrite(
+    first,
+    "tables/archive_notes.jsonl",
+    (text) =>
+      text + JSON.stringify({ ...linesOf(text)[0], tenant_id: b, id: crypto.randomUUID() }) + "\n",
+  );
+  const { tenantId } = await importTenantArchive(deps, forged, {
+    entraTenantId: crypto.randomUUID(),
+  });
+  assert.equal(await new TenantScope(deps.db, b).count(notes), bNotes);
+  assert.equal(await new TenantScope(deps.db, tenantId).count(notes), 4);
 });
 
 test("the archived tenant's Entra tenant id is not taken twice", async () => {
@@ -279,6 +284,19 @@ test("ids may stay: every unique index of a tenant table starts with tenant_id, 
   );
   assert.equal(Number(fks[0].n), 0);
 });
+
+/** The archive with one table file rewritten and the manifest made to match it. */
+function rewrite(zip: Uint8Array, path: string, change: (text: string) => string) {
+  return rezip(zip, (files) => {
+    const text = change(decoder.decode(files[path]));
+    files[path] = new TextEncoder().encode(text);
+    const m = JSON.parse(decoder.decode(files["manifest.json"])) as Manifest;
+    const entry = m.tables.find((t) => t.file === path)!;
+    entry.rows = linesOf(text).length;
+    entry.sha256 = sha256Hex(files[path]);
+    files["manifest.json"] = new TextEncoder().encode(JSON.stringify(m));
+  });
+}
 
 function sha256Hex(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
