@@ -6,6 +6,7 @@ import { aiAnthropicPlugin } from "./ai-anthropic/mod.ts";
 import { aiGooglePlugin } from "./ai-google/mod.ts";
 import { aiOpenaiPlugin } from "./ai-openai/mod.ts";
 import { collaborationPlugin } from "./collaboration/mod.ts";
+import { deletionPlugin } from "./deletion/mod.ts";
 import { livePlugin } from "./live/mod.ts";
 import { orgchartPlugin } from "./orgchart/mod.ts";
 import { processesPlugin } from "./processes/mod.ts";
@@ -24,4 +25,5 @@ export const defaultPlugins: ProcedoPlugin[] = [
   aiGooglePlugin,
   collaborationPlugin,
   livePlugin,
+  deletionPlugin,
 ];

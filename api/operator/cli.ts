@@ -2,14 +2,15 @@
 //   deno task tenant list
 //   deno task tenant set-plan <tenant id | entra tenant id> <trial|standard|excellence>
 //   deno task tenant set-status <tenant id | entra tenant id> <active|suspended|offboarding|deleted>
+//   deno task tenant set-lock-date <tenant id | entra tenant id> <YYYY-MM-DD | none>
 import { configFromEnv, prepare } from "../bootstrap.ts";
 import { ProblemError } from "../problem.ts";
 import { TENANT_PLANS, TENANT_STATUSES } from "../../schema/core.ts";
 import { changeTenant, listTenants } from "./service.ts";
 
 const [command, target, value] = Deno.args;
-const usage =
-  "usage: deno task tenant list | set-plan <tenant> <plan> | set-status <tenant> <status>";
+const usage = "usage: deno task tenant list | set-plan <tenant> <plan> | " +
+  "set-status <tenant> <status> | set-lock-date <tenant> <YYYY-MM-DD|none>";
 if (!command || (command !== "list" && (!target || !value))) {
   console.error(usage);
   Deno.exit(64);
@@ -20,6 +21,12 @@ if (command === "set-plan" && !TENANT_PLANS.includes(value as never)) {
 }
 if (command === "set-status" && !TENANT_STATUSES.includes(value as never)) {
   console.error(`status must be one of ${TENANT_STATUSES.join(", ")}`);
+  Deno.exit(64);
+}
+
+const lockAt = command === "set-lock-date" ? lockDateOf(value) : undefined;
+if (lockAt === false) {
+  console.error("the lock date is a day as YYYY-MM-DD (the workspace locks at 00:00 UTC), or none");
   Deno.exit(64);
 }
 
@@ -37,6 +44,9 @@ try {
       command === "set-plan" ? { plan: value as never } : { status: value as never },
     );
     console.log(`${t.name}: plan ${t.plan}, status ${t.status}`);
+  } else if (command === "set-lock-date") {
+    const t = await changeTenant(db, target, { lockAt: lockAt as Date | null });
+    console.log(`${t.name}: locks ${t.lockAt ? t.lockAt.toISOString() : "never"}`);
   } else {
     console.error(usage);
     Deno.exitCode = 64;
@@ -47,4 +57,12 @@ try {
   Deno.exitCode = 1;
 } finally {
   await runtime.close();
+}
+
+/** A lock date: midnight UTC of the day, null for "none", false when it is neither. */
+function lockDateOf(text: string): Date | null | false {
+  if (text === "none") return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00.000Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text ? false : date;
 }
