@@ -4,9 +4,10 @@
 // NOT WIRED YET: the archive library (api/tenant_archive/, writeTenantArchive) is written by
 // another change. Until it lands, POST /api/v1/deletion/tenant-export is not registered, so
 // no export job can exist; `writeArchive` below is the one place to connect it.
-import type { PluginDeps } from "../../api/plugin.ts";
+import { eq } from "drizzle-orm";
+import type { PluginDeps, TenantHookContext } from "../../api/plugin.ts";
 import { saveJob } from "./jobs.ts";
-import type { JobRow } from "./schema.ts";
+import { deletionJobs, type JobRow } from "./schema.ts";
 
 /** Writes the archive of `tenantId` to `out`: replace with api/tenant_archive's writeTenantArchive. */
 export function writeArchive(
@@ -20,6 +21,14 @@ export function writeArchive(
 /** Where an export's archive is kept. */
 export const archivePath = (deps: PluginDeps, jobId: string) =>
   `${deps.config.dataDir.replace(/\/$/, "")}/exports/${jobId}.zip`;
+
+/** Removes the archives of the tenant's exports (the purge's hook: files are beyond tables). */
+export async function removeArchives(ctx: TenantHookContext): Promise<void> {
+  const jobs = await ctx.scope.select(deletionJobs, { where: eq(deletionJobs.kind, "export") });
+  if (!jobs.length) return;
+  const { rm } = await import("node:fs/promises");
+  for (const job of jobs) await rm(archivePath(ctx, job.id), { force: true });
+}
 
 /** Runs an export job to its end (one step: the archive streams to its file). */
 export async function runExportJob(

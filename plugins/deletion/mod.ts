@@ -3,6 +3,7 @@
 // table with a tenant_id column in resumable batches plus every plugin's onTenantPurge, and
 // the deletion protocol (JSON and PDF through signed links, its hash in the audit chain).
 import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { removeArchives } from "./export_runner.ts";
 import { registerDeletionRoutes } from "./routes.ts";
 import { deletionTables } from "./schema.ts";
 import { registerSignedRoutes } from "./signed_routes.ts";
@@ -26,6 +27,8 @@ export function createDeletionPlugin(options: DeletionOptions = {}): ProcedoPlug
       "deletion.read": "executive",
     },
     personOnly: ["deletion.offboard", "deletion.read"],
+    // Export archives are files: they go before the jobs that name them.
+    onTenantPurge: (ctx) => removeArchives(ctx),
     rawRoutes: (app, deps) => registerSignedRoutes(app, deps),
     routes: (app, deps) => registerDeletionRoutes(app, deps),
     schedules: [

@@ -14,6 +14,7 @@ import { createTenantVersions } from "../../api/tenant_cache/version.ts";
 import { tenants } from "../../schema/core.ts";
 import { startTestApp, test } from "../../tests/support/app.ts";
 import { defaultPlugins } from "../mod.ts";
+import { archivePath } from "./export_runner.ts";
 import { deletionPlugin } from "./mod.ts";
 import { deletionJobs } from "./schema.ts";
 import { runDueJobs } from "./tasks.ts";
@@ -38,7 +39,8 @@ const probePlugin: ProcedoPlugin = {
 
 const plugins = [...defaultPlugins, probePlugin];
 const t = await startTestApp({ plugins });
-const deps = depsOf(t, plugins);
+const dataDir = await Deno.makeTempDir({ prefix: "procedo-deletion-" });
+const deps = depsOf(t, plugins, { DATA_DIR: dataDir });
 const db = t.database.db;
 // The probe's table (the migrations know only the shipped plugins) and one nobody declares.
 await db.execute(sql.raw(
@@ -77,6 +79,26 @@ test("a new plugin's table, its hook and an undeclared table are purged and veri
   const other = await newWorkspace(t, deps);
   await fill(w.id, 7);
   await fill(other.id, 3);
+  // An export's archive (a file) and a cache key of the leaving workspace, and the other's.
+  const archives = [w, other].map((x) => ({ tenant: x.id, job: crypto.randomUUID() }));
+  for (const a of archives) {
+    await new TenantScope(db, a.tenant).insert(deletionJobs, {
+      id: a.job,
+      subjectTenantId: a.tenant,
+      kind: "export",
+      status: "done",
+      progress: 100,
+      reason: null,
+      runAfter: new Date(),
+      state: {},
+      requestedBy: "someone",
+      createdAt: new Date(),
+      updatedAt: new Date(),
+    });
+    await Deno.mkdir(`${dataDir}/exports`, { recursive: true });
+    await Deno.writeTextFile(archivePath(deps, a.job), "PK");
+    await t.cache.set(`${a.tenant}:probe`, "x");
+  }
   const otherBefore = await fingerprint(t, other.id);
   const { statusUrl } = await offboard(w);
   await runDueJobs(deps, { batchSize: 500, now: new Date() });
@@ -84,6 +106,10 @@ test("a new plugin's table, its hook and an undeclared table are purged and veri
   assert.deepEqual(await leftovers(t, w.id), {});
   assert.ok(!probeFiles.has(w.id), "the probe's hook ran");
   assert.ok(probeFiles.has(other.id));
+  assert.equal(await exists(archivePath(deps, archives[0].job)), false, "its archive is gone");
+  assert.equal(await exists(archivePath(deps, archives[1].job)), true);
+  assert.equal(await t.cache.get(`${w.id}:probe`), null, "its cache keys are gone");
+  assert.equal(await t.cache.get(`${other.id}:probe`), "x");
   assert.deepEqual(await fingerprint(t, other.id), otherBefore);
   const job = await (await t.call("GET", statusUrl)).json();
   const protocol = await (await t.call("GET", job.protocolUrl)).json();
@@ -103,7 +129,10 @@ test("a new plugin's table, its hook and an undeclared table are purged and veri
     rows: 7,
     declared: false,
   });
-  assert.ok(protocol.hooks.includes("purge-probe"));
+  for (const hook of ["deletion", "purge-probe", "resources"]) {
+    assert.ok(protocol.hooks.includes(hook), `${hook} in ${protocol.hooks}`);
+  }
+  assert.ok(protocol.cacheKeys >= 1);
 });
 
 test("a purge killed halfway resumes in a new runner and finishes", async () => {
@@ -189,6 +218,11 @@ test("contract end: the scheduler locks at the lock date and purges the configur
   assert.deepEqual([job.kind, job.reason, job.requestedBy], ["purge", "contract end", "system"]);
 });
 
+async function exists(path: string) {
+  return await Deno.stat(path).then(() => true, () => false);
+}
+
 test("close", async () => {
   await t.close();
+  await Deno.remove(dataDir, { recursive: true });
 });

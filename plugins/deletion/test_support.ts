@@ -11,9 +11,13 @@ import type { TestApp } from "../../tests/support/app.ts";
 import { tenantIdTables } from "./catalogue.ts";
 
 /** The deps plugins receive, for calling the runner and tasks directly. */
-export function depsOf(t: TestApp, plugins: ProcedoPlugin[] = defaultPlugins): PluginDeps {
+export function depsOf(
+  t: TestApp,
+  plugins: ProcedoPlugin[] = defaultPlugins,
+  env: Record<string, string> = {},
+): PluginDeps {
   return {
-    config: loadConfig({ LOG_LEVEL: "silent", MODE: "test" }),
+    config: loadConfig({ LOG_LEVEL: "silent", MODE: "test", ...env }),
     db: t.database.db,
     cache: t.cache,
     plugins: orderPlugins(plugins),
