@@ -6,7 +6,9 @@ import { auditLog } from "../../schema/audit.ts";
 import { SYSTEM_TENANT_ID } from "../../schema/background.ts";
 import { tenants } from "../../schema/core.ts";
 import { startTestApp, test } from "../../tests/support/app.ts";
+import { TenantScope } from "../../api/db/tenant_scope.ts";
 import { tenantIdTables } from "./catalogue.ts";
+import { deletionJobs } from "./schema.ts";
 import { signedLink } from "./links.ts";
 import { runDueJobs } from "./tasks.ts";
 import { depsOf, fingerprint, leftovers, newWorkspace } from "./test_support.ts";
@@ -211,6 +213,29 @@ test("executives read their jobs and protocols; another tenant's job is not foun
   })).json();
   const other = await t.call("GET", `/api/v1/deletion/jobs/${id}`, { token: exec0 });
   assert.equal(other.status, 404);
+
+  // A job's progress changes outside requests: a second read is never a remembered answer.
+  const tenant0 = await demoTenantId(0);
+  const jobId = crypto.randomUUID();
+  const scope = new TenantScope(t.database.db, tenant0);
+  await scope.insert(deletionJobs, {
+    id: jobId,
+    subjectTenantId: tenant0,
+    kind: "export",
+    status: "running",
+    progress: 10,
+    reason: null,
+    runAfter: new Date(),
+    state: {},
+    requestedBy: "someone",
+    createdAt: new Date(),
+    updatedAt: new Date(),
+  });
+  const read = async () =>
+    await (await t.call("GET", `/api/v1/deletion/jobs/${jobId}`, { token: exec0 })).json();
+  assert.deepEqual(await read(), { id: jobId, kind: "export", status: "running", progress: 10 });
+  await scope.update(deletionJobs, { progress: 60 }, eq(deletionJobs.id, jobId));
+  assert.equal((await read()).progress, 60);
 });
 
 test("close", async () => {

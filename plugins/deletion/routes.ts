@@ -18,6 +18,7 @@ import { addDays, LINK_DAYS, pseudonymOf, signedLink } from "./links.ts";
 import { protocolsOf } from "./protocol.ts";
 
 const MAX_PURGE_DAYS = 90;
+const NO_STORE = { "Cache-Control": "no-store" };
 
 const offboard = createRoute({
   method: "post",
@@ -105,7 +106,8 @@ export function registerDeletionRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
   app.openapi(getJob, async (c) => {
     const job = await jobOf(deps, c.var.scope!, c.req.valid("param").id);
     if (!job) throw new ProblemError(404, undefined, "No such job.");
-    return c.json(await presentJob(deps, job), 200);
+    // Progress changes outside requests: never a remembered answer (api/tenant_cache).
+    return c.json(await presentJob(deps, job), 200, NO_STORE);
   });
 
   app.openapi(listProtocols, async (c) => {
@@ -128,7 +130,7 @@ export function registerDeletionRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
         pdfUrl: jsonUrl.replace(".json?", ".pdf?"),
       };
     }));
-    return c.json({ items, total, limit, offset }, 200);
+    return c.json({ items, total, limit, offset }, 200, NO_STORE);
   });
 }
 
