@@ -121,7 +121,8 @@ test("immediate offboarding locks at once, purges every tenant_id table, leaves 
   assert.deepEqual([done.status, done.progress], ["done", 100]);
   const protocolRes = await t.call("GET", done.protocolUrl);
   assert.equal(protocolRes.status, 200);
-  const protocol = await protocolRes.json();
+  const protocolText = await protocolRes.text();
+  const protocol = JSON.parse(protocolText);
   assert.equal(protocol.reason, "offboarding");
   assert.equal(protocol.method, "batched DELETE + hooks");
   assert.match(protocol.requestedBy, /^p-[0-9a-f]{20}$/);
@@ -138,6 +139,10 @@ test("immediate offboarding locks at once, purges every tenant_id table, leaves 
   ));
   assert.equal(entries.length, 1);
   assert.equal(entries[0].details.sha256, sha);
+  // Anyone holding the file can check it against the chain: the hash is over its bytes.
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(protocolText));
+  const hex = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  assert.equal(hex, sha);
   // The workspace's own credentials now find no workspace.
   const gone = await t.call("GET", "/api/v1/tags", { token: exec });
   assert.equal((await gone.json()).type, "https://procedo.app/problems/tenant-unknown");

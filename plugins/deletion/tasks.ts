@@ -8,7 +8,15 @@ import type { PluginDeps, TaskContext } from "../../api/plugin.ts";
 import { createTenantVersions } from "../../api/tenant_cache/version.ts";
 import { tenants } from "../../schema/core.ts";
 import { runExportJob } from "./export_runner.ts";
-import { claimJob, dueJobs, openPurgeOf, queuePurge, saveJob, systemScope } from "./jobs.ts";
+import {
+  claimJob,
+  dueJobs,
+  jobById,
+  openPurgeOf,
+  queuePurge,
+  saveJob,
+  systemScope,
+} from "./jobs.ts";
 import { addDays } from "./links.ts";
 import { LeaseLost, runPurge } from "./purge.ts";
 import type { JobRow } from "./schema.ts";
@@ -42,10 +50,12 @@ export async function runDueJobs(
 
 /** Three failures in a row end a job as failed; before that the next tick tries again. */
 async function failed(deps: PluginDeps, job: JobRow, holder: string, e: unknown, now: Date) {
-  const attempts = Number((job.state as { attempts?: number }).attempts ?? 0) + 1;
+  // The cursor as last saved (the run got further than the claimed row shows).
+  const state = (await jobById(deps, job.id))?.state ?? job.state;
+  const attempts = Number((state as { attempts?: number }).attempts ?? 0) + 1;
   const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   await saveJob(deps, job, holder, {
-    state: { ...job.state, attempts },
+    state: { ...state, attempts },
     error: message.slice(0, 500),
     ...(attempts >= 3 ? { status: "failed" as const } : {}),
   }, now);
