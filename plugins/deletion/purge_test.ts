@@ -170,6 +170,35 @@ test("a purge killed halfway resumes in a new runner and finishes", async () => 
   assert.ok(protocol.verification.every((v: { remaining: number }) => v.remaining === 0));
 });
 
+test("a failing step is tried again; after three failures the job is failed, nothing lost", async () => {
+  const w = await newWorkspace(t, deps);
+  await fill(w.id, 3);
+  const { id, statusUrl } = await offboard(w);
+  let calls = 0;
+  const broken: ProcedoPlugin = {
+    name: "broken-hook",
+    onTenantPurge: () => {
+      calls++;
+      return Promise.reject(new Error("storage unreachable"));
+    },
+  };
+  const withBroken = { ...deps, plugins: [...deps.plugins, broken] };
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const now = new Date(Date.now() + attempt * 10 * 60_000);
+    assert.deepEqual(await runDueJobs(withBroken, { batchSize: 500, now }), []);
+  }
+  assert.equal(calls, 3);
+  const job = await (await t.call("GET", statusUrl)).json();
+  assert.equal(job.status, "failed");
+  assert.match(job.error, /storage unreachable/);
+  assert.ok(Object.keys(await leftovers(t, w.id)).length > 0, "the data is still there");
+  // A failed job is not run again.
+  const later = new Date(Date.now() + 60 * 60_000);
+  assert.deepEqual(await runDueJobs(deps, { batchSize: 500, now: later }), []);
+  const [row] = await db.select().from(deletionJobs).where(eq(deletionJobs.id, id));
+  assert.equal(row.status, "failed");
+});
+
 test("contract end: the scheduler locks at the lock date and purges the configured days later", async () => {
   const scheduler = createScheduler({
     deps,
