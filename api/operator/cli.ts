@@ -2,6 +2,7 @@
 //   deno task tenant list
 //   deno task tenant set-plan <tenant id | entra tenant id> <trial|standard|excellence>
 //   deno task tenant set-status <tenant id | entra tenant id> <active|suspended|offboarding|deleted>
+//   deno task tenant set-lock-date <tenant id | entra tenant id> <YYYY-MM-DD | none>
 //   deno task tenant export <tenant id | entra tenant id> <file.zip>
 //   deno task tenant import <file.zip> [--name "…"] [--entra-tenant-id <id>]
 import { parseArgs } from "node:util";
@@ -22,6 +23,7 @@ const usage = [
   "usage: deno task tenant list",
   "       deno task tenant set-plan <tenant> <plan>",
   "       deno task tenant set-status <tenant> <status>",
+  "       deno task tenant set-lock-date <tenant> <YYYY-MM-DD|none>",
   "       deno task tenant export <tenant> <file.zip>",
   '       deno task tenant import <file.zip> [--name "…"] [--entra-tenant-id <id>]',
 ].join("\n");
@@ -29,6 +31,7 @@ const needs: Record<string, number> = {
   list: 0,
   "set-plan": 2,
   "set-status": 2,
+  "set-lock-date": 2,
   export: 2,
   import: 1,
 };
@@ -42,6 +45,12 @@ if (command === "set-plan" && !TENANT_PLANS.includes(value as never)) {
 }
 if (command === "set-status" && !TENANT_STATUSES.includes(value as never)) {
   console.error(`status must be one of ${TENANT_STATUSES.join(", ")}`);
+  Deno.exit(64);
+}
+
+const lockAt = command === "set-lock-date" ? lockDateOf(value) : undefined;
+if (lockAt === false) {
+  console.error("the lock date is a day as YYYY-MM-DD (the workspace locks at 00:00 UTC), or none");
   Deno.exit(64);
 }
 
@@ -65,6 +74,9 @@ try {
       command === "set-plan" ? { plan: value as never } : { status: value as never },
     );
     console.log(`${t.name}: plan ${t.plan}, status ${t.status}`);
+  } else if (command === "set-lock-date") {
+    const t = await changeTenant(db, target, { lockAt: lockAt as Date | null });
+    console.log(`${t.name}: locks ${t.lockAt ? t.lockAt.toISOString() : "never"}`);
   } else if (command === "export") {
     const tenant = await findTenant(db, target);
     const file = await Deno.open(value, { write: true, create: true, truncate: true });
@@ -83,4 +95,12 @@ try {
   Deno.exitCode = 1;
 } finally {
   await runtime.close();
+}
+
+/** A lock date: midnight UTC of the day, null for "none", false when it is neither. */
+function lockDateOf(text: string): Date | null | false {
+  if (text === "none") return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00.000Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text ? false : date;
 }
