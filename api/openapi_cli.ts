@@ -40,7 +40,7 @@ export async function generateApiFiles(
 }
 
 /** Formats `text` the way `deno fmt` (with this repository's deno.json) would. */
-async function denoFmt(text: string, ext: "json" | "ts"): Promise<string> {
+export async function denoFmt(text: string, ext: "json" | "ts"): Promise<string> {
   const child = new Deno.Command(Deno.execPath(), {
     args: ["fmt", `--ext=${ext}`, "-"],
     cwd: ROOT,
