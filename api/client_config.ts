@@ -29,7 +29,8 @@ const route = createRoute({
   operationId: "getClientConfig",
   summary: "How the web app signs in (public, no secrets)",
   description:
-    "The sign-in mode and the public Entra ID settings (client id, authority, scopes) the browser needs before anyone is signed in. Holds no secrets; no authentication.",
+    "The sign-in mode and the public Entra ID settings (client id, authority, scopes) the " +
+    "browser needs before anyone is signed in. Holds no secrets; no authentication.",
   responses: {
     200: {
       description: "The sign-in settings",

@@ -33,8 +33,8 @@ const listUsers = createRoute({
   security: [],
   operationId: "listDemoUsers",
   summary: "Demo users of both demo tenants (dev mode only)",
-  description:
-    "The demo users a developer can sign in as. Exists only when the server runs with AUTH_MODE=dev; elsewhere the path answers 404.",
+  description: "The demo users a developer can sign in as. Exists only when the server runs with " +
+    "AUTH_MODE=dev; elsewhere the path answers 404.",
   responses: {
     200: {
       description: "Demo users",
@@ -52,7 +52,8 @@ const issueToken = createRoute({
   operationId: "issueDevToken",
   summary: "Issue a dev access token (dev mode only)",
   description:
-    "Signs a short-lived access token for a demo user, accepted like an Entra ID token by every route. Exists only when the server runs with AUTH_MODE=dev; elsewhere the path answers 404.",
+    "Signs a short-lived access token for a demo user, accepted like an Entra ID token by every " +
+    "route. Exists only when the server runs with AUTH_MODE=dev; elsewhere the path answers 404.",
   request: { body: { required: true, content: { "application/json": { schema: TokenRequest } } } },
   responses: {
     200: { description: "A token", content: { "application/json": { schema: TokenResponse } } },

@@ -23,7 +23,8 @@ const live = createRoute({
   operationId: "getLiveness",
   summary: "The process is up",
   description:
-    "Answers 200 while the process runs; checks nothing else. For container liveness probes; no authentication.",
+    "Answers 200 while the process runs; checks nothing else. For container liveness probes; no " +
+    "authentication.",
   responses: { 200: { description: "Alive", content: { "application/json": { schema: Health } } } },
 });
 
@@ -35,7 +36,8 @@ const ready = createRoute({
   operationId: "getReadiness",
   summary: "The database answers (the cache is reported; without it the instance uses memory)",
   description:
-    "Pings the database and the cache within 3 s each. 503 when the database is down; a cache outage is reported as `warn` and the instance stays ready. No authentication.",
+    "Pings the database and the cache within 3 s each. 503 when the database is down; a cache " +
+    "outage is reported as `warn` and the instance stays ready. No authentication.",
   responses: {
     200: { description: "Ready", content: { "application/json": { schema: Health } } },
     503: {

@@ -31,7 +31,9 @@ export function documentConfig(plugins: ProcedoPlugin[]) {
       title: "Procedo API",
       version: API_VERSION,
       description:
-        "Process management for Microsoft 365 organisations. Authenticate with an Entra ID access token (Authorization: Bearer) or, on the excellence plan, an API key (X-API-Key). Errors are RFC 9457 problem+json documents.",
+        "Process management for Microsoft 365 organisations. Authenticate with an Entra ID " +
+        "access token (Authorization: Bearer) or, on the excellence plan, an API key " +
+        "(X-API-Key). Errors are RFC 9457 problem+json documents.",
       contact: {
         name: "Procedo support",
         url: "https://procedo.app/support",

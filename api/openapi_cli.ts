@@ -1,6 +1,6 @@
 // `deno task openapi`: writes the OpenAPI document and the TypeScript types the UI's client
-// (ui/lib/api/) and the client package for programs (clients/typescript/) are built on. `deno task openapi --check` only compares, and exits 1 naming
-// every file that is out of date.
+// (ui/lib/api/) and the client package for programs (clients/typescript/) are built on.
+// `deno task openapi --check` only compares, and exits 1 naming every file that is out of date.
 import openapiTS, { astToString } from "openapi-typescript";
 import { buildOpenApiDocument } from "./openapi_document.ts";
 import type { ProcedoPlugin } from "./plugin.ts";

@@ -66,7 +66,9 @@ const create = createRoute({
   operationId: "createApiKey",
   summary: "Create an API key (excellence plan); the key is shown once",
   description:
-    "Creates a key with a role and an expiry (at most two years ahead) for programs that call the API (X-API-Key header). The key itself is in this response only. Executives in person, on the excellence plan.",
+    "Creates a key with a role and an expiry (at most two years ahead) for programs that call " +
+    "the API (X-API-Key header). The key itself is in this response only. Executives in person, " +
+    "on the excellence plan.",
   "x-permission": "api-keys.manage",
   middleware: [planAllowsKeys()] as const,
   request: { body: { required: true, content: json(ApiKeyCreate) } },
@@ -88,7 +90,8 @@ const list = createRoute({
   operationId: "listApiKeys",
   summary: "List API keys (metadata only, never the key)",
   description:
-    "The workspace's API keys with prefix, role, status, expiry and last use; never the key itself. Executives in person.",
+    "The workspace's API keys with prefix, role, status, expiry and last use; never the key " +
+    "itself. Executives in person.",
   "x-permission": "api-keys.manage",
   request: { query: PagingQuery },
   responses: {
@@ -103,7 +106,8 @@ const revoke = createRoute({
   operationId: "revokeApiKey",
   summary: "Revoke an API key (at once; revoking again changes nothing)",
   description:
-    "Revokes a key at once; later requests with it answer 401. Revoking a revoked key changes nothing. Executives in person.",
+    "Revokes a key at once; later requests with it answer 401. Revoking a revoked key changes " +
+    "nothing. Executives in person.",
   "x-permission": "api-keys.manage",
   request: { params: IdParam },
   responses: {

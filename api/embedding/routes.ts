@@ -50,7 +50,8 @@ const get = createRoute({
   operationId: "getEmbeddingSettings",
   summary: "The origins allowed to embed this workspace's content",
   description:
-    "The web origins (SharePoint, Teams tabs, intranet pages) that may embed this workspace's content and call the API from the browser. Executives only.",
+    "The web origins (SharePoint, Teams tabs, intranet pages) that may embed this workspace's " +
+    "content and call the API from the browser. Executives only.",
   "x-permission": "embedding.read",
   responses: {
     200: { description: "The settings", headers: ETagHeader, content: json(Settings) },

@@ -35,8 +35,8 @@ const list = createRoute({
   security,
   operationId: "listTenants",
   summary: "List every tenant (operators only)",
-  description:
-    "Every workspace with its plan, status and trial end. Needs the operator key (OPERATOR_API_KEY), not a tenant user's token; 404 when no operator key is configured.",
+  description: "Every workspace with its plan, status and trial end. Needs the operator key " +
+    "(OPERATOR_API_KEY), not a tenant user's token; 404 when no operator key is configured.",
   responses: {
     200: { description: "Tenants", content: json(z.array(Tenant)) },
     ...problemResponses(401, 404),
@@ -50,7 +50,8 @@ const change = createRoute({
   operationId: "updateTenant",
   summary: "Change a tenant's plan, status or trial end (operators only)",
   description:
-    "Sets a workspace's plan, status or trial end. Needs the operator key (OPERATOR_API_KEY); 404 when no operator key is configured or the tenant is unknown.",
+    "Sets a workspace's plan, status or trial end. Needs the operator key (OPERATOR_API_KEY); " +
+    "404 when no operator key is configured or the tenant is unknown.",
   request: {
     params: z.object({ id: z.string().min(1).max(64) }),
     body: { required: true, content: json(TenantChange) },

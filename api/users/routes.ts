@@ -77,7 +77,8 @@ const me = createRoute({
   operationId: "getMe",
   summary: "The signed-in user and their workspace",
   description:
-    "Who the token or API key belongs to (id, display name, role, kind: user, api-key or app) and the workspace (plan, status, trial end, read-only). Every signed-in user may ask.",
+    "Who the token or API key belongs to (id, display name, role, kind: user, api-key or app) " +
+    "and the workspace (plan, status, trial end, read-only). Every signed-in user may ask.",
   "x-permission": "users.me",
   responses: { 200: { description: "You", content: json(Me) }, ...problemResponses(401, 403) },
 });
@@ -104,7 +105,8 @@ const list = createRoute({
   operationId: "listUsers",
   summary: "List users",
   description:
-    "The users of the workspace, filtered by role, active state or part of the name or e-mail, paged. Executives only.",
+    "The users of the workspace, filtered by role, active state or part of the name or e-mail, " +
+    "paged. Executives only.",
   "x-permission": "users.read",
   request: { query: ListQuery },
   responses: {
@@ -118,7 +120,8 @@ const get = createRoute({
   operationId: "getUser",
   summary: "Get a user",
   description:
-    "One user of the workspace with role and status; the ETag is the version for If-Match. Executives only.",
+    "One user of the workspace with role and status; the ETag is the version for If-Match. " +
+    "Executives only.",
   "x-permission": "users.read",
   request: { params: IdParam },
   responses: {

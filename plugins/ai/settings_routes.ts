@@ -23,7 +23,8 @@ export function registerSettingsRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
       operationId: "getAiSettings",
       summary: "The organisation's AI settings (the API key only by its last four characters)",
       description:
-        "Whether AI is on, the provider, model and the features enabled; the provider's API key only by its last four characters. Executives only.",
+        "Whether AI is on, the provider, model and the features enabled; the provider's API key " +
+        "only by its last four characters. Executives only.",
       "x-permission": "ai.settings.read",
       responses: {
         200: { description: "The settings", headers: ETagHeader, content: json(SettingsSchema) },
@@ -76,7 +77,8 @@ export function registerSettingsRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
       operationId: "listAiUsage",
       summary: "The AI usage log: feature, user, tokens in and out, duration, outcome",
       description:
-        "One row per AI call in a month: feature, user, tokens in and out, duration and outcome, paged. Executives only.",
+        "One row per AI call in a month: feature, user, tokens in and out, duration and outcome, " +
+        "paged. Executives only.",
       "x-permission": "ai.usage.read",
       request: { query: PagingQuery.extend(MonthQuery.shape) },
       responses: {

@@ -30,7 +30,8 @@ const list = createRoute({
   operationId: "listComments",
   summary: "Comment threads of a process (or one step), newest first",
   description:
-    "The comment threads of a process, or of one step with `nodeId`, newest first, with their replies, paged.",
+    "The comment threads of a process, or of one step with `nodeId`, newest first, with their " +
+    "replies, paged.",
   "x-permission": "collaboration.read",
   request: { query: CommentsQuery },
   responses: {
@@ -123,7 +124,8 @@ const resolve = createRoute({
   operationId: "resolveCommentThread",
   summary: "Resolve a thread, or open it again (the process owner or an executive)",
   description:
-    "Marks a thread resolved (`resolved: true`) or opens it again. The process owner or an executive.",
+    "Marks a thread resolved (`resolved: true`) or opens it again. The process owner or an " +
+    "executive.",
   "x-permission": "collaboration.contribute",
   request: { params: IdParam, body: { required: false, content: json(CommentResolve) } },
   responses: {

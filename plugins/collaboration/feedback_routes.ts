@@ -19,7 +19,8 @@ const summary = createRoute({
   operationId: "getFeedback",
   summary: "The feedback on a process: the tally, yours, and every text for its owner",
   description:
-    "How many readers found the published process helpful or not, your own feedback, and, for the process owner and executives, every text left.",
+    "How many readers found the published process helpful or not, your own feedback, and, for " +
+    "the process owner and executives, every text left.",
   "x-permission": "collaboration.read",
   request: { query: FeedbackQuery },
   responses: {
@@ -34,7 +35,8 @@ const give = createRoute({
   operationId: "submitFeedback",
   summary: "Say whether a published process helped you (again: replaces your feedback)",
   description:
-    "Records whether the published process helped you, with an optional text; sending again replaces your feedback.",
+    "Records whether the published process helped you, with an optional text; sending again " +
+    "replaces your feedback.",
   "x-permission": "collaboration.contribute",
   request: { body: { required: true, content: json(FeedbackCreate) } },
   responses: {

@@ -46,7 +46,8 @@ const list = createRoute({
   operationId: "listNotifications",
   summary: "Your notifications, newest first",
   description:
-    "Your notifications, newest first, optionally only unread ones, in the language of Accept-Language, paged. People only (not API keys).",
+    "Your notifications, newest first, optionally only unread ones, in the language of " +
+    "Accept-Language, paged. People only (not API keys).",
   "x-permission": "collaboration.personal",
   request: { query: NotificationsQuery, headers: LanguageHeader },
   responses: {
@@ -64,7 +65,8 @@ const unread = createRoute({
   operationId: "getUnreadNotificationCount",
   summary: "How many of your notifications are unread",
   description:
-    "The number of your unread notifications, for the badge in the app. People only (not API keys).",
+    "The number of your unread notifications, for the badge in the app. People only (not API " +
+    "keys).",
   "x-permission": "collaboration.personal",
   responses: {
     200: {
@@ -81,7 +83,8 @@ const read = createRoute({
   operationId: "markNotificationsRead",
   summary: "Mark notifications read: by id, by the item they are about, or all",
   description:
-    "Marks notifications read by their ids, by the item they are about, or all of them. People only (not API keys).",
+    "Marks notifications read by their ids, by the item they are about, or all of them. People " +
+    "only (not API keys).",
   "x-permission": "collaboration.personal",
   request: { body: { required: true, content: json(MarkRead) } },
   responses: {
@@ -99,7 +102,8 @@ const getSettingsRoute = createRoute({
   operationId: "getNotificationSettings",
   summary: "Your notification settings",
   description:
-    "Which events notify you in the app and by e-mail, and how often e-mails are sent. People only (not API keys).",
+    "Which events notify you in the app and by e-mail, and how often e-mails are sent. People " +
+    "only (not API keys).",
   "x-permission": "collaboration.personal",
   responses: {
     200: { description: "Your settings", content: json(SettingsSchema) },

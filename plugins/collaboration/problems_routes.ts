@@ -22,7 +22,8 @@ const list = createRoute({
   operationId: "listProblems",
   summary: "Problems and suggestions, newest first: of one process or the whole workspace",
   description:
-    "Reported problems and improvement suggestions of one process or the whole workspace, filtered by status, severity, assignee and reporter, newest first, paged.",
+    "Reported problems and improvement suggestions of one process or the whole workspace, " +
+    "filtered by status, severity, assignee and reporter, newest first, paged.",
   "x-permission": "collaboration.read",
   request: { query: ProblemsQuery },
   responses: {
@@ -40,7 +41,8 @@ const get = createRoute({
   operationId: "getProblem",
   summary: "One problem",
   description:
-    "One reported problem with status, severity, assignee and wording; the ETag is its version for If-Match.",
+    "One reported problem with status, severity, assignee and wording; the ETag is its version " +
+    "for If-Match.",
   "x-permission": "collaboration.read",
   request: { params: IdParam },
   responses: {

@@ -34,7 +34,8 @@ const tree = createRoute({
   operationId: "getOrgChartTree",
   summary: "An org chart as a tree: units, their positions with holders, sub-units",
   description:
-    "The chart's units nested under their parents, each with its positions and their holders, for drawing the chart.",
+    "The chart's units nested under their parents, each with its positions and their holders, " +
+    "for drawing the chart.",
   "x-permission": "orgchart.read",
   request: { params: idParam("an org chart") },
   responses: {

@@ -68,7 +68,8 @@ const withdrawRoute = createRoute({
   operationId: "withdrawDraft",
   summary: "Withdraw the open approval request (the requester or an executive)",
   description:
-    "Withdraws the draft's open approval request, so it can be changed again. The requester or an executive; 409 when no request is open.",
+    "Withdraws the draft's open approval request, so it can be changed again. The requester or " +
+    "an executive; 409 when no request is open.",
   "x-permission": "processes.write",
   request: { params: IdParam },
   responses: {
@@ -83,7 +84,8 @@ const historyRoute = createRoute({
   operationId: "listProcessApprovals",
   summary: "Approval requests of a process, newest first",
   description:
-    "Every approval request of the process with requester, decider, decision and reason, newest first, paged. Modelers and executives.",
+    "Every approval request of the process with requester, decider, decision and reason, newest " +
+    "first, paged. Modelers and executives.",
   "x-permission": "processes.write",
   request: { params: IdParam, query: PagingQuery },
   responses: {
@@ -118,7 +120,8 @@ const rejectRoute = createRoute({
   operationId: "rejectDraft",
   summary: "Reject with a reason (the process owner or an executive)",
   description:
-    "Rejects the open approval request with a reason the requester is told; the draft stays as it is. The process owner or an executive; 409 when the request is no longer open.",
+    "Rejects the open approval request with a reason the requester is told; the draft stays as " +
+    "it is. The process owner or an executive; 409 when the request is no longer open.",
   "x-permission": "processes.approve",
   request: { params: ApprovalParam, body: { required: true, content: json(Reject) } },
   responses: {

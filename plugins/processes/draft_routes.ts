@@ -91,7 +91,8 @@ const getDraftRoute = createRoute({
   operationId: "getDraft",
   summary: "The draft of a process (modelers)",
   description:
-    "The working copy of the process graph; the ETag is the draft's version for If-Match. Modelers and executives.",
+    "The working copy of the process graph; the ETag is the draft's version for If-Match. " +
+    "Modelers and executives.",
   "x-permission": "processes.write",
   request: { params: IdParam },
   responses: {
@@ -141,7 +142,8 @@ const listVersionsRoute = createRoute({
   operationId: "listVersions",
   summary: "Published versions, newest first (without graphs)",
   description:
-    "The published versions of a process with number, publisher, date and change note, without their graphs, paged.",
+    "The published versions of a process with number, publisher, date and change note, without " +
+    "their graphs, paged.",
   "x-permission": "processes.read",
   request: { params: IdParam, query: PagingQuery },
   responses: {
@@ -173,7 +175,8 @@ const restoreRoute = createRoute({
   operationId: "restoreVersion",
   summary: "Copy a published version into the draft (If-Match of the draft required)",
   description:
-    "Replaces the draft's graph with the graph of a published version. Send the draft's ETag as If-Match. Modelers and executives.",
+    "Replaces the draft's graph with the graph of a published version. Send the draft's ETag as " +
+    "If-Match. Modelers and executives.",
   "x-permission": "processes.write",
   request: { params: VersionNumberParam, headers: IfMatchHeaders },
   responses: {

@@ -266,7 +266,8 @@ const list = createRoute({
   operationId: "listProcesses",
   summary: "List processes (filter, search, sort, page)",
   description:
-    "The processes of the workspace, filtered by category, parent, owner, tag, status and review due date, searched with `q`, sorted and paged.",
+    "The processes of the workspace, filtered by category, parent, owner, tag, status and review " +
+    "due date, searched with `q`, sorted and paged.",
   "x-permission": "processes.read",
   request: { query: ListQuery },
   responses: {
@@ -281,7 +282,8 @@ const create = createRoute({
   operationId: "createProcess",
   summary: "Create a process (with an empty draft)",
   description:
-    "Creates a process with its metadata and an empty draft; it is published through an approval. Modelers and executives.",
+    "Creates a process with its metadata and an empty draft; it is published through an " +
+    "approval. Modelers and executives.",
   "x-permission": "processes.write",
   request: { body: { required: true, content: json(ProcessCreate) } },
   responses: {
@@ -333,7 +335,8 @@ const due = createRoute({
   operationId: "listDueReviews",
   summary: "Processes due or overdue for review, grouped by owner",
   description:
-    "Published processes whose review date has passed or falls within `within` days, grouped by owner.",
+    "Published processes whose review date has passed or falls within `within` days, grouped by " +
+    "owner.",
   "x-permission": "processes.read",
   request: { query: DueQuery },
   responses: {
@@ -348,7 +351,8 @@ const get = createRoute({
   operationId: "getProcess",
   summary: "Get a process",
   description:
-    "One process with its metadata and the published version's graph; the ETag is the version for If-Match.",
+    "One process with its metadata and the published version's graph; the ETag is the version " +
+    "for If-Match.",
   "x-permission": "processes.read",
   request: { params: IdParam },
   responses: {
@@ -363,7 +367,9 @@ const update = createRoute({
   operationId: "updateProcess",
   summary: "Change a process's metadata (If-Match required)",
   description:
-    "Changes the process's metadata (title, description, category, parent and the rest of ProcessUpdate). Send the ETag you read as If-Match (412 when it changed since). Modelers and executives.",
+    "Changes the process's metadata (title, description, category, parent and the rest of " +
+    "ProcessUpdate). Send the ETag you read as If-Match (412 when it changed since). Modelers " +
+    "and executives.",
   "x-permission": "processes.write",
   request: {
     params: IdParam,
@@ -382,7 +388,9 @@ const remove = createRoute({
   operationId: "deleteProcess",
   summary: "Delete a process with its drafts and versions (If-Match required)",
   description:
-    "Deletes the process with its draft, versions and approvals. Send the ETag you read as If-Match (412 when it changed since); 409 when something still depends on it. Modelers and executives.",
+    "Deletes the process with its draft, versions and approvals. Send the ETag you read as " +
+    "If-Match (412 when it changed since); 409 when something still depends on it. Modelers and " +
+    "executives.",
   "x-permission": "processes.write",
   request: { params: IdParam, headers: IfMatch },
   responses: {
@@ -397,7 +405,8 @@ const confirm = createRoute({
   operationId: "confirmProcessReview",
   summary: "Confirm a process is still current (owner or executive)",
   description:
-    "Records that the process was reviewed and is still current; the next review date moves on by the review interval. The process owner or an executive.",
+    "Records that the process was reviewed and is still current; the next review date moves on " +
+    "by the review interval. The process owner or an executive.",
   "x-permission": "processes.review",
   request: { params: IdParam, body: { required: false, content: json(ReviewConfirm) } },
   responses: {

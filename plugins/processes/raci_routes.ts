@@ -75,7 +75,8 @@ const responsibilitiesRoute = createRoute({
   operationId: "listProcessResponsibilities",
   summary: "Processes and steps where a position is R, A, C, I, lane or owner",
   description:
-    "Every process and step where the position is responsible, accountable, consulted, informed, the lane or the owner, paged.",
+    "Every process and step where the position is responsible, accountable, consulted, informed, " +
+    "the lane or the owner, paged.",
   "x-permission": "processes.read",
   request: { query: ResponsibilitiesQuery },
   responses: {

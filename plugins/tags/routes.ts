@@ -51,7 +51,8 @@ const list = createRoute({
   operationId: "listTags",
   summary: "List tags",
   description:
-    "The workspace's tags, searched by name with `q` and sorted, paged. Every signed-in user may read them.",
+    "The workspace's tags, searched by name with `q` and sorted, paged. Every signed-in user may " +
+    "read them.",
   "x-permission": "tags.read",
   request: { query: ListQuery },
   responses: {
@@ -102,7 +103,8 @@ const update = createRoute({
   operationId: "updateTag",
   summary: "Change a tag (If-Match required)",
   description:
-    "Renames or recolours a tag. Send the ETag you read as If-Match (412 when someone changed it since). Modelers and executives.",
+    "Renames or recolours a tag. Send the ETag you read as If-Match (412 when someone changed it " +
+    "since). Modelers and executives.",
   "x-permission": "tags.write",
   request: {
     params: IdParam,
@@ -121,7 +123,8 @@ const remove = createRoute({
   operationId: "deleteTag",
   summary: "Delete a tag (If-Match required)",
   description:
-    "Deletes a tag and removes it from every process. Send the ETag you read as If-Match. Modelers and executives.",
+    "Deletes a tag and removes it from every process. Send the ETag you read as If-Match. " +
+    "Modelers and executives.",
   "x-permission": "tags.write",
   request: { params: IdParam, headers: z.object({ "if-match": z.string().optional() }) },
   responses: {
