@@ -101,8 +101,18 @@ export function definitionsFor(roots: Json, components: Record<string, Json>) {
   return Object.fromEntries(Object.entries(definitions).sort(([a], [b]) => a.localeCompare(b)));
 }
 
+/** Parameter names whose words say little in Power Automate's forms. */
+const TITLES: Record<string, string> = {
+  q: "Search text",
+  lang: "Language",
+  limit: "Page size",
+  offset: "Skip",
+  id: "Id",
+};
+
 /** "processId" → "Process id", for x-ms-summary. */
 export function titleOf(name: string): string {
+  if (TITLES[name]) return TITLES[name];
   const words = name.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_]/g, " ").toLowerCase();
   return words[0].toUpperCase() + words.slice(1);
 }
