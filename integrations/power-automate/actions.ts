@@ -53,7 +53,10 @@ export function problemResponses(op: Json): Record<string, Json> {
   );
 }
 
-/** The Swagger 2.0 paths of the actions. Throws when the document lacks one of them. */
+/**
+ * The Swagger 2.0 paths of the actions. Throws when the document lacks one of them, or when
+ * one is person-only (x-person-only), so no action exists that the connection cannot call.
+ */
 export function actionPaths(doc: Json): Record<string, Json> {
   const ops = operationsOf(doc);
   const paths: Record<string, Json> = {};
@@ -61,6 +64,8 @@ export function actionPaths(doc: Json): Record<string, Json> {
     const found = ops.get(id);
     if (!found) throw new Error(`The OpenAPI document has no operation ${id} (ACTIONS)`);
     const { method, path, op } = found;
+    // The connection signs in with an API key, which person-only operations refuse.
+    if (op["x-person-only"]) throw new Error(`${id} is person-only: API keys cannot call it`);
     const parameters = (op.parameters ?? []).map(toParameter2);
     const consumes: string[] = [];
     const body = op.requestBody?.content?.["application/json"];

@@ -203,6 +203,14 @@ Deno.test("power automate: the check notices what Power Platform would refuse", 
   assert.equal(EVENTS.length, 7);
 });
 
+Deno.test("power automate: no action the connection's API key cannot call", async () => {
+  const doc: Json = await buildOpenApiDocument();
+  doc.paths["/api/v1/processes"].get["x-person-only"] = true;
+  assert.throws(() => connectorDefinition(doc), /listProcesses is person-only/);
+  delete doc.paths["/api/v1/processes"].get;
+  assert.throws(() => connectorDefinition(doc), /no operation listProcesses/);
+});
+
 Deno.test("power automate: OpenAPI 3.1 schemas become Swagger 2.0 ones", () => {
   assert.deepEqual(toSchema2({ type: ["string", "null"], format: "date-time" }), {
     type: "string",
