@@ -35,6 +35,7 @@ import { addressRateLimit } from "./rate_limit.ts";
 import { registerTrialRoutes } from "./trial_routes.ts";
 import { usersCorePlugin } from "./users/routes.ts";
 import { apiKeysCorePlugin } from "./api_keys/routes.ts";
+import { recycleBinCorePlugin } from "./recycle_bin/routes.ts";
 import { settingsCorePlugin } from "./settings/routes.ts";
 import { createTenantCache } from "./tenant_cache/mod.ts";
 import { OriginIndex } from "./embedding/origin_index.ts";
@@ -200,6 +201,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     usersCorePlugin,
     apiKeysCorePlugin,
     settingsCorePlugin,
+    recycleBinCorePlugin,
     embeddingCorePlugin(origins),
   ];
   const mounted = [...core, ...plugins];

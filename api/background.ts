@@ -18,6 +18,7 @@ import { orderPlugins, type PluginDeps, type ProcedoPlugin } from "./plugin.ts";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler.ts";
 import type { ScheduledTask } from "./scheduler/task.ts";
 import { createTenantVersions } from "./tenant_cache/version.ts";
+import { recycleBinTask } from "./recycle_bin/task.ts";
 
 export interface BackgroundOptions {
   config: Config;
@@ -73,6 +74,7 @@ export function createBackground(opts: BackgroundOptions): Background {
       perTenant: false,
       run: async ({ now }) => void await pruneOutbox(opts.db, now),
     },
+    recycleBinTask,
   ];
   const scheduler = createScheduler({
     deps,

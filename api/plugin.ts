@@ -212,6 +212,7 @@ export const RESERVED: ReadonlySet<string> = new Set([
   "me",
   "health",
   "settings",
+  "recycle-bin",
 ]);
 const SETTING_KEY = /^[a-z][A-Za-z0-9]{0,39}$/;
 

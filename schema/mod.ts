@@ -7,6 +7,7 @@ import { auditTables } from "./audit.ts";
 import { backgroundTables } from "./background.ts";
 import { coreTables } from "./core.ts";
 import { embeddingTables } from "./embedding.ts";
+import { recycleBinTables } from "./recycle_bin.ts";
 
 /** Every table of the core and of `plugins`, keyed by a unique name. */
 export function allTables(plugins: ProcedoPlugin[]): Record<string, MySqlTable> {
@@ -16,6 +17,7 @@ export function allTables(plugins: ProcedoPlugin[]): Record<string, MySqlTable> 
     ...auditTables,
     ...embeddingTables,
     ...backgroundTables,
+    ...recycleBinTables,
   };
   for (const p of plugins) {
     for (const [key, table] of Object.entries(p.tables ?? {})) out[`${p.name}_${key}`] = table;
