@@ -39,6 +39,7 @@ const EXPOSE_HEADERS = [
   "Retry-After",
   "Location",
   "Content-Disposition",
+  "Procedo-Recycle-Bin-Id",
   "RateLimit-Limit",
   "RateLimit-Remaining",
   "RateLimit-Reset",

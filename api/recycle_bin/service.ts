@@ -166,6 +166,10 @@ export async function restoreEntry(
         } catch (e) {
           if (!isDuplicateKey(e)) throw e;
           const taken = duplicateOf(e);
+          // The server cuts long values; for the primary key, name the row's own key.
+          if (taken.key === "PRIMARY") {
+            taken.value = t.key.map((c) => String(json[c.name])).join(" / ");
+          }
           throw new ProblemError(
             409,
             "restore-conflict",

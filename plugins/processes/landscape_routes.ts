@@ -1,6 +1,7 @@
 // The process landscape over HTTP: create, list, tree, search, read, change, delete, and
 // review cycles. Registered before the other route files of the plugin, so the static
 // paths (/tree, /search, /reviews/due) are matched before any /{id} route.
+import { RECYCLE_BIN_HEADER, RecycleBinIdHeader } from "../../api/recycle_bin/header.ts";
 import { json } from "../../api/http/content.ts";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../api/env.ts";
@@ -394,7 +395,7 @@ const remove = createRoute({
   "x-permission": "processes.write",
   request: { params: IdParam, headers: IfMatch },
   responses: {
-    204: { description: "Deleted" },
+    204: { description: "Deleted: in the recycle bin for 30 days", headers: RecycleBinIdHeader },
     ...problemResponses(401, 403, 404, 409, 412, 422, 428),
   },
 });
@@ -485,12 +486,13 @@ export function registerLandscapeRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDe
   });
 
   app.openapi(remove, async (c) => {
-    await landscape.deleteProcess(
+    const binId = await landscape.deleteProcess(
       c.var.scope,
       c.req.valid("param").id,
       (current) => requireIfMatch(c, current.version, current),
+      c.var.principal!.userId,
     );
-    return c.body(null, 204);
+    return c.body(null, 204, { [RECYCLE_BIN_HEADER]: binId });
   });
 
   app.openapi(confirm, async (c) => {

@@ -15,6 +15,7 @@ import { emptyGraph } from "./graph_schema.ts";
 import type { LinkTargetProvider } from "./link_targets.ts";
 import { assertSafeLinks } from "./link_schemes.ts";
 import { rebuildOwnerLink } from "./projections.ts";
+import { binProcess } from "./recycle.ts";
 import {
   CATEGORIES,
   type Category,
@@ -445,9 +446,10 @@ export async function deleteProcess(
   scope: TenantScope,
   id: string,
   check: (current: Process) => void,
-): Promise<void> {
+  deletedBy: string,
+): Promise<string> {
   // Retried as a deadlock victim: a save of the same process locks its draft, then the process.
-  await transact(scope, async (tx) => {
+  return await transact(scope, async (tx) => {
     const row = await getProcessRow(tx, id, { forUpdate: true });
     check(toProcess(row));
     const children = await tx.select(processes, {
@@ -485,6 +487,8 @@ export async function deleteProcess(
         },
       );
     }
+    // Kept 30 days in the recycle bin, restorable whole.
+    const binId = await binProcess(tx, row, deletedBy);
     const own = (col: MySqlColumn) => eq(col, id);
     await tx.delete(processLinks, own(processLinks.processId));
     await tx.delete(processSteps, own(processSteps.processId));
@@ -492,6 +496,7 @@ export async function deleteProcess(
     await tx.delete(processVersions, own(processVersions.processId));
     await tx.delete(processDrafts, own(processDrafts.processId));
     await tx.delete(processes, own(processes.id));
+    return binId;
   });
 }
 

@@ -8,6 +8,7 @@ import { registerBpmnRoutes } from "./bpmn_routes.ts";
 import { registerDraftRoutes, registerDraftStaticRoutes } from "./draft_routes.ts";
 import { processExporters } from "./exporters.ts";
 import { registerLandscapeRoutes } from "./landscape_routes.ts";
+import { processWhereUsed } from "./recycle.ts";
 import { seedProcesses } from "./samples.ts";
 import { processSettings } from "./settings.ts";
 import { processTables } from "./schema.ts";
@@ -38,5 +39,6 @@ export const processesPlugin: ProcedoPlugin = {
   onTenantCreated: (ctx) => seedProcesses(ctx),
   exporters: processExporters,
   // The tenant archive (exit export) carries every published version as BPMN 2.0 XML.
-  contributes: { [ARCHIVE_FILES_POINT]: bpmnArchiveFiles },
+  // The recycle bin's where-used preview: processes are what refers to everything else.
+  contributes: { [ARCHIVE_FILES_POINT]: bpmnArchiveFiles, "core.whereUsed": processWhereUsed },
 };
