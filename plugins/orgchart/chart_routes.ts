@@ -24,7 +24,7 @@ const crud = crudRoutes({
     create: service.createChart,
     get: service.getChart,
     update: service.updateChart,
-    remove: (scope, id, _opts, check) => service.deleteChart(scope, id, check),
+    remove: (scope, id, opts, check) => service.deleteChart(scope, id, opts, check),
   },
 });
 

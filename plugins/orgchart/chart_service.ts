@@ -1,4 +1,5 @@
 // Org charts: several per tenant, each a tree of units.
+import { binChart, type BinOptions } from "./recycle.ts";
 import { asc, eq, like, or, type SQL } from "drizzle-orm";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
@@ -86,6 +87,7 @@ export async function updateChart(
 export async function deleteChart(
   scope: TenantScope,
   id: string,
+  opts: BinOptions,
   check: (current: OrgChart) => void,
 ) {
   await scope.transaction(async (tx) => {
@@ -101,6 +103,7 @@ export async function deleteChart(
         { units },
       );
     }
+    await binChart(tx, row, opts);
     await tx.delete(orgCharts, eq(orgCharts.id, id));
   });
 }

@@ -21,6 +21,8 @@ import {
 } from "./api_schemas.ts";
 import type { Page } from "./object_rows.ts";
 import type { UnlinkResult } from "./usage.ts";
+import type { BinOptions } from "./recycle.ts";
+import { RECYCLE_BIN_HEADER, RecycleBinIdHeader } from "../../api/recycle_bin/header.ts";
 
 interface Versioned {
   id: string;
@@ -64,7 +66,7 @@ export interface CrudSpec<T extends Versioned> {
     remove(
       scope: TenantScope,
       id: string,
-      opts: { unlink: boolean; actorId: string },
+      opts: BinOptions & { unlink: boolean },
       check: Check<T>,
     ): Promise<UnlinkResult[] | void>;
   };
@@ -171,9 +173,18 @@ export function crudRoutes<T extends Versioned>(spec: CrudSpec<T>) {
       : { params: IdParam, headers: IfMatch },
     responses: {
       ...(spec.unlink
-        ? { 200: { description: "Deleted and unlinked (?unlink=true)", content: json(Unlinked) } }
+        ? {
+          200: {
+            description: "Deleted and unlinked (?unlink=true); in the recycle bin for 30 days",
+            headers: RecycleBinIdHeader,
+            content: json(Unlinked),
+          },
+        }
         : {}),
-      204: { description: "Deleted" },
+      204: {
+        description: "Deleted: in the recycle bin for 30 days",
+        headers: RecycleBinIdHeader,
+      },
       ...problemResponses(
         401,
         403,
@@ -228,13 +239,17 @@ export function crudRoutes<T extends Versioned>(spec: CrudSpec<T>) {
       app.openapi(remove, async (c) => {
         // The route validated it (DeleteQuery: true or false) where it takes it.
         const unlink = !!spec.unlink && c.req.query("unlink") === "true";
+        let binId = "";
         const unlinked = await svc.remove(
           c.var.scope,
           c.req.valid("param").id,
-          { unlink, actorId: c.var.principal!.userId },
+          { unlink, actorId: c.var.principal!.userId, binned: (id) => binId = id },
           (current) => requireIfMatch(c, current.version, current),
         );
-        return unlink ? c.json({ unlinked: unlinked ?? [] }, 200) : c.body(null, 204);
+        const headers = { [RECYCLE_BIN_HEADER]: binId };
+        return unlink
+          ? c.json({ unlinked: unlinked ?? [] }, 200, headers)
+          : c.body(null, 204, headers);
       })) as Register,
   };
   const all: Register = (app) => Object.values(routes).forEach((register) => register(app));

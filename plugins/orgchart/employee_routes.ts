@@ -45,7 +45,7 @@ const crud = crudRoutes({
     create: service.createEmployee,
     get: service.getEmployee,
     update: service.updateEmployee,
-    remove: (scope, id, _opts, check) => service.deleteEmployee(scope, id, check),
+    remove: (scope, id, opts, check) => service.deleteEmployee(scope, id, opts, check),
   },
 });
 

@@ -1,5 +1,6 @@
 // Employees (personal data) and the positions they hold. An employee's positions are set as
 // a whole: one of them is primary (the first, unless another is marked).
+import { binEmployee, type BinOptions } from "./recycle.ts";
 import { and, asc, eq, inArray, like, or, type SQL } from "drizzle-orm";
 import { z } from "@hono/zod-openapi";
 import { uuidv7 } from "../../api/db/ids.ts";
@@ -145,10 +146,11 @@ export async function updateEmployee(
 export async function deleteEmployee(
   scope: TenantScope,
   id: string,
+  opts: BinOptions,
   check: (current: Employee) => void,
 ) {
   await scope.transaction(async (tx) => {
-    await rows.locked(tx, id, check);
+    await binEmployee(tx, await rows.locked(tx, id, check), opts);
     await tx.delete(employeePositions, eq(employeePositions.employeeId, id));
     await tx.delete(employees, eq(employees.id, id));
   });

@@ -1,6 +1,7 @@
 // Positions: inside a unit, reporting to another position of the same chart. A reports-to
 // line that would close a cycle is refused with the path; deleting a position processes
 // use is refused with where it is used, unless the caller unlinks it everywhere.
+import { type BinOptions, binPosition } from "./recycle.ts";
 import { and, asc, eq, inArray, like, or, type SQL, sql } from "drizzle-orm";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
@@ -172,7 +173,7 @@ export type PositionDeletedHook = (tx: TenantScope, positionId: string) => Promi
 export async function deletePosition(
   scope: TenantScope,
   id: string,
-  opts: { unlink: boolean; actorId: string; hooks?: readonly PositionDeletedHook[] },
+  opts: BinOptions & { unlink: boolean; hooks?: readonly PositionDeletedHook[] },
   check: (current: Position) => void,
 ): Promise<UnlinkResult[]> {
   return await scope.transaction(async (tx) => {
@@ -185,6 +186,7 @@ export async function deletePosition(
       updatedAt: new Date(),
     }, eq(positions.reportsToId, id));
     for (const hook of opts.hooks ?? []) await hook(tx, id);
+    await binPosition(tx, row, opts);
     await tx.delete(employeePositions, eq(employeePositions.positionId, id));
     await tx.delete(positions, eq(positions.id, id));
     return unlinked;

@@ -1,5 +1,6 @@
 // Org units: a tree per chart. Moving a subtree under itself is refused with the path that
 // would become a cycle; a unit with children or positions cannot be deleted.
+import { type BinOptions, binUnit } from "./recycle.ts";
 import { and, asc, desc, eq, isNull, like, type SQL } from "drizzle-orm";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
@@ -152,7 +153,7 @@ export async function moveUnit(
 export async function deleteUnit(
   scope: TenantScope,
   id: string,
-  opts: { unlink: boolean; actorId: string },
+  opts: BinOptions & { unlink: boolean },
   check: (current: OrgUnit) => void,
 ): Promise<UnlinkResult[]> {
   return await scope.transaction(async (tx) => {
@@ -174,6 +175,7 @@ export async function deleteUnit(
       );
     }
     const unlinked = await releaseFromProcesses(tx, "orgUnit", id, row.name, opts);
+    await binUnit(tx, row, opts);
     await tx.delete(orgUnits, eq(orgUnits.id, id));
     return unlinked;
   });

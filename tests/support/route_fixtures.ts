@@ -7,6 +7,7 @@ import type { TestApp } from "./app.ts";
 import { AI_FIXTURES } from "./ai_route_fixtures.ts";
 import { collaborationFixtures } from "./route_fixtures_collaboration.ts";
 import { deletionFixtures } from "./route_fixtures_deletion.ts";
+import { recycleBinFixtures } from "./route_fixtures_recycle_bin.ts";
 
 export interface RouteRequest {
   params?: Record<string, string>;
@@ -768,6 +769,8 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   ...collaborationFixtures({ createProcess, demoUserId, fixtureGraph }),
   // deletion: offboarding (each request reactivates the demo tenant), jobs, protocols
   ...deletionFixtures(),
+  // the core's recycle bin: entries are deleted processes
+  ...recycleBinFixtures((t, tenant) => createProcess(t, tenant)),
 };
 
 function exportFixtures(): Record<string, RouteFixture> {

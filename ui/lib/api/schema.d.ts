@@ -334,6 +334,86 @@ export interface paths {
     patch: operations["updateSettings"];
     trace?: never;
   };
+  "/api/v1/recycle-bin": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List deleted content (the recycle bin)
+     * @description Deleted processes, org chart entries and resources of the last 30 days, newest first, optionally of one type. Modelers and executives.
+     */
+    get: operations["listRecycleBinEntries"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/recycle-bin/where-used": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Where an object is used, before deleting it
+     * @description What refers to the object (processes calling a process, steps linking a resource, …), so the UI can warn before a delete. 422 when no installed plugin answers for the type. Modelers and executives.
+     */
+    get: operations["getWhereUsed"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/recycle-bin/{id}/restore": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Restore deleted content, whole and under its old id
+     * @description Puts the object back with everything deleted with it and removes the entry from the bin. 409 naming the table and value when its id or a unique name was taken meanwhile. Modelers and executives.
+     */
+    post: operations["restoreRecycleBinEntry"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/recycle-bin/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete an entry for good, now (executives)
+     * @description Final deletion without waiting for the 30 days: the rows are gone for good, a deletion record (what, counts per table, who requested, who confirmed, verification) goes to the audit trail and to the deletion protocols. Executives in person.
+     */
+    delete: operations["deleteRecycleBinEntry"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/embedding/settings": {
     parameters: {
       query?: never;
@@ -2896,6 +2976,77 @@ export interface components {
       processes?: {
         fourEyes?: boolean;
       };
+    };
+    RecycleBinEntryPage: {
+      items: components["schemas"]["RecycleBinEntry"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    RecycleBinEntry: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description What was deleted: process, orgchart.unit, resources.document, …
+       * @example process
+       */
+      type: string;
+      /** @description The deleted object's id; restore keeps it */
+      objectId: string;
+      title: string;
+      /** @description What referred to the object when it was deleted */
+      whereUsed: components["schemas"]["RecycleBinWhereUsedItem"][];
+      /**
+       * @description Rows kept per table (the object and what was deleted with it)
+       * @example {
+       *       "processes": 1,
+       *       "process_versions": 2,
+       *       "process_steps": 7
+       *     }
+       */
+      counts: {
+        [key: string]: number;
+      };
+      /** @description The user or API key id that deleted it */
+      deletedBy: string;
+      /** Format: date-time */
+      deletedAt: string;
+      /**
+       * Format: date-time
+       * @description When it is deleted for good (30 days after deletedAt)
+       */
+      purgeAfter: string;
+    };
+    RecycleBinWhereUsedItem: {
+      /** @description What refers to the object, e.g. process */
+      type: string;
+      id: string;
+      title: string;
+    };
+    RecycleBinWhereUsed: {
+      type: string;
+      id: string;
+      items: components["schemas"]["RecycleBinWhereUsedItem"][];
+    };
+    RecycleBinDeletionRecord: {
+      entryId: string;
+      type: string;
+      objectId: string;
+      counts: {
+        [key: string]: number;
+      };
+      requestedBy: string;
+      confirmedBy: string;
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      deletedAt: string;
+      method: string;
+      /** @description Per table, the deleted rows still present afterwards (expected 0) */
+      verification: {
+        table: string;
+        remaining: number;
+      }[];
     };
     EmbeddingSettings: {
       /** @description This workspace's id: the `tenant` hint for the app in an iframe (https://procedo.example.com/map?tenant=<tenantId>), see docs/embedding.md */
@@ -5962,6 +6113,300 @@ export interface operations {
       };
     };
   };
+  listRecycleBinEntries: {
+    parameters: {
+      query?: {
+        /** @description Page size, 1–200 */
+        limit?: number;
+        /** @description Items to skip */
+        offset?: number;
+        /** @description Only entries of this type (process, orgchart.unit, …) */
+        type?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of bin entries */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RecycleBinEntryPage"];
+        };
+      };
+      /** @description Bad request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getWhereUsed: {
+    parameters: {
+      query: {
+        /** @description The object's type, as in the bin: process, orgchart.unit, … */
+        type: string;
+        /** @description The object's id */
+        id: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The referrers (empty when none) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RecycleBinWhereUsed"];
+        };
+      };
+      /** @description Bad request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  restoreRecycleBinEntry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Restored; the entry as it was */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RecycleBinEntry"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deleteRecycleBinEntry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted for good; the deletion record */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["RecycleBinDeletionRecord"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Too many requests */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   getEmbeddingSettings: {
     parameters: {
       query?: never;
@@ -7033,9 +7478,11 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted */
+      /** @description Deleted: in the recycle bin for 30 days */
       204: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -9025,9 +9472,11 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted */
+      /** @description Deleted: in the recycle bin for 30 days */
       204: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -9473,18 +9922,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted and unlinked (?unlink=true) */
+      /** @description Deleted and unlinked (?unlink=true); in the recycle bin for 30 days */
       200: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["ProcessUnlinkResult"];
         };
       };
-      /** @description Deleted */
+      /** @description Deleted: in the recycle bin for 30 days */
       204: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -10013,18 +10466,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted and unlinked (?unlink=true) */
+      /** @description Deleted and unlinked (?unlink=true); in the recycle bin for 30 days */
       200: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["ProcessUnlinkResult"];
         };
       };
-      /** @description Deleted */
+      /** @description Deleted: in the recycle bin for 30 days */
       204: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -10498,9 +10955,11 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted */
+      /** @description Deleted: in the recycle bin for 30 days */
       204: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content?: never;

@@ -1,0 +1,71 @@
+// The orgchart plugin and the recycle bin (api/recycle_bin/): a deleted chart, unit,
+// position or employee goes to the bin with the rows deleted with it (the holdings of a
+// position or an employee), so a restore brings it back whole under its old id.
+import { eq } from "drizzle-orm";
+import type { TenantScope } from "../../api/db/tenant_scope.ts";
+import { moveToBin } from "../../api/recycle_bin/service.ts";
+import { employeePositions, employees, orgCharts, orgUnits, positions } from "./schema.ts";
+
+/** What a delete hands on: who deletes, and where to tell the bin entry's id. */
+export interface BinOptions {
+  actorId: string;
+  /** Receives the bin entry's id (the route answers it as Procedo-Recycle-Bin-Id). */
+  binned?(entryId: string): void;
+}
+
+async function put(
+  tx: TenantScope,
+  opts: BinOptions,
+  entry: Omit<Parameters<typeof moveToBin>[1], "deletedBy">,
+) {
+  const id = await moveToBin(tx, { ...entry, deletedBy: opts.actorId });
+  opts.binned?.(id);
+}
+
+export const binChart = (tx: TenantScope, row: typeof orgCharts.$inferSelect, o: BinOptions) =>
+  put(tx, o, {
+    type: "orgChart",
+    objectId: row.id,
+    title: row.name,
+    parts: [{ table: orgCharts, rows: [row] }],
+  });
+
+export const binUnit = (tx: TenantScope, row: typeof orgUnits.$inferSelect, o: BinOptions) =>
+  put(tx, o, {
+    type: "orgUnit",
+    objectId: row.id,
+    title: row.name,
+    parts: [{ table: orgUnits, rows: [row] }],
+  });
+
+export async function binPosition(
+  tx: TenantScope,
+  row: typeof positions.$inferSelect,
+  o: BinOptions,
+) {
+  const held = await tx.select(employeePositions, {
+    where: eq(employeePositions.positionId, row.id),
+  });
+  await put(tx, o, {
+    type: "position",
+    objectId: row.id,
+    title: row.title,
+    parts: [{ table: positions, rows: [row] }, { table: employeePositions, rows: held }],
+  });
+}
+
+export async function binEmployee(
+  tx: TenantScope,
+  row: typeof employees.$inferSelect,
+  o: BinOptions,
+) {
+  const held = await tx.select(employeePositions, {
+    where: eq(employeePositions.employeeId, row.id),
+  });
+  await put(tx, o, {
+    type: "employee",
+    objectId: row.id,
+    title: row.name,
+    parts: [{ table: employees, rows: [row] }, { table: employeePositions, rows: held }],
+  });
+}
