@@ -11742,18 +11742,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted and unlinked (?unlink=true) */
+      /** @description Deleted and unlinked (?unlink=true); in the recycle bin for 30 days */
       200: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["ProcessUnlinkResult"];
         };
       };
-      /** @description Deleted */
+      /** @description Deleted: in the recycle bin for 30 days */
       204: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -12355,18 +12359,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted and unlinked (?unlink=true) */
+      /** @description Deleted and unlinked (?unlink=true); in the recycle bin for 30 days */
       200: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["ProcessUnlinkResult"];
         };
       };
-      /** @description Deleted */
+      /** @description Deleted: in the recycle bin for 30 days */
       204: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -12966,18 +12974,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted and unlinked (?unlink=true) */
+      /** @description Deleted and unlinked (?unlink=true); in the recycle bin for 30 days */
       200: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["ProcessUnlinkResult"];
         };
       };
-      /** @description Deleted */
+      /** @description Deleted: in the recycle bin for 30 days */
       204: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -13577,18 +13589,22 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Deleted and unlinked (?unlink=true) */
+      /** @description Deleted and unlinked (?unlink=true); in the recycle bin for 30 days */
       200: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content: {
           "application/json": components["schemas"]["ProcessUnlinkResult"];
         };
       };
-      /** @description Deleted */
+      /** @description Deleted: in the recycle bin for 30 days */
       204: {
         headers: {
+          /** @description The recycle bin entry holding the deleted object (restore it to undo) */
+          "Procedo-Recycle-Bin-Id"?: string;
           [name: string]: unknown;
         };
         content?: never;

@@ -1,6 +1,7 @@
 // Documents, systems, locations and requirements: list, read, create, change, delete — one
 // implementation for every kind, driven by its KindSpec. Deleting one that processes use is
 // refused with where it is used, unless the caller unlinks it everywhere.
+import { moveToBin } from "../../api/recycle_bin/service.ts";
 import { and, asc, desc, eq, like, or, type SQL } from "drizzle-orm";
 import type { MySqlColumn } from "drizzle-orm/mysql-core";
 import { isDuplicateKey } from "../../api/db/errors.ts";
@@ -143,7 +144,12 @@ export async function deleteResource(
   scope: TenantScope,
   spec: KindSpec,
   id: string,
-  opts: { unlink: boolean; actorId: string },
+  opts: {
+    unlink: boolean;
+    actorId: string;
+    /** Receives the recycle bin entry's id (answered as Procedo-Recycle-Bin-Id). */
+    binned?(entryId: string): void;
+  },
   check: (current: Resource) => void,
 ): Promise<UnlinkResult[]> {
   return await scope.transaction(async (tx) => {
@@ -151,6 +157,15 @@ export async function deleteResource(
     check((await toResources(tx, spec, [row]))[0]);
     const label = labelOf(spec, valuesOf(spec, row));
     const unlinked = await releaseFromProcesses(tx, spec.kind, id, label, opts);
+    // Kept 30 days in the recycle bin (api/recycle_bin/), restorable under its id.
+    const entryId = await moveToBin(tx, {
+      type: spec.kind,
+      objectId: id,
+      title: label,
+      parts: [{ table: resources, rows: [row] }],
+      deletedBy: opts.actorId,
+    });
+    opts.binned?.(entryId);
     await tx.delete(resources, eq(resources.id, id));
     return unlinked;
   });

@@ -1,5 +1,6 @@
 // The HTTP routes of every kind, from one factory: /api/v1/resources/<kind path> with list,
 // create, get, change (If-Match), delete (?unlink=true), where used and import.
+import { RECYCLE_BIN_HEADER, RecycleBinIdHeader } from "../../api/recycle_bin/header.ts";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../api/env.ts";
@@ -133,10 +134,11 @@ function registerKindRoutes(app: OpenAPIHono<AppEnv>, spec: KindSpec) {
     request: { params: IdParam, headers: IfMatch, query: DeleteQuery },
     responses: {
       200: {
-        description: "Deleted and unlinked (?unlink=true)",
+        description: "Deleted and unlinked (?unlink=true); in the recycle bin for 30 days",
+        headers: RecycleBinIdHeader,
         content: json(UnlinkResultSchema),
       },
-      204: { description: "Deleted" },
+      204: { description: "Deleted: in the recycle bin for 30 days", headers: RecycleBinIdHeader },
       ...problemResponses(401, 403, 404, 409, 412, 422),
     },
   });
@@ -230,14 +232,16 @@ function registerKindRoutes(app: OpenAPIHono<AppEnv>, spec: KindSpec) {
 
   app.openapi(remove, async (c) => {
     const { unlink } = c.req.valid("query");
+    let binId = "";
     const unlinked = await service.deleteResource(
       c.var.scope,
       spec,
       c.req.valid("param").id,
-      { unlink, actorId: c.var.principal!.userId },
+      { unlink, actorId: c.var.principal!.userId, binned: (id) => binId = id },
       (current) => ifMatchGiven(c, current.version, current),
     );
-    return unlink ? c.json({ unlinked }, 200) : c.body(null, 204);
+    const headers = { [RECYCLE_BIN_HEADER]: binId };
+    return unlink ? c.json({ unlinked }, 200, headers) : c.body(null, 204, headers);
   });
 
   app.openapi(whereUsed, async (c) => {
