@@ -20,10 +20,10 @@ export function recycleBinFixtures(createProcess: CreateProcess): Record<string,
     return entry;
   }
   return {
-    "GET /api/v1/recycle-bin": { request: () => Promise.resolve({}) },
+    "GET /api/v1/recycle-bin": { request: () => Promise.resolve({ query: "?limit=200" }) },
     "GET /api/v1/recycle-bin/where-used": {
       request: async (t, tenant) => ({
-        query: `type=process&id=${await createProcess(t, tenant)}`,
+        query: `?type=process&id=${await createProcess(t, tenant)}`,
       }),
     },
     "POST /api/v1/recycle-bin/{id}/restore": {
