@@ -33,6 +33,7 @@ const processes = () => import("./pages/processes/mod.ts");
 const orgchart = () => import("./pages/orgchart/mod.ts");
 const resources = () => import("./pages/resources/mod.ts");
 const collaboration = () => import("./pages/collaboration/mod.ts");
+const recycleBin = () => import("./pages/recycle_bin.ts");
 
 export const ROUTES: Route[] = [
   {
@@ -117,6 +118,14 @@ export const ROUTES: Route[] = [
     tag: "procedo-tags-page",
     load: tags,
     nav: { icon: "tag" },
+  },
+  {
+    path: "/recycle-bin",
+    title: "bin.title",
+    tag: "procedo-recycle-bin",
+    load: recycleBin,
+    minRole: "modeler",
+    nav: { icon: "delete" },
   },
   {
     path: "/admin/users",

@@ -10,6 +10,7 @@ import * as imports from "./features/imports.ts";
 import * as plurals from "./features/plurals.ts";
 import * as embed from "./features/embed.ts";
 import * as live from "./features/live.ts";
+import * as recycleBin from "./features/recycle_bin.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as orgchartView from "./features/orgchart_view.ts";
 import * as processEditor from "./features/process_editor.ts";
@@ -370,7 +371,8 @@ type FeatureKey =
   | keyof typeof embed.en
   | keyof typeof ai.en
   | keyof typeof collaboration.en
-  | keyof typeof live.en;
+  | keyof typeof live.en
+  | keyof typeof recycleBin.en;
 
 export const de: Record<MessageKey, string> = {
   ...core,
@@ -390,4 +392,5 @@ export const de: Record<MessageKey, string> = {
   ...ai.de,
   ...collaboration.de,
   ...live.de,
+  ...recycleBin.de,
 };

@@ -10,6 +10,7 @@ import * as imports from "./features/imports.ts";
 import * as plurals from "./features/plurals.ts";
 import * as embed from "./features/embed.ts";
 import * as live from "./features/live.ts";
+import * as recycleBin from "./features/recycle_bin.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as orgchartView from "./features/orgchart_view.ts";
 import * as processEditor from "./features/process_editor.ts";
@@ -360,6 +361,7 @@ export const en = {
   ...ai.en,
   ...collaboration.en,
   ...live.en,
+  ...recycleBin.en,
 };
 
 export type MessageKey = keyof typeof en;
