@@ -3,6 +3,7 @@
 // with the review cycle, the RACI matrix, validation findings of the draft (modelers) and
 // the version history with the approval flow. Selecting a step opens it in a side panel.
 // Readers see no edit or approval actions (and the API would refuse them).
+import "./process_delete.ts";
 import { html, LitElement, nothing, type PropertyValues } from "lit";
 import "../../../components/diagram/diagram_view.ts";
 import type { NodeSelectDetail, ProcedoDiagram } from "../../../components/diagram/diagram_view.ts";
@@ -168,6 +169,9 @@ export class ProcedoProcessPage extends LitElement {
     return html`
       <procedo-process-header .process=${v.process} .model=${v.model} .names=${v.names}
         .people=${this.#people}></procedo-process-header>
+      ${isModeler()
+        ? html`<procedo-process-delete .process=${v.process}></procedo-process-delete>`
+        : nothing}
       <procedo-problem .error=${this.#view.error} @retry=${() =>
         this.#view.reload()}></procedo-problem>
       <div role="tablist" aria-label=${t("processes.page.sections")} @keydown=${this.#tabKey}>

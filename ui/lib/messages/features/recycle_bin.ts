@@ -28,6 +28,13 @@ export const en = {
   "bin.type.system": "IT system",
   "bin.type.requirement": "Requirement",
   "bin.type.location": "Location",
+  "bin.delete": "Delete",
+  "bin.deleteProcess": "Delete process",
+  "bin.deleteProcessTitle": "Delete process?",
+  "bin.deleteProcessText":
+    "“{name}” moves to the recycle bin with its drafts and versions; it can be restored there for 30 days.",
+  "bin.usedBy":
+    "Used by: {names}. A process that others use or that has child processes cannot be deleted.",
 };
 
 export const de: Record<keyof typeof en, string> = {
@@ -58,4 +65,11 @@ export const de: Record<keyof typeof en, string> = {
   "bin.type.system": "IT-System",
   "bin.type.requirement": "Anforderung",
   "bin.type.location": "Standort",
+  "bin.delete": "Löschen",
+  "bin.deleteProcess": "Prozess löschen",
+  "bin.deleteProcessTitle": "Prozess löschen?",
+  "bin.deleteProcessText":
+    "„{name}“ wird mit Entwürfen und Versionen in den Papierkorb verschoben und kann dort 30 Tage lang wiederhergestellt werden.",
+  "bin.usedBy":
+    "Verwendet von: {names}. Ein Prozess, den andere verwenden oder der Unterprozesse hat, kann nicht gelöscht werden.",
 };
