@@ -186,7 +186,7 @@ export async function deletePosition(
       updatedAt: new Date(),
     }, eq(positions.reportsToId, id));
     for (const hook of opts.hooks ?? []) await hook(tx, id);
-    await binPosition(tx, row, opts);
+    await binPosition(tx, row, opts, unlinked);
     await tx.delete(employeePositions, eq(employeePositions.positionId, id));
     await tx.delete(positions, eq(positions.id, id));
     return unlinked;

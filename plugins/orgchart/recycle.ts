@@ -5,6 +5,7 @@ import { eq } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import { moveToBin } from "../../api/recycle_bin/service.ts";
 import { employeePositions, employees, orgCharts, orgUnits, positions } from "./schema.ts";
+import type { UnlinkResult } from "./usage.ts";
 
 /** What a delete hands on: who deletes, and where to tell the bin entry's id. */
 export interface BinOptions {
@@ -30,18 +31,29 @@ export const binChart = (tx: TenantScope, row: typeof orgCharts.$inferSelect, o:
     parts: [{ table: orgCharts, rows: [row] }],
   });
 
-export const binUnit = (tx: TenantScope, row: typeof orgUnits.$inferSelect, o: BinOptions) =>
+/** The process drafts ?unlink=true took the object out of (a restore does not re-link). */
+const usedIn = (unlinked: UnlinkResult[]) =>
+  unlinked.map((u) => ({ type: "process", id: u.processId, title: u.title }));
+
+export const binUnit = (
+  tx: TenantScope,
+  row: typeof orgUnits.$inferSelect,
+  o: BinOptions,
+  unlinked: UnlinkResult[] = [],
+) =>
   put(tx, o, {
     type: "orgUnit",
     objectId: row.id,
     title: row.name,
     parts: [{ table: orgUnits, rows: [row] }],
+    whereUsed: usedIn(unlinked),
   });
 
 export async function binPosition(
   tx: TenantScope,
   row: typeof positions.$inferSelect,
   o: BinOptions,
+  unlinked: UnlinkResult[] = [],
 ) {
   const held = await tx.select(employeePositions, {
     where: eq(employeePositions.positionId, row.id),
@@ -51,6 +63,7 @@ export async function binPosition(
     objectId: row.id,
     title: row.title,
     parts: [{ table: positions, rows: [row] }, { table: employeePositions, rows: held }],
+    whereUsed: usedIn(unlinked),
   });
 }
 

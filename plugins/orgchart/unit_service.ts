@@ -175,7 +175,7 @@ export async function deleteUnit(
       );
     }
     const unlinked = await releaseFromProcesses(tx, "orgUnit", id, row.name, opts);
-    await binUnit(tx, row, opts);
+    await binUnit(tx, row, opts, unlinked);
     await tx.delete(orgUnits, eq(orgUnits.id, id));
     return unlinked;
   });

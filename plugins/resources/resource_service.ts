@@ -164,6 +164,8 @@ export async function deleteResource(
       title: label,
       parts: [{ table: resources, rows: [row] }],
       deletedBy: opts.actorId,
+      // The drafts ?unlink=true took it out of: restoring does not put it back there.
+      whereUsed: unlinked.map((u) => ({ type: "process", id: u.processId, title: u.title })),
     });
     opts.binned?.(entryId);
     await tx.delete(resources, eq(resources.id, id));

@@ -139,6 +139,11 @@ test("deleting a used resource: 409 listing where it is used; nothing changes", 
   assert.match(res.detail, /document "Work instruction 7" is used in 2 processes.*unlink=true/);
   assert.deepEqual(res.usedIn.map((p: Json) => p.processId), [published, draftOnly]);
   assert.equal((await h.read(`/documents/${doc.id}`)).version, 1);
+  // The recycle bin's where-used preview (for the warning before a delete) names them too.
+  const preview = await t.call("GET", `/api/v1/recycle-bin/where-used?type=document&id=${doc.id}`, {
+    token: modeler,
+  });
+  assert.deepEqual((await preview.json()).items.map((i: Json) => i.id), [published, draftOnly]);
   const system = await problemOf(await h.del(`/systems/${erp.id}`, 1), 409);
   assert.match(system.detail, /IT system "ERP" is used in 1 process \("Assemble product"\)/);
 });
@@ -153,6 +158,13 @@ test("?unlink=true: the drafts lose the link in a new saved version; published s
     [draftOnly, "Brainstorm product"],
   ]);
   assert.equal((await h.get(`/documents/${doc.id}`)).status, 404);
+  // In the recycle bin, with the processes it was taken out of.
+  const bin = await (await t.call("GET", "/api/v1/recycle-bin?type=document&limit=200", {
+    token: modeler,
+  })).json();
+  const entry = bin.items.find((e: Json) => e.id === res.headers.get("procedo-recycle-bin-id"));
+  assert.equal(entry.objectId, doc.id);
+  assert.deepEqual(entry.whereUsed.map((u: Json) => u.id), [published, draftOnly]);
 
   const after = await (await t.call("GET", `${P}/${published}/draft`, { token: modeler })).json();
   assert.equal(after.version, before.version + 1, "a new draft version: visible in its history");
