@@ -168,6 +168,25 @@ test("an executive deletes an entry for good at once; a modeler may not", async 
     404,
   );
   assert.equal((await rowsOf(id)).processes.length, 0);
+
+  // The deletion plugin's contribution: a deletion protocol, listed with the others.
+  const protocols = await (await t.call("GET", "/api/v1/deletion/protocols?limit=200", {
+    token: executive,
+  })).json();
+  const summary = protocols.items.find((p: Json) => p.jobId === entryId);
+  assert.equal(summary.reason, "recycle bin");
+  const doc = await (await t.call("GET", summary.jsonUrl)).json();
+  assert.equal(doc.verified, true);
+  assert.deepEqual(
+    doc.deleted.find((d: Json) => d.table === "process_steps").rows,
+    counts.steps,
+  );
+  assert.match(doc.requestedBy, /^p-/);
+  assert.match(doc.confirmedBy, /^p-/);
+  assert.notEqual(doc.requestedBy, doc.confirmedBy);
+  const pdf = await t.call("GET", summary.pdfUrl);
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get("content-type"), "application/pdf");
 });
 
 test("the scheduler deletes entries for good after 30 days and hands on the record", async () => {

@@ -4965,7 +4965,7 @@ export interface components {
       /** Format: uuid */
       jobId: string;
       /** @enum {string} */
-      reason: "offboarding" | "contract end";
+      reason: "offboarding" | "contract end" | "recycle bin";
       /** Format: date-time */
       createdAt: string;
       /** @description SHA-256 of the protocol, also in the audit chain */

@@ -3,6 +3,7 @@
 // table with a tenant_id column in resumable batches plus every plugin's onTenantPurge, and
 // the deletion protocol (JSON and PDF through signed links, its hash in the audit chain).
 import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { binProtocols } from "./bin_protocol.ts";
 import { registerExportDownload, registerExportRoutes } from "./export_routes.ts";
 import { removeArchives } from "./export_runner.ts";
 import { registerDeletionRoutes } from "./routes.ts";
@@ -31,6 +32,8 @@ export function createDeletionPlugin(options: DeletionOptions = {}): ProcedoPlug
     personOnly: ["deletion.offboard", "deletion.read", "deletion.export"],
     // Export archives are files: they go before the jobs that name them.
     onTenantPurge: (ctx) => removeArchives(ctx),
+    // A recycle bin entry deleted for good gets a protocol like a purge.
+    contributes: { "core.deletionRecords": binProtocols },
     rawRoutes: (app, deps) => {
       registerSignedRoutes(app, deps);
       registerExportDownload(app, deps);

@@ -12,6 +12,8 @@ import { deletionProtocols, type ProtocolRow, type PurgeReason } from "./schema.
 
 export const PROTOCOL_FORMAT = "procedo-deletion-protocol/1";
 export const PURGE_METHOD = "batched DELETE + hooks";
+/** A recycle bin entry deleted for good (bin_protocol.ts). */
+export const BIN_METHOD = "recycle bin entry removed";
 
 export interface ProtocolDocument {
   format: typeof PROTOCOL_FORMAT;
@@ -23,9 +25,11 @@ export interface ProtocolDocument {
   /** A pseudonymous id of the executive who asked, or "system" (contract end). */
   requestedBy: string;
   requestedAt: string;
+  /** For a recycle bin entry: the pseudonymous id of the executive who confirmed, or "scheduler". */
+  confirmedBy?: string;
   startedAt: string;
   finishedAt: string;
-  method: typeof PURGE_METHOD;
+  method: typeof PURGE_METHOD | typeof BIN_METHOD;
   batchSize: number;
   /** Rows deleted per table; `declared` says whether a plugin or the core declared it. */
   deleted: { table: string; rows: number; declared: boolean }[];

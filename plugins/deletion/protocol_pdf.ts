@@ -3,7 +3,7 @@
 import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from "pdf-lib";
 import { ProblemError } from "../../api/problem.ts";
-import type { ProtocolDocument } from "./protocol.ts";
+import { BIN_METHOD, type ProtocolDocument } from "./protocol.ts";
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 50;
@@ -56,12 +56,20 @@ export async function protocolPdf(doc: ProtocolDocument, sha256: string): Promis
       ["Reason", doc.reason],
       ["Requested by", doc.requestedBy],
       ["Requested at", doc.requestedAt],
+      ...(doc.confirmedBy ? [["Confirmed by", doc.confirmedBy]] : []),
       ["Started at", doc.startedAt],
       ["Finished at", doc.finishedAt],
       ["Method", `${doc.method} (${doc.batchSize} rows per batch)`],
       ["Hooks run", doc.hooks.join(", ") || "none"],
       ["Cache keys removed", String(doc.cacheKeys)],
-      ["Verified", doc.verified ? "yes: no rows of the workspace remain" : "NO: rows remain"],
+      [
+        "Verified",
+        doc.verified
+          ? doc.method === BIN_METHOD
+            ? "yes: none of the deleted rows remain"
+            : "yes: no rows of the workspace remain"
+          : "NO: rows remain",
+      ],
     ]
   ) line(`${k}: ${v}`);
   gap();
