@@ -272,3 +272,23 @@ test("the where-used preview names child processes; unknown types answer 422", a
   assert.equal(bad.status, 422);
   assert.equal((await bad.json()).errors[0].field, "query.type");
 });
+
+test("a child process whose parent was deleted too comes back only after its parent", async () => {
+  const parent = await createProcess(t, modeler, { title: "Bin parent process" });
+  const child = await createProcess(t, modeler, { title: "Bin child process", parentId: parent });
+  const childEntry = (await deleteProcess(child)).headers.get("procedo-recycle-bin-id")!;
+  const parentEntry = (await deleteProcess(parent)).headers.get("procedo-recycle-bin-id")!;
+  const refused = await t.call("POST", `${BIN}/${childEntry}/restore`, { token: modeler });
+  assert.equal(refused.status, 409);
+  const problem = await refused.json();
+  assert.equal(problem.key, "parent_id");
+  assert.equal(problem.value, parent);
+  assert.match(problem.detail, /parent process/);
+  assert.equal((await rowsOf(child)).processes.length, 0);
+  const parentBack = await t.call("POST", `${BIN}/${parentEntry}/restore`, { token: modeler });
+  assert.equal(parentBack.status, 200);
+  const childBack = await t.call("POST", `${BIN}/${childEntry}/restore`, { token: modeler });
+  assert.equal(childBack.status, 200);
+  const got = await (await t.call("GET", `/api/v1/processes/${child}`, { token: reader })).json();
+  assert.equal(got.parentId, parent);
+});

@@ -133,6 +133,32 @@ async function entryOf(scope: TenantScope, id: string): Promise<RecycleBinRow> {
   return row;
 }
 
+/**
+ * A contribution to the extension point `core.restoreChecks`: before an entry of `type` is
+ * restored, `check` throws (a 409 from missingReference) when something the rows refer to is
+ * gone meanwhile (a parent process, the unit of a position), so nothing dangling comes back.
+ */
+export interface RestoreCheck {
+  type: string;
+  check(scope: TenantScope, rows: BinRows, title: string): Promise<void>;
+}
+
+/** The 409 of a restore whose rows refer to `what` (table.column = id), which is gone. */
+export function missingReference(
+  title: string,
+  what: string,
+  table: string,
+  column: string,
+  id: string,
+) {
+  return new ProblemError(
+    409,
+    "restore-conflict",
+    `"${title}" cannot be restored: its ${what} ${id} no longer exists; restore that first.`,
+    { table, key: column, value: id },
+  );
+}
+
 /** The installed tenant tables by SQL name (core and plugins). */
 function tablesByName(plugins: readonly ProcedoPlugin[]): Map<string, ArchiveTable> {
   return new Map(archiveTables(plugins).map((t) => [t.name, t]));
@@ -150,6 +176,9 @@ export async function restoreEntry(
   const tables = tablesByName(plugins);
   return await scope.transaction(async (tx) => {
     const row = await entryOf(tx, id);
+    for (const c of contributionsTo<RestoreCheck>(plugins, "core.restoreChecks")) {
+      if (c.type === row.type) await c.check(tx, row.rows, row.title);
+    }
     for (const [name, rows] of Object.entries(row.rows)) {
       const t = tables.get(name);
       if (!t) {

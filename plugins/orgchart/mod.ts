@@ -2,6 +2,7 @@
 // reports-to lines, employees holding positions; the tree in one call; responsibilities
 // from the processes plugin; CSV/XLSX import; link targets for process lanes and RACI.
 // Other plugins import only service.ts.
+import { orgchartRestoreChecks } from "./recycle.ts";
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { bindSamplePositions, LINK_TARGETS_POINT } from "../processes/service.ts";
 import { registerChartRoutes } from "./chart_routes.ts";
@@ -25,7 +26,11 @@ export const orgchartPlugin: ProcedoPlugin = {
   },
   // Uses processes' service.ts (where used, responsibilities, unlink, link targets).
   dependsOn: ["processes"],
-  contributes: { [LINK_TARGETS_POINT]: [positionTargets, orgUnitTargets] },
+  contributes: {
+    [LINK_TARGETS_POINT]: [positionTargets, orgUnitTargets],
+    // Restoring a unit, position or employee needs what it hangs on (core.restoreChecks).
+    "core.restoreChecks": orgchartRestoreChecks,
+  },
   exporters: orgchartExporters,
   routes: (app, deps) => {
     registerChartRoutes(app);

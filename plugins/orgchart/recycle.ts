@@ -3,7 +3,7 @@
 // position or an employee), so a restore brings it back whole under its old id.
 import { eq } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
-import { moveToBin } from "../../api/recycle_bin/service.ts";
+import { missingReference, moveToBin, type RestoreCheck } from "../../api/recycle_bin/service.ts";
 import { employeePositions, employees, orgCharts, orgUnits, positions } from "./schema.ts";
 import type { UnlinkResult } from "./usage.ts";
 
@@ -82,3 +82,46 @@ export async function binEmployee(
     parts: [{ table: employees, rows: [row] }, { table: employeePositions, rows: held }],
   });
 }
+
+/** Whether every id of `ids` (nulls skipped) is a row of `table`; the first missing one. */
+async function firstMissing(
+  scope: TenantScope,
+  table: typeof orgCharts | typeof orgUnits | typeof positions,
+  ids: (string | null | undefined)[],
+): Promise<string | undefined> {
+  for (const id of ids) {
+    if (id && !(await scope.first(table, eq(table.id, id)))) return id;
+  }
+  return undefined;
+}
+
+/** Org chart objects come back only where their chart, parent unit and unit still are. */
+export const orgchartRestoreChecks: RestoreCheck[] = [
+  {
+    type: "orgUnit",
+    async check(scope, rows, title) {
+      const unit = rows.org_units?.[0] ?? {};
+      const chart = await firstMissing(scope, orgCharts, [unit.chart_id as string]);
+      if (chart) throw missingReference(title, "org chart", "org_units", "chart_id", chart);
+      const parent = await firstMissing(scope, orgUnits, [unit.parent_id as string | null]);
+      if (parent) throw missingReference(title, "parent unit", "org_units", "parent_id", parent);
+    },
+  },
+  {
+    type: "position",
+    async check(scope, rows, title) {
+      const unit = await firstMissing(scope, orgUnits, [rows.positions?.[0]?.unit_id as string]);
+      if (unit) throw missingReference(title, "org unit", "positions", "unit_id", unit);
+    },
+  },
+  {
+    type: "employee",
+    async check(scope, rows, title) {
+      const held = (rows.employee_positions ?? []).map((h) => h.position_id as string);
+      const position = await firstMissing(scope, positions, held);
+      if (position) {
+        throw missingReference(title, "position", "employee_positions", "position_id", position);
+      }
+    },
+  },
+];

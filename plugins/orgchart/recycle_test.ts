@@ -80,3 +80,20 @@ test("a position comes back with its holders; units and charts come back too", a
   await restore(chartEntry);
   assert.deepEqual(await db.select().from(orgCharts).where(eq(orgCharts.id, empty.id)), chart);
 });
+
+test("a position whose unit was deleted too comes back only after its unit", async () => {
+  const chart = await h.make("/charts", { name: "Bin order chart" });
+  const unit = await h.make("/units", { chartId: chart.id, name: "Bin order unit" });
+  const position = await h.make("/positions", { unitId: unit.id, title: "Bin order position" });
+  const positionEntry = await remove(`/positions/${position.id}`);
+  const unitEntry = await remove(`/units/${unit.id}`);
+  const refused = await t.call("POST", `/api/v1/recycle-bin/${positionEntry}/restore`, {
+    token: modeler,
+  });
+  assert.equal(refused.status, 409);
+  const problem = await refused.json();
+  assert.deepEqual([problem.table, problem.key, problem.value], ["positions", "unit_id", unit.id]);
+  await restore(unitEntry);
+  await restore(positionEntry);
+  assert.equal((await h.read(`/positions/${position.id}`)).unitId, unit.id);
+});

@@ -8,7 +8,7 @@ import { registerBpmnRoutes } from "./bpmn_routes.ts";
 import { registerDraftRoutes, registerDraftStaticRoutes } from "./draft_routes.ts";
 import { processExporters } from "./exporters.ts";
 import { registerLandscapeRoutes } from "./landscape_routes.ts";
-import { processWhereUsed } from "./recycle.ts";
+import { processRestoreCheck, processWhereUsed } from "./recycle.ts";
 import { seedProcesses } from "./samples.ts";
 import { processSettings } from "./settings.ts";
 import { processTables } from "./schema.ts";
@@ -40,5 +40,10 @@ export const processesPlugin: ProcedoPlugin = {
   exporters: processExporters,
   // The tenant archive (exit export) carries every published version as BPMN 2.0 XML.
   // The recycle bin's where-used preview: processes are what refers to everything else.
-  contributes: { [ARCHIVE_FILES_POINT]: bpmnArchiveFiles, "core.whereUsed": processWhereUsed },
+  // A restored process needs its parent (core.restoreChecks).
+  contributes: {
+    [ARCHIVE_FILES_POINT]: bpmnArchiveFiles,
+    "core.whereUsed": processWhereUsed,
+    "core.restoreChecks": processRestoreCheck,
+  },
 };

@@ -4,7 +4,9 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import {
+  missingReference,
   moveToBin,
+  type RestoreCheck,
   type WhereUsedItem,
   type WhereUsedProvider,
 } from "../../api/recycle_bin/service.ts";
@@ -84,3 +86,14 @@ export const processWhereUsed: WhereUsedProvider[] = LINK_TARGET_KINDS.map((kind
     return await processesUsing(scope, kind, id);
   },
 }));
+
+/** A process comes back only under a parent that still exists. */
+export const processRestoreCheck: RestoreCheck = {
+  type: "process",
+  async check(scope, rows, title) {
+    const parentId = rows.processes?.[0]?.parent_id as string | null | undefined;
+    if (parentId && !(await scope.first(processes, eq(processes.id, parentId)))) {
+      throw missingReference(title, "parent process", "processes", "parent_id", parentId);
+    }
+  },
+};
