@@ -31,6 +31,9 @@ import {
 } from "../../plugins/processes/schema.ts";
 import type { DeletionRecord } from "./service.ts";
 import { recycleBinTask } from "./task.ts";
+import { createBackground } from "../background.ts";
+import { createScheduler } from "../scheduler/scheduler.ts";
+import { createTenantVersions } from "../tenant_cache/version.ts";
 
 const t = await startTestApp();
 const modeler = await t.token("modeler");
@@ -210,16 +213,20 @@ test("the scheduler deletes entries for good after 30 days and hands on the reco
     cache: t.cache,
     plugins: [...defaultPlugins, probe],
   };
-  const run = (now: Date) =>
-    recycleBinTask.run({
-      ...deps,
-      now,
-      due: now,
-      logger: createLogger("error"),
-      tenantId: tenant.id,
-      scope,
-      changed: () => Promise.resolve(),
-    });
+  // The core's task, registered with the background work, run by the real scheduler.
+  const background = createBackground({ ...deps, plugins: [], logger: createLogger("silent") });
+  assert.ok(background.scheduler.tasks.includes(recycleBinTask));
+  const scheduler = createScheduler({
+    deps,
+    tasks: [recycleBinTask],
+    versions: createTenantVersions(t.cache),
+    logger: createLogger("silent"),
+  });
+  const run = async (now: Date) => {
+    now.setUTCMinutes(23, 0, 0); // the task's minute ("23 * * * *")
+    const report = await scheduler.tick(now);
+    assert.ok(report.ran.includes(`core.recycle-bin@${tenant.id}`), JSON.stringify(report));
+  };
   await run(new Date(Date.now() + 29 * 24 * 3600 * 1000));
   assert.ok(await scope.first(recycleBin, eq(recycleBin.id, entryId)), "not yet after 29 days");
   assert.equal(records.length, 0);
