@@ -189,30 +189,58 @@ export async function restoreEntry(
           { table: name },
         );
       }
-      for (const json of rows) {
-        try {
-          await tx.insert(t.table, rowFromJson(t, json) as never);
-        } catch (e) {
-          if (!isDuplicateKey(e)) throw e;
-          const taken = duplicateOf(e);
-          // The server cuts long values; for the primary key, name the row's own key.
-          if (taken.key === "PRIMARY") {
-            taken.value = t.key.map((c) => String(json[c.name])).join(" / ");
-          }
-          throw new ProblemError(
-            409,
-            "restore-conflict",
-            `"${row.title}" cannot be restored: ${name} already holds ${
-              taken.value ? `'${taken.value}'` : "one of its rows"
-            }${taken.key ? ` (${taken.key})` : ""}.`,
-            { table: name, ...taken },
-          );
-        }
-      }
+      await insertRows(tx, t, rows, row.title);
     }
     await tx.delete(recycleBin, eq(recycleBin.id, id));
     return toEntry(row);
   });
+}
+
+/**
+ * Inserts a table's rows, a few hundred per statement; on a duplicate key, row by row to name
+ * the row that collides (the caller's transaction then rolls everything back).
+ */
+async function insertRows(
+  tx: TenantScope,
+  t: ArchiveTable,
+  rows: Record<string, unknown>[],
+  title: string,
+) {
+  for (let i = 0; i < rows.length; i += 200) {
+    const chunk = rows.slice(i, i + 200);
+    try {
+      await tx.insert(t.table, chunk.map((json) => rowFromJson(t, json)) as never);
+    } catch (e) {
+      if (!isDuplicateKey(e)) throw e;
+      for (const json of chunk) {
+        try {
+          await tx.insert(t.table, rowFromJson(t, json) as never);
+        } catch (e) {
+          if (!isDuplicateKey(e)) throw e;
+          throw restoreConflict(t, json, title, duplicateOf(e));
+        }
+      }
+      throw restoreConflict(t, chunk[0], title, duplicateOf(e));
+    }
+  }
+}
+
+function restoreConflict(
+  t: ArchiveTable,
+  json: Record<string, unknown>,
+  title: string,
+  taken: { value?: string; key?: string },
+): ProblemError {
+  // The server cuts long values; for the primary key, name the row's own key.
+  if (taken.key === "PRIMARY") taken.value = t.key.map((c) => String(json[c.name])).join(" / ");
+  return new ProblemError(
+    409,
+    "restore-conflict",
+    `"${title}" cannot be restored: ${t.name} already holds ${
+      taken.value ? `'${taken.value}'` : "one of its rows"
+    }${taken.key ? ` (${taken.key})` : ""}.`,
+    { table: t.name, ...taken },
+  );
 }
 
 /** The value and key a duplicate-key error names ("Duplicate entry 'x' for key 'k'"). */
