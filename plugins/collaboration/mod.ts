@@ -7,6 +7,7 @@ import { APPROVAL_EVENTS_POINT } from "../processes/service.ts";
 import { approvalListener } from "./approvals.ts";
 import { registerCommentRoutes } from "./comments_routes.ts";
 import { sendDigests } from "./digest.ts";
+import { eraseUserTraces } from "./erase.ts";
 import { registerFeedbackRoutes } from "./feedback_routes.ts";
 import { registerPersonalRoutes } from "./personal_routes.ts";
 import { registerProblemRoutes } from "./problems_routes.ts";
@@ -42,6 +43,8 @@ export const collaborationPlugin: ProcedoPlugin = {
     registerPersonalRoutes(app, deps);
   },
   onTenantCreated: ({ scope }) => seedDemoAddresses(scope),
+  // An erased user's preferences, inbox and mentions go; the words stay, pseudonymous.
+  onPersonErase: eraseUserTraces,
   contributes: { [APPROVAL_EVENTS_POINT]: approvalListener },
   schedules: [
     {

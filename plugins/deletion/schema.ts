@@ -8,7 +8,7 @@ export const JOB_KINDS = ["offboarding", "export", "purge"] as const;
 export type JobKind = typeof JOB_KINDS[number];
 export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
 export type JobStatus = typeof JOB_STATUSES[number];
-export const PURGE_REASONS = ["offboarding", "contract end"] as const;
+export const PURGE_REASONS = ["offboarding", "contract end", "person erasure"] as const;
 export type PurgeReason = typeof PURGE_REASONS[number];
 
 /**
