@@ -190,9 +190,10 @@ test("an erased user's comments stay with the pseudonym; mentions and inbox go",
   assert.deepEqual(await holding(w.id, [reader.displayName]), {});
   await chainsVerify(w.id);
 
-  // The old sign-in no longer reaches the erased row.
+  // The old sign-in no longer reaches the erased row: it joins as someone new.
   const me = await t.call("GET", "/api/v1/users/me", { token: await w.token("reader") });
-  if (me.status === 200) assert.notEqual((await me.json()).user.id, readerId);
+  assert.equal(me.status, 200);
+  assert.notEqual((await me.json()).user.id, readerId);
 });
 
 test("bad input names the field; unknown and other tenants' people are 404", async () => {

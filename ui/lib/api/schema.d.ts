@@ -2598,6 +2598,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/deletion/people/erase": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase a person (GDPR Art. 17)
+     * @description Anonymises an employee or a user in one transaction: every personal-data column of the person's row is overwritten (names become "Former employee …" or "Former user …"), a user is deactivated and can never sign in as that row again, and every plugin removes what else it holds (position holdings, mentions, notification preferences). Content keeps its pseudonymous author; responsibilities stay on the positions. Writes a deletion protocol whose verification counts the rows still holding the former values. 409 for oneself, the last active executive or someone already erased.
+     */
+    post: operations["erasePerson"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/audit": {
     parameters: {
       query?: never;
@@ -4814,7 +4834,7 @@ export interface components {
       /** Format: uuid */
       jobId: string;
       /** @enum {string} */
-      reason: "offboarding" | "contract end";
+      reason: "offboarding" | "contract end" | "person erasure";
       /** Format: date-time */
       createdAt: string;
       /** @description SHA-256 of the protocol, also in the audit chain */
@@ -4823,6 +4843,52 @@ export interface components {
       jsonUrl: string;
       /** @description The protocol as PDF, signed, valid 90 days */
       pdfUrl: string;
+    };
+    ErasureSummary: {
+      /**
+       * Format: uuid
+       * @description The deletion protocol's id
+       */
+      id: string;
+      person: {
+        /** @enum {string} */
+        kind: "employee" | "user";
+        /** Format: uuid */
+        id: string;
+        /** @description A pseudonymous id, also in the protocol */
+        pseudonym: string;
+        /** @description What is shown now, e.g. Former user 3f9a2c */
+        displayName: string;
+      };
+      changed: {
+        table: string;
+        rows: number;
+      }[];
+      /** @description Plugins whose onPersonErase hook ran */
+      hooks: string[];
+      /** @description Per personal-data column (table.column): rows still holding a former name or address of the person (expected 0) */
+      verification: {
+        table: string;
+        remaining: number;
+      }[];
+      verified: boolean;
+      /** @description SHA-256 of the protocol, also in the audit chain */
+      sha256: string;
+      /** @description The protocol as JSON, signed, valid 90 days */
+      jsonUrl: string;
+      /** @description The protocol as PDF, signed, valid 90 days */
+      pdfUrl: string;
+    };
+    ErasePersonRequest: {
+      /**
+       * @description An employee of the org chart or a user of the workspace
+       * @enum {string}
+       */
+      kind: "employee" | "user";
+      /** Format: uuid */
+      id: string;
+      /** @enum {boolean} */
+      confirm: true;
     };
     AuditPage: {
       items: components["schemas"]["AuditEntry"][];
@@ -16962,6 +17028,102 @@ export interface operations {
       };
       /** @description Forbidden */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  erasePerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ErasePersonRequest"];
+      };
+    };
+    responses: {
+      /** @description Erased; the protocol's summary */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErasureSummary"];
+        };
+      };
+      /** @description Bad request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Payload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
         headers: {
           [name: string]: unknown;
         };
