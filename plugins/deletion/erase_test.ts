@@ -9,6 +9,7 @@ import { TenantScope } from "../../api/db/tenant_scope.ts";
 import { SYSTEM_TENANT_ID } from "../../schema/background.ts";
 import { tenants, users } from "../../schema/core.ts";
 import { startTestApp, test } from "../../tests/support/app.ts";
+import { aiResults } from "../ai/schema.ts";
 import { comments } from "../collaboration/schema.ts";
 import { employeePositions, employees } from "../orgchart/schema.ts";
 import { processes } from "../processes/schema.ts";
@@ -75,7 +76,17 @@ test("an erased employee is gone from every table; the position keeps its respon
   assert.ok(target, "a sample employee holds a position with responsibilities");
   const person = (await scope.first(employees, eq(employees.id, target.employeeId)))!;
   const former = [person.name, person.email!, person.phone!];
-  assert.deepEqual(Object.keys(await holding(w.id, former)).sort(), ["employees"]);
+  // An AI answer quoting the employee (answers are shown with the placeholders restored).
+  await scope.insert(aiResults, {
+    id: crypto.randomUUID(),
+    feature: "summary",
+    engine: "rules",
+    source: "text",
+    output: { summary: `Ask ${person.name} (${person.email}) before approving.` },
+    userId: await userId(w, "modeler"),
+    createdAt: new Date(),
+  });
+  assert.deepEqual(Object.keys(await holding(w.id, former)).sort(), ["ai_results", "employees"]);
   const other = await otherTenantId();
   const otherBefore = await fingerprint(t, other);
 
@@ -87,6 +98,10 @@ test("an erased employee is gone from every table; the position keeps its respon
   assert.ok(summary.verification.every((v: { remaining: number }) => v.remaining === 0));
   assert.ok(summary.verification.some((v: { table: string }) => v.table === "audit_log.details"));
   assert.ok(summary.hooks.includes("orgchart"));
+  assert.deepEqual(
+    summary.changed.find((c: { table: string }) => c.table === "ai_results"),
+    { table: "ai_results", rows: 1 },
+  );
   assert.deepEqual(
     summary.changed.find((c: { table: string }) => c.table === "employee_positions")?.rows > 0,
     true,
@@ -114,6 +129,11 @@ test("an erased employee is gone from every table; the position keeps its respon
   assert.deepEqual(await responsibilities.json(), target.before);
   // Nowhere in the workspace, in no column of any table (the audit trail included).
   assert.deepEqual(await holding(w.id, former), {});
+  const [answer] = await scope.select(aiResults);
+  assert.equal(
+    answer.output.summary,
+    `Ask ${summary.person.displayName} (${summary.person.displayName}) before approving.`,
+  );
   await chainsVerify(w.id);
   assert.deepEqual(await fingerprint(t, other), otherBefore, "the other tenant is untouched");
 
