@@ -65,6 +65,8 @@ export function registerEraseRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps) 
       { kind, id },
       c.var.principal!.userId!,
     );
+    // The workspace's own chain records the erasure with the protocol's hash (ids only).
+    c.set("auditDetails", { kind, personId: id, protocolId: protocol.id, sha256 });
     const jsonUrl = await signedLink(
       deps,
       "protocol",

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { eq, gt } from "drizzle-orm";
 import { verifyChain } from "../../api/audit/verify.ts";
 import { TenantScope } from "../../api/db/tenant_scope.ts";
+import { auditLog } from "../../schema/audit.ts";
 import { SYSTEM_TENANT_ID } from "../../schema/background.ts";
 import { tenants, users } from "../../schema/core.ts";
 import { startTestApp, test } from "../../tests/support/app.ts";
@@ -135,6 +136,14 @@ test("an erased employee is gone from every table; the position keeps its respon
     `Ask ${summary.person.displayName} (${summary.person.displayName}) before approving.`,
   );
   await chainsVerify(w.id);
+  const [entry] = await scope.select(auditLog, { where: eq(auditLog.action, "deletion.erase") });
+  assert.equal(entry.targetId, summary.id);
+  assert.deepEqual(entry.details, {
+    kind: "employee",
+    personId: target.employeeId,
+    protocolId: summary.id,
+    sha256: summary.sha256,
+  });
   assert.deepEqual(await fingerprint(t, other), otherBefore, "the other tenant is untouched");
 
   // Listed with the other protocols; the signed JSON holds ids and the pseudonym only.
