@@ -14,7 +14,9 @@ import { aiResults } from "../ai/schema.ts";
 import { comments } from "../collaboration/schema.ts";
 import { employeePositions, employees } from "../orgchart/schema.ts";
 import { processes } from "../processes/schema.ts";
+import { ProblemError } from "../../api/problem.ts";
 import { tenantIdTables } from "./catalogue.ts";
+import { erasePerson } from "./erase.ts";
 import { depsOf, fingerprint, newWorkspace, type Workspace } from "./test_support.ts";
 
 const t = await startTestApp();
@@ -271,7 +273,15 @@ test("only executives erase, never themselves, never through an API key", async 
   const self = await erase(await w.token("executive"), { ...body, id: execId });
   assert.equal(self.status, 409);
   assert.equal((await self.json()).type, "https://procedo.app/problems/erase-self");
+  // Two executives erasing each other at once: the second finds the last active executive
+  // (called directly, as the second request would run once the first committed).
+  const scope = new TenantScope(t.database.db, w.id);
+  await assert.rejects(
+    erasePerson(deps, scope, { kind: "user", id: execId }, readerId),
+    (e: ProblemError) => e.status === 409 && e.slug === "last-executive",
+  );
+  assert.equal((await scope.first(users, eq(users.id, execId)))!.active, 1);
   // Nothing changed for the reader.
-  const row = await new TenantScope(t.database.db, w.id).first(users, eq(users.id, readerId));
+  const row = await scope.first(users, eq(users.id, readerId));
   assert.equal(row!.active, 1);
 });
