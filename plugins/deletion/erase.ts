@@ -1,11 +1,11 @@
 // Erasing a person (GDPR Art. 17), in one transaction: the person's own row (a user of the
 // core or a row of the plugin table holding that kind of person) is anonymised from the
 // `personalData` marks, a user is deactivated and loses its Entra oid, every plugin's
-// onPersonErase hook removes what it holds beyond that, the tenant's marked columns are
-// searched for the former values (expected none), and the deletion protocol is written
-// with its hash in the audit chain. Ids stay: they are pseudonymous once the row is.
-import { and, eq } from "drizzle-orm";
-import { getTableColumns } from "drizzle-orm";
+// onPersonErase hook removes what it holds beyond that, copies of the former values quoted
+// in free text are replaced, the tenant's marked columns are searched for them (expected
+// none), and the deletion protocol is written with its hash in the audit chain. Ids stay:
+// they are pseudonymous once the row is.
+import { and, eq, getTableColumns } from "drizzle-orm";
 import { appendAudit, canonicalJson } from "../../api/audit/chain.ts";
 import { uuidv7 } from "../../api/db/ids.ts";
 import { TenantScope, type TenantTable } from "../../api/db/tenant_scope.ts";
@@ -13,7 +13,7 @@ import type { ErasedPerson, PluginDeps } from "../../api/plugin.ts";
 import { ProblemError } from "../../api/problem.ts";
 import { SYSTEM_TENANT_ID } from "../../schema/background.ts";
 import { users } from "../../schema/core.ts";
-import { anonymisedPatch, markedTables, remainingValues } from "./erase_columns.ts";
+import { anonymisedPatch, markedTables, remainingValues, replaceCopies } from "./erase_columns.ts";
 import { pseudonymOf } from "./links.ts";
 import { PROTOCOL_FORMAT } from "./protocol.ts";
 import { deletionProtocols } from "./schema.ts";
@@ -111,6 +111,9 @@ export async function erasePerson(
       hooks.push(p.name);
       for (const [t, n] of Object.entries(counts ?? {})) changed[t] = (changed[t] ?? 0) + n;
     }
+    // Then copies quoted in free text (a comment naming the person), in every marked column.
+    const copies = await replaceCopies(tx.db, scope.tenantId, deps.plugins, former, label);
+    for (const [t, n] of Object.entries(copies)) changed[t] = (changed[t] ?? 0) + n;
     const verification = await remainingValues(tx.db, scope.tenantId, deps.plugins, former);
     const finishedAt = new Date();
     const id = uuidv7();

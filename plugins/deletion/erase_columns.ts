@@ -6,6 +6,7 @@ import { getTableColumns, sql } from "drizzle-orm";
 import { getTableConfig, type MySqlColumn, type MySqlTable } from "drizzle-orm/mysql-core";
 import type { Db } from "../../api/db/client.ts";
 import { escapeLike } from "../../api/db/like.ts";
+import { affectedRows } from "../../api/db/tenant_scope.ts";
 import { type ProcedoPlugin, tableName } from "../../api/plugin.ts";
 import { auditLog } from "../../schema/audit.ts";
 import { corePersonalData, users } from "../../schema/core.ts";
@@ -62,6 +63,58 @@ export function anonymisedPatch(
     else patch[key] = `erased-${pseudonym}`;
   }
   return { patch, former: [...former] };
+}
+
+/** Marked columns of free text (not a name, address, key or JSON): where copies are replaced. */
+const FREE_TEXT_EXCLUDED = /name|mail|phone|oid|key/;
+
+/**
+ * Replaces the former values by `label` wherever they are quoted in the tenant's free text
+ * (marked text columns other than names, addresses and keys, e.g. a comment that names the
+ * person), bumping a `version` column; never in the users table (a namesake's row). Returns
+ * the rows changed per table.
+ */
+export async function replaceCopies(
+  db: Db,
+  tenantId: string,
+  plugins: readonly ProcedoPlugin[],
+  former: string[],
+  label: string,
+): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  if (!former.length) return out;
+  // Longest first, so an address is replaced before a name inside it.
+  const values = [...former].sort((a, b) => b.length - a.length);
+  for (const m of markedTables(plugins)) {
+    if (m.table === users) continue;
+    const all = getTableConfig(m.table).columns;
+    const columns = all.filter((c) =>
+      m.columns.includes(c.name) && /VarChar|Char|Text/i.test(c.columnType) &&
+      !FREE_TEXT_EXCLUDED.test(c.name)
+    );
+    if (!columns.length) continue;
+    const replacedOf = (c: MySqlColumn) => {
+      let expr = sql`${sql.identifier(c.name)}`;
+      for (const v of values) expr = sql`replace(${expr}, ${v}, ${label})`;
+      const length = (c as unknown as { length?: number }).length;
+      return length ? sql`left(${expr}, ${length})` : expr;
+    };
+    const sets = columns.map((c) => sql`${sql.identifier(c.name)} = ${replacedOf(c)}`);
+    if (all.some((c) => c.name === "version")) sets.push(sql`version = version + 1`);
+    const changed = sql.join(
+      columns.map((c) => sql`${replacedOf(c)} <> ${sql.identifier(c.name)}`),
+      sql` or `,
+    );
+    const n = affectedRows(
+      await db.execute(
+        sql`update ${sql.identifier(m.name)} set ${
+          sql.join(sets, sql`, `)
+        } where tenant_id = ${tenantId} and (${changed})`,
+      ),
+    );
+    if (n) out[m.name] = n;
+  }
+  return out;
 }
 
 function rowsOf<T>(result: unknown): T[] {

@@ -195,6 +195,12 @@ test("an erased user's comments stay with the pseudonym; mentions and inbox go",
   });
   assert.equal(mention.status, 201, await mention.clone().text());
   const mentionId = (await mention.json()).id;
+  const quote = await t.call("POST", "/api/v1/collaboration/comments", {
+    token: exec,
+    body: { processId: process.id, body: `Thanks, ${reader.displayName}!` },
+  });
+  assert.equal(quote.status, 201, await quote.clone().text());
+  const quoteId = (await quote.json()).id;
   assert.ok(Object.keys(await holding(w.id, [reader.displayName])).length > 1);
 
   const res = await erase(exec, { kind: "user", id: readerId, confirm: true });
@@ -218,6 +224,10 @@ test("an erased user's comments stay with the pseudonym; mentions and inbox go",
   const mentioning = (await scope.first(comments, eq(comments.id, mentionId)))!;
   assert.equal(mentioning.body, `Agreed, @${pseudonym}.`);
   assert.deepEqual(mentioning.mentions, []);
+  // A name typed as plain text is replaced too (the comment's version moves on).
+  const quoting = (await scope.first(comments, eq(comments.id, quoteId)))!;
+  assert.equal(quoting.body, `Thanks, ${pseudonym}!`);
+  assert.equal(quoting.version, 2);
   assert.deepEqual(await holding(w.id, [reader.displayName]), {});
   await chainsVerify(w.id);
 
