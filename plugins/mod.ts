@@ -11,6 +11,7 @@ import { orgchartPlugin } from "./orgchart/mod.ts";
 import { processesPlugin } from "./processes/mod.ts";
 import { resourcesPlugin } from "./resources/mod.ts";
 import { tagsPlugin } from "./tags/mod.ts";
+import { webhooksPlugin } from "./webhooks/mod.ts";
 
 export const defaultPlugins: ProcedoPlugin[] = [
   tagsPlugin,
@@ -24,4 +25,5 @@ export const defaultPlugins: ProcedoPlugin[] = [
   aiGooglePlugin,
   collaborationPlugin,
   livePlugin,
+  webhooksPlugin,
 ];
