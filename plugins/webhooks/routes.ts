@@ -37,7 +37,9 @@ const EndpointCreated = Endpoint.extend({
 
 const url = z.string().trim().min(1, { error: "must not be empty" }).max(2000, {
   error: "at most 2000 characters",
-});
+}).refine((v) => /^https?:\/\/[^/?#]/i.test(v) && URL.canParse(v), {
+  error: "must be an absolute https:// URL",
+}).openapi({ description: "https:// (http:// also outside production)" });
 const events = z.array(
   z.enum(EVENT_TYPES, { error: `one of ${EVENT_TYPES.join(", ")}` }),
 ).min(1, { error: "name at least one event type" }).max(EVENT_TYPES.length);
