@@ -190,7 +190,13 @@ async function countFailure(
     if (off) {
       await publishEvent(tx, deps, {
         type: "webhook.disabled",
-        data: { webhookId: endpointId, failures: streak, failingSince: since.toISOString() },
+        // The host only: a URL's path and query may hold the receiver's secret token.
+        data: {
+          webhookId: endpointId,
+          host: new URL(row.url).host,
+          failures: streak,
+          failingSince: since.toISOString(),
+        },
       });
     }
     return off;

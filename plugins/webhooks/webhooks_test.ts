@@ -261,6 +261,15 @@ test("an endpoint failing for 24 hours is switched off and the others hear of it
   assert.ok(told, "the other endpoint heard of it");
   assert.equal(told.body.data.webhookId, failingId);
   assert.ok(told.verified);
+  assert.equal(told.body.data.host, new URL(failing.url).host);
+  // The executives hear of it by mail (the collaboration plugin knows their addresses).
+  const mails = (await db.select().from(outbox).where(eq(outbox.kind, "mail")))
+    .filter((m) => m.dedupeKey?.startsWith(`webhook-disabled:`));
+  assert.ok(mails.length >= 1, "a mail to the executives is queued");
+  const mail = mails[0].payload as { to: string[]; subject: string; text: string };
+  assert.deepEqual(mail.to, ["erika.executive@contoso.example"]);
+  assert.match(mail.text, new RegExp(`webhook to ${new URL(failing.url).host}`));
+  assert.match(mail.text, /\/admin\/webhooks/);
   // No retries to a switched-off endpoint.
   await background.outbox.drain({ now: later(3600) });
   assert.equal(failing.received.length, 1);
