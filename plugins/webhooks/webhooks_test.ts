@@ -155,6 +155,26 @@ test("comment.created and problem.reported reach the endpoint without people's w
   await remove(id, receiver);
 });
 
+test("a review falling due reaches the endpoint as review.due", async () => {
+  const receiver = startReceiver();
+  const id = await register(receiver, ["review.due"]);
+  const processId = await ownedProcess(t);
+  const due = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
+  await ok(t.call("PATCH", `/api/v1/processes/${processId}`, {
+    token: executive,
+    body: { nextReviewAt: due },
+    headers: { "if-match": "*" },
+  }));
+  await background.scheduler.tick(new Date());
+  await background.outbox.drain();
+  const event = receiver.received.find((r) => r.body.data.processId === processId);
+  assert.ok(event, "review.due arrived");
+  assert.equal(event.type, "review.due");
+  assert.deepEqual([event.body.data.dueDate, event.body.data.stage], [due, "overdue"]);
+  assert.ok(event.verified);
+  await remove(id, receiver);
+});
+
 test("a receiver that answered 500 gets the retry, with the same webhook-id", async () => {
   const receiver = startReceiver();
   const id = await register(receiver, ["comment.created"]);
