@@ -74,30 +74,27 @@ export async function createEndpoint(
   const sealed = await sealSecret(config, scope.tenantId, secret);
   const id = uuidv7();
   const now = new Date();
-  await scope.transaction(async (tx) => {
-    // Counted under a lock of the tenant's rows, so two creations cannot both pass.
-    const existing = await tx.select(webhookEndpoints, { forUpdate: true });
-    if (existing.length >= MAX_ENDPOINTS) {
-      throw new ProblemError(
-        409,
-        "webhook-limit",
-        `A workspace can register at most ${MAX_ENDPOINTS} webhook endpoints.`,
-      );
-    }
-    await tx.insert(webhookEndpoints, {
-      id,
-      url: input.url,
-      events: unique(input.events),
-      secretSealed: sealed,
-      enabled: 1,
-      failureStreak: 0,
-      failingSince: null,
-      disabledReason: null,
-      lastDeliveryAt: null,
-      createdBy: actorId,
-      createdAt: now,
-      updatedAt: now,
-    });
+  // A soft limit: two registrations at the same moment may both pass it.
+  if (await scope.count(webhookEndpoints) >= MAX_ENDPOINTS) {
+    throw new ProblemError(
+      409,
+      "webhook-limit",
+      `A workspace can register at most ${MAX_ENDPOINTS} webhook endpoints.`,
+    );
+  }
+  await scope.insert(webhookEndpoints, {
+    id,
+    url: input.url,
+    events: unique(input.events),
+    secretSealed: sealed,
+    enabled: 1,
+    failureStreak: 0,
+    failingSince: null,
+    disabledReason: null,
+    lastDeliveryAt: null,
+    createdBy: actorId,
+    createdAt: now,
+    updatedAt: now,
   });
   return { ...await getEndpoint(scope, id), secret };
 }

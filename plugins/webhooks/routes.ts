@@ -190,7 +190,11 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
       c.req.valid("json"),
       c.var.principal!.userId,
     );
-    return c.json(created, 201, { Location: `/api/v1/webhooks/${created.id}` });
+    return c.json(created, 201, {
+      Location: `/api/v1/webhooks/${created.id}`,
+      // The secret is in this answer only: no cache keeps it.
+      "Cache-Control": "no-store",
+    });
   });
   app.openapi(get, async (c) => {
     return c.json(await service.getEndpoint(c.var.scope, c.req.valid("param").id), 200);
