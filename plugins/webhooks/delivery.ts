@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import { uuidv7 } from "../../api/db/ids.ts";
 import { TenantScope } from "../../api/db/tenant_scope.ts";
 import { publishEvent } from "../../api/events.ts";
+import { createTenantVersions } from "../../api/tenant_cache/version.ts";
 import {
   type OutboxHandler,
   type OutboxMessage,
@@ -78,6 +79,25 @@ async function deliverWebhook(message: OutboxMessage, deps: PluginDeps): Promise
     error: outcome.error?.slice(0, 500) ?? null,
     at,
   });
+  try {
+    await settle(scope, endpoint, message, m, outcome, at, deps);
+  } finally {
+    // Written outside a request: answers remembered for the tenant (its log) are stale now.
+    await createTenantVersions(deps.cache).changed(message.tenantId);
+  }
+}
+
+/** Counts the outcome for the endpoint; throws as the outbox expects when it failed. */
+async function settle(
+  scope: TenantScope,
+  endpoint: EndpointRow,
+  message: OutboxMessage,
+  m: WebhookMessage,
+  outcome: Outcome,
+  at: Date,
+  deps: PluginDeps,
+): Promise<void> {
+  const ping = m.type === PING;
   if (outcome.status === "delivered") {
     if (!ping) {
       await scope.update(webhookEndpoints, {

@@ -6,6 +6,7 @@ import { EVENTS_POINT } from "../../api/events.ts";
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { webhookHandler } from "./delivery.ts";
 import { WEBHOOK_KIND, webhookListener } from "./listener.ts";
+import { pruneTask } from "./prune.ts";
 import { registerWebhookRoutes } from "./routes.ts";
 import { webhookTables } from "./schema.ts";
 
@@ -23,4 +24,5 @@ export const webhooksPlugin: ProcedoPlugin = {
   routes: (app, deps) => registerWebhookRoutes(app, deps),
   contributes: { [EVENTS_POINT]: webhookListener },
   outboxHandlers: { [WEBHOOK_KIND]: webhookHandler },
+  schedules: [pruneTask],
 };

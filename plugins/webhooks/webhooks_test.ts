@@ -14,6 +14,8 @@ import { defaultPlugins } from "../mod.ts";
 import { BASE as COLLAB, ok, ownedProcess } from "../collaboration/test_support.ts";
 import { webhookDeliveries, webhookEndpoints } from "./schema.ts";
 import { type Receiver, startReceiver } from "./test_support.ts";
+import { DELIVERY_LOG_DAYS, pruneDeliveries } from "./prune.ts";
+import { TenantScope } from "../../api/db/tenant_scope.ts";
 
 const ALLOW = { WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true" };
 const t = await startTestApp({ env: ALLOW });
@@ -307,6 +309,28 @@ test("an endpoint failing for 24 hours is switched off and the others hear of it
     0,
     "its log went with it",
   );
+});
+
+test("the delivery log forgets attempts older than 30 days", async () => {
+  const receiver = startReceiver();
+  const id = await register(receiver, ["comment.created"]);
+  await ok(t.call("POST", `${BASE}/${id}/test`, { token: executive }), 202);
+  assert.deepEqual(await deliveries(id), []);
+  await background.outbox.drain();
+  assert.equal((await deliveries(id)).length, 1, "the worker's write is seen at once");
+  const [row] = await db.select().from(webhookDeliveries).where(
+    eq(webhookDeliveries.endpointId, id),
+  );
+  const scope = new TenantScope(db, row.tenantId);
+  const day = 86_400_000;
+  assert.equal(await pruneDeliveries(scope, new Date(row.at.getTime() + 29 * day)), 0);
+  assert.equal(
+    await pruneDeliveries(scope, new Date(row.at.getTime() + (DELIVERY_LOG_DAYS + 1) * day)),
+    1,
+  );
+  await t.changed(row.tenantId); // as the daily task does
+  assert.deepEqual(await deliveries(id), []);
+  await remove(id, receiver);
 });
 
 test("API keys and non-executives cannot manage webhooks", async () => {
