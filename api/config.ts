@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { type MailConfig, mailConfigOf, mailEnvShape } from "./mail/config.ts";
 import { decodeKey } from "./audit/signing.ts";
+import { scheduleOf } from "./scheduler/every.ts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"], {
@@ -106,11 +107,30 @@ export const envSchema = z.object({
     error: "expected Ed25519 public keys in base64url, separated by commas",
   }).default([]),
   AUDIT_ANCHOR_EVERY_MINUTES: int(1, 1440).default(5),
+  PURGE_AFTER_LOCK_DAYS: int(0, 3650).default(30),
+
+  BACKUP_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, {
+    error: "expected 32 random bytes in base64 (openssl rand -base64 32)",
+  }).optional(),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_SCHEDULE: z.string().refine((v) => {
+    try {
+      scheduleOf(v);
+      return true;
+    } catch {
+      return false;
+    }
+  }, { error: 'expected a cron expression in UTC, e.g. "30 2 * * *"' }).optional(),
+  BACKUP_RETENTION_DAYS: int(1, 3650).default(30),
+  BACKUP_KEYS_FILE: z.string().min(1).optional(),
 
   ...mailEnvShape,
 });
 
 export type Env = z.input<typeof envSchema>;
+
+/** The scheduled backup's time when only BACKUP_DIR is set: every day at 02:30 UTC. */
+export const DEFAULT_BACKUP_SCHEDULE = "30 2 * * *";
 
 export interface Config {
   mode: "development" | "test" | "production";
@@ -126,6 +146,8 @@ export interface Config {
     /** How often the scheduler anchors every chain with new entries. */
     anchorEveryMinutes: number;
   };
+  /** Days after a contract-end lock until the workspace's data is purged. */
+  purgeAfterLockDays: number;
   host: string;
   port: number;
   publicUrl?: string;
@@ -169,6 +191,19 @@ export interface Config {
   };
   /** How mail leaves (api/mail/) and how often the outbox retries it. */
   mail: MailConfig;
+  /** Backups (plugins/backup, Deno only; docs/operations.md). */
+  backup: {
+    /** AES key (base64, 32 bytes) wrapping the tenants' data keys; else a key file in dev. */
+    masterKey?: string;
+    /** Where scheduled backups go; without it (and without a schedule) none run. */
+    dir?: string;
+    /** When the scheduled backup runs (cron in UTC); set when BACKUP_DIR or BACKUP_SCHEDULE is. */
+    schedule?: string;
+    /** Backups older than this many days are removed after each scheduled backup. */
+    retentionDays: number;
+    /** Where each backup leaves a copy of the key store (for rebuilding a lost database). */
+    keysFile?: string;
+  };
   auth: {
     mode: "dev" | "entra";
     entra: {
@@ -265,6 +300,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       previousPublicKeys: e.AUDIT_PREVIOUS_PUBLIC_KEYS,
       anchorEveryMinutes: e.AUDIT_ANCHOR_EVERY_MINUTES,
     },
+    purgeAfterLockDays: e.PURGE_AFTER_LOCK_DAYS,
     host: e.HOST,
     port: e.PORT,
     publicUrl: e.PUBLIC_URL,
@@ -312,6 +348,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       },
     },
     mail,
+    backup: {
+      masterKey: e.BACKUP_MASTER_KEY,
+      dir: e.BACKUP_DIR ?? (e.BACKUP_SCHEDULE ? `${e.DATA_DIR}/backups` : undefined),
+      schedule: e.BACKUP_SCHEDULE ?? (e.BACKUP_DIR ? DEFAULT_BACKUP_SCHEDULE : undefined),
+      retentionDays: e.BACKUP_RETENTION_DAYS,
+      keysFile: e.BACKUP_KEYS_FILE,
+    },
   };
 }
 

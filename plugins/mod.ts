@@ -4,8 +4,10 @@ import { exportsPlugin } from "./exports/mod.ts";
 import { aiPlugin } from "./ai/mod.ts";
 import { aiAnthropicPlugin } from "./ai-anthropic/mod.ts";
 import { aiGooglePlugin } from "./ai-google/mod.ts";
+import { backupPlugin } from "./backup/mod.ts";
 import { aiOpenaiPlugin } from "./ai-openai/mod.ts";
 import { collaborationPlugin } from "./collaboration/mod.ts";
+import { deletionPlugin } from "./deletion/mod.ts";
 import { livePlugin } from "./live/mod.ts";
 import { orgchartPlugin } from "./orgchart/mod.ts";
 import { processesPlugin } from "./processes/mod.ts";
@@ -26,4 +28,6 @@ export const defaultPlugins: ProcedoPlugin[] = [
   collaborationPlugin,
   livePlugin,
   webhooksPlugin,
+  backupPlugin,
+  deletionPlugin,
 ];

@@ -13984,6 +13984,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/deletion/offboarding": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Offboard this workspace: lock it now, purge its data now or at a date
+     * @description Locks the workspace at once (every later call of its users and keys answers 403 tenant-locked) and queues the purge of all its data, immediately or at purgeAt (at most 90 days ahead). confirmName must be the workspace's exact name. The answer's statusUrl is signed and works without a session; the finished job links the deletion protocol.
+     */
+    post: operations["startOffboarding"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/deletion/jobs/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a deletion or export job
+     * @description Status and progress of a job of this workspace, with the protocol's or the archive's signed link once it is done.
+     */
+    get: operations["getDeletionJob"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/deletion/protocols": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the deletion protocols of this workspace
+     * @description Protocols of final deletions, newest first, each with signed links to its JSON and PDF (valid 90 days).
+     */
+    get: operations["listDeletionProtocols"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/audit": {
     parameters: {
       query?: never;
@@ -16354,6 +16414,67 @@ export interface components {
       /** Format: date-time */
       at: string;
     };
+    DeletionJobStarted: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "queued" | "running" | "done" | "failed";
+      /** @description The job's status, signed: usable without a session after the workspace is locked */
+      statusUrl: string;
+    };
+    OffboardingRequest: {
+      /**
+       * @description The workspace's name, typed exactly as shown, to confirm
+       * @example Contoso Ltd
+       */
+      confirmName: string;
+      /**
+       * @description Purge the data at once, or at purgeAt
+       * @enum {string}
+       */
+      purge: "immediate" | "scheduled";
+      /**
+       * Format: date-time
+       * @description When to purge (purge: scheduled): in the future, at most 90 days
+       */
+      purgeAt?: string;
+    };
+    DeletionJob: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      kind: "offboarding" | "export" | "purge";
+      /** @enum {string} */
+      status: "queued" | "running" | "done" | "failed";
+      progress: number;
+      /** @description A finished export's archive, signed, valid 24 hours */
+      downloadUrl?: string;
+      /** @description The deletion protocol as JSON, signed, valid 90 days (.pdf for the PDF) */
+      protocolUrl?: string;
+      error?: string;
+    };
+    DeletionProtocolPage: {
+      items: components["schemas"]["DeletionProtocolSummary"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    DeletionProtocolSummary: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      jobId: string;
+      /** @enum {string} */
+      reason: "offboarding" | "contract end";
+      /** Format: date-time */
+      createdAt: string;
+      /** @description SHA-256 of the protocol, also in the audit chain */
+      sha256: string;
+      /** @description The protocol as JSON, signed, valid 90 days */
+      jsonUrl: string;
+      /** @description The protocol as PDF, signed, valid 90 days */
+      pdfUrl: string;
+    };
     AuditPage: {
       items: components["schemas"]["AuditEntry"][];
       total: number;
@@ -16883,6 +17004,205 @@ export interface operations {
       };
       /** @description Not found */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  startOffboarding: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["OffboardingRequest"];
+      };
+    };
+    responses: {
+      /** @description Locked; the purge is queued */
+      202: {
+        headers: {
+          /** @description statusUrl */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeletionJobStarted"];
+        };
+      };
+      /** @description Bad request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Payload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getDeletionJob: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The job */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeletionJob"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listDeletionProtocols: {
+    parameters: {
+      query?: {
+        /** @description Page size, 1–200 */
+        limit?: number;
+        /** @description Items to skip */
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of protocols */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["DeletionProtocolPage"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
         headers: {
           [name: string]: unknown;
         };

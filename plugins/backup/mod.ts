@@ -1,0 +1,35 @@
+// The backup plugin: per-tenant data keys for encrypted backups, crypto-shredding on purge,
+// and the scheduled daily backup. `deno task backup` and `deno task restore` (backup_cli.ts,
+// restore_cli.ts) write and restore backups; docs/operations.md describes them.
+// Loaded by the Workers bundle too: nothing here touches the file system. Only on Deno does
+// the plugin schedule backups, and the task loads the writer when it runs.
+import type { GlobalTask, ProcedoPlugin } from "../../api/plugin.ts";
+import { destroyDataKey } from "./keys.ts";
+import { backupTables } from "./schema.ts";
+
+/** Writes a backup when BACKUP_SCHEDULE is due (checked each minute; see scheduled.ts). */
+export const scheduledBackupTask: GlobalTask = {
+  name: "backup.scheduled",
+  every: 1,
+  perTenant: false,
+  // A backup may take long: no other instance starts one while this lease holds.
+  leaseSeconds: 6 * 3600,
+  run: async (ctx) => {
+    const { runScheduledBackup } = await import("./scheduled.ts");
+    await runScheduledBackup(ctx);
+  },
+};
+
+/** Backups need a file system: Deno has one, Cloudflare Workers do not. */
+const hasFileSystem = typeof (globalThis as { Deno?: unknown }).Deno === "object";
+
+export const backupPlugin: ProcedoPlugin = {
+  name: "backup",
+  description: "Encrypted backups per tenant, crypto-shredded when a tenant is purged",
+  tables: backupTables,
+  // Keys and run records only.
+  personalData: { tenant_data_keys: [], backup_runs: [] },
+  // Destroying the tenant's data key makes its rows in every backup unreadable.
+  onTenantPurge: async ({ db, tenantId }) => void await destroyDataKey(db, tenantId),
+  schedules: hasFileSystem ? [scheduledBackupTask] : [],
+};
