@@ -148,6 +148,13 @@ export const ROUTES: Route[] = [
     minRole: "executive",
   },
   {
+    path: "/admin/webhooks",
+    title: "webhooks.title",
+    tag: "procedo-admin-webhooks",
+    load: admin,
+    minRole: "executive",
+  },
+  {
     path: "/admin/ai",
     title: "ai.title",
     tag: "procedo-admin-ai",

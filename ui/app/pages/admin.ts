@@ -6,3 +6,4 @@ import "./admin_embedding.ts";
 import "./admin_plan.ts";
 import "./admin_settings.ts";
 import "./admin_users.ts";
+import "./admin_webhooks.ts";
