@@ -10,6 +10,7 @@ import { icon } from "../../../components/icons.ts";
 import "../../../components/problem_bar.ts";
 import { base, controls } from "../../../components/styles.ts";
 import { unwrap } from "../../../lib/api/client.ts";
+import { ApiData } from "../../../lib/api_data.ts";
 import { formatDate, LocaleController, t } from "../../../lib/i18n.ts";
 import { session } from "../../session.ts";
 import { dataStyles } from "./data_styles.ts";
@@ -95,6 +96,12 @@ export class ProcedoOffboarding extends LitElement {
   declare typed: string;
   declare busy: boolean;
   declare error: unknown;
+  /** The name as it is now (another executive may have renamed the workspace meanwhile). */
+  #name = new ApiData(
+    this,
+    async (signal) => unwrap(await session().api.GET("/api/v1/users/me", { signal })).tenant.name,
+    { auto: false },
+  );
 
   constructor() {
     super();
@@ -167,7 +174,7 @@ export class ProcedoOffboarding extends LitElement {
   }
 
   #confirm() {
-    const name = session().me.tenant.name;
+    const name = this.#name.value ?? session().me.tenant.name;
     const errors = formErrors(this.error, FIELDS);
     const matches = this.typed === name;
     const summary = this.purge === "immediate"
@@ -182,13 +189,13 @@ export class ProcedoOffboarding extends LitElement {
           aria-describedby="name-hint"
           aria-invalid=${errors.fields["body.confirmName"] ? "true" : "false"}
           @input=${(e: Event) => (this.typed = (e.target as HTMLInputElement).value)}>
-        ${fieldError(errors.fields["body.confirmName"])}
+        ${fieldError(errors.fields["body.confirmName"] && t("data.delete.nameRefused"))}
       </label>
       <p id="name-hint" class="muted">${matches ? "" : t("data.delete.nameMismatch")}</p>
-      <procedo-problem .error=${errors.rest}></procedo-problem>
+      <procedo-problem .error=${errors.rest ?? this.#name.error}></procedo-problem>
       <div class="actions">
         <fluent-button appearance="primary" data-testid="offboarding-confirm"
-          ?disabled=${!matches || this.busy}
+          ?disabled=${!matches || this.busy || this.#name.loading}
           title=${matches ? nothing : t("data.delete.nameMismatch")}
           @click=${this.#submit}>${icon("delete", 20, "start")}${t(
             "data.delete.confirm",
@@ -231,6 +238,7 @@ export class ProcedoOffboarding extends LitElement {
     }
     this.error = undefined;
     this.#go("confirm");
+    void this.#name.reload();
   };
 
   #submit = async () => {
@@ -253,7 +261,9 @@ export class ProcedoOffboarding extends LitElement {
     } catch (e) {
       this.error = e;
       // The date is asked for in the first step: go back there to show what is wrong with it.
-      if (formErrors(e, FIELDS).fields["body.purgeAt"]) this.step = "when";
+      const fields = formErrors(e, FIELDS).fields;
+      if (fields["body.purgeAt"]) this.step = "when";
+      if (fields["body.confirmName"]) void this.#name.reload();
     } finally {
       this.busy = false;
     }

@@ -45,6 +45,8 @@ export const en = {
   "data.delete.typeName": "Type the workspace's name to confirm: {name}",
   "data.delete.nameLabel": "Workspace name",
   "data.delete.nameMismatch": "Type the name exactly as shown to enable the button.",
+  "data.delete.nameRefused":
+    "This is not the workspace's name as it is now (it may have been renamed). Type the name shown above.",
   "data.delete.confirm": "Delete the workspace",
 
   "data.status.title": "The workspace is being deleted",
@@ -127,6 +129,8 @@ export const de: Record<keyof typeof en, string> = {
   "data.delete.nameLabel": "Name des Arbeitsbereichs",
   "data.delete.nameMismatch":
     "Geben Sie den Namen genau wie angezeigt ein, um die Schaltfläche freizugeben.",
+  "data.delete.nameRefused":
+    "Das ist nicht der aktuelle Name des Arbeitsbereichs (er wurde vielleicht umbenannt). Geben Sie den oben angezeigten Namen ein.",
   "data.delete.confirm": "Arbeitsbereich löschen",
 
   "data.status.title": "Der Arbeitsbereich wird gelöscht",
