@@ -123,8 +123,10 @@ export class ProcedoOffboardingStatus extends LitElement {
       : t("data.status.queued");
     return html`
       <div class="progress">
-        <fluent-progress-bar value=${job.progress} max="100"
-          aria-label=${t("data.status.progress")}></fluent-progress-bar>
+        ${this.purgeAt && job.status === "queued" ? nothing : html`
+          <fluent-progress-bar value=${job.status === "queued" ? nothing : job.progress}
+            max="100" aria-label=${t("data.status.progress")}></fluent-progress-bar>
+        `}
         <span role="status" data-testid="offboarding-progress">${text}</span>
       </div>
     `;

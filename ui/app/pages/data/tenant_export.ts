@@ -82,7 +82,7 @@ export class ProcedoTenantExport extends LitElement {
       : t("data.export.running", { progress: job.progress });
     return html`
       <div class="progress">
-        <fluent-progress-bar value=${job.progress} max="100"
+        <fluent-progress-bar value=${job.status === "queued" ? nothing : job.progress} max="100"
           aria-label=${t("data.export.progress")}></fluent-progress-bar>
         <span role="status" data-testid="export-status">${text}</span>
       </div>
