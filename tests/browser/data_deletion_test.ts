@@ -130,6 +130,42 @@ it("an executive exports everything, deletes the workspace at once and gets the 
   await page.context().close();
 });
 
+it("a deletion at a date: the date is checked, the workspace locked now, the data kept until then", async () => {
+  const w = await newWorkspace(app.t, deps);
+  const page = await openAs(w, "executive", "/admin/data");
+  await page.getByTestId("offboarding-start").click();
+  await page.getByTestId("purge-scheduled").check();
+  await page.getByTestId("offboarding-continue").click();
+  await page.getByText("Choose a date.").waitFor();
+  const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  await page.getByTestId("purge-date").fill(day(120));
+  await page.getByTestId("offboarding-continue").click();
+  await page.getByText("Choose a date from tomorrow up to 90 days ahead.").waitFor();
+  await page.getByTestId("purge-date").fill(day(10));
+  await page.getByTestId("offboarding-continue").click();
+  const when = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(
+    new Date(`${day(10)}T00:00:00`),
+  );
+  await page.getByText(`will be locked now and its data deleted on ${when}`).waitFor();
+  await page.getByTestId("confirm-name").fill(w.name);
+  await page.getByTestId("offboarding-confirm").click();
+  await page.getByTestId("offboarding-progress").getByText(`The data will be deleted on ${when}.`)
+    .waitFor();
+
+  // Locked now, purged later: the runner leaves it alone until the date.
+  const locked = await app.t.call("GET", "/api/v1/tags", { token: await w.token("executive") });
+  assert.equal(locked.status, 403);
+  await locked.body?.cancel();
+  await runJobs();
+  assert.ok(Object.keys(await leftovers(app.t, w.id)).length > 0, "the data is still there");
+  const statusUrl = await page.getByTestId("status-url").inputValue();
+  const job =
+    await (await app.t.call("GET", new URL(statusUrl).pathname + new URL(statusUrl).search))
+      .json();
+  assert.equal(job.status, "queued");
+  await page.context().close();
+});
+
 it("the protocols list shows date, reason, counts and the downloads", async () => {
   const w = await newWorkspace(app.t, deps);
   const now = new Date().toISOString();

@@ -90,7 +90,7 @@ export const de: Record<keyof typeof en, string> = {
 
   "data.export.title": "Alle Daten exportieren",
   "data.export.text":
-    "Erstellt eine ZIP-Datei mit allem, was dieser Arbeitsbereich enthält: manifest.json (Formatversion sowie für jede Tabelle die Zeilenzahl und den SHA-256 ihrer Datei), eine JSONL-Datei je Tabelle jeder Funktion, jede veröffentlichte Prozessversion als BPMN-2.0-XML und das Audit-Protokoll mit seinen signierten Ankern. Eine andere Procedo-Instanz kann sie importieren.",
+    "Erstellt eine ZIP-Datei mit allem, was dieser Arbeitsbereich enthält: manifest.json (Formatversion sowie für jede Tabelle die Zeilenzahl und den SHA-256 ihrer Datei), eine JSONL-Datei je Tabelle jeder Funktion, jede veröffentlichte Prozessversion als BPMN-2.0-XML und das Prüfprotokoll mit seinen signierten Ankern. Eine andere Procedo-Instanz kann sie importieren.",
   "data.export.start": "Alle Daten exportieren",
   "data.export.queued": "Der Export wartet auf den Start…",
   "data.export.running": "Archiv wird geschrieben: {progress} %",
@@ -154,7 +154,7 @@ export const de: Record<keyof typeof en, string> = {
 
   "data.protocols.title": "Löschprotokolle",
   "data.protocols.text":
-    "Jede endgültige Löschung schreibt ein Protokoll: was gelöscht wurde, warum, wann, wie, und wie viele Zeilen danach in jeder Tabelle übrig sind. Sein SHA-256 steht im Audit-Protokoll.",
+    "Jede endgültige Löschung schreibt ein Protokoll: was gelöscht wurde, warum, wann, wie, und wie viele Zeilen danach in jeder Tabelle übrig sind. Sein SHA-256 steht im Prüfprotokoll.",
   "data.protocols.none": "Noch keine Löschprotokolle.",
   "data.protocols.date": "Datum",
   "data.protocols.reason": "Grund",
