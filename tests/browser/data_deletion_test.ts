@@ -59,6 +59,9 @@ it("an executive exports everything, deletes the workspace at once and gets the 
   // Export: queued, then (the job runner has run) the signed download of the archive.
   await page.getByTestId("export-start").click();
   await page.getByTestId("export-status").getByText("The export is queued").waitFor();
+  // A reload finds the export again (remembered for the tab).
+  await page.reload();
+  await page.getByTestId("export-status").getByText("The export is queued").waitFor();
   await runJobs();
   const link = page.getByTestId("export-download");
   await link.waitFor();

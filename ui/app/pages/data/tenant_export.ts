@@ -38,11 +38,13 @@ export class ProcedoTenantExport extends LitElement {
     const job = this.#job.job;
     // A job that is gone (404) or refused is forgotten: the button offers a new export.
     const lost = isApiProblem(this.#job.error) && this.#job.error.status < 500;
+    const gone = lost && (this.#job.error as { status: number }).status === 404;
     return html`
       <section class="card" aria-labelledby="export-heading" data-testid="tenant-export">
         <h2 id="export-heading">${icon("download")}${t("data.export.title")}</h2>
         <p>${t("data.export.text")}</p>
-        <procedo-problem .error=${this.error ?? this.#job.error} @retry=${this.#start}>
+        <procedo-problem .error=${this.error ?? (gone ? undefined : this.#job.error)}
+          @retry=${this.#start}>
         </procedo-problem>
         ${job && !lost ? this.#state(job) : this.#startButton(t("data.export.start"), true)}
       </section>
@@ -111,14 +113,21 @@ export class ProcedoTenantExport extends LitElement {
   };
 
   #follow(id: string) {
-    this.#job.follow(async (signal) =>
-      unwrap(
-        await session().api.GET("/api/v1/deletion/jobs/{id}", {
-          params: { path: { id } },
-          signal,
-        }),
-      )
-    );
+    const key = remembered();
+    this.#job.follow(async (signal) => {
+      try {
+        return unwrap(
+          await session().api.GET("/api/v1/deletion/jobs/{id}", {
+            params: { path: { id } },
+            signal,
+          }),
+        );
+      } catch (e) {
+        // Gone (or never this workspace's): nothing to come back to.
+        if (isApiProblem(e) && e.status === 404) sessionStorage.removeItem(key);
+        throw e;
+      }
+    });
   }
 }
 
