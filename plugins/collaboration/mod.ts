@@ -2,6 +2,7 @@
 // feedback, problems and suggestions, the inbox, notifications in the app and by mail (at
 // once or in a daily summary, per person and category, in their language), and review
 // reminders. Other plugins import only service.ts.
+import { EVENTS_POINT } from "../../api/events.ts";
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { APPROVAL_EVENTS_POINT } from "../processes/service.ts";
 import { approvalListener } from "./approvals.ts";
@@ -14,6 +15,7 @@ import { registerProblemRoutes } from "./problems_routes.ts";
 import { sendReviewReminders } from "./reminders.ts";
 import { collaborationTables } from "./schema.ts";
 import { seedDemoAddresses } from "./settings_service.ts";
+import { webhookAlerts } from "./webhook_alerts.ts";
 
 export const collaborationPlugin: ProcedoPlugin = {
   name: "collaboration",
@@ -45,7 +47,7 @@ export const collaborationPlugin: ProcedoPlugin = {
   onTenantCreated: ({ scope }) => seedDemoAddresses(scope),
   // An erased user's preferences, inbox and mentions go; the words stay, pseudonymous.
   onPersonErase: eraseUserTraces,
-  contributes: { [APPROVAL_EVENTS_POINT]: approvalListener },
+  contributes: { [APPROVAL_EVENTS_POINT]: approvalListener, [EVENTS_POINT]: webhookAlerts },
   schedules: [
     {
       name: "collaboration.review-reminders",

@@ -9,6 +9,8 @@ import * as admin from "./features/admin.ts";
 import * as imports from "./features/imports.ts";
 import * as plurals from "./features/plurals.ts";
 import * as embed from "./features/embed.ts";
+import * as webhooks from "./features/webhooks.ts";
+import * as deletion from "./features/deletion.ts";
 import * as live from "./features/live.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as orgchartView from "./features/orgchart_view.ts";
@@ -370,7 +372,9 @@ type FeatureKey =
   | keyof typeof embed.en
   | keyof typeof ai.en
   | keyof typeof collaboration.en
-  | keyof typeof live.en;
+  | keyof typeof live.en
+  | keyof typeof webhooks.en
+  | keyof typeof deletion.en;
 
 export const de: Record<MessageKey, string> = {
   ...core,
@@ -390,4 +394,6 @@ export const de: Record<MessageKey, string> = {
   ...ai.de,
   ...collaboration.de,
   ...live.de,
+  ...webhooks.de,
+  ...deletion.de,
 };

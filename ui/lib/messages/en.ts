@@ -9,6 +9,8 @@ import * as admin from "./features/admin.ts";
 import * as imports from "./features/imports.ts";
 import * as plurals from "./features/plurals.ts";
 import * as embed from "./features/embed.ts";
+import * as webhooks from "./features/webhooks.ts";
+import * as deletion from "./features/deletion.ts";
 import * as live from "./features/live.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as orgchartView from "./features/orgchart_view.ts";
@@ -360,6 +362,8 @@ export const en = {
   ...ai.en,
   ...collaboration.en,
   ...live.en,
+  ...webhooks.en,
+  ...deletion.en,
 };
 
 export type MessageKey = keyof typeof en;
