@@ -74,8 +74,12 @@ export async function erasePerson(
   if (input.kind === "user" && input.id === callerId) {
     throw new ProblemError(409, "erase-self", "You cannot erase yourself: ask another executive.");
   }
-  // Outside the transaction: the first call creates the signing key (links.ts).
-  const pseudonym = await pseudonymOf(deps, `${input.kind}:${input.id}`);
+  // Outside the transaction: the first call creates the signing key (links.ts). A user gets
+  // the pseudonym protocols give a user who requests (requestedBy), so the two match.
+  const pseudonym = await pseudonymOf(
+    deps,
+    input.kind === "user" ? input.id : `${input.kind}:${input.id}`,
+  );
   const requestedBy = await pseudonymOf(deps, callerId);
   const label = `Former ${input.kind} ${pseudonym.slice(2, 8)}`;
   const startedAt = new Date();
