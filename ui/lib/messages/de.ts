@@ -155,6 +155,12 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   "admin.users.roleChanged": "{name} ist jetzt {role}.",
   "admin.users.deactivated": "{name} ist deaktiviert.",
   "admin.users.reactivated": "{name} ist wieder aktiv.",
+  "admin.users.erase": "Löschen",
+  "admin.users.eraseTitle": "Diese Person endgültig löschen?",
+  "admin.users.eraseText":
+    "{name} wird aus diesem Arbeitsbereich gelöscht (DSGVO Art. 17): Name und Anmeldung werden entfernt und können nicht wiederhergestellt werden, Posteingang und Benachrichtigungseinstellungen werden gelöscht. Was die Person geschrieben hat, bleibt und wird als ehemaliger Benutzer gezeigt. Ein Löschprotokoll wird geschrieben.",
+  "admin.users.erased":
+    "{name} ist gelöscht und wird jetzt als {now} gezeigt. Das Protokoll finden Sie unter Daten und Löschung.",
   "admin.users.rowReloaded":
     "Die Zeile von {name} zeigt jetzt die aktuelle Rolle und den aktuellen Status.",
 

@@ -151,6 +151,12 @@ const core = {
   "admin.users.roleChanged": "{name} is now {role}.",
   "admin.users.deactivated": "{name} is deactivated.",
   "admin.users.reactivated": "{name} is active again.",
+  "admin.users.erase": "Erase",
+  "admin.users.eraseTitle": "Erase this person for good?",
+  "admin.users.eraseText":
+    "{name} is erased from this workspace (GDPR Art. 17): their name and sign-in are removed and cannot be restored, their inbox and notification settings are deleted. What they wrote stays, shown as a former user. A deletion protocol is written.",
+  "admin.users.erased":
+    "{name} is erased and now shown as {now}. The protocol is under Data and deletion.",
   "admin.users.rowReloaded": "The row of {name} now shows their current role and status.",
 
   "admin.plan.title": "Plan",
