@@ -12,7 +12,8 @@ import { resultRows } from "../../api/db/migrate.ts";
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { backupCatalogue, schemaVersion, type TableInfo } from "./catalogue.ts";
 import { RowFileWriter } from "./file_format.ts";
-import { DataKeys, type MasterKey } from "./keys.ts";
+import { BackupKeys } from "./backup_keys.ts";
+import type { MasterKey } from "./keys.ts";
 import {
   FORMAT,
   FORMAT_VERSION,
@@ -51,7 +52,8 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
   const name = backupName(createdAt);
   const partial = join(opts.dir, `${name}.partial`);
   await mkdir(partial, { recursive: true, mode: 0o700 });
-  const keys = new DataKeys(opts.db, opts.master);
+  const keys = new BackupKeys(opts.db, opts.master);
+  await keys.prepare();
   const { tables, undeclared } = await backupCatalogue(opts.db, opts.plugins);
   const version = await schemaVersion(opts.db);
   const written = await opts.db.transaction(async (tx) => {
@@ -77,6 +79,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
     schemaVersion: version,
     tables: written,
     undeclared,
+    unreadable: [...keys.unkept].sort(),
   };
   await writeFile(join(partial, "manifest.json"), await sealManifest(opts.master, manifest), {
     mode: 0o600,
@@ -91,7 +94,7 @@ async function writeTable(
   tx: Db,
   table: TableInfo,
   dir: string,
-  keys: DataKeys,
+  keys: BackupKeys,
 ): Promise<ManifestFile[]> {
   const files: ManifestFile[] = [];
   let current: { writer: RowFileWriter; file: string; tenantId?: string } | undefined;
@@ -117,7 +120,7 @@ async function writeTable(
           : `${table.name}/${fileSafe(tenantId)}.jsonl.gz.enc`;
         const sealing = tenantId === undefined
           ? undefined
-          : { key: await keys.obtain(tenantId), label: `${table.name}/${tenantId}` };
+          : { key: await keys.for(tenantId), label: `${table.name}/${tenantId}` };
         current = { writer: await RowFileWriter.create(join(dir, file), sealing), file, tenantId };
       }
       await current.writer.row(values);

@@ -126,7 +126,8 @@ test("a lost database is rebuilt from a backup and the copy of the key store", a
   const before = await checksums(db);
   const { path } = await backup();
   const keysFile = join(s.dir, "keys.json");
-  assert.equal(await exportKeyStore(db, master, keysFile), 2);
+  // A's, B's and the system tenant's (the scheduler's rows).
+  assert.equal(await exportKeyStore(db, master, keysFile), 3);
   const rebuilt = await freshDatabase();
   try {
     await assert.rejects(restoreAll({ db: rebuilt.db, master, dir: path }), /key store/);
@@ -134,7 +135,7 @@ test("a lost database is rebuilt from a backup and the copy of the key store", a
     await writeFile(keysFile, text.replace(s.tenantA, s.tenantB));
     await assert.rejects(importKeyStore(rebuilt.db, master, keysFile), /was changed/);
     await writeFile(keysFile, text);
-    assert.equal(await importKeyStore(rebuilt.db, master, keysFile), 2);
+    assert.equal(await importKeyStore(rebuilt.db, master, keysFile), 3);
     const report = await restoreAll({ db: rebuilt.db, master, dir: path });
     assert.deepEqual(report.created, ["legacy_notes"]);
     assert.deepEqual(await checksums(rebuilt.db), before);
@@ -242,4 +243,44 @@ test("a full restore into a database without any data key is refused, not taken 
       );
     }
   }
+});
+
+test("a backup never makes a new key for a tenant whose key a purge destroyed", async () => {
+  // B's key is destroyed while the backup runs: the snapshot still holds B's rows, encrypted
+  // with the key read before, which no longer exists.
+  const during = await createBackup({
+    db,
+    plugins,
+    master,
+    dir: s.dir,
+    afterTable: async (name) => {
+      if (name === "_migrations") {
+        await backupPlugin.onTenantPurge!({ db, tenantId: s.tenantB } as TenantHookContext);
+      }
+    },
+  });
+  const keyOf = async (id: string) =>
+    resultRows(await db.execute(sql`SELECT 1 FROM tenant_data_keys WHERE tenant_id = ${id}`));
+  assert.deepEqual(await keyOf(s.tenantB), [], "no key was made again");
+  // (A was purged by an earlier test: its leftover rows are unreadable; B's were read in time.)
+  assert.ok(!during.manifest.unreadable.includes(s.tenantB));
+  await assert.rejects(
+    restoreTenant({ db, master, dir: during.path, tenantId: s.tenantB }),
+    ShreddedTenantError,
+  );
+
+  // A is being offboarded (its key already gone, some rows left): the next backup writes its
+  // rows under a key nobody keeps, and says so.
+  await db.execute(sql`UPDATE tenants SET status = 'offboarding' WHERE id = ${s.tenantA}`);
+  await db.execute(sql`INSERT INTO legacy_notes VALUES (${s.tenantA}, 7, 'left over', NULL)`);
+  const after = await backup();
+  assert.deepEqual(await keyOf(s.tenantA), []);
+  assert.ok(
+    after.manifest.unreadable.includes(s.tenantA),
+    JSON.stringify(after.manifest.unreadable),
+  );
+  await assert.rejects(
+    restoreTenant({ db, master, dir: after.path, tenantId: s.tenantA }),
+    ShreddedTenantError,
+  );
 });

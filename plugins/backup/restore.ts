@@ -123,6 +123,7 @@ export async function restoreTenant(
     f.tenantId === tenantId || (t.name === TENANTS_TABLE.name && !f.tenantId);
   const manifest = await verifiedManifest(opts.dir, opts.master, mine);
   await checkSchema(opts.db, manifest);
+  await checkKeyStore(opts.db, manifest);
   const keys = new DataKeys(opts.db, opts.master);
   const files = manifest.tables.flatMap((t) => t.files.filter((f) => f.tenantId === tenantId));
   const tenantsTable = manifest.tables.find((t) => t.name === TENANTS_TABLE.name);

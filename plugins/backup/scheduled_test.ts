@@ -38,6 +38,23 @@ test("on Deno the plugin schedules its backup task", () => {
   assert.deepEqual(backupPlugin.schedules, [scheduledBackupTask]);
 });
 
+test("the Workers entry never loads the modules that write backups", async () => {
+  const root = new URL("../../", import.meta.url);
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", new URL("api/worker.ts", root).pathname],
+    cwd: root.pathname,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.ok(out.success, new TextDecoder().decode(out.stderr));
+  const modules = (JSON.parse(new TextDecoder().decode(out.stdout)) as {
+    modules: { specifier: string }[];
+  }).modules.map((m) => m.specifier).filter((m) => m.includes("/plugins/backup/"));
+  assert.ok(modules.some((m) => m.endsWith("/plugins/backup/mod.ts")), "the graph is read");
+  const writers = ["backup", "scheduled", "file_format", "master_key_file", "retention"];
+  assert.deepEqual(modules.filter((m) => writers.some((w) => m.endsWith(`/${w}.ts`))), []);
+});
+
 test("the scheduler writes a backup once per due time and removes those past retention", async () => {
   const dir = join(s.dir, "scheduled");
   await mkdir(dir);

@@ -1,9 +1,6 @@
 // The exit export's routes: POST /tenant-export queues a job (kind "export"), the runner
 // (export_runner.ts) writes the archive, and the signed link of the finished job (24 hours)
 // downloads it without a session.
-//
-// NOT REGISTERED YET: mod.ts calls neither function until export_runner.ts's writeArchive is
-// wired to api/tenant_archive (see docs/deletion.md, "Exit export").
 import { createRoute, type OpenAPIHono } from "@hono/zod-openapi";
 import type { Hono } from "hono";
 import type { AppEnv } from "../../api/env.ts";

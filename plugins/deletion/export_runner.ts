@@ -1,22 +1,12 @@
 // The exit export's job (kind "export"): writes the workspace's archive to
 // <DATA_DIR>/exports/<job id>.zip, downloadable through a signed link for 24 hours.
-//
-// NOT WIRED YET: the archive library (api/tenant_archive/, writeTenantArchive) is written by
-// another change. Until it lands, POST /api/v1/deletion/tenant-export is not registered, so
-// no export job can exist; `writeArchive` below is the one place to connect it.
+// The archive itself is the core's tenant archive (api/tenant_archive): every table of every
+// plugin as JSONL, published versions as BPMN, the audit trail, a manifest with checksums.
 import { eq } from "drizzle-orm";
 import type { PluginDeps, TenantHookContext } from "../../api/plugin.ts";
+import { writeTenantArchive } from "../../api/tenant_archive/mod.ts";
 import { saveJob } from "./jobs.ts";
 import { deletionJobs, type JobRow } from "./schema.ts";
-
-/** Writes the archive of `tenantId` to `out`: replace with api/tenant_archive's writeTenantArchive. */
-export function writeArchive(
-  _deps: PluginDeps,
-  _tenantId: string,
-  _out: WritableStream<Uint8Array>,
-): Promise<{ tables: number }> {
-  return Promise.reject(new Error("the tenant archive library is not wired yet"));
-}
 
 /** Where an export's archive is kept. */
 export const archivePath = (deps: PluginDeps, jobId: string) =>
@@ -44,7 +34,7 @@ export async function runExportJob(
     const out = new WritableStream<Uint8Array>({
       write: async (chunk) => void await file.write(chunk),
     });
-    await writeArchive(deps, job.subjectTenantId, out);
+    await writeTenantArchive(deps, job.subjectTenantId, out);
   } finally {
     await file.close();
   }

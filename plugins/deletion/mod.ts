@@ -3,6 +3,7 @@
 // table with a tenant_id column in resumable batches plus every plugin's onTenantPurge, and
 // the deletion protocol (JSON and PDF through signed links, its hash in the audit chain).
 import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { registerExportDownload, registerExportRoutes } from "./export_routes.ts";
 import { removeArchives } from "./export_runner.ts";
 import { registerDeletionRoutes } from "./routes.ts";
 import { deletionTables } from "./schema.ts";
@@ -25,12 +26,19 @@ export function createDeletionPlugin(options: DeletionOptions = {}): ProcedoPlug
     permissions: {
       "deletion.offboard": "executive",
       "deletion.read": "executive",
+      "deletion.export": "executive",
     },
-    personOnly: ["deletion.offboard", "deletion.read"],
+    personOnly: ["deletion.offboard", "deletion.read", "deletion.export"],
     // Export archives are files: they go before the jobs that name them.
     onTenantPurge: (ctx) => removeArchives(ctx),
-    rawRoutes: (app, deps) => registerSignedRoutes(app, deps),
-    routes: (app, deps) => registerDeletionRoutes(app, deps),
+    rawRoutes: (app, deps) => {
+      registerSignedRoutes(app, deps);
+      registerExportDownload(app, deps);
+    },
+    routes: (app, deps) => {
+      registerDeletionRoutes(app, deps);
+      registerExportRoutes(app, deps);
+    },
     schedules: [
       {
         name: "deletion.jobs",

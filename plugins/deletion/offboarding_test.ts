@@ -187,6 +187,11 @@ test("the protocol PDF opens through its signed link; tampered or expired links 
 test("a scheduled purge waits for its date; the workspace stays locked meanwhile", async () => {
   const w = await newWorkspace(t, deps);
   const exec = await w.token("executive");
+  const created = await t.call("POST", "/api/v1/api-keys", {
+    token: exec,
+    body: { name: "sync", role: "reader", expiresAt: later(DAY).toISOString() },
+  });
+  const { key } = await created.json();
   const purgeAt = later(10 * DAY);
   const res = await offboard(exec, {
     confirmName: w.name,
@@ -197,8 +202,11 @@ test("a scheduled purge waits for its date; the workspace stays locked meanwhile
   const { id, statusUrl } = await res.json();
   assert.deepEqual(await runDueJobs(deps, { batchSize: 500, now: later(9 * DAY) }), []);
   assert.ok(Object.keys(await leftovers(t, w.id)).length > 0, "nothing purged before the date");
-  const locked = await t.call("GET", "/api/v1/tags", { token: exec });
-  assert.equal((await locked.json()).type, "https://procedo.app/problems/tenant-locked");
+  for (const token of [exec, key]) {
+    const locked = await t.call("GET", "/api/v1/tags", { token });
+    assert.equal(locked.status, 403);
+    assert.equal((await locked.json()).type, "https://procedo.app/problems/tenant-locked");
+  }
   assert.equal((await (await t.call("GET", statusUrl)).json()).status, "queued");
 
   assert.deepEqual(await runDueJobs(deps, { batchSize: 500, now: later(10 * DAY + 60_000) }), [id]);

@@ -65,6 +65,9 @@ export function deletionFixtures(): Record<string, RouteFixture> {
       request: async (t, tenant) => ({ params: { id: await createJob(t, tenant) } }),
       readBack: "/api/v1/deletion/jobs/{id}",
     },
+    "POST /api/v1/deletion/tenant-export": {
+      request: () => Promise.resolve({}),
+    },
     "GET /api/v1/deletion/protocols": {
       request: () => Promise.resolve({ query: "?limit=200" }),
     },
