@@ -57,13 +57,13 @@ const deliveries = async (id: string) =>
 
 test("an executive registers an endpoint; its secret is shown once and stored sealed", async () => {
   const receiver = startReceiver();
-  const created = await ok(
-    t.call("POST", BASE, {
-      token: executive,
-      body: { url: receiver.url, events: ["process.published", "process.published"] },
-    }),
-    201,
-  );
+  const res = await t.call("POST", BASE, {
+    token: executive,
+    body: { url: receiver.url, events: ["process.published", "process.published"] },
+  });
+  const created = await ok(res, 201);
+  assert.equal(res.headers.get("location"), `http://localhost/api/v1/webhooks/${created.id}`);
+  assert.equal(res.headers.get("cache-control"), "no-store");
   assert.match(created.secret, /^whsec_[A-Za-z0-9+/]{32}$/);
   assert.deepEqual(created.events, ["process.published"]);
   assert.equal(created.enabled, true);
