@@ -219,6 +219,32 @@ test("a receiver that answered 500 gets the retry, with the same webhook-id", as
   await remove(id, receiver);
 });
 
+test("a failure after 24 hours of retries gives the message up", async () => {
+  const receiver = startReceiver();
+  const id = await register(receiver, ["problem.reported"]);
+  const processId = await ownedProcess(t);
+  await ok(
+    t.call("POST", `${COLLAB}/problems`, {
+      token: await t.token("reader"),
+      body: { processId, title: "Late", description: "d", severity: "low" },
+    }),
+    201,
+  );
+  // The event happened a day ago and has failed since: this attempt is its last.
+  const [queued] = (await db.select().from(outbox).where(eq(outbox.kind, "webhook")))
+    .filter((m) => m.state === "pending" && m.payload.endpointId === id);
+  await db.update(outbox).set({ createdAt: new Date(Date.now() - 25 * 3600_000) })
+    .where(eq(outbox.id, queued.id));
+  receiver.answers.push(502);
+  await background.outbox.drain();
+  const [message] = await db.select().from(outbox).where(eq(outbox.id, queued.id));
+  assert.equal(message.state, "dead");
+  assert.match(message.lastError ?? "", /retried for 24 hours/);
+  const [attempt] = await deliveries(id);
+  assert.deepEqual([attempt.status, attempt.responseCode], ["failed", 502]);
+  await remove(id, receiver);
+});
+
 test("without WEBHOOKS_ALLOW_PRIVATE_TARGETS, private targets are refused at registration", async () => {
   for (
     const url of [
