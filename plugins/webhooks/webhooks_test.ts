@@ -4,7 +4,8 @@
 // private targets (at registration and after DNS resolution at delivery), switching off an
 // endpoint that keeps failing, and API keys refused.
 import assert from "node:assert/strict";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { auditLog } from "../../schema/audit.ts";
 import { createBackground } from "../../api/background.ts";
 import { loadConfig } from "../../api/config.ts";
 import { createLogger } from "../../api/log.ts";
@@ -305,6 +306,10 @@ test("an endpoint failing for 24 hours is switched off and the others hear of it
   const endpoint = await ok(t.call("GET", `${BASE}/${failingId}`, { token: executive }));
   assert.equal(endpoint.enabled, false);
   assert.match(endpoint.disabledReason, /10 failed deliveries/);
+  const [audit] = await db.select().from(auditLog).where(
+    and(eq(auditLog.action, "webhooks.disabled"), eq(auditLog.targetId, failingId)),
+  );
+  assert.equal(audit?.actorType, "system", "the audit trail says the system did it");
   const told = watcher.received.find((r) => r.type === "webhook.disabled");
   assert.ok(told, "the other endpoint heard of it");
   assert.equal(told.body.data.webhookId, failingId);
