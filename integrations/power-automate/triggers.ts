@@ -120,7 +120,16 @@ export const EVENTS: EventSpec[] = [
     summary: "When a workspace export is ready",
     description: "Fires when an export of the whole workspace has been prepared for download.",
     hint: "Start an export of the workspace in Procedo.",
-    data: [["exportId", "string", "The export's id"], actor],
+    data: [
+      [
+        "exportId",
+        "string",
+        "The export's id (GET /api/v1/deletion/jobs/{id} gives its link)",
+        "uuid",
+      ],
+      ["expiresAt", "string", "When the export's download link expires", "date-time"],
+      actor,
+    ],
   },
 ];
 

@@ -20,7 +20,9 @@ export const webhooksPlugin: ProcedoPlugin = {
     "webhooks.read": "executive",
     "webhooks.manage": "executive",
   },
-  personOnly: ["webhooks.read", "webhooks.manage"],
+  // Not person-only: integrations (the Power Automate connector's triggers) register their own
+  // endpoints with an executive API key. Keys still never manage users, keys, settings or
+  // deletion (#13); a webhook sends ids and titles only.
   routes: (app, deps) => registerWebhookRoutes(app, deps),
   contributes: { [EVENTS_POINT]: webhookListener },
   outboxHandlers: { [WEBHOOK_KIND]: webhookHandler },

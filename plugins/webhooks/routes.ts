@@ -1,5 +1,6 @@
-// Webhooks: HTTP routes for executives (person-only: API keys never manage webhooks). Each
-// names its permission in x-permission; the core enforces role and person.
+// Webhooks: HTTP routes for executives, signed in or through an executive API key (integrations
+// such as Power Automate subscribe themselves). Each names its permission in x-permission; the
+// core enforces the role.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../api/env.ts";
 import { json } from "../../api/http/content.ts";

@@ -364,24 +364,30 @@ test("the delivery log forgets attempts older than 30 days", async () => {
   await remove(id, receiver);
 });
 
-test("API keys and non-executives cannot manage webhooks", async () => {
-  const key = await ok(
-    t.call("POST", "/api/v1/api-keys", {
-      token: executive,
-      body: {
-        name: "webhooks test",
-        role: "executive",
-        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-      },
-    }),
-    201,
-  );
-  const res = await t.call("GET", BASE, { token: key.key });
-  assert.equal(res.status, 403);
-  assert.equal((await res.json()).type, "https://procedo.app/problems/user-required");
+test("an executive API key manages webhooks (integrations subscribe); a modeler's key and modelers cannot", async () => {
+  const keyOf = async (role: "executive" | "modeler") =>
+    (await ok(
+      t.call("POST", "/api/v1/api-keys", {
+        token: executive,
+        body: {
+          name: `webhooks test ${role}`,
+          role,
+          expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        },
+      }),
+      201,
+    )).key as string;
+  const integration = await keyOf("executive");
+  const listed = await t.call("GET", BASE, { token: integration });
+  assert.equal(listed.status, 200);
+  await listed.body?.cancel();
+  const weak = await t.call("GET", BASE, { token: await keyOf("modeler") });
+  assert.equal(weak.status, 403);
+  assert.equal((await weak.json()).type, "https://procedo.app/problems/role-required");
   const modeler = await t.call("POST", BASE, {
     token: await t.token("modeler"),
     body: { url: "https://example.com/hook", events: ["process.published"] },
   });
   assert.equal(modeler.status, 403);
+  await modeler.body?.cancel();
 });

@@ -175,6 +175,13 @@ export const ROUTES: Route[] = [
     load: admin,
     minRole: "executive",
   },
+  {
+    path: "/admin/data",
+    title: "data.title",
+    tag: "procedo-admin-data",
+    load: admin,
+    minRole: "executive",
+  },
 ];
 
 /** Paths that lead elsewhere: a section's own path opens its first page. */

@@ -2,6 +2,7 @@
 import "./admin_ai.ts";
 import "./admin_api_keys.ts";
 import "./admin_audit.ts";
+import "./admin_data.ts";
 import "./admin_embedding.ts";
 import "./admin_plan.ts";
 import "./admin_settings.ts";

@@ -14,6 +14,7 @@ const SECTIONS: { path: string; label: MessageKey; icon: IconName }[] = [
   { path: "/admin/ai", label: "ai.settings.title", icon: "sparkle" },
   { path: "/admin/embedding", label: "embedding.title", icon: "open" },
   { path: "/admin/audit", label: "admin.audit.title", icon: "shield" },
+  { path: "/admin/data", label: "data.title", icon: "server" },
 ];
 
 export class ProcedoAdminTabs extends LitElement {

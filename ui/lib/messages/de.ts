@@ -10,6 +10,7 @@ import * as imports from "./features/imports.ts";
 import * as plurals from "./features/plurals.ts";
 import * as embed from "./features/embed.ts";
 import * as webhooks from "./features/webhooks.ts";
+import * as deletion from "./features/deletion.ts";
 import * as live from "./features/live.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as orgchartView from "./features/orgchart_view.ts";
@@ -372,7 +373,8 @@ type FeatureKey =
   | keyof typeof ai.en
   | keyof typeof collaboration.en
   | keyof typeof live.en
-  | keyof typeof webhooks.en;
+  | keyof typeof webhooks.en
+  | keyof typeof deletion.en;
 
 export const de: Record<MessageKey, string> = {
   ...core,
@@ -393,4 +395,5 @@ export const de: Record<MessageKey, string> = {
   ...collaboration.de,
   ...live.de,
   ...webhooks.de,
+  ...deletion.de,
 };

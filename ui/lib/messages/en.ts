@@ -10,6 +10,7 @@ import * as imports from "./features/imports.ts";
 import * as plurals from "./features/plurals.ts";
 import * as embed from "./features/embed.ts";
 import * as webhooks from "./features/webhooks.ts";
+import * as deletion from "./features/deletion.ts";
 import * as live from "./features/live.ts";
 import * as orgchart from "./features/orgchart.ts";
 import * as orgchartView from "./features/orgchart_view.ts";
@@ -362,6 +363,7 @@ export const en = {
   ...collaboration.en,
   ...live.en,
   ...webhooks.en,
+  ...deletion.en,
 };
 
 export type MessageKey = keyof typeof en;
