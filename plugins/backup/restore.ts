@@ -91,9 +91,9 @@ export async function restoreAll(opts: RestoreOptions): Promise<RestoreReport> {
     const tenantColumn = table.tenantColumn ??
       (table.name === TENANTS_TABLE.name ? TENANTS_TABLE.column : undefined);
     const kept = tenantColumn && shredded.size
-      ? sql` WHERE ${sql.identifier(tenantColumn)} NOT IN (${
-        sql.join([...shredded].map((id) => sql`${id}`), sql`, `)
-      })`
+      ? sql` WHERE ${sql.identifier(tenantColumn)} IS NULL OR ${
+        sql.identifier(tenantColumn)
+      } NOT IN (${sql.join([...shredded].map((id) => sql`${id}`), sql`, `)})`
       : sql``;
     const skip = tenantColumn ? table.columns.indexOf(tenantColumn) : -1;
     report.rows[table.name] = await withoutForeignKeys(opts.db, async (tx) => {
