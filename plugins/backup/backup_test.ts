@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { TenantHookContext } from "../../api/plugin.ts";
 import { resultRows } from "../../api/db/migrate.ts";
+import { createAuditSigner, generateAuditSigningKey } from "../../api/audit/signing.ts";
+import { verifyChain } from "../../api/audit/verify.ts";
 import { test } from "../../tests/support/app.ts";
 import { freshDatabase } from "../../tests/support/db.ts";
 import { createBackup } from "./backup.ts";
@@ -118,7 +120,19 @@ test("restoring tenant A brings A back to the backup and keeps B's later changes
   const report = await restoreTenant({ db, master, dir: path, tenantId: s.tenantA });
   assert.ok(report.rows.processes > 0);
   assert.equal(report.rows.tenants, 1);
+  // A's trail is the backup's, plus one entry saying it was restored; the chain verifies.
   assert.deepEqual(await checksums(db, s.tenantA), aAtBackup);
+  const last = one<{ action: string; details: unknown }>(
+    await db.execute(sql`SELECT action, details FROM audit_log WHERE tenant_id = ${s.tenantA}
+      ORDER BY seq DESC LIMIT 1`),
+  );
+  assert.equal(last.action, "backup.restored");
+  const verified = await verifyChain(
+    db,
+    s.tenantA,
+    await createAuditSigner(generateAuditSigningKey()),
+  );
+  assert.equal(verified.ok, true, JSON.stringify(verified));
   assert.deepEqual(await checksums(db, s.tenantB), bChanged);
 });
 
