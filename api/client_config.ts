@@ -26,7 +26,11 @@ const route = createRoute({
   path: "/api/client-config",
   tags: ["client"],
   security: [],
+  operationId: "getClientConfig",
   summary: "How the web app signs in (public, no secrets)",
+  description:
+    "The sign-in mode and the public Entra ID settings (client id, authority, scopes) the " +
+    "browser needs before anyone is signed in. Holds no secrets; no authentication.",
   responses: {
     200: {
       description: "The sign-in settings",

@@ -103,6 +103,7 @@ export const envSchema = z.object({
     error: "expected Ed25519 public keys in base64url, separated by commas",
   }).default([]),
   AUDIT_ANCHOR_EVERY_MINUTES: int(1, 1440).default(5),
+  PURGE_AFTER_LOCK_DAYS: int(0, 3650).default(30),
 
   BACKUP_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, {
     error: "expected 32 random bytes in base64 (openssl rand -base64 32)",
@@ -141,6 +142,8 @@ export interface Config {
     /** How often the scheduler anchors every chain with new entries. */
     anchorEveryMinutes: number;
   };
+  /** Days after a contract-end lock until the workspace's data is purged. */
+  purgeAfterLockDays: number;
   host: string;
   port: number;
   publicUrl?: string;
@@ -286,6 +289,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       previousPublicKeys: e.AUDIT_PREVIOUS_PUBLIC_KEYS,
       anchorEveryMinutes: e.AUDIT_ANCHOR_EVERY_MINUTES,
     },
+    purgeAfterLockDays: e.PURGE_AFTER_LOCK_DAYS,
     host: e.HOST,
     port: e.PORT,
     publicUrl: e.PUBLIC_URL,

@@ -31,12 +31,16 @@ const listUsers = createRoute({
   path: "/api/v1/dev/users",
   tags: ["dev"],
   security: [],
+  operationId: "listDemoUsers",
   summary: "Demo users of both demo tenants (dev mode only)",
+  description: "The demo users a developer can sign in as. Exists only when the server runs with " +
+    "AUTH_MODE=dev; elsewhere the path answers 404.",
   responses: {
     200: {
       description: "Demo users",
       content: { "application/json": { schema: z.array(DemoUser) } },
     },
+    ...problemResponses(404),
   },
 });
 
@@ -45,11 +49,15 @@ const issueToken = createRoute({
   path: "/api/v1/dev/token",
   tags: ["dev"],
   security: [],
+  operationId: "issueDevToken",
   summary: "Issue a dev access token (dev mode only)",
+  description:
+    "Signs a short-lived access token for a demo user, accepted like an Entra ID token by every " +
+    "route. Exists only when the server runs with AUTH_MODE=dev; elsewhere the path answers 404.",
   request: { body: { required: true, content: { "application/json": { schema: TokenRequest } } } },
   responses: {
     200: { description: "A token", content: { "application/json": { schema: TokenResponse } } },
-    ...problemResponses(415, 422),
+    ...problemResponses(404, 415, 422),
   },
 });
 

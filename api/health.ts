@@ -20,7 +20,11 @@ const live = createRoute({
   path: "/health/live",
   tags: ["health"],
   security: [],
+  operationId: "getLiveness",
   summary: "The process is up",
+  description:
+    "Answers 200 while the process runs; checks nothing else. For container liveness probes; no " +
+    "authentication.",
   responses: { 200: { description: "Alive", content: { "application/json": { schema: Health } } } },
 });
 
@@ -29,7 +33,11 @@ const ready = createRoute({
   path: "/health/ready",
   tags: ["health"],
   security: [],
+  operationId: "getReadiness",
   summary: "The database answers (the cache is reported; without it the instance uses memory)",
+  description:
+    "Pings the database and the cache within 3 s each. 503 when the database is down; a cache " +
+    "outage is reported as `warn` and the instance stays ready. No authentication.",
   responses: {
     200: { description: "Ready", content: { "application/json": { schema: Health } } },
     503: {

@@ -1,34 +1,52 @@
 // The OpenAPI 3.1 document of every route, and an interactive docs page.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./env.ts";
-import type { ProcedoPlugin } from "./plugin.ts";
+import { type ProcedoPlugin, RESERVED } from "./plugin.ts";
 
 export const OPENAPI_PATH = "/api/openapi.json";
 export const API_VERSION = "0.1.0";
 
-/** The document's top-level fields (the paths come from the registered routes). */
+/** The core's own tags (its features mounted like plugins add theirs from `plugins`). */
+const CORE_TAGS = [
+  { name: "health", description: "Liveness and readiness" },
+  { name: "dev", description: "Dev sign-in (only when AUTH_MODE=dev)" },
+  { name: "client", description: "What the web app needs before sign-in" },
+  { name: "tenants", description: "Workspaces: the self-service trial" },
+  { name: "audit", description: "The tenant's hash-chained audit trail (executives)" },
+  { name: "operator", description: "Operators of Procedo (OPERATOR_API_KEY), not tenant users" },
+];
+
+/**
+ * The document's top-level fields (the paths come from the registered routes). One tag per
+ * plugin, with its description; `x-tagGroups` (Redoc, Redocly) sorts them into the core's
+ * and the plugins'.
+ */
 export function documentConfig(plugins: ProcedoPlugin[]) {
+  const pluginTags = plugins.map((p) => ({ name: p.name, description: p.description ?? p.name }));
+  const core = pluginTags.filter((t) => RESERVED.has(t.name));
+  const features = pluginTags.filter((t) => !RESERVED.has(t.name));
   return {
     openapi: "3.1.0",
     info: {
       title: "Procedo API",
       version: API_VERSION,
       description:
-        "Process management for Microsoft 365 organisations. Authenticate with an Entra ID access token (Authorization: Bearer) or, on the excellence plan, an API key (X-API-Key). Errors are RFC 9457 problem+json documents.",
+        "Process management for Microsoft 365 organisations. Authenticate with an Entra ID " +
+        "access token (Authorization: Bearer) or, on the excellence plan, an API key " +
+        "(X-API-Key). Errors are RFC 9457 problem+json documents.",
+      contact: {
+        name: "Procedo support",
+        url: "https://procedo.app/support",
+        email: "support@procedo.app",
+      },
+      license: { name: "Proprietary", url: "https://procedo.app/terms" },
     },
     servers: [{ url: "/" }],
     security: [{ bearerAuth: [] }, { apiKey: [] }] as Record<string, string[]>[],
-    tags: [
-      { name: "health", description: "Liveness and readiness" },
-      { name: "dev", description: "Dev sign-in (only when AUTH_MODE=dev)" },
-      { name: "client", description: "What the web app needs before sign-in" },
-      { name: "tenants", description: "Workspaces: the self-service trial" },
-      { name: "audit", description: "The tenant's hash-chained audit trail (executives)" },
-      {
-        name: "operator",
-        description: "Operators of Procedo (OPERATOR_API_KEY), not tenant users",
-      },
-      ...plugins.map((p) => ({ name: p.name, description: p.description ?? p.name })),
+    tags: [...CORE_TAGS, ...core, ...features],
+    "x-tagGroups": [
+      { name: "Core", tags: [...CORE_TAGS, ...core].map((t) => t.name) },
+      { name: "Plugins", tags: features.map((t) => t.name) },
     ],
   };
 }

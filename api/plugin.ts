@@ -200,8 +200,8 @@ export class PluginError extends Error {
 }
 
 const NAME = /^[a-z][a-z0-9-]{0,39}$/;
-/** Route prefixes the core keeps for itself. */
-const RESERVED = new Set([
+/** Route prefixes the core keeps for itself (its features mounted like plugins use them). */
+export const RESERVED: ReadonlySet<string> = new Set([
   "core",
   "dev",
   "tenants",

@@ -32,7 +32,12 @@ const startTrial = createRoute({
   method: "post",
   path: "/api/v1/tenants/trial",
   tags: ["tenants"],
+  operationId: "startTrial",
   summary: "Start a free 14-day trial for your organisation (idempotent)",
+  description:
+    "Creates a workspace for the caller's Entra ID organisation on the 14-day trial plan. " +
+    "Calling again answers 200 with the existing workspace. A person must call it, not an app " +
+    "(403). Rate limited per address.",
   request: { body: { required: true, content: { "application/json": { schema: TrialRequest } } } },
   responses: {
     201: { description: "Created", content: { "application/json": { schema: Workspace } } },

@@ -12,6 +12,7 @@ import { benchUiProcessList } from "./ui_process_list.ts";
 import { benchUiDiagram } from "./ui_diagram.ts";
 import { benchUiEditor } from "./ui_editor.ts";
 import { benchLiveSection } from "./live.ts";
+import { benchTenantArchive, writeTenantArchiveResults } from "./tenant_archive.ts";
 import { type BenchResult, measure } from "./stats.ts";
 import { quietMachine } from "./quiet.ts";
 import { machineLine, writeResultsSection } from "./results_file.ts";
@@ -61,6 +62,8 @@ results.push(...await benchOrgchart());
 // The exports write a section of their own (their lists run in processes of their own).
 const exportsLoad = Deno.loadavg()[0];
 await writeExportsResults(await benchExports(), exportsLoad);
+// The tenant archive writes a section of its own (peak RSS as the tenant grows).
+await writeTenantArchiveResults(await benchTenantArchive());
 results.push(...await benchHostileInput());
 results.push(...await benchUiProcessList());
 results.push(...await benchUiDiagram());

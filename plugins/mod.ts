@@ -7,6 +7,7 @@ import { aiGooglePlugin } from "./ai-google/mod.ts";
 import { backupPlugin } from "./backup/mod.ts";
 import { aiOpenaiPlugin } from "./ai-openai/mod.ts";
 import { collaborationPlugin } from "./collaboration/mod.ts";
+import { deletionPlugin } from "./deletion/mod.ts";
 import { livePlugin } from "./live/mod.ts";
 import { orgchartPlugin } from "./orgchart/mod.ts";
 import { processesPlugin } from "./processes/mod.ts";
@@ -26,4 +27,5 @@ export const defaultPlugins: ProcedoPlugin[] = [
   collaborationPlugin,
   livePlugin,
   backupPlugin,
+  deletionPlugin,
 ];

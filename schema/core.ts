@@ -15,6 +15,10 @@ export const tenants = mysqlTable("tenants", {
   plan: varchar("plan", { length: 20, enum: TENANT_PLANS }).notNull(),
   status: varchar("status", { length: 20, enum: TENANT_STATUSES }).notNull(),
   trialEndsAt: timestampColumn("trial_ends_at"),
+  /** When the contract ends: the workspace locks then (set by operators; trials at trialEndsAt). */
+  lockAt: timestampColumn("lock_at"),
+  /** When the workspace was locked (offboarding or contract end); its purge counts from here. */
+  lockedAt: timestampColumn("locked_at"),
   region: varchar("region", { length: 40 }).notNull().default("local"),
   /** What executives set, by plugin: { processes: { fourEyes: false } } (api/settings). */
   settings: jsonColumn<Record<string, unknown>>("settings").notNull(),

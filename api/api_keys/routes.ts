@@ -63,7 +63,12 @@ const IdParam = z.object({ id: z.string().uuid({ error: "must be an API key id (
 const create = createRoute({
   method: "post",
   path: "/",
+  operationId: "createApiKey",
   summary: "Create an API key (excellence plan); the key is shown once",
+  description:
+    "Creates a key with a role and an expiry (at most two years ahead) for programs that call " +
+    "the API (X-API-Key header). The key itself is in this response only. Executives in person, " +
+    "on the excellence plan.",
   "x-permission": "api-keys.manage",
   middleware: [planAllowsKeys()] as const,
   request: { body: { required: true, content: json(ApiKeyCreate) } },
@@ -82,7 +87,11 @@ const create = createRoute({
 const list = createRoute({
   method: "get",
   path: "/",
+  operationId: "listApiKeys",
   summary: "List API keys (metadata only, never the key)",
+  description:
+    "The workspace's API keys with prefix, role, status, expiry and last use; never the key " +
+    "itself. Executives in person.",
   "x-permission": "api-keys.manage",
   request: { query: PagingQuery },
   responses: {
@@ -94,7 +103,11 @@ const list = createRoute({
 const revoke = createRoute({
   method: "delete",
   path: "/{id}",
+  operationId: "revokeApiKey",
   summary: "Revoke an API key (at once; revoking again changes nothing)",
+  description:
+    "Revokes a key at once; later requests with it answer 401. Revoking a revoked key changes " +
+    "nothing. Executives in person.",
   "x-permission": "api-keys.manage",
   request: { params: IdParam },
   responses: {

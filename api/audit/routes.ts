@@ -105,7 +105,11 @@ const ListQuery = PagingQuery.extend({
 const list = createRoute({
   method: "get",
   path: "/",
+  operationId: "listAuditEntries",
   summary: "List audit entries, newest first (executives)",
+  description:
+    "The hash-chained audit trail of the workspace, newest first, filtered by action, actor, " +
+    "target and time range. Executives only.",
   tags: [TAG],
   "x-permission": ACTION,
   "x-role": "executive",
@@ -120,9 +124,14 @@ const list = createRoute({
 const verify = createRoute({
   method: "get",
   path: "/verify",
+  operationId: "verifyAuditTrail",
   summary: "Verify the audit trail's hash chain (executives)",
   description:
-    "Recomputes every entry's hash from its stored fields and the previous entry's hash, checks every signed anchor (its signature, and that the chain still has the hash it signed) and compares the head with the end of the chain. Answers 200 either way; when `ok` is false, `firstBroken` names the first entry that does not verify. Entries after `anchoredThrough` are protected by the chain only, not yet by a signature.",
+    "Recomputes every entry's hash from its stored fields and the previous entry's hash, checks " +
+    "every signed anchor (its signature, and that the chain still has the hash it signed) and " +
+    "compares the head with the end of the chain. Answers 200 either way; when `ok` is false, " +
+    "`firstBroken` names the first entry that does not verify. Entries after `anchoredThrough` " +
+    "are protected by the chain only, not yet by a signature.",
   tags: [TAG],
   "x-permission": ACTION,
   "x-role": "executive",

@@ -47,7 +47,11 @@ const Settings = z.object({
 const get = createRoute({
   method: "get",
   path: "/settings",
+  operationId: "getEmbeddingSettings",
   summary: "The origins allowed to embed this workspace's content",
+  description:
+    "The web origins (SharePoint, Teams tabs, intranet pages) that may embed this workspace's " +
+    "content and call the API from the browser. Executives only.",
   "x-permission": "embedding.read",
   responses: {
     200: { description: "The settings", headers: ETagHeader, content: json(Settings) },
@@ -58,6 +62,7 @@ const get = createRoute({
 const put = createRoute({
   method: "put",
   path: "/settings",
+  operationId: "replaceEmbeddingSettings",
   summary: "Replace the allowed origins (If-Match required; people only)",
   description: "Browsers on these origins may call the API for this workspace (CORS) and " +
     "frame the app when the page names the workspace (`?tenant=`). A request from any other " +

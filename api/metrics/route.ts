@@ -11,6 +11,7 @@ const route = createRoute({
   path: "/metrics",
   tags: ["operator"],
   security: [{ operatorKey: [] }],
+  operationId: "getMetrics",
   summary: "Metrics of this instance in the Prometheus text format (operators only)",
   description: "Requests by route template and status, latency histograms, database pool " +
     "use and wait, remembered answers, queue depths and rate-limit refusals. Labels never " +

@@ -33,7 +33,10 @@ const list = createRoute({
   path: "/api/operator/tenants",
   tags: ["operator"],
   security,
+  operationId: "listTenants",
   summary: "List every tenant (operators only)",
+  description: "Every workspace with its plan, status and trial end. Needs the operator key " +
+    "(OPERATOR_API_KEY), not a tenant user's token; 404 when no operator key is configured.",
   responses: {
     200: { description: "Tenants", content: json(z.array(Tenant)) },
     ...problemResponses(401, 404),
@@ -44,7 +47,11 @@ const change = createRoute({
   path: "/api/operator/tenants/{id}",
   tags: ["operator"],
   security,
+  operationId: "updateTenant",
   summary: "Change a tenant's plan, status or trial end (operators only)",
+  description:
+    "Sets a workspace's plan, status or trial end. Needs the operator key (OPERATOR_API_KEY); " +
+    "404 when no operator key is configured or the tenant is unknown.",
   request: {
     params: z.object({ id: z.string().min(1).max(64) }),
     body: { required: true, content: json(TenantChange) },

@@ -9,6 +9,8 @@ export interface TenantChange {
   plan?: typeof TENANT_PLANS[number];
   status?: typeof TENANT_STATUSES[number];
   trialEndsAt?: Date | null;
+  /** The end of the contract: the workspace locks then (null: no end). */
+  lockAt?: Date | null;
 }
 
 /** Every tenant, oldest first. */
@@ -39,6 +41,9 @@ export async function changeTenant(db: Db, idOrEntraId: string, change: TenantCh
     plan,
     status: change.status ?? tenant.status,
     trialEndsAt,
+    ...(change.lockAt !== undefined ? { lockAt: change.lockAt } : {}),
+    // Active again: the lock is over, so no purge counts from it any more.
+    ...(change.status === "active" ? { lockedAt: null } : {}),
     updatedAt: new Date(),
   }).where(eq(tenants.id, tenant.id));
   return await findTenant(db, tenant.id);

@@ -60,6 +60,7 @@ function registerSettingRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps) {
   const get = createRoute({
     method: "get",
     path: "/",
+    operationId: "getSettings",
     summary: "The workspace's settings",
     description: "Every member may read them (none is a secret), so the UI offers only what " +
       "the server allows.",
@@ -72,6 +73,7 @@ function registerSettingRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps) {
   const change = createRoute({
     method: "patch",
     path: "/",
+    operationId: "updateSettings",
     summary: "Change settings (executives in person; If-Match required)",
     description: "Settings not named stay as they are. A stale If-Match is refused with 412 " +
       "whose `current` holds the settings as they are now; without If-Match, 428. API keys " +

@@ -74,13 +74,18 @@ const ListQuery = PagingQuery.extend({
 const me = createRoute({
   method: "get",
   path: "/me",
+  operationId: "getMe",
   summary: "The signed-in user and their workspace",
+  description:
+    "Who the token or API key belongs to (id, display name, role, kind: user, api-key or app) " +
+    "and the workspace (plan, status, trial end, read-only). Every signed-in user may ask.",
   "x-permission": "users.me",
   responses: { 200: { description: "You", content: json(Me) }, ...problemResponses(401, 403) },
 });
 const names = createRoute({
   method: "get",
   path: "/names",
+  operationId: "listUserNames",
   summary: "Display names of users of this workspace, for everyone signed in",
   description: "Only the id and display name, for naming people in history and owner " +
     "columns. Ids of no user of this workspace are left out of the answer.",
@@ -97,7 +102,11 @@ const names = createRoute({
 const list = createRoute({
   method: "get",
   path: "/",
+  operationId: "listUsers",
   summary: "List users",
+  description:
+    "The users of the workspace, filtered by role, active state or part of the name or e-mail, " +
+    "paged. Executives only.",
   "x-permission": "users.read",
   request: { query: ListQuery },
   responses: {
@@ -108,7 +117,11 @@ const list = createRoute({
 const get = createRoute({
   method: "get",
   path: "/{id}",
+  operationId: "getUser",
   summary: "Get a user",
+  description:
+    "One user of the workspace with role and status; the ETag is the version for If-Match. " +
+    "Executives only.",
   "x-permission": "users.read",
   request: { params: IdParam },
   responses: {
@@ -119,6 +132,7 @@ const get = createRoute({
 const patch = createRoute({
   method: "patch",
   path: "/{id}",
+  operationId: "updateUser",
   summary: "Change a user's role, deactivate or reactivate them (If-Match required)",
   description: "A stale If-Match is refused with 412 whose `current` holds the user as they " +
     "are now; without If-Match, 428. The last active executive stays (409 last-executive).",

@@ -67,7 +67,11 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "get",
       path: "/status",
+      operationId: "getAiStatus",
       summary: "Whether AI is on for the organisation, and which features (everyone)",
+      description:
+        "Whether AI is on and which features are available, so the app shows or hides them. " +
+        "Every signed-in user.",
       "x-permission": "ai.read",
       responses: {
         200: { description: "The status", content: json(StatusSchema) },
@@ -90,6 +94,7 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "post",
       path: "/preview",
+      operationId: "previewAiRequest",
       summary: "Exactly what a feature would send to the provider (also while AI is off)",
       description: "Instructions, input and answer schema, after people were replaced by " +
         "positions and personal data by placeholders. `summary` reads the published version " +
@@ -123,6 +128,7 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "post",
       path: "/analyses",
+      operationId: "analyseDraft",
       summary: "Analyse the draft: offline rules (always) or the provider (AI on)",
       description: "Findings with one suggestion each, stored with their provenance. " +
         '`engine: "rules"` runs on the server and sends nothing anywhere.',
@@ -144,7 +150,11 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "get",
       path: "/analyses",
+      operationId: "listAnalyses",
       summary: "The latest analyses of a process, newest first",
+      description:
+        "The latest analyses of a process's draft, newest first, with their suggestions' state. " +
+        "Modelers and executives.",
       "x-permission": "ai.analyze",
       request: { query: z.object({ processId: z.string().uuid() }) },
       responses: {
@@ -167,7 +177,11 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "get",
       path: "/analyses/{id}",
+      operationId: "getAnalysis",
       summary: "One analysis with the state of its suggestions",
+      description:
+        "One analysis with each suggestion and whether it was accepted, rejected or undone. " +
+        "Modelers and executives.",
       "x-permission": "ai.analyze",
       request: { params: IdParam },
       responses: {
@@ -182,7 +196,11 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "post",
       path: "/suggestions/{id}/accept",
+      operationId: "acceptSuggestion",
       summary: "Accept a suggestion: its change is saved into the draft (If-Match of the draft)",
+      description:
+        "Applies the suggestion's change to the draft and saves it. Send the draft's ETag as " +
+        "If-Match (412 when the draft changed since). Modelers and executives.",
       "x-permission": "ai.analyze",
       request: { params: IdParam, headers: IfMatch },
       responses: {
@@ -203,7 +221,11 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "post",
       path: "/suggestions/{id}/reject",
+      operationId: "rejectSuggestion",
       summary: "Reject a suggestion (recorded)",
+      description:
+        "Records that the suggestion was rejected; the draft is not touched. Modelers and " +
+        "executives.",
       "x-permission": "ai.analyze",
       request: { params: IdParam },
       responses: {
@@ -222,7 +244,11 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "post",
       path: "/suggestions/{id}/undo",
+      operationId: "undoSuggestion",
       summary: "Undo an accepted suggestion: the draft before it is saved again",
+      description:
+        "Saves the draft as it was before the suggestion was accepted; 409 when the draft " +
+        "changed since. Modelers and executives.",
       "x-permission": "ai.analyze",
       request: { params: IdParam },
       responses: {
@@ -244,7 +270,12 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "post",
       path: "/summaries",
+      operationId: "summarizeProcess",
       summary: "Summarise the published process for readers (provider)",
+      description:
+        "Asks the provider for a plain-language summary of the published version for readers; " +
+        "stored and shown with its provenance. Needs AI on (503 otherwise); 429 when the monthly " +
+        "budget is used up.",
       "x-permission": "ai.summarize",
       request: { body: { required: true, content: json(ProcessRef) } },
       responses: {
@@ -259,7 +290,11 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "get",
       path: "/processes/{id}/summary",
+      operationId: "getProcessSummary",
       summary: "The AI summary of the process's current published version (404: none yet)",
+      description:
+        "The stored AI summary of the process's current published version; 404 when there is " +
+        "none yet.",
       "x-permission": "ai.read",
       request: { params: IdParam },
       responses: {
@@ -281,7 +316,11 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "get",
       path: "/processes/{id}/provenance",
+      operationId: "getProcessAiProvenance",
       summary: "What AI contributed to a process (results and change notes), with provenance",
+      description:
+        "Every AI result for the process (summaries, accepted suggestions, change notes) with " +
+        "provider, model, who asked and when.",
       "x-permission": "ai.read",
       request: { params: IdParam },
       responses: {
@@ -300,7 +339,11 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "post",
       path: "/change-summaries",
+      operationId: "proposeChangeNote",
       summary: "Propose a change note between two versions (default published → draft)",
+      description:
+        "Asks the provider for a change note describing what changed between two versions (by " +
+        "default the published version and the draft). Modelers and executives; needs AI on.",
       "x-permission": "ai.analyze",
       request: { body: { required: true, content: json(ChangeSummaryInput) } },
       responses: {
@@ -315,7 +358,12 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "post",
       path: "/from-text",
+      operationId: "draftProcessFromText",
       summary: "Draft a new process from a text (opened in the editor; never published by AI)",
+      description:
+        "Asks the provider to turn a text into a process graph and creates a new process with it " +
+        "as the draft, to be reviewed in the editor; AI never publishes. Modelers and " +
+        "executives; needs AI on.",
       "x-permission": "ai.analyze",
       request: { body: { required: true, content: json(FromTextInput) } },
       responses: {
@@ -343,7 +391,11 @@ export function registerFeatureRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
     createRoute({
       method: "post",
       path: "/from-text/extract",
+      operationId: "extractTextFromFile",
       summary: "The text of an uploaded .txt, .md or .docx file (nothing is sent anywhere)",
+      description:
+        "Reads the text of an uploaded .txt, .md or .docx file for the from-text feature; " +
+        "nothing is sent to a provider. Modelers and executives.",
       "x-permission": "ai.analyze",
       request: {
         body: {

@@ -20,7 +20,11 @@ export function registerSettingsRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
     createRoute({
       method: "get",
       path: "/settings",
+      operationId: "getAiSettings",
       summary: "The organisation's AI settings (the API key only by its last four characters)",
+      description:
+        "Whether AI is on, the provider, model and the features enabled; the provider's API key " +
+        "only by its last four characters. Executives only.",
       "x-permission": "ai.settings.read",
       responses: {
         200: { description: "The settings", headers: ETagHeader, content: json(SettingsSchema) },
@@ -37,6 +41,7 @@ export function registerSettingsRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
     createRoute({
       method: "put",
       path: "/settings",
+      operationId: "updateAiSettings",
       summary: "Change the AI settings (If-Match required; people only, never API keys)",
       description: "AI is off for every organisation until an executive turns it on here. " +
         "Turning it on needs a provider and an API key, which is stored encrypted and never " +
@@ -69,7 +74,11 @@ export function registerSettingsRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
     createRoute({
       method: "get",
       path: "/usage",
+      operationId: "listAiUsage",
       summary: "The AI usage log: feature, user, tokens in and out, duration, outcome",
+      description:
+        "One row per AI call in a month: feature, user, tokens in and out, duration and outcome, " +
+        "paged. Executives only.",
       "x-permission": "ai.usage.read",
       request: { query: PagingQuery.extend(MonthQuery.shape) },
       responses: {
@@ -84,7 +93,10 @@ export function registerSettingsRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
     createRoute({
       method: "get",
       path: "/usage/export",
+      operationId: "exportAiUsageCsv",
       summary: "The AI usage log as CSV",
+      description:
+        "The AI usage log of a month as a CSV download, for accounting. Executives only.",
       "x-permission": "ai.usage.read",
       request: { query: MonthQuery },
       responses: {

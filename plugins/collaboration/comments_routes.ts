@@ -27,7 +27,11 @@ const ETag = {
 const list = createRoute({
   method: "get",
   path: "/comments",
+  operationId: "listComments",
   summary: "Comment threads of a process (or one step), newest first",
+  description:
+    "The comment threads of a process, or of one step with `nodeId`, newest first, with their " +
+    "replies, paged.",
   "x-permission": "collaboration.read",
   request: { query: CommentsQuery },
   responses: {
@@ -42,7 +46,9 @@ const list = createRoute({
 const people = createRoute({
   method: "get",
   path: "/comments/mentionable",
+  operationId: "listMentionableUsers",
   summary: "People of the workspace to @mention, by part of their name",
+  description: "Users of the workspace whose name contains `q`, for @mentions in comments.",
   "x-permission": "collaboration.read",
   request: { query: MentionableQuery },
   responses: {
@@ -57,7 +63,9 @@ const people = createRoute({
 const get = createRoute({
   method: "get",
   path: "/comments/{id}",
+  operationId: "getCommentThread",
   summary: "The thread holding a comment",
+  description: "The whole thread a comment belongs to: the first comment and its replies.",
   "x-permission": "collaboration.read",
   request: { params: IdParam },
   responses: {
@@ -69,6 +77,7 @@ const get = createRoute({
 const create = createRoute({
   method: "post",
   path: "/comments",
+  operationId: "createComment",
   summary: "Comment on a process or a step, or reply to a comment",
   description: "Mentioned people, the thread's participants and the process owner are told " +
     "(in the app, and by mail as each of them chose).",
@@ -83,6 +92,7 @@ const create = createRoute({
 const edit = createRoute({
   method: "patch",
   path: "/comments/{id}",
+  operationId: "updateComment",
   summary: "Change the words of your own comment",
   description: "If-Match is checked when sent. People newly mentioned are told.",
   "x-permission": "collaboration.personal",
@@ -100,6 +110,7 @@ const edit = createRoute({
 const remove = createRoute({
   method: "delete",
   path: "/comments/{id}",
+  operationId: "deleteComment",
   summary: "Delete a comment (yours; executives: any)",
   description: "A thread's first comment with replies keeps its place with its words removed.",
   "x-permission": "collaboration.contribute",
@@ -110,7 +121,11 @@ const remove = createRoute({
 const resolve = createRoute({
   method: "post",
   path: "/comments/{id}/resolve",
+  operationId: "resolveCommentThread",
   summary: "Resolve a thread, or open it again (the process owner or an executive)",
+  description:
+    "Marks a thread resolved (`resolved: true`) or opens it again. The process owner or an " +
+    "executive.",
   "x-permission": "collaboration.contribute",
   request: { params: IdParam, body: { required: false, content: json(CommentResolve) } },
   responses: {

@@ -16,7 +16,11 @@ import * as service from "./feedback_service.ts";
 const summary = createRoute({
   method: "get",
   path: "/feedback",
+  operationId: "getFeedback",
   summary: "The feedback on a process: the tally, yours, and every text for its owner",
+  description:
+    "How many readers found the published process helpful or not, your own feedback, and, for " +
+    "the process owner and executives, every text left.",
   "x-permission": "collaboration.read",
   request: { query: FeedbackQuery },
   responses: {
@@ -28,7 +32,11 @@ const summary = createRoute({
 const give = createRoute({
   method: "post",
   path: "/feedback",
+  operationId: "submitFeedback",
   summary: "Say whether a published process helped you (again: replaces your feedback)",
+  description:
+    "Records whether the published process helped you, with an optional text; sending again " +
+    "replaces your feedback.",
   "x-permission": "collaboration.contribute",
   request: { body: { required: true, content: json(FeedbackCreate) } },
   responses: {

@@ -28,6 +28,7 @@ const LanguageHeader = z.object({
 const inbox = createRoute({
   method: "get",
   path: "/inbox",
+  operationId: "getInbox",
   summary: "What waits for you: approvals, reviews, problems assigned to you, mentions, replies",
   description: "Each item has its `kind`, a `title` naming the process and the item (in the " +
     "language of Accept-Language) and a `link` to where it is handled in the web app.",
@@ -42,7 +43,11 @@ const inbox = createRoute({
 const list = createRoute({
   method: "get",
   path: "/notifications",
+  operationId: "listNotifications",
   summary: "Your notifications, newest first",
+  description:
+    "Your notifications, newest first, optionally only unread ones, in the language of " +
+    "Accept-Language, paged. People only (not API keys).",
   "x-permission": "collaboration.personal",
   request: { query: NotificationsQuery, headers: LanguageHeader },
   responses: {
@@ -57,7 +62,11 @@ const list = createRoute({
 const unread = createRoute({
   method: "get",
   path: "/notifications/unread-count",
+  operationId: "getUnreadNotificationCount",
   summary: "How many of your notifications are unread",
+  description:
+    "The number of your unread notifications, for the badge in the app. People only (not API " +
+    "keys).",
   "x-permission": "collaboration.personal",
   responses: {
     200: {
@@ -71,7 +80,11 @@ const unread = createRoute({
 const read = createRoute({
   method: "post",
   path: "/notifications/read",
+  operationId: "markNotificationsRead",
   summary: "Mark notifications read: by id, by the item they are about, or all",
+  description:
+    "Marks notifications read by their ids, by the item they are about, or all of them. People " +
+    "only (not API keys).",
   "x-permission": "collaboration.personal",
   request: { body: { required: true, content: json(MarkRead) } },
   responses: {
@@ -86,7 +99,11 @@ const read = createRoute({
 const getSettingsRoute = createRoute({
   method: "get",
   path: "/settings",
+  operationId: "getNotificationSettings",
   summary: "Your notification settings",
+  description:
+    "Which events notify you in the app and by e-mail, and how often e-mails are sent. People " +
+    "only (not API keys).",
   "x-permission": "collaboration.personal",
   responses: {
     200: { description: "Your settings", content: json(SettingsSchema) },
@@ -97,6 +114,7 @@ const getSettingsRoute = createRoute({
 const putSettings = createRoute({
   method: "put",
   path: "/settings",
+  operationId: "updateNotificationSettings",
   summary: "Change your notification settings (what you name; the rest stays)",
   description: "Per category: `immediately` (a mail each time), `daily` (one summary a day) " +
     "or `off` (in the app only). Mail needs an address.",

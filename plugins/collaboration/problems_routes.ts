@@ -19,7 +19,11 @@ import * as service from "./problems_service.ts";
 const list = createRoute({
   method: "get",
   path: "/problems",
+  operationId: "listProblems",
   summary: "Problems and suggestions, newest first: of one process or the whole workspace",
+  description:
+    "Reported problems and improvement suggestions of one process or the whole workspace, " +
+    "filtered by status, severity, assignee and reporter, newest first, paged.",
   "x-permission": "collaboration.read",
   request: { query: ProblemsQuery },
   responses: {
@@ -34,7 +38,11 @@ const list = createRoute({
 const get = createRoute({
   method: "get",
   path: "/problems/{id}",
+  operationId: "getProblem",
   summary: "One problem",
+  description:
+    "One reported problem with status, severity, assignee and wording; the ETag is its version " +
+    "for If-Match.",
   "x-permission": "collaboration.read",
   request: { params: IdParam },
   responses: {
@@ -46,6 +54,7 @@ const get = createRoute({
 const create = createRoute({
   method: "post",
   path: "/problems",
+  operationId: "reportProblem",
   summary: "Report a problem or suggest an improvement",
   description: "Assigned to the process owner, who is told.",
   "x-permission": "collaboration.contribute",
@@ -59,6 +68,7 @@ const create = createRoute({
 const patch = createRoute({
   method: "patch",
   path: "/problems/{id}",
+  operationId: "updateProblem",
   summary: "Change status, assignee, severity or wording (If-Match required)",
   description: "Status, assignee and severity: the process owner, the assignee or an " +
     "executive (403 not-allowed otherwise); title and description also the reporter. " +

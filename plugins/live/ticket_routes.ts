@@ -34,6 +34,7 @@ const TicketSchema = z.object({
 const ticketRoute = createRoute({
   method: "post",
   path: "/tickets",
+  operationId: "createLiveTicket",
   summary: "A ticket to co-edit a draft live over a WebSocket",
   description: "Browsers cannot send an Authorization header when opening a WebSocket, so " +
     "the URL carries a short-lived ticket instead. The connection lives while its person " +

@@ -10,6 +10,7 @@ const crud = crudRoutes({
   path: "charts",
   noun: ["org chart", "org charts"],
   an: "an org chart",
+  operationNoun: ["OrgChart", "OrgCharts"],
   schemas: { item: OrgChart, page: "OrgChartPage", create: ChartCreate, update: ChartUpdate },
   summaries: {
     list: "List org charts",
@@ -30,7 +31,11 @@ const crud = crudRoutes({
 const tree = createRoute({
   method: "get",
   path: "/charts/{id}/tree",
+  operationId: "getOrgChartTree",
   summary: "An org chart as a tree: units, their positions with holders, sub-units",
+  description:
+    "The chart's units nested under their parents, each with its positions and their holders, " +
+    "for drawing the chart.",
   "x-permission": "orgchart.read",
   request: { params: idParam("an org chart") },
   responses: {

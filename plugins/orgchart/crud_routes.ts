@@ -36,6 +36,8 @@ export interface CrudSpec<T extends Versioned> {
   /** In texts: "org unit", "org units"; `an` with its article ("an org unit"). */
   noun: readonly [singular: string, plural: string];
   an: string;
+  /** The noun of the operationIds, PascalCase: ["OrgUnit", "OrgUnits"] → listOrgUnits. */
+  operationNoun: readonly [singular: string, plural: string];
   schemas: {
     item: z.ZodType;
     /** The OpenAPI name of a page of items. */
@@ -81,12 +83,16 @@ export function crudRoutes<T extends Versioned>(spec: CrudSpec<T>) {
   const read = "orgchart.read";
   const write = "orgchart.write";
   const conflict = (yes: boolean | undefined) => (yes ? [409] : []);
+  const [One, Many] = spec.operationNoun;
+  const ifMatch = "Send the ETag you read as If-Match (412 when it changed since, 428 without " +
+    "it). Modelers and executives.";
 
   const list = createRoute({
     method: "get",
     path: `/${path}`,
+    operationId: `list${Many}`,
     summary: summaries.list,
-    description: descriptions.list,
+    description: descriptions.list ?? `A page of ${many}, searched with \`q\`. Everyone signed in.`,
     "x-permission": read,
     request: { query: schemas.list ?? SearchQuery },
     responses: {
@@ -98,7 +104,10 @@ export function crudRoutes<T extends Versioned>(spec: CrudSpec<T>) {
   const create = createRoute({
     method: "post",
     path: `/${path}`,
+    operationId: `create${One}`,
     summary: `Create ${spec.an}`,
+    description: `Creates ${spec.an}; the answer holds it, its Location and its ETag. ` +
+      "Modelers and executives.",
     "x-permission": write,
     request: { body: { required: true, content: json(schemas.create) } },
     responses: {
@@ -110,7 +119,9 @@ export function crudRoutes<T extends Versioned>(spec: CrudSpec<T>) {
   const get = createRoute({
     method: "get",
     path: `/${path}/{id}`,
+    operationId: `get${One}`,
     summary: summaries.get,
+    description: `One ${one}; the ETag is its version for If-Match. Everyone signed in.`,
     "x-permission": read,
     request: { params: IdParam },
     responses: {
@@ -122,8 +133,9 @@ export function crudRoutes<T extends Versioned>(spec: CrudSpec<T>) {
   const update = createRoute({
     method: "patch",
     path: `/${path}/{id}`,
+    operationId: `update${One}`,
     summary: summaries.update,
-    description: descriptions.update,
+    description: descriptions.update ?? `Changes the fields sent. ${ifMatch}`,
     "x-permission": write,
     request: {
       params: IdParam,
@@ -150,8 +162,9 @@ export function crudRoutes<T extends Versioned>(spec: CrudSpec<T>) {
   const remove = createRoute({
     method: "delete",
     path: `/${path}/{id}`,
+    operationId: `delete${One}`,
     summary: summaries.remove,
-    description: descriptions.remove,
+    description: descriptions.remove ?? `Deletes ${spec.an}. ${ifMatch}`,
     "x-permission": write,
     request: spec.unlink
       ? { params: IdParam, headers: IfMatch, query: DeleteQuery }

@@ -23,6 +23,7 @@ const crud = crudRoutes({
   path: "employees",
   noun: ["employee", "employees"],
   an: "an employee",
+  operationNoun: ["Employee", "Employees"],
   schemas: {
     item: Employee,
     page: "EmployeePage",
@@ -51,6 +52,7 @@ const crud = crudRoutes({
 const responsibilities = createRoute({
   method: "get",
   path: "/employees/{id}/responsibilities",
+  operationId: "listEmployeeResponsibilities",
   summary: "The processes and steps an employee is responsible for, through the positions held",
   description: "Each usage names the position (targetId). Readers see published versions " +
     "only; modelers also drafts.",

@@ -50,6 +50,7 @@ export function registerImportRoutes(app: OpenAPIHono<AppEnv>) {
     const route = createRoute({
       method: "post",
       path: `/charts/{id}/import/${kind}`,
+      operationId: kind === "positions" ? "importPositions" : "importEmployees",
       summary: `Import ${kind} from CSV or XLSX`,
       description,
       "x-permission": "orgchart.write",

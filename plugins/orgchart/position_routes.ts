@@ -27,6 +27,7 @@ const crudWith = (hooks: readonly PositionDeletedHook[]) =>
     path: "positions",
     noun: ["position", "positions"],
     an: "a position",
+    operationNoun: ["Position", "Positions"],
     schemas: {
       item: Position,
       page: "PositionPage",
@@ -66,6 +67,7 @@ const crudWith = (hooks: readonly PositionDeletedHook[]) =>
 const responsibilities = createRoute({
   method: "get",
   path: "/positions/{id}/responsibilities",
+  operationId: "listPositionResponsibilities",
   summary: "The processes and steps where the position is R, A, C, I, lane or owner",
   description: "Readers see published versions only; modelers also drafts.",
   "x-permission": "orgchart.read",

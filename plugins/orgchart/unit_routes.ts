@@ -21,6 +21,7 @@ const crud = crudRoutes({
   path: "units",
   noun: ["org unit", "org units"],
   an: "an org unit",
+  operationNoun: ["OrgUnit", "OrgUnits"],
   schemas: {
     item: OrgUnit,
     page: "OrgUnitPage",
@@ -55,6 +56,7 @@ const crud = crudRoutes({
 const move = createRoute({
   method: "post",
   path: "/units/{id}/move",
+  operationId: "moveOrgUnit",
   summary: "Move an org unit with its sub-units under another unit (If-Match required)",
   description: "Moving a unit under itself or one of its sub-units is refused with 409 " +
     "naming the cycle.",

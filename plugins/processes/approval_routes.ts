@@ -43,6 +43,7 @@ const ApprovalPage = pageOf(ApprovalSchema, "ProcessApprovalPage");
 const submitRoute = createRoute({
   method: "post",
   path: "/{id}/draft/submit",
+  operationId: "submitDraft",
   summary: "Request approval of the draft (If-Match of the draft required)",
   description:
     "Opens an approval task for the process owner; the draft is in review until approved, " +
@@ -64,7 +65,11 @@ const submitRoute = createRoute({
 const withdrawRoute = createRoute({
   method: "post",
   path: "/{id}/draft/withdraw",
+  operationId: "withdrawDraft",
   summary: "Withdraw the open approval request (the requester or an executive)",
+  description:
+    "Withdraws the draft's open approval request, so it can be changed again. The requester or " +
+    "an executive; 409 when no request is open.",
   "x-permission": "processes.write",
   request: { params: IdParam },
   responses: {
@@ -76,7 +81,11 @@ const withdrawRoute = createRoute({
 const historyRoute = createRoute({
   method: "get",
   path: "/{id}/approvals",
+  operationId: "listProcessApprovals",
   summary: "Approval requests of a process, newest first",
+  description:
+    "Every approval request of the process with requester, decider, decision and reason, newest " +
+    "first, paged. Modelers and executives.",
   "x-permission": "processes.write",
   request: { params: IdParam, query: PagingQuery },
   responses: {
@@ -88,6 +97,7 @@ const historyRoute = createRoute({
 const approveRoute = createRoute({
   method: "post",
   path: "/{id}/approvals/{approvalId}/approve",
+  operationId: "approveDraft",
   summary: "Approve and publish (the process owner or an executive)",
   description: "Publishes the draft as the next version with the request's change note and " +
     "the approver's `comment` beside it. With four-eyes approval on (setting " +
@@ -107,7 +117,11 @@ const approveRoute = createRoute({
 const rejectRoute = createRoute({
   method: "post",
   path: "/{id}/approvals/{approvalId}/reject",
+  operationId: "rejectDraft",
   summary: "Reject with a reason (the process owner or an executive)",
+  description:
+    "Rejects the open approval request with a reason the requester is told; the draft stays as " +
+    "it is. The process owner or an executive; 409 when the request is no longer open.",
   "x-permission": "processes.approve",
   request: { params: ApprovalParam, body: { required: true, content: json(Reject) } },
   responses: {
@@ -119,6 +133,7 @@ const rejectRoute = createRoute({
 export const tasksRoute = createRoute({
   method: "get",
   path: "/approvals",
+  operationId: "listApprovalTasks",
   summary: "Approval tasks of the workspace",
   description: "`mine=true`: of the processes you own (executives see all).",
   "x-permission": "processes.approve",

@@ -109,6 +109,7 @@ const VersionQuery = z.object({
 const exportRoute = createRoute({
   method: "get",
   path: "/{id}/bpmn",
+  operationId: "exportProcessBpmn",
   summary: "Download the draft or a version as BPMN 2.0 XML",
   description: "One pool with a lane set, BPMN DI, and RACI, links, durations and " +
     "descriptions as Procedo extension elements, so importing the file gives the same model. " +
@@ -134,6 +135,7 @@ const exportRoute = createRoute({
 const importRoute = createRoute({
   method: "post",
   path: "/{id}/draft/bpmn",
+  operationId: "importDraftBpmn",
   summary: "Import a BPMN 2.0 file into the draft (If-Match required)",
   description: "Replaces the draft's graph with the file's process (Procedo, Camunda Modeler, " +
     "bpmn.io, Signavio). A collaboration with several pools imports one: `pool` chooses it " +
@@ -154,6 +156,7 @@ const importRoute = createRoute({
 const parseRoute = createRoute({
   method: "post",
   path: "/bpmn/parse",
+  operationId: "parseBpmn",
   summary: "Parse a BPMN 2.0 file into a graph without saving (preview)",
   description: `The same checks as the import: 413 beyond ${BPMN_MAX_BYTES} bytes, the XML ` +
     `limits (${xmlLimitsText}) or the graph limits; 422 for XML errors and DOCTYPEs.`,

@@ -88,7 +88,11 @@ const GraphDiff = z.object({
 const getDraftRoute = createRoute({
   method: "get",
   path: "/{id}/draft",
+  operationId: "getDraft",
   summary: "The draft of a process (modelers)",
+  description:
+    "The working copy of the process graph; the ETag is the draft's version for If-Match. " +
+    "Modelers and executives.",
   "x-permission": "processes.write",
   request: { params: IdParam },
   responses: {
@@ -114,6 +118,7 @@ const limitGraph: MiddlewareHandler<AppEnv> = async (c, next) => {
 const saveDraftRoute = createRoute({
   method: "put",
   path: "/{id}/draft",
+  operationId: "saveDraft",
   summary: "Save the draft's graph (If-Match required)",
   description:
     "A stale If-Match is refused with 412 whose `current` holds the draft as it is now " +
@@ -134,7 +139,11 @@ const saveDraftRoute = createRoute({
 const listVersionsRoute = createRoute({
   method: "get",
   path: "/{id}/versions",
+  operationId: "listVersions",
   summary: "Published versions, newest first (without graphs)",
+  description:
+    "The published versions of a process with number, publisher, date and change note, without " +
+    "their graphs, paged.",
   "x-permission": "processes.read",
   request: { params: IdParam, query: PagingQuery },
   responses: {
@@ -149,7 +158,9 @@ const listVersionsRoute = createRoute({
 const getVersionRoute = createRoute({
   method: "get",
   path: "/{id}/versions/{number}",
+  operationId: "getVersion",
   summary: "One published version with its graph",
+  description: "A published version with its full graph, as it was approved.",
   "x-permission": "processes.read",
   request: { params: VersionNumberParam },
   responses: {
@@ -161,7 +172,11 @@ const getVersionRoute = createRoute({
 const restoreRoute = createRoute({
   method: "post",
   path: "/{id}/versions/{number}/restore",
+  operationId: "restoreVersion",
   summary: "Copy a published version into the draft (If-Match of the draft required)",
+  description:
+    "Replaces the draft's graph with the graph of a published version. Send the draft's ETag as " +
+    "If-Match. Modelers and executives.",
   "x-permission": "processes.write",
   request: { params: VersionNumberParam, headers: IfMatchHeaders },
   responses: {
@@ -177,6 +192,7 @@ const restoreRoute = createRoute({
 const diffRoute = createRoute({
   method: "get",
   path: "/{id}/diff",
+  operationId: "diffProcessVersions",
   summary: "What changed between two versions, or the draft and the published version",
   description:
     "Lanes, nodes and edges added, removed and changed, naming the fields that changed. " +

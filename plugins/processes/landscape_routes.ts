@@ -263,7 +263,11 @@ const ReviewConfirmation = z.object({
 const list = createRoute({
   method: "get",
   path: "/",
+  operationId: "listProcesses",
   summary: "List processes (filter, search, sort, page)",
+  description:
+    "The processes of the workspace, filtered by category, parent, owner, tag, status and review " +
+    "due date, searched with `q`, sorted and paged.",
   "x-permission": "processes.read",
   request: { query: ListQuery },
   responses: {
@@ -275,7 +279,11 @@ const list = createRoute({
 const create = createRoute({
   method: "post",
   path: "/",
+  operationId: "createProcess",
   summary: "Create a process (with an empty draft)",
+  description:
+    "Creates a process with its metadata and an empty draft; it is published through an " +
+    "approval. Modelers and executives.",
   "x-permission": "processes.write",
   request: { body: { required: true, content: json(ProcessCreate) } },
   responses: {
@@ -294,7 +302,10 @@ const create = createRoute({
 const tree = createRoute({
   method: "get",
   path: "/tree",
+  operationId: "getProcessTree",
   summary: "The whole process landscape as a tree",
+  description:
+    "Every process nested under its parent, with title, category and status, for navigation.",
   "x-permission": "processes.read",
   responses: {
     200: { description: "The landscape", content: json(Tree) },
@@ -305,6 +316,7 @@ const tree = createRoute({
 const search = createRoute({
   method: "get",
   path: "/search",
+  operationId: "searchProcesses",
   summary: "Search titles, descriptions, step labels and tags (ranked, with snippets)",
   description: "Ranked title > tag > step label > description, more matches higher, ties by " +
     "title. Step labels of drafts are searched for modelers and executives only. Snippets " +
@@ -320,7 +332,11 @@ const search = createRoute({
 const due = createRoute({
   method: "get",
   path: "/reviews/due",
+  operationId: "listDueReviews",
   summary: "Processes due or overdue for review, grouped by owner",
+  description:
+    "Published processes whose review date has passed or falls within `within` days, grouped by " +
+    "owner.",
   "x-permission": "processes.read",
   request: { query: DueQuery },
   responses: {
@@ -332,7 +348,11 @@ const due = createRoute({
 const get = createRoute({
   method: "get",
   path: "/{id}",
+  operationId: "getProcess",
   summary: "Get a process",
+  description:
+    "One process with its metadata and the published version's graph; the ETag is the version " +
+    "for If-Match.",
   "x-permission": "processes.read",
   request: { params: IdParam },
   responses: {
@@ -344,7 +364,12 @@ const get = createRoute({
 const update = createRoute({
   method: "patch",
   path: "/{id}",
+  operationId: "updateProcess",
   summary: "Change a process's metadata (If-Match required)",
+  description:
+    "Changes the process's metadata (title, description, category, parent and the rest of " +
+    "ProcessUpdate). Send the ETag you read as If-Match (412 when it changed since). Modelers " +
+    "and executives.",
   "x-permission": "processes.write",
   request: {
     params: IdParam,
@@ -360,7 +385,12 @@ const update = createRoute({
 const remove = createRoute({
   method: "delete",
   path: "/{id}",
+  operationId: "deleteProcess",
   summary: "Delete a process with its drafts and versions (If-Match required)",
+  description:
+    "Deletes the process with its draft, versions and approvals. Send the ETag you read as " +
+    "If-Match (412 when it changed since); 409 when something still depends on it. Modelers and " +
+    "executives.",
   "x-permission": "processes.write",
   request: { params: IdParam, headers: IfMatch },
   responses: {
@@ -372,7 +402,11 @@ const remove = createRoute({
 const confirm = createRoute({
   method: "post",
   path: "/{id}/review/confirm",
+  operationId: "confirmProcessReview",
   summary: "Confirm a process is still current (owner or executive)",
+  description:
+    "Records that the process was reviewed and is still current; the next review date moves on " +
+    "by the review interval. The process owner or an executive.",
   "x-permission": "processes.review",
   request: { params: IdParam, body: { required: false, content: json(ReviewConfirm) } },
   responses: {

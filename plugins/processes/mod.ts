@@ -2,6 +2,8 @@
 // validation, drafts, approval and published versions, diff, layout, BPMN 2.0, review cycles
 // and search. Other plugins import only service.ts.
 import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { ARCHIVE_FILES_POINT } from "../../api/tenant_archive/contributions.ts";
+import { bpmnArchiveFiles } from "./archive_files.ts";
 import { registerBpmnRoutes } from "./bpmn_routes.ts";
 import { registerDraftRoutes, registerDraftStaticRoutes } from "./draft_routes.ts";
 import { processExporters } from "./exporters.ts";
@@ -35,4 +37,6 @@ export const processesPlugin: ProcedoPlugin = {
   },
   onTenantCreated: (ctx) => seedProcesses(ctx),
   exporters: processExporters,
+  // The tenant archive (exit export) carries every published version as BPMN 2.0 XML.
+  contributes: { [ARCHIVE_FILES_POINT]: bpmnArchiveFiles },
 };

@@ -44,6 +44,7 @@ const ResponsibilitiesQuery = PagingQuery.extend({
 const raciRoute = createRoute({
   method: "get",
   path: "/{id}/raci",
+  operationId: "getRaciMatrix",
   summary: "The RACI matrix of a process (steps × positions)",
   description: "From the published version by default; `source=draft` needs a modeler.",
   "x-permission": "processes.read",
@@ -57,6 +58,7 @@ const raciRoute = createRoute({
 const whereUsedRoute = createRoute({
   method: "get",
   path: "/where-used",
+  operationId: "listWhereUsed",
   summary: "Processes and steps that use an object",
   description: "Published and draft usages are marked; readers see published ones only.",
   "x-permission": "processes.read",
@@ -70,7 +72,11 @@ const whereUsedRoute = createRoute({
 const responsibilitiesRoute = createRoute({
   method: "get",
   path: "/responsibilities",
+  operationId: "listProcessResponsibilities",
   summary: "Processes and steps where a position is R, A, C, I, lane or owner",
+  description:
+    "Every process and step where the position is responsible, accountable, consulted, informed, " +
+    "the lane or the owner, paged.",
   "x-permission": "processes.read",
   request: { query: ResponsibilitiesQuery },
   responses: {

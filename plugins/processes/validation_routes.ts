@@ -72,6 +72,7 @@ const limitGraph: MiddlewareHandler<AppEnv> = async (c, next) => {
 const draftValidation = createRoute({
   method: "get",
   path: "/{id}/draft/validation",
+  operationId: "getDraftValidation",
   summary: "Validation findings of the draft (modelers)",
   description: "Errors block publishing, warnings do not. Draft content is modelers' work, so " +
     "this needs the same permission as reading the draft.",
@@ -86,6 +87,7 @@ const draftValidation = createRoute({
 const validate = createRoute({
   method: "post",
   path: "/validate",
+  operationId: "validateGraph",
   summary: "Validate a posted graph",
   description: "Links are checked against the caller's tenant; nothing is saved.",
   "x-permission": "processes.read",
@@ -100,6 +102,7 @@ const validate = createRoute({
 const layout = createRoute({
   method: "post",
   path: "/layout",
+  operationId: "layoutGraph",
   summary: "Lay out a posted graph",
   description: "Left to right in layers, nodes kept in their lanes, edges routed orthogonally. " +
     "Deterministic; only positions, sizes, lane heights and waypoints change. Never worse " +
@@ -118,6 +121,7 @@ const layout = createRoute({
 const draftLayout = createRoute({
   method: "post",
   path: "/{id}/draft/layout",
+  operationId: "layoutDraft",
   summary: "Lay out the draft and save it (If-Match required)",
   description: "One new draft version, so it can be undone like any save. A stale If-Match is " +
     "412 with the current draft; a draft in review is 409.",

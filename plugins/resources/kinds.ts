@@ -33,6 +33,8 @@ export interface KindSpec {
   path: string;
   /** In messages: "document", "documents". */
   noun: readonly [singular: string, plural: string];
+  /** The noun of the operationIds, PascalCase: ["ItSystem", "ItSystems"] → listItSystems. */
+  operationNoun: readonly [singular: string, plural: string];
   /** The OpenAPI component name of a resource of this kind. */
   schemaName: string;
   /** The first field is the name (title) column; required fields come first. */
@@ -85,6 +87,7 @@ export const DOCUMENT: KindSpec = {
   kind: "document",
   path: "documents",
   noun: ["document", "documents"],
+  operationNoun: ["Document", "Documents"],
   schemaName: "Document",
   fields: [
     {
@@ -123,6 +126,7 @@ export const SYSTEM: KindSpec = {
   kind: "system",
   path: "systems",
   noun: ["IT system", "IT systems"],
+  operationNoun: ["ItSystem", "ItSystems"],
   schemaName: "ItSystem",
   fields: [
     {
@@ -154,6 +158,7 @@ export const LOCATION: KindSpec = {
   kind: "location",
   path: "locations",
   noun: ["location", "locations"],
+  operationNoun: ["Location", "Locations"],
   schemaName: "Location",
   fields: [
     {
@@ -192,6 +197,7 @@ export const REQUIREMENT: KindSpec = {
   kind: "requirement",
   path: "requirements",
   noun: ["requirement", "requirements"],
+  operationNoun: ["Requirement", "Requirements"],
   schemaName: "Requirement",
   fields: [
     {

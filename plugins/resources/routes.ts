@@ -37,6 +37,8 @@ function registerKindRoutes(app: OpenAPIHono<AppEnv>, spec: KindSpec) {
   const { Resource, Create, Update, ListQuery, Page } = kindSchemas(spec);
   const base = `/${spec.path}`;
   const [one, many] = spec.noun;
+  const [One, Many] = spec.operationNoun;
+  const a = /^[aeiou]/i.test(one) ? "an" : "a";
   const IdParam = z.object({ id: z.string().uuid({ error: `must be a ${one} id (UUID)` }) });
   const read = "resources.read";
   const write = "resources.write";
@@ -45,6 +47,7 @@ function registerKindRoutes(app: OpenAPIHono<AppEnv>, spec: KindSpec) {
   const list = createRoute({
     method: "get",
     path: base,
+    operationId: `list${Many}`,
     summary: `List ${many}`,
     description: `Search with \`q\`, order with \`sort\`${
       filterFields.length ? `, filter by ${filterFields.join(", ")}` : ""
@@ -60,7 +63,10 @@ function registerKindRoutes(app: OpenAPIHono<AppEnv>, spec: KindSpec) {
   const create = createRoute({
     method: "post",
     path: base,
-    summary: `Create a ${one}`,
+    operationId: `create${One}`,
+    summary: `Create ${a} ${one}`,
+    description: `Creates ${a} ${one}; the answer holds it, its Location and its ETag. ` +
+      "A taken external key or a full workspace is a 409. Modelers and executives.",
     "x-permission": write,
     request: { body: { required: true, content: json(Create) } },
     responses: {
@@ -72,6 +78,7 @@ function registerKindRoutes(app: OpenAPIHono<AppEnv>, spec: KindSpec) {
   const importRoute = createRoute({
     method: "post",
     path: `${base}/import`,
+    operationId: `import${Many}`,
     summary: `Import ${many} from CSV or XLSX`,
     description: `Columns: externalKey, ${
       importColumns(spec).slice(1).map((c) => c.field).join(", ")
@@ -87,7 +94,9 @@ function registerKindRoutes(app: OpenAPIHono<AppEnv>, spec: KindSpec) {
   const get = createRoute({
     method: "get",
     path: `${base}/{id}`,
-    summary: `Get a ${one}`,
+    operationId: `get${One}`,
+    summary: `Get ${a} ${one}`,
+    description: `One ${one}; the ETag is its version for If-Match. Everyone signed in.`,
     "x-permission": read,
     request: { params: IdParam },
     responses: {
@@ -99,7 +108,8 @@ function registerKindRoutes(app: OpenAPIHono<AppEnv>, spec: KindSpec) {
   const update = createRoute({
     method: "patch",
     path: `${base}/{id}`,
-    summary: `Change a ${one} (If-Match required)`,
+    operationId: `update${One}`,
+    summary: `Change ${a} ${one} (If-Match required)`,
     description: "Fields left out stay as they are; null clears an optional field.",
     "x-permission": write,
     request: { params: IdParam, headers: IfMatch, body: { required: true, content: json(Update) } },
@@ -112,8 +122,12 @@ function registerKindRoutes(app: OpenAPIHono<AppEnv>, spec: KindSpec) {
   const remove = createRoute({
     method: "delete",
     path: `${base}/{id}`,
-    summary: `Delete a ${one} (If-Match optional)`,
-    description: `A ${one} processes use is a 409 listing where (\`usedIn\`), unless ` +
+    operationId: `delete${One}`,
+    summary: `Delete ${a} ${one} (If-Match optional)`,
+    description:
+      `${
+        a === "an" ? "An" : "A"
+      } ${one} processes use is a 409 listing where (\`usedIn\`), unless ` +
       "?unlink=true removes it from every process draft. With If-Match, a stale ETag is a 412.",
     "x-permission": write,
     request: { params: IdParam, headers: IfMatch, query: DeleteQuery },
@@ -130,7 +144,8 @@ function registerKindRoutes(app: OpenAPIHono<AppEnv>, spec: KindSpec) {
   const whereUsed = createRoute({
     method: "get",
     path: `${base}/{id}/where-used`,
-    summary: `The processes and steps that use a ${one}`,
+    operationId: `list${One}Usages`,
+    summary: `The processes and steps that use ${a} ${one}`,
     description: "By process title; published and draft usages are marked. Readers see " +
       "published versions only; modelers also drafts.",
     "x-permission": read,
@@ -145,6 +160,7 @@ function registerKindRoutes(app: OpenAPIHono<AppEnv>, spec: KindSpec) {
   const facets = createRoute({
     method: "get",
     path: `${base}/facets`,
+    operationId: `get${One}Facets`,
     summary: `The values ${many} can be filtered by`,
     description: `For ${
       textFilters.map((f) => f.field).join(", ") || "no field"

@@ -48,7 +48,11 @@ const ETagHeader = {
 const list = createRoute({
   method: "get",
   path: "/",
+  operationId: "listTags",
   summary: "List tags",
+  description:
+    "The workspace's tags, searched by name with `q` and sorted, paged. Every signed-in user may " +
+    "read them.",
   "x-permission": "tags.read",
   request: { query: ListQuery },
   responses: {
@@ -60,7 +64,9 @@ const list = createRoute({
 const get = createRoute({
   method: "get",
   path: "/{id}",
+  operationId: "getTag",
   summary: "Get a tag",
+  description: "One tag; the ETag is its version for If-Match.",
   "x-permission": "tags.read",
   request: { params: IdParam },
   responses: {
@@ -72,7 +78,10 @@ const get = createRoute({
 const create = createRoute({
   method: "post",
   path: "/",
+  operationId: "createTag",
   summary: "Create a tag",
+  description:
+    "Creates a tag; names are unique in the workspace (409 otherwise). Modelers and executives.",
   "x-permission": "tags.write",
   request: { body: { required: true, content: json(TagCreate) } },
   responses: {
@@ -91,7 +100,11 @@ const create = createRoute({
 const update = createRoute({
   method: "patch",
   path: "/{id}",
+  operationId: "updateTag",
   summary: "Change a tag (If-Match required)",
+  description:
+    "Renames or recolours a tag. Send the ETag you read as If-Match (412 when someone changed it " +
+    "since). Modelers and executives.",
   "x-permission": "tags.write",
   request: {
     params: IdParam,
@@ -107,7 +120,11 @@ const update = createRoute({
 const remove = createRoute({
   method: "delete",
   path: "/{id}",
+  operationId: "deleteTag",
   summary: "Delete a tag (If-Match required)",
+  description:
+    "Deletes a tag and removes it from every process. Send the ETag you read as If-Match. " +
+    "Modelers and executives.",
   "x-permission": "tags.write",
   request: { params: IdParam, headers: z.object({ "if-match": z.string().optional() }) },
   responses: {

@@ -6,6 +6,7 @@ import type { Role } from "../../schema/core.ts";
 import type { TestApp } from "./app.ts";
 import { AI_FIXTURES } from "./ai_route_fixtures.ts";
 import { collaborationFixtures } from "./route_fixtures_collaboration.ts";
+import { deletionFixtures } from "./route_fixtures_deletion.ts";
 
 export interface RouteRequest {
   params?: Record<string, string>;
@@ -765,6 +766,8 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   ...AI_FIXTURES,
   // collaboration: comments, problems, feedback, inbox, notifications, settings
   ...collaborationFixtures({ createProcess, demoUserId, fixtureGraph }),
+  // deletion: offboarding (each request reactivates the demo tenant), jobs, protocols
+  ...deletionFixtures(),
 };
 
 function exportFixtures(): Record<string, RouteFixture> {

@@ -14,16 +14,20 @@ export class ProcedoDraftExportMenu extends LitElement {
     processId: { attribute: "process-id" },
     processTitle: { attribute: "process-title" },
     save: { attribute: false },
+    compact: { type: Boolean, reflect: true },
   };
   declare processId: string;
   declare processTitle: string;
   /** Saves the draft now; true once the server has what the editor shows. */
   declare save: (() => Promise<boolean>) | undefined;
+  /** Icon only: set by the command bar when its words do not fit. */
+  declare compact: boolean;
 
   constructor() {
     super();
     this.processId = "";
     this.processTitle = "";
+    this.compact = false;
     new LocaleController(this);
   }
 
@@ -44,7 +48,8 @@ export class ProcedoDraftExportMenu extends LitElement {
         item("pdf", "exports.draftAsPdf"),
         item("svg", "exports.draftAsSvg"),
         item("png", "exports.draftAsPng"),
-      ]} .prepare=${this.#prepare} what=${this.processTitle}></procedo-export-menu>
+      ]} .prepare=${this.#prepare} what=${this.processTitle}
+        ?compact=${this.compact}></procedo-export-menu>
     `;
   }
 }

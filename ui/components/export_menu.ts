@@ -29,6 +29,7 @@ export class ProcedoExportMenu extends LitElement {
     items: { attribute: false },
     prepare: { attribute: false },
     what: {},
+    compact: { type: Boolean, reflect: true },
     progress: { state: true },
     error: { state: true },
     refusal: { state: true },
@@ -56,6 +57,8 @@ export class ProcedoExportMenu extends LitElement {
   declare items: ExportItem[];
   declare prepare: PrepareExport | undefined;
   declare what: string;
+  /** Icon only (a narrow command bar): the words stay the button's name and tooltip. */
+  declare compact: boolean;
   declare progress: string | undefined;
   declare error: unknown;
   /** Why `prepare` refused the last download. */
@@ -66,6 +69,7 @@ export class ProcedoExportMenu extends LitElement {
     this.items = [];
     this.refusal = null;
     this.what = "";
+    this.compact = false;
     new LocaleController(this);
   }
 
@@ -114,7 +118,10 @@ export class ProcedoExportMenu extends LitElement {
         <fluent-menu-button slot="trigger" role="button" appearance="subtle"
           aria-label=${this.what ? t("exports.menuLabel", { what: this.what }) : t("exports.menu")}
           ?disabled=${this.progress !== undefined} data-testid="export-menu"
-        >${icon("download", 20, "start")}${t("exports.menu")}</fluent-menu-button>
+          ?icon-only=${this.compact} title=${this.compact ? t("exports.menu") : nothing}
+        >${icon("download", 20, this.compact ? undefined : "start")}${this.compact
+          ? nothing
+          : t("exports.menu")}</fluent-menu-button>
         <fluent-menu-list role="menu">
           ${this.items.map((item) =>
             html`

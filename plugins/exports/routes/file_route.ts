@@ -84,6 +84,9 @@ export function fileName(title: string, ext: string): string {
 export const binary = (description: string) =>
   z.string().openapi({ type: "string", format: "binary", description });
 
+/** The operationId suffix of a file extension: "pdf" → "Pdf" (exportProcessPdf). */
+export const capitalized = (ext: string) => ext[0].toUpperCase() + ext.slice(1);
+
 export const dispositionHeader = {
   "Content-Disposition": {
     schema: { type: "string" as const },

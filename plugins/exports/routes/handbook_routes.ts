@@ -17,6 +17,7 @@ export const HANDBOOK_LIMIT = 300;
 const handbookRoute = createRoute({
   method: "get",
   path: "/handbook.pdf",
+  operationId: "exportHandbookPdf",
   summary: "Download the process handbook (PDF)",
   description: "Cover, table of contents with page numbers, bookmarks, one section per " +
     "published process of the branch below `root` (or of the whole landscape), headers and " +

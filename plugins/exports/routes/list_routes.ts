@@ -13,7 +13,14 @@ import { csvStream } from "../lists/csv.ts";
 import { registeredLists } from "../lists/registry.ts";
 import { xlsxStream } from "../lists/xlsx.ts";
 import { languageOf } from "../words.ts";
-import { binary, dispositionHeader, download, FileRoutes, LangQuery } from "./file_route.ts";
+import {
+  binary,
+  capitalized,
+  dispositionHeader,
+  download,
+  FileRoutes,
+  LangQuery,
+} from "./file_route.ts";
 
 const CSV = "text/csv; charset=utf-8";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -33,6 +40,7 @@ function listRoute(ext: "csv" | "xlsx", names: string[]) {
   return createRoute({
     method: "get",
     path: `/lists/{list}.${ext}`,
+    operationId: `exportList${capitalized(ext)}`,
     summary: ext === "csv" ? "Download a list as CSV" : "Download a list as an Excel workbook",
     description: `Lists: ${names.join(", ")}. Headers in the request's language. ` +
       "Lists with personal data (employees) need the role executive and are audited. " +

@@ -14,6 +14,7 @@ import { PdfWriter } from "../pdf/writer.ts";
 import { formatDate, languageOf, wordsFor } from "../words.ts";
 import {
   binary,
+  capitalized,
   dispositionHeader,
   download,
   fileName,
@@ -29,6 +30,7 @@ const route = (ext: keyof typeof TYPES) =>
   createRoute({
     method: "get",
     path: `/orgcharts/{id}.${ext}`,
+    operationId: `exportOrgChart${capitalized(ext)}`,
     summary: `Download the drawn org chart (${ext.toUpperCase()})`,
     description: "Units as boxes with their positions and holders, connectors, staff units " +
       "beside their parent, wide levels stacked; the PDF fits A4/A3 landscape or is tiled.",

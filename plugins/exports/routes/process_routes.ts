@@ -16,6 +16,7 @@ import { languageOf, wordsFor } from "../words.ts";
 import { invalid } from "./list_routes.ts";
 import {
   binary,
+  capitalized,
   dispositionHeader,
   download,
   fileName,
@@ -44,6 +45,7 @@ const route = (ext: keyof typeof KINDS) =>
   createRoute({
     method: "get",
     path: `/processes/{id}.${ext}`,
+    operationId: `exportProcess${capitalized(ext)}`,
     summary: ext === "pdf"
       ? "Download the process report (PDF)"
       : `Download the process diagram (${ext.toUpperCase()})`,

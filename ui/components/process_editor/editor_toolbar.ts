@@ -111,7 +111,10 @@ export class ProcedoEditorToolbar extends LitElement {
     `,
   ];
   declare state: ToolbarState;
-  readonly #fit = new ToolbarFit(this, () => this.renderRoot?.querySelector("[role=toolbar]"));
+  readonly #fit: ToolbarFit = new ToolbarFit(
+    this,
+    () => this.renderRoot?.querySelector("[role=toolbar]"),
+  );
 
   constructor() {
     super();
@@ -191,7 +194,7 @@ export class ProcedoEditorToolbar extends LitElement {
             "start",
           )}<span class="text">${t("editor.action.findings")}</span> (${s.errors +
             s.warnings})</fluent-toggle-button>
-        <slot name="export"></slot>
+        <slot name="export" @slotchange=${this.#syncSlotted}></slot>
         ${this.#bpmnMenu(edit)}
         ${this.#button("help", "keyboard", "editor.action.help", true, "")}
       </div>
@@ -211,6 +214,18 @@ export class ProcedoEditorToolbar extends LitElement {
         @click=${() => enabled && this.#fire(action)}>${icon(name)}</fluent-button>
     `;
   }
+
+  /** What other features slot into the bar (the export menu) follows its icon-only mode. */
+  override updated() {
+    this.#syncSlotted();
+  }
+
+  #syncSlotted = (): void => {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>("slot[name=export]");
+    for (const el of slot?.assignedElements() ?? []) {
+      if ("compact" in el && el.compact !== this.#fit.compact) el.compact = this.#fit.compact;
+    }
+  };
 
   #arrangeMenu(s: ToolbarState) {
     const usable = !s.readonly;
@@ -245,11 +260,12 @@ export class ProcedoEditorToolbar extends LitElement {
     return html`
       <fluent-menu>
         <fluent-menu-button slot="trigger" role="button" appearance="subtle"
-          data-action="bpmn">${icon(
+          data-action="bpmn"
+          ?icon-only=${this.#fit.compact}>${icon(
             "document",
             20,
             "start",
-          )}${t("editor.action.bpmn")}</fluent-menu-button>
+          )}<span class="text">${t("editor.action.bpmn")}</span></fluent-menu-button>
         <fluent-menu-list>
           <fluent-menu-item data-action="importBpmn" ?disabled=${!edit}
             @click=${() => edit && this.#fire("importBpmn")}>${icon("upload", 20, "start")}${t(
