@@ -7,6 +7,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { resultRows } from "../../api/db/migrate.ts";
+import { writeTenantArchive } from "../../api/tenant_archive/mod.ts";
+import { zipEntries } from "../../api/tenant_archive/zip_reader.ts";
 import { startTestApp, test } from "../../tests/support/app.ts";
 import { runDueJobs } from "../deletion/tasks.ts";
 import { depsOf, newWorkspace } from "../deletion/test_support.ts";
@@ -22,6 +24,22 @@ const db = t.database.db;
 const master = await importMasterKey(
   Uint8Array.from(atob(generateMasterKey()), (c) => c.charCodeAt(0)),
 );
+
+test("a workspace's exit export never carries its backup data key", async () => {
+  const w = await newWorkspace(t, deps);
+  await createBackup({ db, plugins: deps.plugins, master, dir: dataDir });
+  const keys = resultRows(
+    await db.execute(sql`SELECT 1 FROM tenant_data_keys WHERE tenant_id = ${w.id}`),
+  );
+  assert.equal(keys.length, 1, "the workspace has a key");
+  const chunks: Uint8Array[] = [];
+  await writeTenantArchive(deps, w.id, new WritableStream({ write: (c) => void chunks.push(c) }));
+  const zip = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  chunks.reduce((at, c) => (zip.set(c, at), at + c.length), 0);
+  const names = [...zipEntries(zip).keys()];
+  assert.ok(names.includes("tables/processes.jsonl"), names.join());
+  assert.ok(!names.some((n) => n.includes("tenant_data_keys")), names.join());
+});
 
 test("an offboarded, purged workspace cannot be read from a backup taken before", async () => {
   const leaving = await newWorkspace(t, deps);
