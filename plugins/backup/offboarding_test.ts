@@ -15,10 +15,10 @@ import { depsOf, newWorkspace } from "../deletion/test_support.ts";
 import { createBackup } from "./backup.ts";
 import { generateMasterKey, importMasterKey } from "./keys.ts";
 import { restoreAll, restoreTenant, ShreddedTenantError } from "./restore.ts";
-import { checksums } from "./test_support.ts";
+import { checksums, tempDir } from "./test_support.ts";
 
 const t = await startTestApp();
-const dataDir = await Deno.makeTempDir({ prefix: "procedo-backup-offboarding-" });
+const dataDir = await tempDir("procedo-backup-offboarding-");
 const deps = depsOf(t, undefined, { DATA_DIR: dataDir });
 const db = t.database.db;
 const master = await importMasterKey(

@@ -42,7 +42,7 @@ export async function seeded(): Promise<Seeded> {
     masterText,
     tenantA: ids[0],
     tenantB: ids[1],
-    dir: await Deno.makeTempDir({ prefix: "procedo-backup-" }),
+    dir: await tempDir("procedo-backup-"),
   };
 }
 
@@ -97,4 +97,15 @@ export async function wipe(db: Db): Promise<void> {
   for (const name of await tableNames(db)) {
     await db.execute(sql`DELETE FROM ${sql.identifier(name)}`);
   }
+}
+
+/** A temporary directory, removed when the test process ends. */
+export async function tempDir(prefix: string): Promise<string> {
+  const dir = await Deno.makeTempDir({ prefix });
+  globalThis.addEventListener("unload", () => {
+    try {
+      Deno.removeSync(dir, { recursive: true });
+    } catch { /* already gone */ }
+  });
+  return dir;
 }
