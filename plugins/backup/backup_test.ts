@@ -2,7 +2,7 @@
 // by the purge hook, and refusal of a changed backup.
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { TenantHookContext } from "../../api/plugin.ts";
@@ -90,6 +90,21 @@ test("the backup is one snapshot: writes made while it runs are not in it", asyn
   assert.notDeepEqual(await checksums(db), before);
   await restoreAll({ db, master, dir: path });
   assert.deepEqual(await checksums(db), before, "the backup holds the moment it started");
+});
+
+test("a backup that fails leaves no directory behind", async () => {
+  const dir = join(s.dir, "failing");
+  await assert.rejects(
+    createBackup({
+      db,
+      plugins,
+      master,
+      dir,
+      afterTable: () => Promise.reject(new Error("disk full")),
+    }),
+    /disk full/,
+  );
+  assert.deepEqual(await readdir(dir), []);
 });
 
 test("backup → wipe → restore gives every table its checksum back, a dropped table included", async () => {
