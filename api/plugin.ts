@@ -149,6 +149,11 @@ export interface ProcedoPlugin {
    * AI minimisation, exports and deletion know them without guessing.
    */
   personalData?: Record<string, string[]>;
+  /**
+   * Its tables (SQL names) that stay out of a tenant's archive, export and import alike: key
+   * material or bookkeeping that must never travel to another tenant or instance.
+   */
+  notExported?: string[];
   /** Action → the lowest role allowed, e.g. { "tags.write": "modeler" }. */
   permissions?: Record<string, Role>;
   /**
@@ -310,6 +315,11 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
             `Plugin "${p.name}" marks unknown column "${table}.${column}" as personal data`,
           );
         }
+      }
+    }
+    for (const table of p.notExported ?? []) {
+      if (!Object.values(p.tables ?? {}).some((t) => tableName(t) === table)) {
+        throw new PluginError(`Plugin "${p.name}" keeps unknown table "${table}" out of exports`);
       }
     }
     for (const e of p.exporters ?? []) {

@@ -81,8 +81,8 @@ export const EVENTS: EventSpec[] = [
     hint: "Wait for a process's review date to come (the daily reminder run).",
     data: [
       ...process,
-      ["dueDate", "string", "When the review is due", "date-time"],
-      ["stage", "string", "Which reminder this is (due soon, due, overdue)"],
+      ["dueDate", "string", "The day the review is due (YYYY-MM-DD)", "date"],
+      ["stage", "string", "Which reminder this is: upcoming, overdue or escalated"],
       ["daysOverdue", "integer", "Days past the review date (0 or less: not yet)"],
     ],
   },

@@ -5,7 +5,7 @@
 // key (made on first need, outside the snapshot). The directory is written as
 // "<timestamp>.partial" and renamed when its manifest is complete.
 import { type SQL, sql } from "drizzle-orm";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Db } from "../../api/db/client.ts";
 import { resultRows } from "../../api/db/migrate.ts";
@@ -52,6 +52,21 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
   const name = backupName(createdAt);
   const partial = join(opts.dir, `${name}.partial`);
   await mkdir(partial, { recursive: true, mode: 0o700 });
+  try {
+    return await writeBackup(opts, createdAt, name, partial);
+  } catch (e) {
+    // Nothing half-written stays behind.
+    await rm(partial, { recursive: true, force: true }).catch(() => {});
+    throw e;
+  }
+}
+
+async function writeBackup(
+  opts: BackupOptions,
+  createdAt: Date,
+  name: string,
+  partial: string,
+): Promise<BackupResult> {
   const keys = new BackupKeys(opts.db, opts.master);
   await keys.prepare();
   const { tables, undeclared } = await backupCatalogue(opts.db, opts.plugins);

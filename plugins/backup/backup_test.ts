@@ -2,11 +2,13 @@
 // by the purge hook, and refusal of a changed backup.
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { TenantHookContext } from "../../api/plugin.ts";
 import { resultRows } from "../../api/db/migrate.ts";
+import { createAuditSigner, generateAuditSigningKey } from "../../api/audit/signing.ts";
+import { verifyChain } from "../../api/audit/verify.ts";
 import { test } from "../../tests/support/app.ts";
 import { freshDatabase } from "../../tests/support/db.ts";
 import { createBackup } from "./backup.ts";
@@ -90,6 +92,21 @@ test("the backup is one snapshot: writes made while it runs are not in it", asyn
   assert.deepEqual(await checksums(db), before, "the backup holds the moment it started");
 });
 
+test("a backup that fails leaves no directory behind", async () => {
+  const dir = join(s.dir, "failing");
+  await assert.rejects(
+    createBackup({
+      db,
+      plugins,
+      master,
+      dir,
+      afterTable: () => Promise.reject(new Error("disk full")),
+    }),
+    /disk full/,
+  );
+  assert.deepEqual(await readdir(dir), []);
+});
+
 test("backup → wipe → restore gives every table its checksum back, a dropped table included", async () => {
   const before = await checksums(db);
   const { path } = await backup();
@@ -118,7 +135,19 @@ test("restoring tenant A brings A back to the backup and keeps B's later changes
   const report = await restoreTenant({ db, master, dir: path, tenantId: s.tenantA });
   assert.ok(report.rows.processes > 0);
   assert.equal(report.rows.tenants, 1);
+  // A's trail is the backup's, plus one entry saying it was restored; the chain verifies.
   assert.deepEqual(await checksums(db, s.tenantA), aAtBackup);
+  const last = one<{ action: string; details: unknown }>(
+    await db.execute(sql`SELECT action, details FROM audit_log WHERE tenant_id = ${s.tenantA}
+      ORDER BY seq DESC LIMIT 1`),
+  );
+  assert.equal(last.action, "backup.restored");
+  const verified = await verifyChain(
+    db,
+    s.tenantA,
+    await createAuditSigner(generateAuditSigningKey()),
+  );
+  assert.equal(verified.ok, true, JSON.stringify(verified));
   assert.deepEqual(await checksums(db, s.tenantB), bChanged);
 });
 

@@ -38,6 +38,9 @@ export const backupPlugin: ProcedoPlugin = {
   tables: backupTables,
   // Keys and run records only.
   personalData: { tenant_data_keys: [], backup_runs: [] },
+  // A tenant's key never leaves in its exit export: imported into another tenant, it would
+  // keep the purged tenant's backups readable.
+  notExported: ["tenant_data_keys"],
   // Destroying the tenant's data key makes its rows in every backup unreadable.
   onTenantPurge: async ({ db, tenantId }) => void await destroyDataKey(db, tenantId),
   schedules: hasFileSystem ? [scheduledBackupTask] : [],

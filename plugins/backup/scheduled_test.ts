@@ -16,7 +16,7 @@ import { restoreTenant } from "./restore.ts";
 import { loadMasterKey, MASTER_KEY_FILE, MissingMasterKeyError } from "./master_key_file.ts";
 import { backupPlugin, scheduledBackupTask } from "./mod.ts";
 import { removeOldBackups } from "./retention.ts";
-import { checksums, plugins, seeded } from "./test_support.ts";
+import { checksums, plugins, seeded, tempDir } from "./test_support.ts";
 
 const s = await seeded();
 const DAY = 86_400_000;
@@ -133,7 +133,7 @@ test("retention removes only backup directories older than the limit", async () 
 });
 
 test("the master key: BACKUP_MASTER_KEY, else a key file in DATA_DIR, never made in production", async () => {
-  const dataDir = await Deno.makeTempDir({ prefix: "procedo-backup-key-" });
+  const dataDir = await tempDir("procedo-backup-key-");
   const dev = loadConfig({ MODE: "development", LOG_LEVEL: "silent", DATA_DIR: dataDir });
   const first = await loadMasterKey(dev);
   const file = join(dataDir, MASTER_KEY_FILE);

@@ -6,6 +6,7 @@
 // least DISABLE_AFTER_FAILURES attempts in a row is switched off, and the tenant's other
 // endpoints hear "webhook.disabled".
 import { eq } from "drizzle-orm";
+import { appendAudit } from "../../api/audit/chain.ts";
 import { uuidv7 } from "../../api/db/ids.ts";
 import { TenantScope } from "../../api/db/tenant_scope.ts";
 import { publishEvent } from "../../api/events.ts";
@@ -113,7 +114,18 @@ async function settle(
   if (!endpoint.enabled) throw new PermanentFailure(outcome.error ?? "switched off");
   const disabled = await countFailure(scope, endpoint.id, at, deps);
   const error = outcome.error ?? "failed";
-  if (disabled) throw new PermanentFailure(`${error}; the endpoint was switched off`);
+  if (disabled) {
+    // A change of configuration nobody asked for: the audit trail says who made it.
+    await appendAudit(deps.db, {
+      tenantId: message.tenantId,
+      actorType: "system",
+      action: "webhooks.disabled",
+      targetType: "webhooks",
+      targetId: endpoint.id,
+      details: { failures: disabled, retryHours: RETRY_HOURS },
+    });
+    throw new PermanentFailure(`${error}; the endpoint was switched off`);
+  }
   if (outcome.status === "refused") throw new PermanentFailure(error);
   if (at.getTime() - message.createdAt.getTime() >= RETRY_HOURS * HOUR) {
     throw new PermanentFailure(`${error}; retried for ${RETRY_HOURS} hours`);
@@ -178,19 +190,20 @@ async function post(
 
 /**
  * Counts a failed attempt; switches the endpoint off when it has failed at least
- * DISABLE_AFTER_FAILURES times in a row over RETRY_HOURS. True when it was switched off now.
+ * DISABLE_AFTER_FAILURES times in a row over RETRY_HOURS. When it was switched off now: the
+ * failures in a row (else 0).
  */
 async function countFailure(
   scope: TenantScope,
   endpointId: string,
   at: Date,
   deps: PluginDeps,
-): Promise<boolean> {
+): Promise<number> {
   return await scope.transaction(async (tx) => {
     const row = await tx.first(webhookEndpoints, eq(webhookEndpoints.id, endpointId), {
       forUpdate: true,
     });
-    if (!row?.enabled) return false;
+    if (!row?.enabled) return 0;
     const streak = row.failureStreak + 1;
     const since = row.failingSince ?? at;
     const off = streak >= DISABLE_AFTER_FAILURES &&
@@ -219,6 +232,6 @@ async function countFailure(
         },
       });
     }
-    return off;
+    return off ? streak : 0;
   });
 }

@@ -15,7 +15,7 @@ import {
 import { targetProblem } from "./target.ts";
 
 /** Endpoints one tenant may register. */
-export const MAX_ENDPOINTS = 20;
+export const MAX_ENDPOINTS = 50;
 
 export interface Endpoint {
   id: string;

@@ -1,5 +1,6 @@
-// Webhooks: HTTP routes for executives (person-only: API keys never manage webhooks). Each
-// names its permission in x-permission; the core enforces role and person.
+// Webhooks: HTTP routes for executives, signed in or through an executive API key (integrations
+// such as Power Automate subscribe themselves). Each names its permission in x-permission; the
+// core enforces the role.
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AppEnv } from "../../api/env.ts";
 import { json } from "../../api/http/content.ts";
@@ -93,11 +94,20 @@ const create = createRoute({
   description: "Registers `url` for the event types in `events`. The answer carries the " +
     "signing secret (`whsec_…`, Standard Webhooks) once; store it to verify signatures. " +
     "Only https in production; a URL that is or resolves to a loopback, private or " +
-    "link-local address is refused with 422 naming `body.url`. At most 20 endpoints (409).",
+    "link-local address is refused with 422 naming `body.url`. At most 50 endpoints (409).",
   "x-permission": "webhooks.manage",
   request: { body: { required: true, content: json(EndpointCreate) } },
   responses: {
-    201: { description: "Registered, with its secret", content: json(EndpointCreated) },
+    201: {
+      description: "Registered, with its secret",
+      headers: {
+        Location: {
+          schema: { type: "string" as const },
+          description: "The endpoint's absolute URL (DELETE it to unsubscribe)",
+        },
+      },
+      content: json(EndpointCreated),
+    },
     ...problemResponses(400, 401, 403, 409, 415, 422, 503),
   },
 });
@@ -191,7 +201,11 @@ export function registerWebhookRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
       c.var.principal!.userId,
     );
     return c.json(created, 201, {
-      Location: `/api/v1/webhooks/${created.id}`,
+      // Absolute: subscribers such as Power Automate call DELETE on it to unsubscribe.
+      Location: new URL(
+        `/api/v1/webhooks/${created.id}`,
+        deps.config.publicUrl ?? new URL(c.req.url).origin,
+      ).href,
       // The secret is in this answer only: no cache keeps it.
       "Cache-Control": "no-store",
     });

@@ -51,6 +51,12 @@ Deno.test("production takes https only; development also http; never credentials
   assert.equal(urlFormProblem("http://93.184.215.14/hook", dev), null);
   assert.match(urlFormProblem("https://user:pw@93.184.215.14/", dev)!, /user name/);
   assert.match(urlFormProblem("https://[fe80::1]/", dev)!, /private/);
+  // Other spellings of loopback that URL parsing turns into 127.0.0.1.
+  for (
+    const url of ["http://2130706433/", "http://0x7f.1/", "http://127.1/", "http://0177.0.0.1/"]
+  ) {
+    assert.match(urlFormProblem(url, dev) ?? "", /private/, url);
+  }
   const allowed = loadConfig({ MODE: "test", WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true" });
   assert.equal(await targetProblem("http://localhost:9/hook", allowed), null);
   assert.match((await targetProblem("http://localhost:9/hook", dev))!, /resolves to a private/);

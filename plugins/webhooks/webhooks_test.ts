@@ -4,7 +4,8 @@
 // private targets (at registration and after DNS resolution at delivery), switching off an
 // endpoint that keeps failing, and API keys refused.
 import assert from "node:assert/strict";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
+import { auditLog } from "../../schema/audit.ts";
 import { createBackground } from "../../api/background.ts";
 import { loadConfig } from "../../api/config.ts";
 import { createLogger } from "../../api/log.ts";
@@ -57,13 +58,13 @@ const deliveries = async (id: string) =>
 
 test("an executive registers an endpoint; its secret is shown once and stored sealed", async () => {
   const receiver = startReceiver();
-  const created = await ok(
-    t.call("POST", BASE, {
-      token: executive,
-      body: { url: receiver.url, events: ["process.published", "process.published"] },
-    }),
-    201,
-  );
+  const res = await t.call("POST", BASE, {
+    token: executive,
+    body: { url: receiver.url, events: ["process.published", "process.published"] },
+  });
+  const created = await ok(res, 201);
+  assert.equal(res.headers.get("location"), `http://localhost/api/v1/webhooks/${created.id}`);
+  assert.equal(res.headers.get("cache-control"), "no-store");
   assert.match(created.secret, /^whsec_[A-Za-z0-9+/]{32}$/);
   assert.deepEqual(created.events, ["process.published"]);
   assert.equal(created.enabled, true);
@@ -219,6 +220,32 @@ test("a receiver that answered 500 gets the retry, with the same webhook-id", as
   await remove(id, receiver);
 });
 
+test("a failure after 24 hours of retries gives the message up", async () => {
+  const receiver = startReceiver();
+  const id = await register(receiver, ["problem.reported"]);
+  const processId = await ownedProcess(t);
+  await ok(
+    t.call("POST", `${COLLAB}/problems`, {
+      token: await t.token("reader"),
+      body: { processId, title: "Late", description: "d", severity: "low" },
+    }),
+    201,
+  );
+  // The event happened a day ago and has failed since: this attempt is its last.
+  const [queued] = (await db.select().from(outbox).where(eq(outbox.kind, "webhook")))
+    .filter((m) => m.state === "pending" && m.payload.endpointId === id);
+  await db.update(outbox).set({ createdAt: new Date(Date.now() - 25 * 3600_000) })
+    .where(eq(outbox.id, queued.id));
+  receiver.answers.push(502);
+  await background.outbox.drain();
+  const [message] = await db.select().from(outbox).where(eq(outbox.id, queued.id));
+  assert.equal(message.state, "dead");
+  assert.match(message.lastError ?? "", /retried for 24 hours/);
+  const [attempt] = await deliveries(id);
+  assert.deepEqual([attempt.status, attempt.responseCode], ["failed", 502]);
+  await remove(id, receiver);
+});
+
 test("without WEBHOOKS_ALLOW_PRIVATE_TARGETS, private targets are refused at registration", async () => {
   for (
     const url of [
@@ -279,6 +306,10 @@ test("an endpoint failing for 24 hours is switched off and the others hear of it
   const endpoint = await ok(t.call("GET", `${BASE}/${failingId}`, { token: executive }));
   assert.equal(endpoint.enabled, false);
   assert.match(endpoint.disabledReason, /10 failed deliveries/);
+  const [audit] = await db.select().from(auditLog).where(
+    and(eq(auditLog.action, "webhooks.disabled"), eq(auditLog.targetId, failingId)),
+  );
+  assert.equal(audit?.actorType, "system", "the audit trail says the system did it");
   const told = watcher.received.find((r) => r.type === "webhook.disabled");
   assert.ok(told, "the other endpoint heard of it");
   assert.equal(told.body.data.webhookId, failingId);

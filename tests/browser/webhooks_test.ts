@@ -8,7 +8,13 @@ import { createLogger } from "../../api/log.ts";
 import { defaultPlugins } from "../../plugins/mod.ts";
 import { startReceiver } from "../../plugins/webhooks/test_support.ts";
 import { test } from "../support/app.ts";
-import { type BrowserApp, browserTest, signIn, startBrowserApp } from "../support/browser.ts";
+import {
+  assertAccessible,
+  type BrowserApp,
+  browserTest,
+  signIn,
+  startBrowserApp,
+} from "../support/browser.ts";
 
 const ALLOW = { WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true" };
 const app: BrowserApp = await startBrowserApp({ env: ALLOW });
@@ -27,6 +33,7 @@ it("an executive registers a webhook, sees its secret once, tests it and deletes
   await signIn(app, page, "Erika Executive", "/admin/webhooks");
   await page.getByTestId("new-webhook").click();
   await page.getByRole("dialog", { name: "New webhook" }).waitFor();
+  await assertAccessible(page, "the new webhook panel");
   await page.locator("procedo-webhook-panel fluent-text-input[name=url] input").fill(receiver.url);
   await page.locator("procedo-webhook-panel input[value='problem.reported']").check();
   await page.getByTestId("create-webhook").click();
@@ -36,8 +43,12 @@ it("an executive registers a webhook, sees its secret once, tests it and deletes
   receiver.secret = await shown.inputValue();
   assert.match(receiver.secret, /^whsec_/);
   await page.getByTestId("close-secret").click();
+  await page.getByTestId("secret-dialog").getByText("Copy the signing secret now").waitFor({
+    state: "hidden",
+  });
   const row = page.locator(`tr[data-webhook="${receiver.url}"]`);
   await row.waitFor();
+  await assertAccessible(page, "/admin/webhooks");
   assert.match((await row.textContent())!, /Process published, Problem reported/);
   assert.match((await row.textContent())!, /On/);
 
@@ -49,6 +60,7 @@ it("an executive registers a webhook, sees its secret once, tests it and deletes
   await row.locator("fluent-button", { hasText: "Deliveries" }).click();
   const log = page.getByTestId("deliveries-table");
   await log.getByText("Delivered").waitFor();
+  await assertAccessible(page, "the delivery log");
   assert.match((await log.textContent())!, /Send test/);
   await page.keyboard.press("Escape");
 

@@ -2533,7 +2533,7 @@ export interface paths {
     put?: never;
     /**
      * Register a webhook endpoint
-     * @description Registers `url` for the event types in `events`. The answer carries the signing secret (`whsec_…`, Standard Webhooks) once; store it to verify signatures. Only https in production; a URL that is or resolves to a loopback, private or link-local address is refused with 422 naming `body.url`. At most 20 endpoints (409).
+     * @description Registers `url` for the event types in `events`. The answer carries the signing secret (`whsec_…`, Standard Webhooks) once; store it to verify signatures. Only https in production; a URL that is or resolves to a loopback, private or link-local address is refused with 422 naming `body.url`. At most 50 endpoints (409).
      */
     post: operations["createWebhook"];
     delete?: never;
@@ -17054,6 +17054,8 @@ export interface operations {
       /** @description Registered, with its secret */
       201: {
         headers: {
+          /** @description The endpoint's absolute URL (DELETE it to unsubscribe) */
+          Location?: string;
           [name: string]: unknown;
         };
         content: {
