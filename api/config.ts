@@ -96,6 +96,10 @@ export const envSchema = z.object({
   AI_TIMEOUT_MS: int(1000, 600_000).default(60_000),
   AI_MAX_RETRIES: int(0, 5).default(2),
   AI_CONCURRENCY_PER_TENANT: int(1, 100).default(2),
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: bool.default(false),
+  WEBHOOKS_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, {
+    error: "expected 32 random bytes in base64 (openssl rand -base64 32)",
+  }).optional(),
   AUDIT_SIGNING_KEY: z.string().refine((v) => decodeKey(v) !== undefined, {
     error: "expected 32 random bytes in base64 (openssl rand -base64 32)",
   }).optional(),
@@ -177,6 +181,13 @@ export interface Config {
     timeoutMs: number;
     maxRetries: number;
     concurrencyPerTenant: number;
+  };
+  /** Outgoing webhooks: see plugins/webhooks. */
+  webhooks: {
+    /** Whether endpoints may resolve to loopback, private or link-local addresses (dev, tests). */
+    allowPrivateTargets: boolean;
+    /** AES-GCM key (base64, 32 bytes) for the endpoints' signing secrets; dev/test use a fixed one. */
+    encryptionKey?: string;
   };
   /** How mail leaves (api/mail/) and how often the outbox retries it. */
   mail: MailConfig;
@@ -320,6 +331,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       timeoutMs: e.AI_TIMEOUT_MS,
       maxRetries: e.AI_MAX_RETRIES,
       concurrencyPerTenant: e.AI_CONCURRENCY_PER_TENANT,
+    },
+    webhooks: {
+      allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
+      encryptionKey: e.WEBHOOKS_ENCRYPTION_KEY,
     },
     auth: {
       mode: authMode,

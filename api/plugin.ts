@@ -38,6 +38,24 @@ export interface TenantHookContext extends PluginDeps {
   scope: TenantScope;
 }
 
+/** A person being erased (GDPR Art. 17): an employee of the org chart or a user. */
+export interface ErasedPerson {
+  kind: "employee" | "user";
+  id: string;
+  /** What stands for the person from now on, e.g. "Former user 3f9a2c". */
+  pseudonym: string;
+  /**
+   * The names and addresses the person's own row held (display name, name, e-mail), so a
+   * plugin can replace copies of them (a name in a notification's text).
+   */
+  former: string[];
+}
+
+/** What onPersonErase receives: the tenant's data inside the erasure's transaction. */
+export interface PersonEraseContext extends TenantHookContext {
+  person: ErasedPerson;
+}
+
 /**
  * A tenant setting a plugin declares: executives change it under /api/v1/settings (as
  * `<plugin>.<key>`), every member of the workspace may read it, so it never holds a secret.
@@ -131,6 +149,11 @@ export interface ProcedoPlugin {
    * AI minimisation, exports and deletion know them without guessing.
    */
   personalData?: Record<string, string[]>;
+  /**
+   * Its tables (SQL names) that stay out of a tenant's archive, export and import alike: key
+   * material or bookkeeping that must never travel to another tenant or instance.
+   */
+  notExported?: string[];
   /** Action → the lowest role allowed, e.g. { "tags.write": "modeler" }. */
   permissions?: Record<string, Role>;
   /**
@@ -159,6 +182,15 @@ export interface ProcedoPlugin {
   onTenantCreated?(ctx: TenantHookContext): Promise<void>;
   /** Removes anything beyond the plugin's tables when a tenant is purged. */
   onTenantPurge?(ctx: TenantHookContext): Promise<void>;
+  /**
+   * Erases what the plugin holds about a person beyond the person's own row, which the
+   * deletion plugin anonymises from `personalData` (names → the pseudonym, other marked
+   * columns emptied): assignments to remove, copies of the name to replace, preferences and
+   * inbox of a user. Runs inside the erasure's transaction (ctx.scope, ctx.db); content the
+   * person wrote stays, attributed to the pseudonymous id. Returns rows changed per table for
+   * the deletion protocol.
+   */
+  onPersonErase?(ctx: PersonEraseContext): Promise<Record<string, number> | void>;
   /** Lists (and later other exports) this plugin offers to the exports plugin. */
   exporters?: Exporter[];
   /** Plugins whose service.ts this one imports; they start first. */
@@ -284,6 +316,11 @@ export function orderPlugins(plugins: ProcedoPlugin[]): ProcedoPlugin[] {
             `Plugin "${p.name}" marks unknown column "${table}.${column}" as personal data`,
           );
         }
+      }
+    }
+    for (const table of p.notExported ?? []) {
+      if (!Object.values(p.tables ?? {}).some((t) => tableName(t) === table)) {
+        throw new PluginError(`Plugin "${p.name}" keeps unknown table "${table}" out of exports`);
       }
     }
     for (const e of p.exporters ?? []) {

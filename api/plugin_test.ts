@@ -134,6 +134,14 @@ Deno.test("personal data must name declared tables and columns", () => {
   );
 });
 
+Deno.test("tables kept out of exports must be the plugin's own", () => {
+  assert.throws(
+    () => orderPlugins([{ name: "x", tables: { tags }, notExported: ["keys"] }]),
+    /keeps unknown table "keys" out of exports/,
+  );
+  assert.equal(orderPlugins([{ name: "x", tables: { tags }, notExported: ["tags"] }]).length, 1);
+});
+
 Deno.test("list exports need unique names and sources that name real columns", () => {
   const list = (name: string, source?: string) => ({
     kind: "list" as const,

@@ -222,7 +222,10 @@ try {
   }, {
     method: "PUT",
     bodyFile: graphFile,
-    note: "validation, projections, audit; one tenant, one draft",
+    // Saves of one draft queue on its row lock: 64 writers of one draft wait past the database
+    // timeout (503) on 2 cores; a draft has a handful of writers at most (live mode: one saver).
+    connections: 4,
+    note: "4 connections; validation, projections, audit; one tenant, one draft",
   });
 
   for (const r of tenantReads) {

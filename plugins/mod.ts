@@ -13,6 +13,7 @@ import { orgchartPlugin } from "./orgchart/mod.ts";
 import { processesPlugin } from "./processes/mod.ts";
 import { resourcesPlugin } from "./resources/mod.ts";
 import { tagsPlugin } from "./tags/mod.ts";
+import { webhooksPlugin } from "./webhooks/mod.ts";
 
 export const defaultPlugins: ProcedoPlugin[] = [
   tagsPlugin,
@@ -26,6 +27,7 @@ export const defaultPlugins: ProcedoPlugin[] = [
   aiGooglePlugin,
   collaborationPlugin,
   livePlugin,
+  webhooksPlugin,
   backupPlugin,
   deletionPlugin,
 ];

@@ -47,3 +47,9 @@ export const users = mysqlTable("users", {
 ]);
 
 export const coreTables = { tenants, users };
+
+/**
+ * Columns of core tables holding personal data, like a plugin's `personalData`: the
+ * display name and the Entra object id of a user (ids elsewhere are pseudonymous).
+ */
+export const corePersonalData: Record<string, string[]> = { users: ["display_name", "oid"] };

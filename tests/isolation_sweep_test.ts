@@ -18,6 +18,7 @@ import {
   send,
   tenantOperations,
 } from "./support/route_fixtures.ts";
+import { createWebhook } from "./support/route_fixtures_webhooks.ts";
 
 const t = await startTestApp({
   env: { RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_TENANT_PER_MINUTE: "100000" },
@@ -63,6 +64,7 @@ test("isolation: tenant B's lists never contain tenant A's objects", async () =>
     await createEmployee(t, 0),
     await createResource(t, 0, "documents"),
     await createResource(t, 0, "requirements"),
+    await createWebhook(t, 0),
   ];
   const lists = operations.filter((o) =>
     o.method === "GET" && (!o.path.includes("{") || tenantWide(o))

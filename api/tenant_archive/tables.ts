@@ -32,10 +32,15 @@ const AUDIT_TABLES: MySqlTable[] = [auditLog, auditHeads, auditAnchors];
  */
 const NOT_RESTORED: MySqlTable[] = [schedulerLeases, outbox, apiKeys];
 
-/** Every tenant table of the core and of `plugins`, by SQL name, audit tables left out. */
+/**
+ * Every tenant table of the core and of `plugins`, by SQL name, audit tables and those a
+ * plugin keeps out (`notExported`) left out.
+ */
 export function archiveTables(plugins: readonly ProcedoPlugin[]): ArchiveTable[] {
+  const kept = new Set(plugins.flatMap((p) => p.notExported ?? []));
   return Object.values(allTables([...plugins]))
     .filter((table) => !AUDIT_TABLES.includes(table))
+    .filter((table) => !kept.has(getTableConfig(table).name))
     .filter((table) => getTableConfig(table).columns.some((c) => c.name === "tenant_id"))
     .map((table) => describeTable(table))
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -81,8 +81,8 @@ export const EVENTS: EventSpec[] = [
     hint: "Wait for a process's review date to come (the daily reminder run).",
     data: [
       ...process,
-      ["dueDate", "string", "When the review is due", "date-time"],
-      ["stage", "string", "Which reminder this is (due soon, due, overdue)"],
+      ["dueDate", "string", "The day the review is due (YYYY-MM-DD)", "date"],
+      ["stage", "string", "Which reminder this is: upcoming, overdue or escalated"],
       ["daysOverdue", "integer", "Days past the review date (0 or less: not yet)"],
     ],
   },
@@ -120,7 +120,16 @@ export const EVENTS: EventSpec[] = [
     summary: "When a workspace export is ready",
     description: "Fires when an export of the whole workspace has been prepared for download.",
     hint: "Start an export of the workspace in Procedo.",
-    data: [["exportId", "string", "The export's id"], actor],
+    data: [
+      [
+        "exportId",
+        "string",
+        "The export's id (GET /api/v1/deletion/jobs/{id} gives its link)",
+        "uuid",
+      ],
+      ["expiresAt", "string", "When the export's download link expires", "date-time"],
+      actor,
+    ],
   },
 ];
 

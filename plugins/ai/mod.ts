@@ -4,6 +4,7 @@
 // every result as AI-generated — and an offline analyser that needs no provider at all.
 // Other plugins import only service.ts.
 import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { eraseQuotedNames } from "./erase.ts";
 import { registerFeatureRoutes } from "./feature_routes.ts";
 import { aiTables } from "./schema.ts";
 import { exportResults } from "./results_service.ts";
@@ -16,6 +17,8 @@ export const aiPlugin: ProcedoPlugin = {
   tables: aiTables,
   // Results name positions, not people; restored answers quote only what the tenant wrote.
   personalData: { ai_settings: [], ai_results: [], ai_suggestions: [], ai_usage: [] },
+  // …but an answer may quote an erased person's name: replaced by the pseudonym.
+  onPersonErase: eraseQuotedNames,
   permissions: {
     "ai.read": "reader",
     "ai.summarize": "reader",

@@ -9,7 +9,7 @@ import { getTableColumns } from "drizzle-orm";
 import type { MySqlTable } from "drizzle-orm/mysql-core";
 import type { TenantScope, TenantTable } from "../../api/db/tenant_scope.ts";
 import { type ProcedoPlugin, tableName } from "../../api/plugin.ts";
-import { users } from "../../schema/core.ts";
+import { corePersonalData, users } from "../../schema/core.ts";
 
 export type PlaceholderKind = "PERSON" | "EMAIL" | "PHONE" | "IBAN";
 
@@ -48,8 +48,8 @@ const PHONE = /(?:\+|\b00|\(0|\b0)\d[\d ()/.-]{5,}\d/g;
 
 /** Every table column marked as personal data by the installed plugins ("table.column"). */
 export function personalColumns(plugins: readonly ProcedoPlugin[]): Set<string> {
-  const out = new Set<string>(["users.display_name", "users.oid"]);
-  for (const p of plugins) {
+  const out = new Set<string>();
+  for (const p of [{ personalData: corePersonalData }, ...plugins]) {
     for (const [table, columns] of Object.entries(p.personalData ?? {})) {
       for (const c of columns) out.add(`${table}.${c}`);
     }

@@ -5,14 +5,15 @@
 // key (made on first need, outside the snapshot). The directory is written as
 // "<timestamp>.partial" and renamed when its manifest is complete.
 import { type SQL, sql } from "drizzle-orm";
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Db } from "../../api/db/client.ts";
 import { resultRows } from "../../api/db/migrate.ts";
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { backupCatalogue, schemaVersion, type TableInfo } from "./catalogue.ts";
 import { RowFileWriter } from "./file_format.ts";
-import { DataKeys, type MasterKey } from "./keys.ts";
+import { BackupKeys } from "./backup_keys.ts";
+import type { MasterKey } from "./keys.ts";
 import {
   FORMAT,
   FORMAT_VERSION,
@@ -51,7 +52,23 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
   const name = backupName(createdAt);
   const partial = join(opts.dir, `${name}.partial`);
   await mkdir(partial, { recursive: true, mode: 0o700 });
-  const keys = new DataKeys(opts.db, opts.master);
+  try {
+    return await writeBackup(opts, createdAt, name, partial);
+  } catch (e) {
+    // Nothing half-written stays behind.
+    await rm(partial, { recursive: true, force: true }).catch(() => {});
+    throw e;
+  }
+}
+
+async function writeBackup(
+  opts: BackupOptions,
+  createdAt: Date,
+  name: string,
+  partial: string,
+): Promise<BackupResult> {
+  const keys = new BackupKeys(opts.db, opts.master);
+  await keys.prepare();
   const { tables, undeclared } = await backupCatalogue(opts.db, opts.plugins);
   const version = await schemaVersion(opts.db);
   const written = await opts.db.transaction(async (tx) => {
@@ -77,6 +94,7 @@ export async function createBackup(opts: BackupOptions): Promise<BackupResult> {
     schemaVersion: version,
     tables: written,
     undeclared,
+    unreadable: [...keys.unkept].sort(),
   };
   await writeFile(join(partial, "manifest.json"), await sealManifest(opts.master, manifest), {
     mode: 0o600,
@@ -91,7 +109,7 @@ async function writeTable(
   tx: Db,
   table: TableInfo,
   dir: string,
-  keys: DataKeys,
+  keys: BackupKeys,
 ): Promise<ManifestFile[]> {
   const files: ManifestFile[] = [];
   let current: { writer: RowFileWriter; file: string; tenantId?: string } | undefined;
@@ -117,7 +135,7 @@ async function writeTable(
           : `${table.name}/${fileSafe(tenantId)}.jsonl.gz.enc`;
         const sealing = tenantId === undefined
           ? undefined
-          : { key: await keys.obtain(tenantId), label: `${table.name}/${tenantId}` };
+          : { key: await keys.for(tenantId), label: `${table.name}/${tenantId}` };
         current = { writer: await RowFileWriter.create(join(dir, file), sealing), file, tenantId };
       }
       await current.writer.row(values);

@@ -43,6 +43,13 @@ try {
   if (keyCopy) {
     console.log(`${keyCopy}: ${await exportKeyStore(runtime.database.db, master, keyCopy)} keys`);
   }
+  if (result.manifest.unreadable.length) {
+    console.warn(
+      `written unreadable (not live, no key: being purged): ${
+        result.manifest.unreadable.join(", ")
+      }`,
+    );
+  }
   if (result.manifest.undeclared.length) {
     console.warn(
       `written although no plugin declares them: ${result.manifest.undeclared.join(", ")}`,

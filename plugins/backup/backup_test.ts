@@ -2,11 +2,13 @@
 // by the purge hook, and refusal of a changed backup.
 import assert from "node:assert/strict";
 import { sql } from "drizzle-orm";
-import { readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import type { TenantHookContext } from "../../api/plugin.ts";
 import { resultRows } from "../../api/db/migrate.ts";
+import { createAuditSigner, generateAuditSigningKey } from "../../api/audit/signing.ts";
+import { verifyChain } from "../../api/audit/verify.ts";
 import { test } from "../../tests/support/app.ts";
 import { freshDatabase } from "../../tests/support/db.ts";
 import { createBackup } from "./backup.ts";
@@ -90,6 +92,21 @@ test("the backup is one snapshot: writes made while it runs are not in it", asyn
   assert.deepEqual(await checksums(db), before, "the backup holds the moment it started");
 });
 
+test("a backup that fails leaves no directory behind", async () => {
+  const dir = join(s.dir, "failing");
+  await assert.rejects(
+    createBackup({
+      db,
+      plugins,
+      master,
+      dir,
+      afterTable: () => Promise.reject(new Error("disk full")),
+    }),
+    /disk full/,
+  );
+  assert.deepEqual(await readdir(dir), []);
+});
+
 test("backup → wipe → restore gives every table its checksum back, a dropped table included", async () => {
   const before = await checksums(db);
   const { path } = await backup();
@@ -118,7 +135,19 @@ test("restoring tenant A brings A back to the backup and keeps B's later changes
   const report = await restoreTenant({ db, master, dir: path, tenantId: s.tenantA });
   assert.ok(report.rows.processes > 0);
   assert.equal(report.rows.tenants, 1);
+  // A's trail is the backup's, plus one entry saying it was restored; the chain verifies.
   assert.deepEqual(await checksums(db, s.tenantA), aAtBackup);
+  const last = one<{ action: string; details: unknown }>(
+    await db.execute(sql`SELECT action, details FROM audit_log WHERE tenant_id = ${s.tenantA}
+      ORDER BY seq DESC LIMIT 1`),
+  );
+  assert.equal(last.action, "backup.restored");
+  const verified = await verifyChain(
+    db,
+    s.tenantA,
+    await createAuditSigner(generateAuditSigningKey()),
+  );
+  assert.equal(verified.ok, true, JSON.stringify(verified));
   assert.deepEqual(await checksums(db, s.tenantB), bChanged);
 });
 
@@ -126,7 +155,8 @@ test("a lost database is rebuilt from a backup and the copy of the key store", a
   const before = await checksums(db);
   const { path } = await backup();
   const keysFile = join(s.dir, "keys.json");
-  assert.equal(await exportKeyStore(db, master, keysFile), 2);
+  // A's, B's and the system tenant's (the scheduler's rows).
+  assert.equal(await exportKeyStore(db, master, keysFile), 3);
   const rebuilt = await freshDatabase();
   try {
     await assert.rejects(restoreAll({ db: rebuilt.db, master, dir: path }), /key store/);
@@ -134,7 +164,7 @@ test("a lost database is rebuilt from a backup and the copy of the key store", a
     await writeFile(keysFile, text.replace(s.tenantA, s.tenantB));
     await assert.rejects(importKeyStore(rebuilt.db, master, keysFile), /was changed/);
     await writeFile(keysFile, text);
-    assert.equal(await importKeyStore(rebuilt.db, master, keysFile), 2);
+    assert.equal(await importKeyStore(rebuilt.db, master, keysFile), 3);
     const report = await restoreAll({ db: rebuilt.db, master, dir: path });
     assert.deepEqual(report.created, ["legacy_notes"]);
     assert.deepEqual(await checksums(rebuilt.db), before);
@@ -242,4 +272,44 @@ test("a full restore into a database without any data key is refused, not taken 
       );
     }
   }
+});
+
+test("a backup never makes a new key for a tenant whose key a purge destroyed", async () => {
+  // B's key is destroyed while the backup runs: the snapshot still holds B's rows, encrypted
+  // with the key read before, which no longer exists.
+  const during = await createBackup({
+    db,
+    plugins,
+    master,
+    dir: s.dir,
+    afterTable: async (name) => {
+      if (name === "_migrations") {
+        await backupPlugin.onTenantPurge!({ db, tenantId: s.tenantB } as TenantHookContext);
+      }
+    },
+  });
+  const keyOf = async (id: string) =>
+    resultRows(await db.execute(sql`SELECT 1 FROM tenant_data_keys WHERE tenant_id = ${id}`));
+  assert.deepEqual(await keyOf(s.tenantB), [], "no key was made again");
+  // (A was purged by an earlier test: its leftover rows are unreadable; B's were read in time.)
+  assert.ok(!during.manifest.unreadable.includes(s.tenantB));
+  await assert.rejects(
+    restoreTenant({ db, master, dir: during.path, tenantId: s.tenantB }),
+    ShreddedTenantError,
+  );
+
+  // A is being offboarded (its key already gone, some rows left): the next backup writes its
+  // rows under a key nobody keeps, and says so.
+  await db.execute(sql`UPDATE tenants SET status = 'offboarding' WHERE id = ${s.tenantA}`);
+  await db.execute(sql`INSERT INTO legacy_notes VALUES (${s.tenantA}, 7, 'left over', NULL)`);
+  const after = await backup();
+  assert.deepEqual(await keyOf(s.tenantA), []);
+  assert.ok(
+    after.manifest.unreadable.includes(s.tenantA),
+    JSON.stringify(after.manifest.unreadable),
+  );
+  await assert.rejects(
+    restoreTenant({ db, master, dir: after.path, tenantId: s.tenantA }),
+    ShreddedTenantError,
+  );
 });

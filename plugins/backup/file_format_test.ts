@@ -5,8 +5,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { readRows, RowFileWriter, type Sealing, UnreadableFileError } from "./file_format.ts";
+import { tempDir } from "./test_support.ts";
 
-const dir = await Deno.makeTempDir({ prefix: "procedo-backup-format-" });
+const dir = await tempDir("procedo-backup-format-");
 const key = () =>
   crypto.subtle.generateKey({ name: "AES-GCM", length: 256 }, false, ["encrypt", "decrypt"]);
 const sealing: Sealing = { key: await key(), label: "processes/tenant-a" };

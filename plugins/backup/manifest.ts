@@ -38,6 +38,11 @@ export interface Manifest {
   tables: ManifestTable[];
   /** Tables found in the database that neither the core nor a plugin declares. */
   undeclared: string[];
+  /**
+   * Tenants met without a key that were not live (offboarding, deleted, or no tenant): their
+   * rows are written under a key nobody keeps, so they are unreadable (see backup_keys.ts).
+   */
+  unreadable: string[];
   /** HMAC-SHA256 of the manifest without this field (see canonical()). */
   seal?: string;
 }

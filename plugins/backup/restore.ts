@@ -8,9 +8,11 @@
 // - restoreTenant: that tenant's rows in every table (and its row of `tenants`) are deleted
 //   and loaded from the backup in one transaction; other tenants are untouched. A tenant
 //   whose key is gone fails with ShreddedTenantError before anything is written.
+// Each restored tenant's audit trail (restored too) then records `backup.restored`.
 import { sql } from "drizzle-orm";
 import { join } from "node:path";
 import type { Db } from "../../api/db/client.ts";
+import { appendAudit } from "../../api/audit/chain.ts";
 import { resultRows } from "../../api/db/migrate.ts";
 import { schemaVersion } from "./catalogue.ts";
 import { readRows, type Sealing } from "./file_format.ts";
@@ -91,9 +93,9 @@ export async function restoreAll(opts: RestoreOptions): Promise<RestoreReport> {
     const tenantColumn = table.tenantColumn ??
       (table.name === TENANTS_TABLE.name ? TENANTS_TABLE.column : undefined);
     const kept = tenantColumn && shredded.size
-      ? sql` WHERE ${sql.identifier(tenantColumn)} NOT IN (${
-        sql.join([...shredded].map((id) => sql`${id}`), sql`, `)
-      })`
+      ? sql` WHERE ${sql.identifier(tenantColumn)} IS NULL OR ${
+        sql.identifier(tenantColumn)
+      } NOT IN (${sql.join([...shredded].map((id) => sql`${id}`), sql`, `)})`
       : sql``;
     const skip = tenantColumn ? table.columns.indexOf(tenantColumn) : -1;
     report.rows[table.name] = await withoutForeignKeys(opts.db, async (tx) => {
@@ -111,6 +113,10 @@ export async function restoreAll(opts: RestoreOptions): Promise<RestoreReport> {
       return n;
     });
   }
+  const restored = resultRows<{ id: string }>(
+    await opts.db.execute(sql`SELECT id FROM ${sql.identifier(TENANTS_TABLE.name)}`),
+  ).map((r) => r.id).filter((id) => !shredded.has(id));
+  for (const id of restored) await recordRestore(opts.db, id, manifest, "all");
   return report;
 }
 
@@ -123,6 +129,7 @@ export async function restoreTenant(
     f.tenantId === tenantId || (t.name === TENANTS_TABLE.name && !f.tenantId);
   const manifest = await verifiedManifest(opts.dir, opts.master, mine);
   await checkSchema(opts.db, manifest);
+  await checkKeyStore(opts.db, manifest);
   const keys = new DataKeys(opts.db, opts.master);
   const files = manifest.tables.flatMap((t) => t.files.filter((f) => f.tenantId === tenantId));
   const tenantsTable = manifest.tables.find((t) => t.name === TENANTS_TABLE.name);
@@ -159,7 +166,23 @@ export async function restoreTenant(
         : 0;
     }
   });
+  await recordRestore(opts.db, tenantId, manifest, "tenant");
   return report;
+}
+
+/**
+ * The tenant's trail, restored to the backup's moment, then says so: its next entry names the
+ * backup and who restored it (an operator, from a shell).
+ */
+async function recordRestore(db: Db, tenantId: string, manifest: Manifest, scope: string) {
+  await appendAudit(db, {
+    tenantId,
+    actorType: "system",
+    action: "backup.restored",
+    targetType: "tenant",
+    targetId: tenantId,
+    details: { backupCreatedAt: manifest.createdAt, scope },
+  });
 }
 
 /**

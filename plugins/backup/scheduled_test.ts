@@ -16,7 +16,7 @@ import { restoreTenant } from "./restore.ts";
 import { loadMasterKey, MASTER_KEY_FILE, MissingMasterKeyError } from "./master_key_file.ts";
 import { backupPlugin, scheduledBackupTask } from "./mod.ts";
 import { removeOldBackups } from "./retention.ts";
-import { checksums, plugins, seeded } from "./test_support.ts";
+import { checksums, plugins, seeded, tempDir } from "./test_support.ts";
 
 const s = await seeded();
 const DAY = 86_400_000;
@@ -36,6 +36,23 @@ const backupsIn = async (dir: string) =>
 
 test("on Deno the plugin schedules its backup task", () => {
   assert.deepEqual(backupPlugin.schedules, [scheduledBackupTask]);
+});
+
+test("the Workers entry never loads the modules that write backups", async () => {
+  const root = new URL("../../", import.meta.url);
+  const out = await new Deno.Command(Deno.execPath(), {
+    args: ["info", "--json", new URL("api/worker.ts", root).pathname],
+    cwd: root.pathname,
+    stdout: "piped",
+    stderr: "piped",
+  }).output();
+  assert.ok(out.success, new TextDecoder().decode(out.stderr));
+  const modules = (JSON.parse(new TextDecoder().decode(out.stdout)) as {
+    modules: { specifier: string }[];
+  }).modules.map((m) => m.specifier).filter((m) => m.includes("/plugins/backup/"));
+  assert.ok(modules.some((m) => m.endsWith("/plugins/backup/mod.ts")), "the graph is read");
+  const writers = ["backup", "scheduled", "file_format", "master_key_file", "retention"];
+  assert.deepEqual(modules.filter((m) => writers.some((w) => m.endsWith(`/${w}.ts`))), []);
 });
 
 test("the scheduler writes a backup once per due time and removes those past retention", async () => {
@@ -116,7 +133,7 @@ test("retention removes only backup directories older than the limit", async () 
 });
 
 test("the master key: BACKUP_MASTER_KEY, else a key file in DATA_DIR, never made in production", async () => {
-  const dataDir = await Deno.makeTempDir({ prefix: "procedo-backup-key-" });
+  const dataDir = await tempDir("procedo-backup-key-");
   const dev = loadConfig({ MODE: "development", LOG_LEVEL: "silent", DATA_DIR: dataDir });
   const first = await loadMasterKey(dev);
   const file = join(dataDir, MASTER_KEY_FILE);

@@ -153,7 +153,7 @@ export function registerCommentRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
   app.openapi(create, async (c) => {
     const thread = await service.createComment(
       c.var.scope,
-      deps.config,
+      deps,
       c.req.valid("json"),
       actorOf(c.var.principal!),
     );

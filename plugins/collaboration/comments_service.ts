@@ -6,6 +6,8 @@ import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import type { Config } from "../../api/config.ts";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
+import { publishEvent } from "../../api/events.ts";
+import type { PluginDeps } from "../../api/plugin.ts";
 import { ProblemError } from "../../api/problem.ts";
 import { stepLabels } from "../processes/service.ts";
 import { type Actor, isOwnerOrExecutive, notAllowed, processOf, stepLabelOf } from "./access.ts";
@@ -120,10 +122,11 @@ export async function getThread(scope: TenantScope, id: string, viewer: Actor): 
 /** Writes a comment or a reply and tells whom it concerns. */
 export async function createComment(
   scope: TenantScope,
-  config: Config,
+  deps: PluginDeps,
   input: NewComment,
   actor: Actor,
 ): Promise<Thread> {
+  const config = deps.config;
   const process = await processOf(scope, input.processId);
   let parent: Row | undefined;
   if (input.parentId) {
@@ -212,6 +215,18 @@ export async function createComment(
         event: "comment.created",
       });
     }
+    // For integrations: ids and the title, not the words (they may name people).
+    await publishEvent(tx, deps, {
+      type: "comment.created",
+      data: {
+        commentId: id,
+        threadId,
+        processId: process.id,
+        processTitle: process.title,
+        nodeId,
+        actorId: actor.userId,
+      },
+    });
   });
   return await getThread(scope, id, actor);
 }

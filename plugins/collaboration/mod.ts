@@ -2,17 +2,20 @@
 // feedback, problems and suggestions, the inbox, notifications in the app and by mail (at
 // once or in a daily summary, per person and category, in their language), and review
 // reminders. Other plugins import only service.ts.
+import { EVENTS_POINT } from "../../api/events.ts";
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { APPROVAL_EVENTS_POINT } from "../processes/service.ts";
 import { approvalListener } from "./approvals.ts";
 import { registerCommentRoutes } from "./comments_routes.ts";
 import { sendDigests } from "./digest.ts";
+import { eraseUserTraces } from "./erase.ts";
 import { registerFeedbackRoutes } from "./feedback_routes.ts";
 import { registerPersonalRoutes } from "./personal_routes.ts";
 import { registerProblemRoutes } from "./problems_routes.ts";
 import { sendReviewReminders } from "./reminders.ts";
 import { collaborationTables } from "./schema.ts";
 import { seedDemoAddresses } from "./settings_service.ts";
+import { webhookAlerts } from "./webhook_alerts.ts";
 
 export const collaborationPlugin: ProcedoPlugin = {
   name: "collaboration",
@@ -42,7 +45,9 @@ export const collaborationPlugin: ProcedoPlugin = {
     registerPersonalRoutes(app, deps);
   },
   onTenantCreated: ({ scope }) => seedDemoAddresses(scope),
-  contributes: { [APPROVAL_EVENTS_POINT]: approvalListener },
+  // An erased user's preferences, inbox and mentions go; the words stay, pseudonymous.
+  onPersonErase: eraseUserTraces,
+  contributes: { [APPROVAL_EVENTS_POINT]: approvalListener, [EVENTS_POINT]: webhookAlerts },
   schedules: [
     {
       name: "collaboration.review-reminders",

@@ -104,7 +104,7 @@ export function registerProblemRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDeps
   app.openapi(create, async (c) => {
     const p = await service.reportProblem(
       c.var.scope,
-      deps.config,
+      deps,
       c.req.valid("json"),
       actorOf(c.var.principal!),
     );

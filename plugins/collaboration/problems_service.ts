@@ -6,6 +6,8 @@ import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { Config } from "../../api/config.ts";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
+import { publishEvent } from "../../api/events.ts";
+import type { PluginDeps } from "../../api/plugin.ts";
 import { ProblemError } from "../../api/problem.ts";
 import { users } from "../../schema/core.ts";
 import { processRefs, stepLabels } from "../processes/service.ts";
@@ -73,10 +75,11 @@ const CLOSED: ProblemStatus[] = ["resolved", "rejected"];
 /** Reports a problem; the process owner is its assignee and is told. */
 export async function reportProblem(
   scope: TenantScope,
-  config: Config,
+  deps: PluginDeps,
   input: NewProblem,
   actor: Actor,
 ): Promise<Problem> {
+  const config = deps.config;
   const process = await processOf(scope, input.processId);
   const stepLabel = await stepLabelOf(scope, input.processId, input.nodeId);
   const id = uuidv7();
@@ -113,6 +116,19 @@ export async function reportProblem(
         excerpt: input.title,
       },
       link: problemLink(process.id, id),
+    });
+    // For integrations: ids, the severity and the process title; the problem's own title
+    // and description are people's words and stay out.
+    await publishEvent(tx, deps, {
+      type: "problem.reported",
+      data: {
+        problemId: id,
+        processId: process.id,
+        processTitle: process.title,
+        nodeId: input.nodeId ?? null,
+        severity: input.severity,
+        actorId: actor.userId,
+      },
     });
   });
   return await getProblem(scope, id, actor);

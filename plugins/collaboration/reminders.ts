@@ -4,6 +4,7 @@
 // once: a row in collab_reminders is written with the notifications, under a unique key.
 import { and, eq } from "drizzle-orm";
 import { isDuplicateKey } from "../../api/db/errors.ts";
+import { publishEvent } from "../../api/events.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { TenantTaskContext } from "../../api/plugin.ts";
 import { users } from "../../schema/core.ts";
@@ -66,6 +67,16 @@ async function remind(
         data: { processTitle: item.title, dueDate: item.nextReviewAt, days: item.daysOverdue },
         link: reviewLink(item.id),
         dedupeKey: `review:${item.id}:${item.nextReviewAt}:${stage}`,
+      });
+      await publishEvent(tx, ctx, {
+        type: "review.due",
+        data: {
+          processId: item.id,
+          processTitle: item.title,
+          dueDate: item.nextReviewAt,
+          stage,
+          daysOverdue: item.daysOverdue,
+        },
       });
       return true;
     });

@@ -65,6 +65,8 @@ const en: Catalog = {
     "review.overdue": (d) => `The review of ${d.processTitle} is overdue since ${d.dueDate}`,
     "review.escalated": (d) =>
       `The review of ${d.processTitle} is ${d.days} days overdue (due ${d.dueDate}); its owner has not confirmed it`,
+    "webhook.disabled": (d) =>
+      `The webhook to ${d.excerpt} was switched off after failing ${d.days} times in a row for a day; switch it on again under Administration › Webhooks once the receiver works`,
   },
   status: { open: "open", in_progress: "in progress", resolved: "resolved", rejected: "rejected" },
   hello: (name) => `Hello ${name},`,
@@ -114,6 +116,8 @@ const de: Catalog = {
       `Die Überprüfung von ${d.processTitle} ist seit dem ${d.dueDate} überfällig`,
     "review.escalated": (d) =>
       `Die Überprüfung von ${d.processTitle} ist seit ${d.days} Tagen überfällig (fällig am ${d.dueDate}); der Verantwortliche hat sie nicht bestätigt`,
+    "webhook.disabled": (d) =>
+      `Der Webhook an ${d.excerpt} wurde abgeschaltet, nachdem er einen Tag lang ${d.days}-mal in Folge fehlschlug; schalten Sie ihn unter Verwaltung › Webhooks wieder ein, sobald der Empfänger funktioniert`,
   },
   status: {
     open: "offen",

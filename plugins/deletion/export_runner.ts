@@ -5,7 +5,10 @@
 import { eq } from "drizzle-orm";
 import type { PluginDeps, TenantHookContext } from "../../api/plugin.ts";
 import { writeTenantArchive } from "../../api/tenant_archive/mod.ts";
+import { publishEvent } from "../../api/events.ts";
+import { TenantScope } from "../../api/db/tenant_scope.ts";
 import { saveJob } from "./jobs.ts";
+import { addDays, LINK_DAYS } from "./links.ts";
 import { deletionJobs, type JobRow } from "./schema.ts";
 
 /** Where an export's archive is kept. */
@@ -38,6 +41,24 @@ export async function runExportJob(
   } finally {
     await file.close();
   }
-  await saveJob(deps, job, opts.holder, { status: "done", progress: 100 }, opts.now);
+  // Done and the event (webhooks: tenant.export.ready) commit together.
+  await new TenantScope(deps.db, job.tenantId).transaction(async (tx) => {
+    const saved = await saveJob(
+      { ...deps, db: tx.db },
+      job,
+      opts.holder,
+      { status: "done", progress: 100 },
+      opts.now,
+    );
+    if (!saved) return;
+    await publishEvent(tx, deps, {
+      type: "tenant.export.ready",
+      data: {
+        exportId: job.id,
+        expiresAt: addDays(new Date(), LINK_DAYS.export).toISOString(),
+        actorId: job.requestedBy,
+      },
+    });
+  });
   return "done";
 }

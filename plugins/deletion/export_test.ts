@@ -3,11 +3,28 @@
 import assert from "node:assert/strict";
 import { unzipSync } from "fflate";
 import { startTestApp, test } from "../../tests/support/app.ts";
+import { type DomainEvent, EVENTS_POINT } from "../../api/events.ts";
+import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { defaultPlugins } from "../mod.ts";
 import { runDueJobs } from "./tasks.ts";
 import { depsOf, newWorkspace } from "./test_support.ts";
 
 const t = await startTestApp();
 const deps = depsOf(t);
+/** Hears the domain events the runner publishes (as the webhooks plugin does). */
+const heard: DomainEvent[] = [];
+const listener: ProcedoPlugin = {
+  name: "event-probe",
+  contributes: {
+    [EVENTS_POINT]: {
+      handle: (_s: unknown, _d: unknown, e: DomainEvent) => {
+        heard.push(e);
+        return Promise.resolve();
+      },
+    },
+  },
+};
+const runnerDeps = depsOf(t, [...defaultPlugins, listener]);
 const HOUR = 3_600_000;
 
 test("an executive exports the workspace: job, progress, signed download of the archive", async () => {
@@ -32,9 +49,12 @@ test("an executive exports the workspace: job, progress, signed download of the 
   assert.equal(queued.kind, "export");
   assert.equal(queued.downloadUrl, undefined, "no download before the archive exists");
 
-  await runDueJobs(deps, { now: new Date(), batchSize: 500 });
+  await runDueJobs(runnerDeps, { now: new Date(), batchSize: 500 });
   const done = await (await t.call("GET", statusUrl)).json();
   assert.equal(done.status, "done");
+  const ready = heard.filter((e) => e.type === "tenant.export.ready");
+  assert.equal(ready.length, 1, "tenant.export.ready published once");
+  assert.equal(ready[0].data.exportId, id);
   assert.equal(done.progress, 100);
   assert.match(done.downloadUrl, /\/signed\/exports\/.+\.zip\?/);
 

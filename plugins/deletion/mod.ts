@@ -1,9 +1,11 @@
 // The deletion plugin: offboarding (lock now, purge now or at a date), the contract end
 // (lock dates, trials, purge a configured number of days after the lock), the purge of every
 // table with a tenant_id column in resumable batches plus every plugin's onTenantPurge, and
-// the deletion protocol (JSON and PDF through signed links, its hash in the audit chain).
+// the deletion protocol (JSON and PDF through signed links, its hash in the audit chain),
+// and erasing a person (erase.ts).
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { binProtocols } from "./bin_protocol.ts";
+import { registerEraseRoutes } from "./erase_routes.ts";
 import { registerExportDownload, registerExportRoutes } from "./export_routes.ts";
 import { removeArchives } from "./export_runner.ts";
 import { registerDeletionRoutes } from "./routes.ts";
@@ -28,8 +30,9 @@ export function createDeletionPlugin(options: DeletionOptions = {}): ProcedoPlug
       "deletion.offboard": "executive",
       "deletion.read": "executive",
       "deletion.export": "executive",
+      "deletion.erase": "executive",
     },
-    personOnly: ["deletion.offboard", "deletion.read", "deletion.export"],
+    personOnly: ["deletion.offboard", "deletion.read", "deletion.export", "deletion.erase"],
     // Export archives are files: they go before the jobs that name them.
     onTenantPurge: (ctx) => removeArchives(ctx),
     // A recycle bin entry deleted for good gets a protocol like a purge.
@@ -41,6 +44,7 @@ export function createDeletionPlugin(options: DeletionOptions = {}): ProcedoPlug
     routes: (app, deps) => {
       registerDeletionRoutes(app, deps);
       registerExportRoutes(app, deps);
+      registerEraseRoutes(app, deps);
     },
     schedules: [
       {

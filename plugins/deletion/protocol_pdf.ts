@@ -48,24 +48,29 @@ export async function protocolPdf(doc: ProtocolDocument, sha256: string): Promis
   };
   const gap = () => (y -= LINE / 2);
 
+  // An erasure's protocol (erase.ts) concerns one person and changes rows instead of deleting.
+  const person = (doc as { person?: { kind: string; id: string; pseudonym: string } }).person;
   line("Deletion protocol", bold, 18);
   for (
     const [k, v] of [
       ["Protocol", doc.id],
       ["Workspace", doc.tenantId],
+      ...(person ? [["Person", `${person.kind} ${person.id} (${person.pseudonym})`]] : []),
       ["Reason", doc.reason],
       ["Requested by", doc.requestedBy],
       ["Requested at", doc.requestedAt],
       ...(doc.confirmedBy ? [["Confirmed by", doc.confirmedBy]] : []),
       ["Started at", doc.startedAt],
       ["Finished at", doc.finishedAt],
-      ["Method", `${doc.method} (${doc.batchSize} rows per batch)`],
+      ["Method", person ? doc.method : `${doc.method} (${doc.batchSize} rows per batch)`],
       ["Hooks run", doc.hooks.join(", ") || "none"],
       ["Cache keys removed", String(doc.cacheKeys)],
       [
         "Verified",
         doc.verified
-          ? doc.method === BIN_METHOD
+          ? person
+            ? "yes: no former value remains"
+            : doc.method === BIN_METHOD
             ? "yes: none of the deleted rows remain"
             : "yes: no rows of the workspace remain"
           : "NO: rows remain",
@@ -73,12 +78,18 @@ export async function protocolPdf(doc: ProtocolDocument, sha256: string): Promis
     ]
   ) line(`${k}: ${v}`);
   gap();
-  line("Deleted rows", bold, 12);
+  line(person ? "Changed rows" : "Deleted rows", bold, 12);
   for (const d of doc.deleted) {
     line(`${d.table}: ${d.rows}${d.declared ? "" : " (found in the database catalogue)"}`);
   }
   gap();
-  line("Verification: rows remaining per table with a tenant_id column", bold, 12);
+  line(
+    person
+      ? "Verification: rows still holding a former name or address, per column"
+      : "Verification: rows remaining per table with a tenant_id column",
+    bold,
+    12,
+  );
   for (const v of doc.verification) line(`${v.table}: ${v.remaining}`);
   gap();
   line("SHA-256 of the JSON protocol (also in the audit chain):", bold);

@@ -9,7 +9,12 @@ export type JobKind = typeof JOB_KINDS[number];
 export const JOB_STATUSES = ["queued", "running", "done", "failed"] as const;
 export type JobStatus = typeof JOB_STATUSES[number];
 // "recycle bin": one object's final deletion from the bin (bin_protocol.ts), not a purge.
-export const PURGE_REASONS = ["offboarding", "contract end", "recycle bin"] as const;
+export const PURGE_REASONS = [
+  "offboarding",
+  "contract end",
+  "person erasure",
+  "recycle bin",
+] as const;
 export type PurgeReason = typeof PURGE_REASONS[number];
 
 /**

@@ -7,6 +7,7 @@ import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { bindSamplePositions, LINK_TARGETS_POINT } from "../processes/service.ts";
 import { registerChartRoutes } from "./chart_routes.ts";
 import { registerEmployeeRoutes } from "./employee_routes.ts";
+import { erasePersonHoldings } from "./erase.ts";
 import { orgchartExporters } from "./exporters.ts";
 import { registerImportRoutes } from "./import_routes.ts";
 import { orgUnitTargets, positionTargets } from "./link_targets.ts";
@@ -39,6 +40,8 @@ export const orgchartPlugin: ProcedoPlugin = {
     registerEmployeeRoutes(app);
     registerImportRoutes(app);
   },
+  // An erased employee's holdings go; the positions keep their responsibilities.
+  onPersonErase: erasePersonHoldings,
   onTenantCreated: async ({ scope, plugins }) => {
     await seedOrgchart(scope, "system");
     // The processes samples exist already (we start after that plugin): bind their lanes.

@@ -181,6 +181,7 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
       expectedVersion: expectedVersionOf(c.req.header("if-match")),
       actor: actorOf(c),
       plugins: deps.plugins,
+      deps,
     });
     await announce(c, "requested", task);
     return c.json(task, 201);
@@ -207,6 +208,7 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
       comment: body.comment,
       actor: actorOf(c),
       plugins: deps.plugins,
+      deps,
     });
     await announce(c, "approved", task);
     return c.json(task, 200);
@@ -217,6 +219,7 @@ export function registerApprovalRoutes(app: OpenAPIHono<AppEnv>, deps: PluginDep
     const task = await approvals.reject(c.var.scope, id, approvalId, {
       reason: c.req.valid("json").reason,
       actor: actorOf(c),
+      deps,
     });
     await announce(c, "rejected", task);
     return c.json(task, 200);

@@ -7,7 +7,8 @@
 // first, so concurrent decisions serialise and the second one sees a decided task.
 import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
-import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { publishEvent } from "../../api/events.ts";
+import type { PluginDeps, ProcedoPlugin } from "../../api/plugin.ts";
 import { ProblemError } from "../../api/problem.ts";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { Role } from "../../schema/core.ts";
@@ -65,6 +66,8 @@ export async function submitForApproval(
     expectedVersion: number | "*";
     actor: Actor;
     plugins: readonly ProcedoPlugin[];
+    /** With it, "approval.requested" is published (api/events.ts) in the same transaction. */
+    deps?: PluginDeps;
   },
 ): Promise<Approval> {
   return await transact(scope, async (tx) => {
@@ -89,7 +92,14 @@ export async function submitForApproval(
     };
     await tx.insert(processApprovals, row);
     await tx.update(processDrafts, { state: "in_review" }, eq(processDrafts.processId, processId));
-    return (await toApprovals(tx, [{ ...row, tenantId: tx.tenantId }]))[0];
+    const approval = (await toApprovals(tx, [{ ...row, tenantId: tx.tenantId }]))[0];
+    if (opts.deps) {
+      await publishEvent(tx, opts.deps, {
+        type: "approval.requested",
+        data: approvalEventData(approval, opts.actor.userId),
+      });
+    }
+    return approval;
   });
 }
 
@@ -133,7 +143,13 @@ export async function approve(
   scope: TenantScope,
   processId: string,
   approvalId: string,
-  opts: { comment?: string; actor: Actor; plugins: readonly ProcedoPlugin[] },
+  opts: {
+    comment?: string;
+    actor: Actor;
+    plugins: readonly ProcedoPlugin[];
+    /** With it, "process.published" and "approval.decided" are published in the transaction. */
+    deps?: PluginDeps;
+  },
 ): Promise<Approval> {
   return await transact(scope, async (tx) => {
     const task = await openTask(tx, processId, approvalId, opts.actor);
@@ -154,8 +170,11 @@ export async function approve(
       approvedBy: opts.actor.userId,
       approvalComment: comment,
       plugins: opts.plugins,
+      deps: opts.deps,
     }, true);
-    return await decide(tx, task, "approved", opts.actor.userId, { comment }, number);
+    const approval = await decide(tx, task, "approved", opts.actor.userId, { comment }, number);
+    if (opts.deps) await publishDecision(tx, opts.deps, approval, opts.actor.userId);
+    return approval;
   });
 }
 
@@ -164,11 +183,15 @@ export async function reject(
   scope: TenantScope,
   processId: string,
   approvalId: string,
-  opts: { reason: string; actor: Actor },
+  opts: { reason: string; actor: Actor; deps?: PluginDeps },
 ): Promise<Approval> {
   return await transact(scope, async (tx) => {
     const task = await openTask(tx, processId, approvalId, opts.actor);
-    return await decide(tx, task, "rejected", opts.actor.userId, { reason: opts.reason }, null);
+    const approval = await decide(tx, task, "rejected", opts.actor.userId, {
+      reason: opts.reason,
+    }, null);
+    if (opts.deps) await publishDecision(tx, opts.deps, approval, opts.actor.userId);
+    return approval;
   });
 }
 
@@ -281,6 +304,28 @@ export async function withdrawForSystemChange(
   if (!open) return null;
   await decide(tx, open, "withdrawn", actorId, { reason: reason.slice(0, 2000) }, null);
   return open.id;
+}
+
+/** What approval events carry: ids, the title and the version, not the words people wrote. */
+function approvalEventData(a: Approval, actorId: string) {
+  return {
+    approvalId: a.id,
+    processId: a.processId,
+    processTitle: a.processTitle,
+    draftVersion: a.draftVersion,
+    actorId,
+  };
+}
+
+function publishDecision(tx: TenantScope, deps: PluginDeps, a: Approval, actorId: string) {
+  return publishEvent(tx, deps, {
+    type: "approval.decided",
+    data: {
+      ...approvalEventData(a, actorId),
+      decision: a.state,
+      publishedVersion: a.publishedVersion,
+    },
+  });
 }
 
 async function pageOf(

@@ -3,7 +3,8 @@
 // the new version.
 import { and, desc, eq } from "drizzle-orm";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
-import type { ProcedoPlugin } from "../../api/plugin.ts";
+import { publishEvent } from "../../api/events.ts";
+import type { PluginDeps, ProcedoPlugin } from "../../api/plugin.ts";
 import { ProblemError } from "../../api/problem.ts";
 import { draftInReview, lockDraft, processNotFound, transact } from "./draft_service.ts";
 import { diffGraphs, isEmptyDiff } from "./graph_core/diff.ts";
@@ -35,6 +36,8 @@ export interface PublishOptions {
   approvalComment?: string | null;
   /** The installed plugins, whose link target providers check links (none: unchecked). */
   plugins?: readonly ProcedoPlugin[];
+  /** With it, "process.published" is published (api/events.ts) in the same transaction. */
+  deps?: PluginDeps;
 }
 
 /**
@@ -95,6 +98,18 @@ export async function publishInTransaction(
     { state: "editing", baseVersion: number },
     eq(processDrafts.processId, processId),
   );
+  if (opts.deps) {
+    await publishEvent(tx, opts.deps, {
+      type: "process.published",
+      data: {
+        processId,
+        title: process.title,
+        version: number,
+        publishedAt: now.toISOString(),
+        actorId: opts.approvedBy,
+      },
+    });
+  }
   return { number };
 }
 

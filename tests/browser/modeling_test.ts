@@ -159,6 +159,24 @@ it("drawing: focus follows the palette, handles take the pointer, panels give wa
   }, { x: handle.x + 11, y: handle.y });
   assert.equal(hit, "t", "the hit area reaches 11 px from the handle's centre");
 
+  // Zoomed far out, a click on a step's handle selects the step and draws no flow (the
+  // handle's target is capped, and a press without a move is a click).
+  await page.evaluate(() => (globalThis as Any).__editor.canvas.viewport.zoomTo(0.1));
+  const flows = (await graphOf(page)).edges.length;
+  const far = await centreOf(page, "t");
+  await page.mouse.move(far.x, far.y);
+  const farHandle = await toPage(page, {
+    x: work.x + work.width + 10,
+    y: work.y + work.height / 2,
+  });
+  await page.mouse.click(farHandle.x, farHandle.y);
+  assert.equal((await graphOf(page)).edges.length, flows, "a click draws no flow");
+  assert.deepEqual(
+    await page.evaluate(() => [...(globalThis as Any).__editor.canvas.selection.ids]),
+    ["t"],
+  );
+  await page.evaluate(() => (globalThis as Any).__editor.canvas.viewport.zoomTo(0.5));
+
   // The properties panel collapses: the canvas takes the width, and it is remembered.
   const canvasWidth = () =>
     page.locator("procedo-editor-canvas").evaluate((c) => c.getBoundingClientRect().width);

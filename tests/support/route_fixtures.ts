@@ -6,6 +6,7 @@ import type { Role } from "../../schema/core.ts";
 import type { TestApp } from "./app.ts";
 import { AI_FIXTURES } from "./ai_route_fixtures.ts";
 import { collaborationFixtures } from "./route_fixtures_collaboration.ts";
+import { WEBHOOK_FIXTURES } from "./route_fixtures_webhooks.ts";
 import { deletionFixtures } from "./route_fixtures_deletion.ts";
 import { recycleBinFixtures } from "./route_fixtures_recycle_bin.ts";
 
@@ -767,6 +768,8 @@ export const ROUTE_FIXTURES: Record<string, RouteFixture> = {
   ...AI_FIXTURES,
   // collaboration: comments, problems, feedback, inbox, notifications, settings
   ...collaborationFixtures({ createProcess, demoUserId, fixtureGraph }),
+  // webhooks: endpoints, pings and the delivery log
+  ...WEBHOOK_FIXTURES,
   // deletion: offboarding (each request reactivates the demo tenant), jobs, protocols
   ...deletionFixtures(),
   // the core's recycle bin: entries are deleted processes

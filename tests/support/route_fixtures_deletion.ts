@@ -1,6 +1,7 @@
 // Route fixtures of the deletion plugin (merged into ROUTE_FIXTURES). Offboarding locks the
 // workspace: each request first makes the demo tenant active again, so that the role matrix
 // (which builds a request before every call) can go on using it after an executive's call.
+// Erasing a person erases a new employee each time.
 import { eq } from "drizzle-orm";
 import { DEMO_TENANTS } from "../../api/demo.ts";
 import { uuidv7 } from "../../api/db/ids.ts";
@@ -47,6 +48,16 @@ async function createJob(t: TestApp, tenant: 0 | 1): Promise<string> {
   return id;
 }
 
+/** A new employee of the demo tenant, created by its modeler, to be erased. */
+async function createEmployee(t: TestApp, tenant: 0 | 1): Promise<string> {
+  const res = await t.call("POST", "/api/v1/orgchart/employees", {
+    token: await t.token("modeler", tenant),
+    body: { name: `Erasable ${uuidv7().slice(-8)}`, email: `erasable.${uuidv7()}@example.com` },
+  });
+  if (res.status !== 201) throw new Error(`create employee: ${res.status} ${await res.text()}`);
+  return (await res.json()).id;
+}
+
 export function deletionFixtures(): Record<string, RouteFixture> {
   return {
     "POST /api/v1/deletion/offboarding": {
@@ -67,6 +78,11 @@ export function deletionFixtures(): Record<string, RouteFixture> {
     },
     "POST /api/v1/deletion/tenant-export": {
       request: () => Promise.resolve({}),
+    },
+    "POST /api/v1/deletion/people/erase": {
+      request: async (t, tenant) => ({
+        body: { kind: "employee", id: await createEmployee(t, tenant), confirm: true },
+      }),
     },
     "GET /api/v1/deletion/protocols": {
       request: () => Promise.resolve({ query: "?limit=200" }),

@@ -157,6 +157,13 @@ export const ROUTES: Route[] = [
     minRole: "executive",
   },
   {
+    path: "/admin/webhooks",
+    title: "webhooks.title",
+    tag: "procedo-admin-webhooks",
+    load: admin,
+    minRole: "executive",
+  },
+  {
     path: "/admin/ai",
     title: "ai.title",
     tag: "procedo-admin-ai",
@@ -174,6 +181,13 @@ export const ROUTES: Route[] = [
     path: "/admin/audit",
     title: "admin.audit.title",
     tag: "procedo-admin-audit",
+    load: admin,
+    minRole: "executive",
+  },
+  {
+    path: "/admin/data",
+    title: "data.title",
+    tag: "procedo-admin-data",
     load: admin,
     minRole: "executive",
   },

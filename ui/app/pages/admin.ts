@@ -2,7 +2,9 @@
 import "./admin_ai.ts";
 import "./admin_api_keys.ts";
 import "./admin_audit.ts";
+import "./admin_data.ts";
 import "./admin_embedding.ts";
 import "./admin_plan.ts";
 import "./admin_settings.ts";
 import "./admin_users.ts";
+import "./admin_webhooks.ts";

@@ -10,9 +10,11 @@ const SECTIONS: { path: string; label: MessageKey; icon: IconName }[] = [
   { path: "/admin/plan", label: "admin.plan.title", icon: "premium" },
   { path: "/admin/settings", label: "admin.settings.title", icon: "settings" },
   { path: "/admin/api-keys", label: "admin.keys.title", icon: "key" },
+  { path: "/admin/webhooks", label: "webhooks.title", icon: "open" },
   { path: "/admin/ai", label: "ai.settings.title", icon: "sparkle" },
   { path: "/admin/embedding", label: "embedding.title", icon: "open" },
   { path: "/admin/audit", label: "admin.audit.title", icon: "shield" },
+  { path: "/admin/data", label: "data.title", icon: "server" },
 ];
 
 export class ProcedoAdminTabs extends LitElement {

@@ -1,6 +1,7 @@
 // <procedo-admin-users>: who works in this workspace, with which role and when they were last
 // seen. Executives change a role with the select in the row (saved at once) and deactivate or
-// reactivate others after one confirmation (never themselves). Changes name the version of the row shown (If-Match): when someone else
+// reactivate others after one confirmation (never themselves), or erase them for good (GDPR
+// Art. 17: name and sign-in removed, a deletion protocol written). Changes name the version of the row shown (If-Match): when someone else
 // changed that user meanwhile (412), the row is reloaded and the problem bar says so. The
 // API keeps at least one active executive (409 last-executive).
 import { css, html, LitElement, nothing } from "lit";
@@ -135,6 +136,10 @@ export class ProcedoAdminUsers extends LitElement {
                   ? t("admin.users.deactivate")
                   : t("admin.users.reactivate")}
               </fluent-button>
+            <fluent-button size="small" appearance="subtle" data-erase @click=${() =>
+              this.#erase(u)}>
+                ${icon("delete", 16, "start")}${t("admin.users.erase")}
+              </fluent-button>
           `}</td>
       </tr>
     `;
@@ -167,6 +172,31 @@ export class ProcedoAdminUsers extends LitElement {
       this.done = t(active ? "admin.users.reactivated" : "admin.users.deactivated", {
         name: u.displayName,
       });
+    }
+  }
+
+  /** Erases the user for good (GDPR Art. 17) after one confirmation; the protocol is kept. */
+  async #erase(u: User) {
+    const confirm = this.renderRoot.querySelector("procedo-confirm") as ProcedoConfirm;
+    const ok = await confirm.ask({
+      title: t("admin.users.eraseTitle"),
+      message: t("admin.users.eraseText", { name: u.displayName }),
+      confirmLabel: t("admin.users.erase"),
+      destructive: true,
+    });
+    if (!ok) return;
+    this.actionError = undefined;
+    this.done = undefined;
+    try {
+      const erased = unwrap(
+        await session().api.POST("/api/v1/deletion/people/erase", {
+          body: { kind: "user", id: u.id, confirm: true },
+        }),
+      );
+      await this.#users.reload();
+      this.done = t("admin.users.erased", { name: u.displayName, now: erased.person.displayName });
+    } catch (e) {
+      this.actionError = e;
     }
   }
 

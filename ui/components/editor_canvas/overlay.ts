@@ -66,6 +66,8 @@ export function selectionHandles(
 
 /** Handles are hit within this radius in screen pixels (WCAG 2.5.8's 24 × 24 target). */
 export const HANDLE_HIT_RADIUS = 12;
+/** …but never wider than this in diagram units, or zoomed far out it would cover other steps. */
+const MAX_HANDLE_HIT = 40;
 
 /**
  * The connection handle of a node: drag it onto another node to connect them. The dot is
@@ -77,7 +79,10 @@ export function connectHandle(n: ProcessNode, scale = 1): SVGTemplateResult {
   return svg`
     <g data-connect=${n.id}>
       <title>${t("editorCanvas.node.connect", { name: n.label || n.type })}</title>
-      <circle class="connect-hit" cx=${cx} cy=${cy} r=${HANDLE_HIT_RADIUS / scale}></circle>
+      <circle class="connect-hit" cx=${cx} cy=${cy} r=${Math.min(
+        HANDLE_HIT_RADIUS / scale,
+        MAX_HANDLE_HIT,
+      )}></circle>
       <circle class="connect" cx=${cx} cy=${cy} r="6"></circle>
     </g>
   `;

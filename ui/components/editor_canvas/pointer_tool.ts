@@ -24,6 +24,7 @@ import {
   moveLaneHead,
   moveLaneSize,
 } from "./lane_drag.ts";
+import { nodeIndexOf } from "./node_index.ts";
 import { finishNodeDrag, moveNodeDrag, type NodeDrag, startNodeDrag } from "./node_drag.ts";
 import { finishResize, moveResize, type ResizeGesture } from "./node_resize.ts";
 import { type BandGesture, finishBand, moveBand } from "./rubber_band.ts";
@@ -257,9 +258,20 @@ export class PointerTool {
       case "resize":
         finishResize(host, g);
         break;
-      case "connect":
+      case "connect": {
+        // A press and release on a handle without moving is a click: it selects the step
+        // under the pointer (zoomed far out, a handle's target covers its neighbours), and
+        // never draws a flow.
+        const p = this.toDiagram(e.clientX, e.clientY);
+        if (Math.hypot(p.x - g.start.x, p.y - g.start.y) * host.viewport.scale < DRAG_THRESHOLD) {
+          // A flow's end clicked keeps the flow selected.
+          const under = g.edge ? null : nodeIndexOf(host.graph.nodes).at(p, 4)?.id ?? g.from;
+          if (under) host.select(clickSelect(host.selection, under, e.shiftKey));
+          break;
+        }
         finishConnect(host, g);
         break;
+      }
       case "lane-size":
         finishLaneSize(host, g);
         break;

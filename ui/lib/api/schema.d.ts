@@ -2598,6 +2598,98 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/webhooks": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List webhook endpoints
+     * @description The workspace's webhook endpoints, oldest first. Secrets are never listed.
+     */
+    get: operations["listWebhooks"];
+    put?: never;
+    /**
+     * Register a webhook endpoint
+     * @description Registers `url` for the event types in `events`. The answer carries the signing secret (`whsec_…`, Standard Webhooks) once; store it to verify signatures. Only https in production; a URL that is or resolves to a loopback, private or link-local address is refused with 422 naming `body.url`. At most 50 endpoints (409).
+     */
+    post: operations["createWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a webhook endpoint
+     * @description One endpoint, with its failure count and why it was switched off, if it was.
+     */
+    get: operations["getWebhook"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a webhook endpoint
+     * @description Deletes the endpoint and its delivery log; queued deliveries are dropped.
+     */
+    delete: operations["deleteWebhook"];
+    options?: never;
+    head?: never;
+    /**
+     * Change a webhook endpoint
+     * @description Changes its URL (checked as on registration), its event types, or switches it on or off.
+     */
+    patch: operations["updateWebhook"];
+    trace?: never;
+  };
+  "/api/v1/webhooks/{id}/test": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a ping to a webhook endpoint
+     * @description Queues a signed event of type `ping` for the endpoint (also when it is switched off), delivered within a minute; its outcome appears in the delivery log. A ping is not retried and does not count towards switching the endpoint off.
+     */
+    post: operations["testWebhook"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/webhooks/{id}/deliveries": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List delivery attempts of a webhook endpoint
+     * @description Every attempt, newest first: event type, attempt number, outcome, the receiver's status code and how long it took.
+     */
+    get: operations["listWebhookDeliveries"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/deletion/offboarding": {
     parameters: {
       query?: never;
@@ -2672,6 +2764,26 @@ export interface paths {
      * @description Queues the exit export: a ZIP of every table of every plugin, the published processes as BPMN and the audit trail. GET /api/v1/deletion/jobs/{id} shows its progress and, when done, a signed download link valid 24 hours.
      */
     post: operations["startTenantExport"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/deletion/people/erase": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Erase a person (GDPR Art. 17)
+     * @description Anonymises an employee or a user in one transaction: every personal-data column of the person's row is overwritten (names become "Former employee …" or "Former user …"), a user is deactivated and can never sign in as that row again, and every plugin removes what else it holds (position holdings, mentions, notification preferences). Content keeps its pseudonymous author; responsibilities stay on the positions. Writes a deletion protocol whose verification counts the rows still holding the former values. 409 for oneself, the last active executive or someone already erased.
+     */
+    post: operations["erasePerson"];
     delete?: never;
     options?: never;
     head?: never;
@@ -4914,6 +5026,100 @@ export interface components {
       /** Format: uuid */
       processId: string;
     };
+    WebhookPage: {
+      items: components["schemas"]["WebhookEndpoint"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    WebhookEndpoint: {
+      /** Format: uuid */
+      id: string;
+      /** @example https://example.com/hooks/procedo */
+      url: string;
+      /**
+       * @example [
+       *       "process.published"
+       *     ]
+       */
+      events: string[];
+      enabled: boolean;
+      /** @description Failed deliveries in a row since the last success */
+      failureStreak: number;
+      /** @description Why it was switched off automatically (null otherwise) */
+      disabledReason: string | null;
+      /** Format: date-time */
+      lastDeliveryAt: string | null;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    WebhookEndpointCreated: components["schemas"]["WebhookEndpoint"] & {
+      /**
+       * @description The signing secret (whsec_…), shown only in this answer
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+       */
+      secret: string;
+    };
+    WebhookEndpointCreate: {
+      /** @description https:// (http:// also outside production) */
+      url: string;
+      events:
+        (
+          | "process.published"
+          | "approval.requested"
+          | "approval.decided"
+          | "review.due"
+          | "problem.reported"
+          | "comment.created"
+          | "tenant.export.ready"
+          | "webhook.disabled"
+        )[];
+    };
+    WebhookEndpointUpdate: {
+      /** @description https:// (http:// also outside production) */
+      url?: string;
+      events?:
+        (
+          | "process.published"
+          | "approval.requested"
+          | "approval.decided"
+          | "review.due"
+          | "problem.reported"
+          | "comment.created"
+          | "tenant.export.ready"
+          | "webhook.disabled"
+        )[];
+      /** @description Switch deliveries on or off; on again starts a new failure count */
+      enabled?: boolean;
+    };
+    WebhookPingQueued: {
+      /** @description The webhook-id of the ping */
+      messageId: string;
+    };
+    WebhookDeliveryPage: {
+      items: components["schemas"]["WebhookDelivery"][];
+      total: number;
+      limit: number;
+      offset: number;
+    };
+    WebhookDelivery: {
+      /** Format: uuid */
+      id: string;
+      /** @description The webhook-id header: one per message */
+      messageId: string;
+      eventType: string;
+      attempt: number;
+      /** @enum {string} */
+      status: "delivered" | "failed" | "refused";
+      responseCode: number | null;
+      durationMs: number;
+      error: string | null;
+      /** Format: date-time */
+      at: string;
+    };
     DeletionJobStarted: {
       /** Format: uuid */
       id: string;
@@ -4965,7 +5171,7 @@ export interface components {
       /** Format: uuid */
       jobId: string;
       /** @enum {string} */
-      reason: "offboarding" | "contract end" | "recycle bin";
+      reason: "offboarding" | "contract end" | "person erasure" | "recycle bin";
       /** Format: date-time */
       createdAt: string;
       /** @description SHA-256 of the protocol, also in the audit chain */
@@ -4974,6 +5180,52 @@ export interface components {
       jsonUrl: string;
       /** @description The protocol as PDF, signed, valid 90 days */
       pdfUrl: string;
+    };
+    ErasureSummary: {
+      /**
+       * Format: uuid
+       * @description The deletion protocol's id
+       */
+      id: string;
+      person: {
+        /** @enum {string} */
+        kind: "employee" | "user";
+        /** Format: uuid */
+        id: string;
+        /** @description A pseudonymous id, also in the protocol */
+        pseudonym: string;
+        /** @description What is shown now, e.g. Former user 3f9a2c */
+        displayName: string;
+      };
+      changed: {
+        table: string;
+        rows: number;
+      }[];
+      /** @description Plugins whose onPersonErase hook ran */
+      hooks: string[];
+      /** @description Per personal-data column (table.column): rows still holding a former name or address of the person (expected 0) */
+      verification: {
+        table: string;
+        remaining: number;
+      }[];
+      verified: boolean;
+      /** @description SHA-256 of the protocol, also in the audit chain */
+      sha256: string;
+      /** @description The protocol as JSON, signed, valid 90 days */
+      jsonUrl: string;
+      /** @description The protocol as PDF, signed, valid 90 days */
+      pdfUrl: string;
+    };
+    ErasePersonRequest: {
+      /**
+       * @description An employee of the org chart or a user of the workspace
+       * @enum {string}
+       */
+      kind: "employee" | "user";
+      /** Format: uuid */
+      id: string;
+      /** @enum {boolean} */
+      confirm: true;
     };
     AuditPage: {
       items: components["schemas"]["AuditEntry"][];
@@ -17209,6 +17461,462 @@ export interface operations {
       };
     };
   };
+  listWebhooks: {
+    parameters: {
+      query?: {
+        /** @description Page size, 1–200 */
+        limit?: number;
+        /** @description Items to skip */
+        offset?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of endpoints */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookPage"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WebhookEndpointCreate"];
+      };
+    };
+    responses: {
+      /** @description Registered, with its secret */
+      201: {
+        headers: {
+          /** @description The endpoint's absolute URL (DELETE it to unsubscribe) */
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookEndpointCreated"];
+        };
+      };
+      /** @description Bad request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Service unavailable */
+      503: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The endpoint */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookEndpoint"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deleteWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["WebhookEndpointUpdate"];
+      };
+    };
+    responses: {
+      /** @description The changed endpoint */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookEndpoint"];
+        };
+      };
+      /** @description Bad request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  testWebhook: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ping is queued */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookPingQueued"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listWebhookDeliveries: {
+    parameters: {
+      query?: {
+        /** @description Page size, 1–200 */
+        limit?: number;
+        /** @description Items to skip */
+        offset?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of delivery attempts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["WebhookDeliveryPage"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   startOffboarding: {
     parameters: {
       query?: never;
@@ -17437,6 +18145,102 @@ export interface operations {
       };
       /** @description Forbidden */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  erasePerson: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["ErasePersonRequest"];
+      };
+    };
+    responses: {
+      /** @description Erased; the protocol's summary */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": components["schemas"]["ErasureSummary"];
+        };
+      };
+      /** @description Bad request */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Authentication required */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Forbidden */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Not found */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Conflict */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Payload too large */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Unsupported media type */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description Validation failed */
+      422: {
         headers: {
           [name: string]: unknown;
         };

@@ -9,6 +9,8 @@ import * as admin from "./features/admin.ts";
 import * as imports from "./features/imports.ts";
 import * as plurals from "./features/plurals.ts";
 import * as embed from "./features/embed.ts";
+import * as webhooks from "./features/webhooks.ts";
+import * as deletion from "./features/deletion.ts";
 import * as live from "./features/live.ts";
 import * as recycleBin from "./features/recycle_bin.ts";
 import * as orgchart from "./features/orgchart.ts";
@@ -154,6 +156,12 @@ const core: Record<Exclude<MessageKey, FeatureKey>, string> = {
   "admin.users.roleChanged": "{name} ist jetzt {role}.",
   "admin.users.deactivated": "{name} ist deaktiviert.",
   "admin.users.reactivated": "{name} ist wieder aktiv.",
+  "admin.users.erase": "Löschen",
+  "admin.users.eraseTitle": "Diese Person endgültig löschen?",
+  "admin.users.eraseText":
+    "{name} wird aus diesem Arbeitsbereich gelöscht (DSGVO Art. 17): Name und Anmeldung werden entfernt und können nicht wiederhergestellt werden, Posteingang und Benachrichtigungseinstellungen werden gelöscht. Was die Person geschrieben hat, bleibt und wird als ehemaliger Benutzer gezeigt. Ein Löschprotokoll wird geschrieben.",
+  "admin.users.erased":
+    "{name} ist gelöscht und wird jetzt als {now} gezeigt. Das Protokoll finden Sie unter Daten und Löschung.",
   "admin.users.rowReloaded":
     "Die Zeile von {name} zeigt jetzt die aktuelle Rolle und den aktuellen Status.",
 
@@ -372,6 +380,8 @@ type FeatureKey =
   | keyof typeof ai.en
   | keyof typeof collaboration.en
   | keyof typeof live.en
+  | keyof typeof webhooks.en
+  | keyof typeof deletion.en
   | keyof typeof recycleBin.en;
 
 export const de: Record<MessageKey, string> = {
@@ -392,5 +402,7 @@ export const de: Record<MessageKey, string> = {
   ...ai.de,
   ...collaboration.de,
   ...live.de,
+  ...webhooks.de,
+  ...deletion.de,
   ...recycleBin.de,
 };

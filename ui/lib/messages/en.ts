@@ -9,6 +9,8 @@ import * as admin from "./features/admin.ts";
 import * as imports from "./features/imports.ts";
 import * as plurals from "./features/plurals.ts";
 import * as embed from "./features/embed.ts";
+import * as webhooks from "./features/webhooks.ts";
+import * as deletion from "./features/deletion.ts";
 import * as live from "./features/live.ts";
 import * as recycleBin from "./features/recycle_bin.ts";
 import * as orgchart from "./features/orgchart.ts";
@@ -150,6 +152,12 @@ const core = {
   "admin.users.roleChanged": "{name} is now {role}.",
   "admin.users.deactivated": "{name} is deactivated.",
   "admin.users.reactivated": "{name} is active again.",
+  "admin.users.erase": "Erase",
+  "admin.users.eraseTitle": "Erase this person for good?",
+  "admin.users.eraseText":
+    "{name} is erased from this workspace (GDPR Art. 17): their name and sign-in are removed and cannot be restored, their inbox and notification settings are deleted. What they wrote stays, shown as a former user. A deletion protocol is written.",
+  "admin.users.erased":
+    "{name} is erased and now shown as {now}. The protocol is under Data and deletion.",
   "admin.users.rowReloaded": "The row of {name} now shows their current role and status.",
 
   "admin.plan.title": "Plan",
@@ -361,6 +369,8 @@ export const en = {
   ...ai.en,
   ...collaboration.en,
   ...live.en,
+  ...webhooks.en,
+  ...deletion.en,
   ...recycleBin.en,
 };
 

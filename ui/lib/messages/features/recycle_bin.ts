@@ -1,4 +1,5 @@
-// Messages of the recycle bin page, in English and German. Keys start with "bin.". The German
+// Messages of the recycle bin page, in English and German. Keys start with "bin." (and one
+// "data.reason." for the protocols of the Data and deletion page). The German
 // object is typed by the English one.
 export const en = {
   "bin.title": "Recycle bin",
@@ -33,6 +34,7 @@ export const en = {
   "bin.deleteProcessTitle": "Delete process?",
   "bin.deleteProcessText":
     "“{name}” moves to the recycle bin with its drafts and versions; it can be restored there for 30 days.",
+  "data.reason.recycle bin": "Deleted for good from the recycle bin",
   "bin.usedBy":
     "Used by: {names}. A process that others use or that has child processes cannot be deleted.",
 };
@@ -70,6 +72,7 @@ export const de: Record<keyof typeof en, string> = {
   "bin.deleteProcessTitle": "Prozess löschen?",
   "bin.deleteProcessText":
     "„{name}“ wird mit Entwürfen und Versionen in den Papierkorb verschoben und kann dort 30 Tage lang wiederhergestellt werden.",
+  "data.reason.recycle bin": "Endgültig aus dem Papierkorb gelöscht",
   "bin.usedBy":
     "Verwendet von: {names}. Ein Prozess, den andere verwenden oder der Unterprozesse hat, kann nicht gelöscht werden.",
 };
