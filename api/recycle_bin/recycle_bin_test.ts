@@ -299,3 +299,44 @@ test("a child process whose parent was deleted too comes back only after its par
   const got = await (await t.call("GET", `/api/v1/processes/${child}`, { token: reader })).json();
   assert.equal(got.parentId, parent);
 });
+
+test("erasing a person replaces their name in bin entries quoting it", async () => {
+  const employee = await t.call("POST", "/api/v1/orgchart/employees", {
+    token: modeler,
+    body: { name: "Gerda Binfield", email: "gerda.binfield@example.com" },
+  });
+  assert.equal(employee.status, 201, await employee.clone().text());
+  const employeeId = (await employee.json()).id;
+  const doc = await t.call("POST", "/api/v1/resources/documents", {
+    token: modeler,
+    body: { title: "Checklist by Gerda Binfield", url: "https://contoso.example/checklist.pdf" },
+  });
+  assert.equal(doc.status, 201, await doc.clone().text());
+  const docId = (await doc.json()).id;
+  const deleted = await t.call("DELETE", `/api/v1/resources/documents/${docId}`, {
+    token: modeler,
+  });
+  const entryId = deleted.headers.get("procedo-recycle-bin-id")!;
+
+  const erased = await t.call("POST", "/api/v1/deletion/people/erase", {
+    token: executive,
+    body: { kind: "employee", id: employeeId, confirm: true },
+  });
+  assert.equal(erased.status, 200, await erased.clone().text());
+  const summary = await erased.json();
+  assert.ok(summary.hooks.includes("recycle-bin"));
+  assert.deepEqual(
+    summary.changed.find((c: Json) => c.table === "recycle_bin"),
+    { table: "recycle_bin", rows: 1 },
+  );
+  const [entry] = await scope.select(recycleBin, { where: eq(recycleBin.id, entryId) });
+  assert.doesNotMatch(entry.title, /Gerda Binfield/);
+  assert.doesNotMatch(JSON.stringify(entry.rows), /Gerda Binfield/);
+  const restored = await t.call("POST", `${BIN}/${entryId}/restore`, { token: modeler });
+  assert.equal(restored.status, 200, await restored.clone().text());
+  const back = await (await t.call("GET", `/api/v1/resources/documents/${docId}`, {
+    token: reader,
+  })).json();
+  assert.doesNotMatch(back.title, /Gerda Binfield/);
+  assert.match(back.title, /^Checklist by /);
+});

@@ -8,6 +8,7 @@ import { json } from "../http/content.ts";
 import { pageOf, PagingQuery } from "../http/paging.ts";
 import type { PluginDeps, ProcedoPlugin } from "../plugin.ts";
 import { problemResponses } from "../problem.ts";
+import { eraseFromBin } from "./erase.ts";
 import * as bin from "./service.ts";
 
 const WhereUsedItem = z.object({
@@ -187,4 +188,6 @@ export const recycleBinCorePlugin: ProcedoPlugin = {
   },
   personOnly: ["recycle-bin.purge"],
   routes: registerRecycleBinRoutes,
+  // An erased person's entries go, their names quoted in other entries become the pseudonym.
+  onPersonErase: eraseFromBin,
 };
