@@ -23,6 +23,8 @@ export const recycleBin = mysqlTable("recycle_bin", {
   title: varchar("title", { length: 500 }).notNull(),
   /** Everything the delete removed, in insertion order (parents before children). */
   rows: jsonColumn<BinRows>("rows").notNull(),
+  /** Rows per table, so lists need not read `rows`. */
+  counts: jsonColumn<Record<string, number>>("counts").notNull(),
   whereUsed: jsonColumn<WhereUsedItem[]>("where_used").notNull(),
   /** The user (or API key) that deleted it. */
   deletedBy: varchar("deleted_by", { length: 40 }).notNull(),

@@ -3,7 +3,7 @@
 // final deletion drops the entry and writes a deletion record (audit entry + contributions of
 // the extension point `core.deletionRecords`). Rows travel in the tenant archive's JSON form,
 // so dates, JSON and binary columns round-trip.
-import { and, desc, eq, lte, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, getTableColumns, lte, or, type SQL } from "drizzle-orm";
 import type { MySqlColumn, MySqlTable } from "drizzle-orm/mysql-core";
 import type { ActorType } from "../../schema/audit.ts";
 import {
@@ -71,6 +71,7 @@ export async function moveToBin(scope: TenantScope, m: MoveToBin): Promise<strin
     objectId: m.objectId,
     title: m.title.slice(0, 500),
     rows,
+    counts: countsOf(rows),
     whereUsed: m.whereUsed ?? [],
     deletedBy: m.deletedBy.slice(0, 40),
     deletedAt: now,
@@ -92,14 +93,14 @@ export interface BinEntry {
   purgeAfter: string;
 }
 
-export function toEntry(row: RecycleBinRow): BinEntry {
+export function toEntry(row: Omit<RecycleBinRow, "rows">): BinEntry {
   return {
     id: row.id,
     type: row.type,
     objectId: row.objectId,
     title: row.title,
     whereUsed: row.whereUsed,
-    counts: countsOf(row.rows),
+    counts: row.counts,
     deletedBy: row.deletedBy,
     deletedAt: row.deletedAt.toISOString(),
     purgeAfter: row.purgeAfter.toISOString(),
@@ -109,20 +110,25 @@ export function toEntry(row: RecycleBinRow): BinEntry {
 const countsOf = (rows: BinRows) =>
   Object.fromEntries(Object.entries(rows).map(([t, r]) => [t, r.length]));
 
+/**
+ * The columns of a bin entry but its rows (lists need only the counts). TenantScope selects
+ * whole rows, so the list query names the tenant itself.
+ */
+const { rows: _rows, ...listed } = getTableColumns(recycleBin);
+
 /** The tenant's bin, newest first, optionally of one type. */
 export async function listEntries(
   scope: TenantScope,
   q: { type?: string; limit: number; offset: number },
 ) {
-  const where = q.type ? eq(recycleBin.type, q.type) : undefined;
+  const where = and(
+    eq(recycleBin.tenantId, scope.tenantId),
+    q.type ? eq(recycleBin.type, q.type) : undefined,
+  );
   const [rows, total] = await Promise.all([
-    scope.select(recycleBin, {
-      where,
-      orderBy: [desc(recycleBin.deletedAt), desc(recycleBin.id)],
-      limit: q.limit,
-      offset: q.offset,
-    }),
-    scope.count(recycleBin, where),
+    scope.db.select(listed).from(recycleBin).where(where)
+      .orderBy(desc(recycleBin.deletedAt), desc(recycleBin.id)).limit(q.limit).offset(q.offset),
+    scope.count(recycleBin, q.type ? eq(recycleBin.type, q.type) : undefined),
   ]);
   return { items: rows.map(toEntry), total, limit: q.limit, offset: q.offset };
 }
