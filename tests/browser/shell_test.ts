@@ -38,8 +38,12 @@ const EVERYONE = [
 
 it("each demo user signs in and sees what their role allows", async () => {
   const expected = {
-    "Erika Executive": { role: "Executive", nav: [...EVERYONE, "Administration"], canWrite: true },
-    "Max Modeler": { role: "Modeler", nav: EVERYONE, canWrite: true },
+    "Erika Executive": {
+      role: "Executive",
+      nav: [...EVERYONE, "Recycle bin", "Administration"],
+      canWrite: true,
+    },
+    "Max Modeler": { role: "Modeler", nav: [...EVERYONE, "Recycle bin"], canWrite: true },
     "Rita Reader": { role: "Reader", nav: EVERYONE, canWrite: false },
   };
   for (const [name, want] of Object.entries(expected)) {
@@ -140,6 +144,7 @@ it("switching to German changes the visible text and is remembered", async () =>
     "Ressourcen",
     "Anforderungen",
     "Schlagwörter",
+    "Papierkorb",
     "Verwaltung",
   ]);
   assert.equal(await page.evaluate(() => document.documentElement.lang), "de");
