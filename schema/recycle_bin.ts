@@ -23,8 +23,8 @@ export const recycleBin = mysqlTable("recycle_bin", {
   title: varchar("title", { length: 500 }).notNull(),
   /** Everything the delete removed, in insertion order (parents before children). */
   rows: jsonColumn<BinRows>("rows").notNull(),
-  /** Rows per table, so lists need not read `rows`. */
-  counts: jsonColumn<Record<string, number>>("counts").notNull(),
+  /** Rows per table, so lists need not read `rows` (null in entries older than the column). */
+  counts: jsonColumn<Record<string, number>>("counts"),
   whereUsed: jsonColumn<WhereUsedItem[]>("where_used").notNull(),
   /** The user (or API key) that deleted it. */
   deletedBy: varchar("deleted_by", { length: 40 }).notNull(),

@@ -100,7 +100,7 @@ export function toEntry(row: Omit<RecycleBinRow, "rows">): BinEntry {
     objectId: row.objectId,
     title: row.title,
     whereUsed: row.whereUsed,
-    counts: row.counts,
+    counts: row.counts ?? {},
     deletedBy: row.deletedBy,
     deletedAt: row.deletedAt.toISOString(),
     purgeAfter: row.purgeAfter.toISOString(),

@@ -5,7 +5,6 @@ CREATE TABLE `recycle_bin` (
 	`object_id` varchar(36) NOT NULL,
 	`title` varchar(500) NOT NULL,
 	`rows` json NOT NULL,
-	`counts` json NOT NULL,
 	`where_used` json NOT NULL,
 	`deleted_by` varchar(40) NOT NULL,
 	`deleted_at` datetime(3) NOT NULL,

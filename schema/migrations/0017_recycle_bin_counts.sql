@@ -1,0 +1,1 @@
+ALTER TABLE `recycle_bin` ADD `counts` json;
