@@ -3,22 +3,9 @@
 // Deno, where HTMLElement does not exist. Shared drawing code reaches the server only through
 // the pure modules (geometry, shape_geometry, text_wrap, scene). The graph is Deno's own.
 import assert from "node:assert/strict";
+import { moduleGraph } from "../tests/support/module_graph.ts";
 
-const ROOT = new URL("../", import.meta.url);
-
-async function graphOf(entry: string): Promise<string[]> {
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["info", "--json", new URL(entry, ROOT).pathname],
-    cwd: ROOT.pathname,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  assert.ok(out.success, new TextDecoder().decode(out.stderr));
-  const info = JSON.parse(new TextDecoder().decode(out.stdout)) as {
-    modules: { specifier: string }[];
-  };
-  return info.modules.map((m) => m.specifier);
-}
+const graphOf = async (entry: string) => (await moduleGraph(entry)).map((m) => m.specifier);
 
 const BROWSER_ONLY = [
   /\/ui\/components\/(?!diagram\/(geometry|shape_geometry|text_wrap|scene)\.ts)/,

@@ -2,6 +2,7 @@
 // imports it back, directly or around a circle. The graph is Deno's own (`deno info --json`)
 // for one entry that imports every UI module, so a new file is covered without a list.
 import assert from "node:assert/strict";
+import { type GraphModule, moduleGraph } from "../tests/support/module_graph.ts";
 
 const ROOT = new URL("../", import.meta.url);
 const UI = new URL("./", import.meta.url);
@@ -14,11 +15,6 @@ async function uiModules(dir: URL): Promise<URL[]> {
     else if (entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts")) found.push(url);
   }
   return found;
-}
-
-interface InfoModule {
-  specifier: string;
-  dependencies?: { code?: { specifier?: string }; type?: { specifier?: string } }[];
 }
 
 /** Strongly connected components with more than one module (Tarjan), as paths under ui/. */
@@ -58,14 +54,9 @@ Deno.test("the UI's module graph has no import cycles", async () => {
   const entry = await Deno.makeTempFile({ suffix: ".ts" });
   try {
     await Deno.writeTextFile(entry, modules.map((m) => `import "${m.href}";\n`).join(""));
-    const out = await new Deno.Command(Deno.execPath(), {
-      args: ["info", "--json", "--config", new URL("deno.json", ROOT).pathname, entry],
-      stderr: "piped",
-    }).output();
-    assert.ok(out.success, new TextDecoder().decode(out.stderr));
-    const info = JSON.parse(new TextDecoder().decode(out.stdout)) as { modules: InfoModule[] };
+    const graph: GraphModule[] = await moduleGraph(entry);
     const edges = new Map<string, string[]>();
-    for (const m of info.modules) {
+    for (const m of graph) {
       if (!m.specifier.startsWith(UI.href)) continue;
       const deps = (m.dependencies ?? []).flatMap((d) => [d.code?.specifier, d.type?.specifier])
         .filter((s): s is string => !!s?.startsWith(UI.href));

@@ -17,6 +17,7 @@ import { loadMasterKey, MASTER_KEY_FILE, MissingMasterKeyError } from "./master_
 import { backupPlugin, scheduledBackupTask } from "./mod.ts";
 import { removeOldBackups } from "./retention.ts";
 import { checksums, plugins, seeded, tempDir } from "./test_support.ts";
+import { moduleGraph } from "../../tests/support/module_graph.ts";
 
 const s = await seeded();
 const DAY = 86_400_000;
@@ -39,17 +40,8 @@ test("on Deno the plugin schedules its backup task", () => {
 });
 
 test("the Workers entry never loads the modules that write backups", async () => {
-  const root = new URL("../../", import.meta.url);
-  const out = await new Deno.Command(Deno.execPath(), {
-    args: ["info", "--json", new URL("api/worker.ts", root).pathname],
-    cwd: root.pathname,
-    stdout: "piped",
-    stderr: "piped",
-  }).output();
-  assert.ok(out.success, new TextDecoder().decode(out.stderr));
-  const modules = (JSON.parse(new TextDecoder().decode(out.stdout)) as {
-    modules: { specifier: string }[];
-  }).modules.map((m) => m.specifier).filter((m) => m.includes("/plugins/backup/"));
+  const modules = (await moduleGraph("api/worker.ts")).map((m) => m.specifier)
+    .filter((m) => m.includes("/plugins/backup/"));
   assert.ok(modules.some((m) => m.endsWith("/plugins/backup/mod.ts")), "the graph is read");
   const writers = ["backup", "scheduled", "file_format", "master_key_file", "retention"];
   assert.deepEqual(modules.filter((m) => writers.some((w) => m.endsWith(`/${w}.ts`))), []);
