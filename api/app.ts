@@ -1,7 +1,7 @@
 // The app factory: the slim core every feature plugs into. It knows no plugin by name.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import type { Context } from "hono";
+import type { Context, ErrorHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import type { Cache } from "./cache/port.ts";
@@ -15,10 +15,10 @@ import { databaseUnavailableProblem, logDatabaseOutage } from "./db/errors.ts";
 import type { AppEnv } from "./env.ts";
 import { registerHealth } from "./health.ts";
 import { createLogger, type Logger } from "./log.ts";
-import { accessLog } from "./middleware/access_log.ts";
-import { requestId } from "./middleware/request_id.ts";
-import { cors, originGuard, scriptCors } from "./middleware/cors.ts";
-import { secureHeaders } from "./middleware/secure_headers.ts";
+import { cors, originCheck } from "./middleware/cors.ts";
+import { observe } from "./middleware/observe.ts";
+import { sequence } from "./http/sequence.ts";
+import { securityHeaders } from "./middleware/secure_headers.ts";
 import { wellFormedJson } from "./middleware/well_formed_json.ts";
 import { registerDocs } from "./openapi.ts";
 import { registerAuditRoutes } from "./audit/routes.ts";
@@ -43,9 +43,8 @@ import { embeddingCorePlugin } from "./embedding/routes.ts";
 import type { MailCatcher } from "./mail/catcher.ts";
 import { registerDevMailPage } from "./mail/dev_page.ts";
 import { addTenantCacheMetrics } from "./tenant_cache/metrics.ts";
-import { type CoreMetrics, createCoreMetrics, recordRequests } from "./metrics/mod.ts";
+import { type CoreMetrics, createCoreMetrics } from "./metrics/mod.ts";
 import { registerMetricsRoute } from "./metrics/route.ts";
-import { traceRequests } from "./tracing.ts";
 
 export interface AppOptions {
   config: Config;
@@ -109,25 +108,31 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   };
   app.use(
     "*",
-    requestId(),
-    traceRequests(),
-    recordRequests(metrics),
-    accessLog(logger),
-    secureHeaders(config.http, { frameOriginsOf: (tenantId) => origins.originsOf(tenantId) }),
-    scriptCors(),
+    observe({
+      logger,
+      metrics,
+      securityHeaders: securityHeaders(config.http, {
+        frameOriginsOf: (tenantId) => origins.originsOf(tenantId),
+      }),
+    }),
   );
-  app.use("/api/*", cors(corsOptions));
-  app.use(
-    "/api/*",
+  // CORS, the body limit and well-formed JSON, in one layer that a read without an Origin
+  // (nothing for any of them to do) passes at once.
+  const apiGuards = sequence([
+    cors(corsOptions),
     bodyLimit({
       maxSize: config.http.bodyLimitBytes,
       onError: (c) =>
         problem(c, 413, { detail: `The body exceeds ${config.http.bodyLimitBytes} bytes.` }),
     }),
     wellFormedJson(),
-  );
+  ], (err, c) => handleError(err, c));
+  app.use("/api/*", (c, next) => {
+    const read = c.req.method === "GET" || c.req.method === "HEAD";
+    return read && c.req.header("origin") === undefined ? next() : apiGuards(c, next);
+  });
 
-  app.onError((thrown, c) => {
+  const handleError: ErrorHandler<AppEnv> = (thrown, c) => {
     const outage = databaseUnavailableProblem(thrown);
     if (outage) logDatabaseOutage(logger, thrown, requestFields(c));
     const err = outage ?? thrown;
@@ -161,7 +166,8 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
       waitUntil(c, sent);
     }
     return problem(c, 500, { detail: "Something went wrong on our side; quote the request id." });
-  });
+  };
+  app.onError(handleError);
 
   registerHealth(app, {
     checks: {
@@ -205,11 +211,11 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     embeddingCorePlugin(origins),
   ];
   const mounted = [...core, ...plugins];
-  const guardOrigin = originGuard(corsOptions);
+  const checkOrigin = originCheck(corsOptions);
   mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, {
     verifier,
     tenantCache,
-    originGuard: guardOrigin,
+    checkOrigin,
   });
   registerAuditRoutes(app, {
     config,
@@ -217,7 +223,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     cache,
     verifier,
     tenantCache,
-    originGuard: guardOrigin,
+    checkOrigin,
     plugins: mounted,
     signer: options.auditSigner,
   });

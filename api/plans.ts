@@ -1,5 +1,5 @@
 // What each plan allows, decided here and nowhere else.
-import type { MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import type { AppEnv, TenantInfo } from "./env.ts";
 import { ProblemError } from "./problem.ts";
 
@@ -35,18 +35,15 @@ export function requireFeature(tenant: TenantInfo, feature: Feature) {
 
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** An expired trial is read-only: writes get 403 trial-expired until the plan changes. */
-export function trialGuard(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const tenant = c.get("tenant");
-    if (tenant && !READS.has(c.req.method) && trialExpired(tenant)) {
-      throw new ProblemError(
-        403,
-        "trial-expired",
-        "The trial of this workspace has ended; it is read-only until an executive chooses a plan.",
-        { trialEndedAt: tenant.trialEndsAt?.toISOString() },
-      );
-    }
-    await next();
-  };
+/** An expired trial is read-only: a write gets 403 trial-expired until the plan changes. */
+export function checkTrial(c: Context<AppEnv>) {
+  const tenant = c.get("tenant");
+  if (tenant && !READS.has(c.req.method) && trialExpired(tenant)) {
+    throw new ProblemError(
+      403,
+      "trial-expired",
+      "The trial of this workspace has ended; it is read-only until an executive chooses a plan.",
+      { trialEndedAt: tenant.trialEndsAt?.toISOString() },
+    );
+  }
 }

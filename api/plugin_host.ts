@@ -2,15 +2,16 @@
 // tenancy, whose routes must name a declared permission in `x-permission`; routes that
 // authenticate themselves (rawRoutes) are mounted ahead of it on a plain Hono app.
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Hono, type MiddlewareHandler } from "hono";
+import { type Context, Hono } from "hono";
 import { auditWrite } from "./audit/middleware.ts";
 import type { TokenVerifier } from "./auth/verify.ts";
 import type { AppEnv } from "./env.ts";
 import { createLogger } from "./log.ts";
 import { type PluginDeps, PluginError, type ProcedoPlugin } from "./plugin.ts";
-import { trialGuard } from "./plans.ts";
-import { rateLimit } from "./rate_limit.ts";
-import { requireRole, tenancy } from "./tenancy.ts";
+import { checkTrial } from "./plans.ts";
+import { rateCounter } from "./rate_limit.ts";
+import { authenticator, requireRole } from "./tenancy.ts";
+import { tenantGate } from "./tenant_gate.ts";
 import { type TenantCache, tenantResponses } from "./tenant_cache/mod.ts";
 
 type RouteArg = Parameters<OpenAPIHono<AppEnv>["openapi"]>[0] & {
@@ -26,11 +27,19 @@ export function mountPlugins(
     verifier: TokenVerifier;
     tenantCache: TenantCache;
     /** Refuses requests from sites the tenant does not allow (api/middleware/cors.ts). */
-    originGuard?: MiddlewareHandler<AppEnv>;
+    checkOrigin?: (c: Context<AppEnv>) => Promise<void> | undefined;
   },
 ) {
   const logger = createLogger(deps.config.logLevel);
   const { tenantCache } = core;
+  // One gate (and one identity memory) for all plugins.
+  const gate = tenantGate({
+    authenticate: authenticator({ db: deps.db, verifier: core.verifier, tenantCache }),
+    checkOrigin: core.checkOrigin,
+    countRate: rateCounter(deps),
+    checkTrial,
+    responses: tenantResponses(tenantCache.responses, tenantCache.versions),
+  });
   for (const plugin of plugins) {
     if (plugin.rawRoutes) {
       // Mounted first: their paths answer before the authenticated sub-app's middleware runs.
@@ -40,12 +49,8 @@ export function mountPlugins(
     }
     if (!plugin.routes) continue;
     const sub = new OpenAPIHono<AppEnv>();
-    sub.use("*", tenancy({ db: deps.db, verifier: core.verifier, tenantCache }));
-    if (core.originGuard) sub.use("*", core.originGuard);
-    sub.use("*", rateLimit(deps));
-    sub.use("*", trialGuard());
     // Repeated reads come from memory; every write announces the tenant's new data version.
-    sub.use("*", tenantResponses(tenantCache.responses, tenantCache.versions));
+    sub.use("*", gate);
     const register = sub.openapi.bind(sub);
     // Routes pass through here so that none can skip its permission check.
     sub.openapi = ((route: RouteArg, handler: unknown, hook?: unknown) => {

@@ -6,13 +6,14 @@
 // The credential is counted first and the tenant only for requests the credential limit let
 // through: a runaway client that is already being refused does not use up its tenant's
 // budget and lock out everyone else in the workspace.
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import type { Cache } from "./cache/port.ts";
 import { clientAddress } from "./client_address.ts";
 import type { Config } from "./config.ts";
 import type { AppEnv } from "./env.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { ProblemError } from "./problem.ts";
+import { setResponseHeaders } from "./http/response_headers.ts";
 
 export const WINDOW_SECONDS = 60;
 /** A counter that takes longer than this counts as a cache outage (fail open, below). */
@@ -28,13 +29,28 @@ export interface RateLimitDeps {
 
 /** Counts the request against its credential and tenant; 429 over either limit. */
 export function rateLimit(deps: RateLimitDeps): MiddlewareHandler<AppEnv> {
+  const count = rateCounter(deps);
+  return async (c, next) => {
+    const headers = await count(c);
+    await next();
+    if (headers) setResponseHeaders(c, headers);
+  };
+}
+
+/**
+ * The counting of `rateLimit` as a function: the RateLimit-* headers for the answer, nothing
+ * when there is no credential or the cache does not answer; throws the 429 problem.
+ */
+export function rateCounter(
+  deps: RateLimitDeps,
+): (c: Context<AppEnv>) => Promise<Record<string, string> | undefined> {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const { perCredential, perTenant } = deps.config.rateLimit;
   let cacheDown = false;
 
-  return async (c, next) => {
+  return async (c) => {
     const principal = c.get("principal");
-    if (!principal) return await next(); // Nothing to count without a verified credential.
+    if (!principal) return undefined; // Nothing to count without a verified credential.
 
     const now = Date.now();
     const window = Math.floor(now / (WINDOW_SECONDS * 1000));
@@ -61,7 +77,7 @@ export function rateLimit(deps: RateLimitDeps): MiddlewareHandler<AppEnv> {
         });
       }
       cacheDown = true;
-      return await next();
+      return undefined;
     }
 
     const credentialLeft = perCredential - credentialCount;
@@ -86,8 +102,7 @@ export function rateLimit(deps: RateLimitDeps): MiddlewareHandler<AppEnv> {
         { "Retry-After": String(reset), ...headers },
       );
     }
-    await next();
-    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    return headers;
   };
 }
 
@@ -130,12 +145,14 @@ export function addressRateLimit(deps: {
       );
     }
     await next();
-    for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    setResponseHeaders(c, headers);
   };
 }
 
 /** Increments a window counter, giving up after CACHE_TIMEOUT_MS. */
 async function count(cache: Cache, key: string): Promise<number> {
+  // Memory answers at once and cannot hang: no timer for it (one per request adds up).
+  if (cache.kind === "memory") return await cache.incr(key, WINDOW_SECONDS);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(

@@ -208,7 +208,12 @@ test("rate limits: with Redis unreachable, the API answers and counts in memory"
 });
 
 test("rate limits: a cache that hangs counts as down", async () => {
-  const hanging: Cache = { ...createMemoryCache(), incr: () => new Promise<number>(() => {}) };
+  // A shared cache that hangs (memory answers at once, so it is not given a timeout).
+  const hanging: Cache = {
+    ...createMemoryCache(),
+    kind: "redis",
+    incr: () => new Promise<number>(() => {}),
+  };
   const app = new Hono<AppEnv>();
   app.use("*", async (c, next) => {
     c.set("principal", {

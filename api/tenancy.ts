@@ -2,7 +2,7 @@
 // header, the path or the body. Unknown tenants are told to start a trial; suspended or
 // offboarding tenants are locked out of every route.
 import { and, eq } from "drizzle-orm";
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { type Role, ROLES, tenants, users } from "../schema/core.ts";
 import { authenticateApiKey } from "./api_keys/service.ts";
 import { auditRefusedCredential } from "./audit/middleware.ts";
@@ -32,16 +32,20 @@ export interface TenancyDeps {
   lastSeen?: LastSeen;
 }
 
-/** Verifies the bearer token and establishes principal, tenant and data scope. */
-export function tenancy(deps: TenancyDeps): MiddlewareHandler<AppEnv> {
+/**
+ * Tenancy: verifies the credential and sets tenant, principal, scope and the tenant's data
+ * version on `c`, or throws the 401/403 problem (api/tenant_gate.ts calls it in its layer).
+ */
+export function authenticator(deps: TenancyDeps): (c: Context<AppEnv>) => Promise<void> {
   const { db, verifier } = deps;
   const { versions, identities } = deps.tenantCache;
   const lastSeen = deps.lastSeen ?? new LastSeen();
-  return async (c, next) => {
+  return async (c) => {
     const header = c.req.header("authorization");
+    const apiKey = c.req.header("x-api-key");
     // An API key (X-API-Key, or a bearer value in the key format) takes its own path.
-    const key = await authenticateApiKey(db, {
-      apiKey: c.req.header("x-api-key"),
+    const key = (apiKey !== undefined || header?.includes("pk_")) && await authenticateApiKey(db, {
+      apiKey,
       authorization: header,
       requestId: c.get("requestId"),
       changed: (tenantId) => versions.changed(tenantId),
@@ -51,7 +55,7 @@ export function tenancy(deps: TenancyDeps): MiddlewareHandler<AppEnv> {
       c.set("principal", key.principal);
       c.set("scope", new TenantScope(db, key.tenant.id));
       c.set("tenantVersion", await versions.current(key.tenant.id));
-      return await next();
+      return;
     }
     const token = await verifyBearer(verifier, header);
     // The version is read before any row, so a row remembered under it is never older than it.
@@ -89,7 +93,7 @@ export function tenancy(deps: TenancyDeps): MiddlewareHandler<AppEnv> {
       c.set("principal", appPrincipal(tenant.id, token.oid, token.name, token.roles, info));
       c.set("scope", new TenantScope(db, tenant.id));
       c.set("tenantVersion", usable);
-      return await next();
+      return;
     }
     let user = usable ? identities.user(tenant.id, token.oid, usable) : undefined;
     let joined = false;
@@ -118,7 +122,6 @@ export function tenancy(deps: TenancyDeps): MiddlewareHandler<AppEnv> {
     c.set("scope", new TenantScope(db, tenant.id));
     // A user who joined just now changed the tenant's version: nothing is reused this time.
     c.set("tenantVersion", joined ? null : usable);
-    await next();
   };
 }
 

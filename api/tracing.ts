@@ -4,9 +4,8 @@
 // span per database query (operation and table, never values). Without a provider the
 // OpenTelemetry API is a no-op, and the database is not wrapped at all.
 import { type Span, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
-import type { MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import type { AppEnv } from "./env.ts";
-import { routeLabel } from "./metrics/mod.ts";
 
 const tracer = trace.getTracer("procedo");
 
@@ -32,22 +31,16 @@ export async function tenantHash(tenantId: string): Promise<string> {
 }
 
 /** Names the request's span after the route template, with tenant hash and request id. */
-export function traceRequests(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const span = trace.getActiveSpan();
-    if (!span) return await next();
-    try {
-      await next();
-    } finally {
-      const route = routeLabel(c.req.routePath, c.req.path);
-      span.updateName(`${c.req.method} ${route}`);
-      span.setAttribute("http.route", route);
-      span.setAttribute("procedo.request_id", c.get("requestId") ?? "");
-      const tenantId = c.get("principal")?.tenantId;
-      if (tenantId) span.setAttribute("procedo.tenant_hash", await tenantHash(tenantId));
-    }
-  };
+export async function nameRequestSpan(span: Span, c: Context<AppEnv>, route: string) {
+  span.updateName(`${c.req.method} ${route}`);
+  span.setAttribute("http.route", route);
+  span.setAttribute("procedo.request_id", c.get("requestId") ?? "");
+  const tenantId = c.get("principal")?.tenantId;
+  if (tenantId) span.setAttribute("procedo.tenant_hash", await tenantHash(tenantId));
 }
+
+/** The span Deno opened for the request, when spans are exported. */
+export const requestSpan = (): Span | undefined => trace.getActiveSpan();
 
 /** The operation and first table of a statement, e.g. "SELECT tags" (no values, no columns). */
 export function statementSummary(sql: string): string {

@@ -123,14 +123,29 @@ test("a malformed id in the path is a 422 naming path.id", async () => {
 });
 
 test("security headers are set on API and page responses", async () => {
-  for (const path of ["/health/live", "/api/openapi.json"]) {
+  // JSON is data: the strict policy, no document headers.
+  for (const path of ["/health/live", "/api/openapi.json", "/api/v1/nowhere"]) {
     const res = await t.call("GET", path);
-    assert.equal(res.headers.get("x-content-type-options"), "nosniff");
-    const csp = res.headers.get("content-security-policy")!;
-    assert.match(csp, /frame-ancestors 'self' https:\/\/\*\.sharepoint\.com/);
-    assert.match(csp, /default-src 'self'/);
+    await res.body?.cancel();
+    assert.equal(res.headers.get("x-content-type-options"), "nosniff", path);
+    assert.equal(
+      res.headers.get("content-security-policy"),
+      "default-src 'none'; frame-ancestors 'none'",
+      path,
+    );
+    assert.equal(res.headers.get("permissions-policy"), null, path);
     assert.equal(res.headers.get("strict-transport-security"), null, "no HSTS over plain http");
   }
+  // A page (the docs page is HTML) gets the document policy that SharePoint may frame.
+  const page = await t.call("GET", "/api/docs");
+  assert.match(page.headers.get("content-type")!, /^text\/html/);
+  await page.body?.cancel();
+  assert.equal(page.headers.get("x-content-type-options"), "nosniff");
+  const csp = page.headers.get("content-security-policy")!;
+  assert.match(csp, /frame-ancestors 'self' https:\/\/\*\.sharepoint\.com/);
+  assert.match(csp, /default-src 'self'/);
+  assert.equal(page.headers.get("referrer-policy"), "strict-origin-when-cross-origin");
+  assert.match(page.headers.get("permissions-policy")!, /camera=\(\)/);
   const https = await t.app.request("https://procedo.example/health/live");
   assert.match(https.headers.get("strict-transport-security")!, /max-age=\d+/);
 });

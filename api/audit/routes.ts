@@ -10,18 +10,19 @@ import type { AppEnv } from "../env.ts";
 import { pageOf, PagingQuery } from "../http/paging.ts";
 import type { PluginDeps } from "../plugin.ts";
 import { problemResponses } from "../problem.ts";
-import { rateLimit } from "../rate_limit.ts";
-import { requireRole, tenancy } from "../tenancy.ts";
+import { rateCounter } from "../rate_limit.ts";
+import { authenticator, requireRole } from "../tenancy.ts";
+import { tenantGate } from "../tenant_gate.ts";
 import type { TenantCache } from "../tenant_cache/mod.ts";
 import { type AuditSigner, createAuditSigner, generateAuditSigningKey } from "./signing.ts";
 import { verifyChain } from "./verify.ts";
-import type { MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 
 export interface AuditRouteDeps extends PluginDeps {
   verifier: TokenVerifier;
   tenantCache: TenantCache;
   /** Refuses requests from sites the tenant does not allow (api/middleware/cors.ts). */
-  originGuard?: MiddlewareHandler<AppEnv>;
+  checkOrigin?: (c: Context<AppEnv>) => Promise<void> | undefined;
   /** Checks the anchors; from AUDIT_SIGNING_KEY when missing (or a new key outside production). */
   signer?: AuditSigner;
 }
@@ -146,9 +147,14 @@ const verify = createRoute({
 export function registerAuditRoutes(app: OpenAPIHono<AppEnv>, deps: AuditRouteDeps) {
   const sub = new OpenAPIHono<AppEnv>();
   // Not through the response cache: the trail also grows without a write request (refusals).
-  sub.use("*", tenancy(deps));
-  if (deps.originGuard) sub.use("*", deps.originGuard);
-  sub.use("*", rateLimit(deps));
+  sub.use(
+    "*",
+    tenantGate({
+      authenticate: authenticator(deps),
+      checkOrigin: deps.checkOrigin,
+      countRate: rateCounter(deps),
+    }),
+  );
 
   sub.openapi(list, async (c) => {
     const q = c.req.valid("query");

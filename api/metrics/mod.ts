@@ -1,7 +1,5 @@
 // The instance's metrics: requests by route template and status, their latency, rate-limit
 // refusals, remembered answers, and gauges that subsystems add (database pool, queues).
-import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../env.ts";
 import { Counter, Gauge, Histogram, MetricsRegistry } from "./registry.ts";
 
 export { Counter, Gauge, Histogram, MetricsRegistry } from "./registry.ts";
@@ -46,19 +44,16 @@ export function routeLabel(routePath: string | undefined, path: string): string 
   return "(static)";
 }
 
-/** Counts and times every request. */
-export function recordRequests(metrics: CoreMetrics): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const start = performance.now();
-    try {
-      await next();
-    } finally {
-      const route = routeLabel(c.req.routePath, c.req.path);
-      const method = c.req.method;
-      metrics.requests.inc({ method, route, status: String(c.res.status) });
-      metrics.duration.observe({ method, route }, (performance.now() - start) / 1000);
-    }
-  };
+/** Counts and times one answered request. */
+export function countRequest(
+  metrics: CoreMetrics,
+  method: string,
+  route: string,
+  status: number,
+  seconds: number,
+) {
+  metrics.requests.inc({ method, route, status: String(status) });
+  metrics.duration.observe({ method, route }, seconds);
 }
 
 /** A gauge from a function of no arguments that returns a number. */

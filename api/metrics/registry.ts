@@ -10,8 +10,11 @@ const labelText = (labels: Labels) => {
   const parts = Object.entries(labels).map(([k, v]) => `${k}="${escapeLabel(v)}"`);
   return parts.length ? `{${parts.join(",")}}` : "";
 };
-const keyOf = (names: readonly string[], labels: Labels) =>
-  names.map((n) => labels[n] ?? "").join("\u0000");
+const keyOf = (names: readonly string[], labels: Labels) => {
+  let key = "";
+  for (let i = 0; i < names.length; i++) key += (i ? "\u0000" : "") + (labels[names[i]] ?? "");
+  return key;
+};
 const num = (v: number) => Number.isFinite(v) ? String(v) : v > 0 ? "+Inf" : v < 0 ? "-Inf" : "NaN";
 
 interface Metric {

@@ -106,24 +106,29 @@ export function cors(options: CorsOptions): MiddlewareHandler<AppEnv> {
 
 /**
  * After tenancy: refuses a request from another site unless the operator or this tenant
- * allows that site. Before the response cache, so a refused origin is never served from it.
+ * allows that site; no promise for requests without an Origin. Before the response cache, so
+ * a refused origin is never served from it.
  */
-export function originGuard(options: CorsOptions): MiddlewareHandler<AppEnv> {
+export function originCheck(
+  options: CorsOptions,
+): (c: Context<AppEnv>) => Promise<void> | undefined {
   const fixed = new Set(options.staticOrigins);
-  return async (c, next) => {
+  const refuse = async (tenantId: string, origin: string) => {
+    if (!(await options.origins.tenantAllows(tenantId, origin))) {
+      throw new ProblemError(
+        403,
+        "origin-not-allowed",
+        `This workspace does not allow ${origin} to show its content; an executive adds ` +
+          "it in the embedding settings.",
+      );
+    }
+  };
+  return (c) => {
+    if (c.req.header("origin") === undefined) return undefined;
     const origin = foreignOrigin(c, options.publicUrl);
     const tenant = c.get("tenant");
-    if (origin && tenant && !fixed.has(origin)) {
-      if (!(await options.origins.tenantAllows(tenant.id, origin))) {
-        throw new ProblemError(
-          403,
-          "origin-not-allowed",
-          `This workspace does not allow ${origin} to show its content; an executive adds ` +
-            "it in the embedding settings.",
-        );
-      }
-    }
-    await next();
+    if (origin && tenant && !fixed.has(origin)) return refuse(tenant.id, origin);
+    return undefined;
   };
 }
 
@@ -131,13 +136,10 @@ export function originGuard(options: CorsOptions): MiddlewareHandler<AppEnv> {
  * The embeddable scripts (ui/dist/*.js) load as module scripts on other sites, which the
  * browser fetches in CORS mode: they are public and carry no credentials, so any origin.
  */
-export function scriptCors(): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    await next();
-    const path = new URL(c.req.url).pathname;
-    if (path.startsWith("/api/") || !path.endsWith(".js")) return;
-    if (!/javascript/.test(c.res.headers.get("content-type") ?? "")) return;
-    c.res.headers.set("Access-Control-Allow-Origin", "*");
-    c.res.headers.set("Cross-Origin-Resource-Policy", "cross-origin");
-  };
+export function applyScriptCors(c: Context) {
+  const path = c.req.path;
+  if (!path.endsWith(".js") || path.startsWith("/api/")) return;
+  if (!/javascript/.test(c.res.headers.get("content-type") ?? "")) return;
+  c.res.headers.set("Access-Control-Allow-Origin", "*");
+  c.res.headers.set("Cross-Origin-Resource-Policy", "cross-origin");
 }

@@ -1,6 +1,5 @@
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import type { Config } from "../config.ts";
-import type { AppEnv } from "../env.ts";
 
 export interface SecureHeaderOptions {
   /**
@@ -10,12 +9,17 @@ export interface SecureHeaderOptions {
   frameOriginsOf?: (tenantId: string) => Promise<string[]>;
 }
 
+/** For JSON answers: nothing may load from them and no page may frame them. */
+export const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
 const TENANT_HINT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Security headers for every response. `frame-ancestors` comes from the configuration so
- * SharePoint and Teams can embed Procedo; X-Frame-Options is left out because it cannot
- * name several origins and CSP supersedes it.
+ * Security headers for every response. Pages, scripts and files get the document policy,
+ * whose `frame-ancestors` comes from the configuration so SharePoint and Teams can embed
+ * Procedo (X-Frame-Options is left out because it cannot name several origins and CSP
+ * supersedes it); JSON answers get the strict data policy (DATA_POLICY) and no document
+ * headers.
  *
  * The HTML shell is served before anyone signs in, so the tenant whose allowed origins may
  * frame it is not known from a credential: the page's address names it (`?tenant=<id>`).
@@ -23,10 +27,10 @@ const TENANT_HINT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * then shows nothing when framed with a hint that is not the signed-in person's workspace
  * (ui/app/app.ts), so another workspace's data never appears on that site.
  */
-export function secureHeaders(
+export function securityHeaders(
   http: Config["http"],
   options: SecureHeaderOptions = {},
-): MiddlewareHandler<AppEnv> {
+): (c: Context) => void | Promise<void> {
   const frameAncestors = http.frameAncestors.join(" ") || "'none'";
   const policy = (ancestors: string) =>
     [
@@ -53,21 +57,27 @@ export function secureHeaders(
     const base = http.frameAncestors.filter((a) => a !== "'none'");
     return policy([...new Set([...base, ...extra])].join(" "));
   };
-  return async (c, next) => {
-    await next();
+  // Synchronous unless a page names a tenant (the common path allocates no promise).
+  return (c) => {
     const h = c.res.headers;
     h.set("X-Content-Type-Options", "nosniff");
+    const https = c.req.url.startsWith("https:") ||
+      (http.trustProxy && c.req.header("x-forwarded-proto") === "https");
+    if (https) h.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+    if (c.req.path.startsWith("/api/") && !h.has("Cache-Control")) {
+      h.set("Cache-Control", "no-store");
+    }
+    if (h.get("content-type")?.includes("json")) {
+      // JSON is data, never a document: the strict policy of OWASP's REST cheat sheet. The
+      // document headers (referrer, opener, permissions) would only cost every API answer.
+      if (!h.has("Content-Security-Policy")) h.set("Content-Security-Policy", DATA_POLICY);
+      return;
+    }
     h.set("Referrer-Policy", "strict-origin-when-cross-origin");
     h.set("Cross-Origin-Opener-Policy", "same-origin-allow-popups");
     h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (!h.has("Content-Security-Policy")) {
-      h.set("Content-Security-Policy", await framedPolicy(c, h) ?? csp);
-    }
-    const https = new URL(c.req.url).protocol === "https:" ||
-      (http.trustProxy && c.req.header("x-forwarded-proto") === "https");
-    if (https) h.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-    if (new URL(c.req.url).pathname.startsWith("/api/") && !h.has("Cache-Control")) {
-      h.set("Cache-Control", "no-store");
-    }
+    if (h.has("Content-Security-Policy")) return;
+    if (!c.req.url.includes("tenant=")) return void h.set("Content-Security-Policy", csp);
+    return framedPolicy(c, h).then((framed) => h.set("Content-Security-Policy", framed ?? csp));
   };
 }

@@ -70,6 +70,8 @@ export function createTenantVersions(shared: Cache, logger?: Logger): TenantVers
 
 /** The cache with each call given up after TIMEOUT_MS; `failed` hears of every failure. */
 function bounded(cache: Cache, failed: () => void): Pick<Cache, "get" | "set"> {
+  // Memory answers at once and cannot hang: no timer per read for it.
+  if (cache.kind === "memory") return cache;
   const within = async <T>(work: Promise<T>): Promise<T> => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
