@@ -20,6 +20,8 @@ interface LoadResult {
   p99: number;
   non2xx: number;
   requests: number;
+  /** CPU time of the server's main thread per request, in microseconds (Linux only). */
+  cpuUs?: number;
   note?: string;
 }
 
@@ -109,22 +111,49 @@ async function load(
   };
 }
 
+/** CPU seconds (user + system) the process's main thread has used; undefined off Linux. */
+async function mainThreadCpu(pid: number | undefined): Promise<number | undefined> {
+  if (pid === undefined) return undefined;
+  try {
+    const stat = await Deno.readTextFile(`/proc/${pid}/task/${pid}/stat`);
+    // Fields after the command name (which may hold spaces): utime is the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return undefined;
+  }
+}
+
 async function measure(
   name: string,
   url: string,
   headers: Record<string, string> = {},
-  opts: { method?: string; bodyFile?: string; note?: string; connections?: number } = {},
+  opts: {
+    method?: string;
+    bodyFile?: string;
+    note?: string;
+    connections?: number;
+    /** The server's process, for its CPU time per request. */
+    pid?: number;
+  } = {},
 ): Promise<LoadResult> {
   await load(url, headers, WARM_SECONDS, opts.method, opts.bodyFile, opts.connections);
-  const r = {
+  const cpuBefore = await mainThreadCpu(opts.pid);
+  const r: LoadResult = {
     name,
     ...await load(url, headers, SECONDS, opts.method, opts.bodyFile, opts.connections),
   };
+  const cpuAfter = await mainThreadCpu(opts.pid);
+  if (cpuBefore !== undefined && cpuAfter !== undefined && r.requests) {
+    r.cpuUs = (cpuAfter - cpuBefore) * 1e6 / r.requests;
+  }
   if (opts.note) r.note = opts.note;
   console.log(
     `${name}: ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(2)} ms, p99 ${
       r.p99.toFixed(2)
-    } ms, non-2xx ${r.non2xx} (${r.requests} requests)`,
+    } ms, non-2xx ${r.non2xx} (${r.requests} requests)${
+      r.cpuUs ? `, ${r.cpuUs.toFixed(1)} µs CPU/request` : ""
+    }`,
   );
   return r;
 }
@@ -140,12 +169,19 @@ try {
   children.push(spawn(["run", "-A", "bench/http_raw.ts", "hono", String(honoPort)]));
   await waitFor(`http://127.0.0.1:${rawPort}/`, 30);
   await waitFor(`http://127.0.0.1:${honoPort}/raw`, 30);
-  results.push(await measure("raw Deno.serve, fixed bytes", `http://127.0.0.1:${rawPort}/`));
-  const hono = await measure("raw Hono route, JSON", `http://127.0.0.1:${honoPort}/raw`);
+  const rawDeno = children[0].pid, rawHono = children[1].pid;
+  results.push(
+    await measure("raw Deno.serve, fixed bytes", `http://127.0.0.1:${rawPort}/`, {}, {
+      pid: rawDeno,
+    }),
+  );
+  const hono = await measure("raw Hono route, JSON", `http://127.0.0.1:${honoPort}/raw`, {}, {
+    pid: rawHono,
+  });
   results.push(hono);
 
   const port = freePort();
-  children.push(spawn(["run", "-A", "api/main.ts"], {
+  const procedo = spawn(["run", "-A", "api/main.ts"], {
     PORT: String(port),
     HOST: "127.0.0.1",
     DATA_DIR: dataDir,
@@ -154,29 +190,68 @@ try {
     RATE_LIMIT_PER_MINUTE: "1000000",
     RATE_LIMIT_TENANT_PER_MINUTE: "10000000",
     PATH: `${Deno.env.get("PATH")}:/usr/sbin:/usr/local/sbin`,
-  }));
+  });
+  children.push(procedo);
+  const pid = procedo.pid;
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/health/ready`, 120);
   const users: { tid: string; oid: string; role: string }[] =
     await (await fetch(`${base}/api/v1/dev/users`)).json();
-  const modeler = users.find((u) => u.role === "modeler")!;
-  const token = (await (await fetch(`${base}/api/v1/dev/token`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ tid: modeler.tid, oid: modeler.oid }),
-  })).json()).accessToken;
-  const auth = { authorization: `Bearer ${token}` };
+  // One person per measured route: each has the per-credential budget to itself.
+  const bearer = async (role: string) => {
+    const user = users.find((u) => u.role === role)!;
+    const token = (await (await fetch(`${base}/api/v1/dev/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tid: user.tid, oid: user.oid }),
+    })).json()).accessToken;
+    return { authorization: `Bearer ${token}` };
+  };
+  const auth = await bearer("modeler");
+  const readerAuth = await bearer("reader");
+  const executiveAuth = await bearer("executive");
   const processes = await (await fetch(`${base}/api/v1/processes?limit=1`, { headers: auth }))
     .json();
   const processId = processes.items[0].id;
 
-  results.push(await measure("Procedo GET /health/live (no auth)", `${base}/health/live`));
+  // What Deno and Hono alone give for the same request and answer: the tags list's bytes with
+  // Procedo's response headers, and the same bearer token sent (no middleware, no checks).
+  const tagsFile = await Deno.makeTempFile({ suffix: ".json" });
+  await Deno.writeFile(
+    tagsFile,
+    new Uint8Array(await (await fetch(`${base}/api/v1/tags`, { headers: auth })).arrayBuffer()),
+  );
+  const floorPort = freePort();
+  const floor = spawn(["run", "-A", "bench/http_raw.ts", "floor", String(floorPort), tagsFile]);
+  children.push(floor);
+  await waitFor(`http://127.0.0.1:${floorPort}/raw`, 30);
+  results.push(
+    await measure(
+      "Hono alone: the tags list's bytes with Procedo's 8 response headers, same token sent",
+      `http://127.0.0.1:${floorPort}/raw`,
+      auth,
+      {
+        pid: floor.pid,
+        note: "what the runtime and the framework cost before any of Procedo's work",
+      },
+    ),
+  );
+
+  results.push(
+    await measure("Procedo GET /health/live (no auth)", `${base}/health/live`, {}, { pid }),
+  );
   const tenantReads = [
-    await measure("Procedo GET /api/v1/tags (token, tenant, list)", `${base}/api/v1/tags`, auth),
+    await measure(
+      "Procedo GET /api/v1/tags (token, tenant, list)",
+      `${base}/api/v1/tags`,
+      auth,
+      { pid },
+    ),
     await measure(
       "Procedo GET /api/v1/processes/{id} (token, tenant, one process)",
       `${base}/api/v1/processes/${processId}`,
-      auth,
+      readerAuth,
+      { pid },
     ),
   ];
   // A 300-node draft (#20): Procedo against raw Deno serving the same bytes from memory.
@@ -207,9 +282,13 @@ try {
   const rawDraft = await measure(
     `raw Deno.serve, the same ${draftKb.toFixed(0)} KB draft from memory`,
     `http://127.0.0.1:${rawDraftPort}/`,
+    {},
+    { pid: children.at(-1)!.pid },
   );
   results.push(rawDraft);
-  const draftGet = await measure("Procedo GET a 300-node draft", draftUrl, auth);
+  const draftGet = await measure("Procedo GET a 300-node draft", draftUrl, executiveAuth, {
+    pid,
+  });
   const draftShare = draftGet.rps / rawDraft.rps;
   draftGet.note = `${
     (draftShare * 100).toFixed(0)
@@ -225,6 +304,7 @@ try {
     // Saves of one draft queue on its row lock: 64 writers of one draft wait past the database
     // timeout (503) on 2 cores; a draft has a handful of writers at most (live mode: one saver).
     connections: 4,
+    pid,
     note: "4 connections; validation, projections, audit; one tenant, one draft",
   });
 
@@ -256,12 +336,16 @@ await writeResultsSection("http", [
     Deno.loadavg()[0].toFixed(2)
   } at the end.`,
   "",
-  "| endpoint | req/s | p50 ms | p99 ms | non-2xx | requests | note |",
-  "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+  "CPU µs/request: the server's main thread (user + system, from /proc) over the measured run, " +
+  "divided by the requests answered — it does not depend on how much CPU the load generator " +
+  "leaves the server on a 2-core machine.",
+  "",
+  "| endpoint | req/s | p50 ms | p99 ms | non-2xx | requests | CPU µs/request | note |",
+  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
   ...results.map((r) =>
     `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${
       r.p99.toFixed(2)
-    } | ${r.non2xx} | ${r.requests} | ${r.note ?? ""} |`
+    } | ${r.non2xx} | ${r.requests} | ${r.cpuUs?.toFixed(1) ?? ""} | ${r.note ?? ""} |`
   ),
 ]);
 console.log("wrote bench/RESULTS.md (section http)");
