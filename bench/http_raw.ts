@@ -16,7 +16,7 @@ if (mode === "deno") {
 } else if (mode === "floor") {
   // Hono with the headers a Procedo API answer carries (bench/http.ts: "Hono alone").
   const app = new Hono();
-  app.get("/raw", (c) => {
+  app.get("/raw", () => {
     const res = new Response(body, { headers });
     const h = res.headers;
     h.set("RateLimit-Limit", "1000000");
