@@ -96,7 +96,9 @@ export const envSchema = z.object({
   AI_TIMEOUT_MS: int(1000, 600_000).default(60_000),
   AI_MAX_RETRIES: int(0, 5).default(2),
   AI_CONCURRENCY_PER_TENANT: int(1, 100).default(2),
-  WEBHOOKS_ALLOW_PRIVATE_TARGETS: bool.default(false),
+  OUTBOUND_ALLOW_PRIVATE_TARGETS: bool.optional(),
+  /** The former name of OUTBOUND_ALLOW_PRIVATE_TARGETS, read when that is not set. */
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS: bool.optional(),
   WEBHOOKS_ENCRYPTION_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, {
     error: "expected 32 random bytes in base64 (openssl rand -base64 32)",
   }).optional(),
@@ -182,10 +184,13 @@ export interface Config {
     maxRetries: number;
     concurrencyPerTenant: number;
   };
+  /** Requests to URLs a workspace chose (webhooks, AI base URLs): see api/http/outbound.ts. */
+  outbound: {
+    /** Whether they may reach loopback, private or link-local addresses (dev, tests). */
+    allowPrivateTargets: boolean;
+  };
   /** Outgoing webhooks: see plugins/webhooks. */
   webhooks: {
-    /** Whether endpoints may resolve to loopback, private or link-local addresses (dev, tests). */
-    allowPrivateTargets: boolean;
     /** AES-GCM key (base64, 32 bytes) for the endpoints' signing secrets; dev/test use a fixed one. */
     encryptionKey?: string;
   };
@@ -332,8 +337,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxRetries: e.AI_MAX_RETRIES,
       concurrencyPerTenant: e.AI_CONCURRENCY_PER_TENANT,
     },
+    outbound: {
+      allowPrivateTargets: e.OUTBOUND_ALLOW_PRIVATE_TARGETS ?? e.WEBHOOKS_ALLOW_PRIVATE_TARGETS ??
+        false,
+    },
     webhooks: {
-      allowPrivateTargets: e.WEBHOOKS_ALLOW_PRIVATE_TARGETS,
       encryptionKey: e.WEBHOOKS_ENCRYPTION_KEY,
     },
     auth: {

@@ -9,7 +9,12 @@ import { ROUTE_FIXTURES, send, tenantOperations } from "./support/route_fixtures
 
 const ROLES: Role[] = ["reader", "modeler", "executive"];
 const t = await startTestApp({
-  env: { RATE_LIMIT_PER_MINUTE: "100000", RATE_LIMIT_TENANT_PER_MINUTE: "100000" },
+  env: {
+    RATE_LIMIT_PER_MINUTE: "100000",
+    RATE_LIMIT_TENANT_PER_MINUTE: "100000",
+    // The AI fixtures' provider is a local server (tests/support/ai_route_fixtures.ts).
+    OUTBOUND_ALLOW_PRIVATE_TARGETS: "true",
+  },
 });
 const doc = await (await t.call("GET", "/api/openapi.json")).json();
 const operations = tenantOperations(doc);

@@ -74,7 +74,10 @@ export const settingsInput = (allowHttp: boolean) =>
       .regex(/^\S+$/, { error: "no spaces" }).nullable().optional().openapi({
         description: "Write-only. Omit to keep the stored key, null to remove it",
       }),
-    baseUrl: baseUrlSchema(allowHttp).nullable(),
+    baseUrl: baseUrlSchema(allowHttp).nullable().openapi({
+      description: "null for the provider's own endpoint. Must reach a public address: a host " +
+        "that is, or resolves to, a loopback, private or link-local address is refused (422)",
+    }),
     features: Features,
     monthlyTokenBudget: z.number().int().min(1000).max(1_000_000_000).nullable(),
   }).openapi("AiSettingsInput");

@@ -2,12 +2,15 @@
 // timeout, retries with backoff on 429 and 5xx honouring Retry-After, cancellation when the
 // client goes away, the answer checked with zod (one repair attempt), and one usage row.
 // Provider errors become problem+json naming the provider and the cause, never the SDK's
-// message (some quote the API key).
+// message (some quote the API key). A workspace's own base URL is checked before every
+// request like any outbound target (api/http/outbound.ts), and redirects from it are not
+// followed: a refused target fails like an unreachable provider, with nothing sent.
 import type { z } from "zod";
 import type { Cache } from "../../api/cache/port.ts";
 import type { Config } from "../../api/config.ts";
 import { uuidv7 } from "../../api/db/ids.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
+import { targetProblem } from "../../api/http/outbound.ts";
 import { ProblemError } from "../../api/problem.ts";
 import type { AiMessage, AnswerSchema } from "./provider.ts";
 import { type AiFeature, aiUsage } from "./schema.ts";
@@ -51,6 +54,8 @@ class CallFailure extends Error {
     readonly reason: Cause,
     readonly status?: number,
     readonly retryAfterMs?: number,
+    /** Why the base URL was refused, when no request was sent because of it. */
+    readonly refusedTarget?: string,
   ) {
     super(reason);
   }
@@ -122,11 +127,19 @@ async function attempt(
   const { timeoutMs, maxRetries } = ctx.config.ai;
   for (let retry = 0;; retry++) {
     if (ctx.signal.aborted) throw new CallFailure("cancelled");
+    // The built-in endpoints (no base URL) are the providers' own; a workspace's is checked.
+    const refused = settings.baseUrl && await targetProblem(settings.baseUrl, ctx.config);
+    if (refused) throw new CallFailure("unreachable", undefined, undefined, refused);
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = AbortSignal.any([ctx.signal, timeout]);
     const seen: { status?: number; retryAfter?: string | null } = {};
+    const redirect: RequestRedirect | undefined = settings.baseUrl ? "manual" : undefined;
     const recordingFetch: typeof fetch = async (input, init) => {
-      const res = await fetch(input, { ...init, signal: init?.signal ?? signal });
+      const res = await fetch(input, {
+        ...init,
+        signal: init?.signal ?? signal,
+        ...(redirect ? { redirect } : {}),
+      });
       seen.status = res.status;
       seen.retryAfter = res.headers.get("retry-after");
       return res;
@@ -223,10 +236,15 @@ function problemOf(f: CallFailure, label: string, id: string): ProblemError {
   const headers: Record<string, string> = f.reason === "rate-limited"
     ? { "Retry-After": String(Math.ceil((f.retryAfterMs ?? 30_000) / 1000)) }
     : {};
-  return new ProblemError(status, slug, text(label), {
+  const refusal = f.refusedTarget
+    ? ` Nothing was sent: the base URL in the AI settings is refused (${f.refusedTarget}); ` +
+      "an executive changes it there."
+    : "";
+  return new ProblemError(status, slug, text(label) + refusal, {
     provider: id,
     cause: f.reason,
     ...(f.status ? { providerStatus: f.status } : {}),
+    ...(f.refusedTarget ? { baseUrlRefused: f.refusedTarget } : {}),
   }, headers);
 }
 

@@ -36,7 +36,8 @@ export interface StructuredRequest {
   timeoutMs: number;
   /**
    * Pass this to the SDK as its fetch: it notes status and Retry-After of every answer, so
-   * retries and error reports work the same for every provider.
+   * retries and error reports work the same for every provider, and follows no redirect from
+   * a workspace's base URL (outbound safety).
    */
   fetch: typeof fetch;
 }

@@ -10,9 +10,15 @@ import {
   type ProviderServer,
   startProviderServer,
 } from "../../tests/fixtures/ai_provider_server.ts";
-import { enableAi, positionIds, processWithText, TEST_KEY } from "./test_support.ts";
+import {
+  ALLOW_LOCAL_PROVIDERS,
+  enableAi,
+  positionIds,
+  processWithText,
+  TEST_KEY,
+} from "./test_support.ts";
 
-const t = await startTestApp();
+const t = await startTestApp({ env: ALLOW_LOCAL_PROVIDERS });
 const modeler = await t.token("modeler");
 const reader = await t.token("reader");
 const KINDS: ProviderKind[] = ["openai", "anthropic", "google"];

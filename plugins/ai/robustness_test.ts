@@ -9,10 +9,21 @@ import {
   type ProviderServer,
   startProviderServer,
 } from "../../tests/fixtures/ai_provider_server.ts";
-import { disableAi, enableAi, processWithText, TEST_KEY } from "./test_support.ts";
+import {
+  ALLOW_LOCAL_PROVIDERS,
+  disableAi,
+  enableAi,
+  processWithText,
+  TEST_KEY,
+} from "./test_support.ts";
 
 const t = await startTestApp({
-  env: { AI_TIMEOUT_MS: "1500", AI_MAX_RETRIES: "2", AI_CONCURRENCY_PER_TENANT: "1" },
+  env: {
+    AI_TIMEOUT_MS: "1500",
+    AI_MAX_RETRIES: "2",
+    AI_CONCURRENCY_PER_TENANT: "1",
+    ...ALLOW_LOCAL_PROVIDERS,
+  },
 });
 const modeler = await t.token("modeler");
 const KINDS: ProviderKind[] = ["openai", "anthropic", "google"];

@@ -1,11 +1,13 @@
 // AI settings of a tenant: off until an executive turns AI on. The provider API key is
 // stored encrypted and never leaves the server; only its last four characters are shown.
-// Every change is written to the audit trail with what changed (never the key).
+// Every change is written to the audit trail with what changed (never the key). A base URL
+// must be a safe outbound target (api/http/outbound.ts): no private or loopback address.
 import { and, eq, sql } from "drizzle-orm";
 import { appendAudit } from "../../api/audit/chain.ts";
 import type { Config } from "../../api/config.ts";
 import type { TenantScope } from "../../api/db/tenant_scope.ts";
 import type { Principal } from "../../api/env.ts";
+import { targetProblem } from "../../api/http/outbound.ts";
 import { ProblemError } from "../../api/problem.ts";
 import { decryptSecret, encryptSecret } from "./crypto.ts";
 import type { AiProvider } from "./provider.ts";
@@ -173,10 +175,12 @@ export async function updateSettings(
   requestId?: string,
 ): Promise<AiSettings> {
   const cipher = input.apiKey ? await encryptSecret(config, scope.tenantId, input.apiKey) : null;
+  // Resolved before the transaction, so no lock waits for DNS.
+  const baseUrlProblem = input.baseUrl ? await targetProblem(input.baseUrl, config) : null;
   const changed = await scope.transaction(async (tx) => {
     const row = await tx.first(aiSettings, undefined, { forUpdate: true });
     check(row?.version ?? 0);
-    validate(input, row, providers);
+    validate(input, row, providers, baseUrlProblem);
     const provider = input.provider ? providers.get(input.provider)! : undefined;
     const next = {
       enabled: input.enabled,
@@ -218,8 +222,10 @@ function validate(
   input: AiSettingsInput,
   row: Row | undefined,
   providers: Map<string, AiProvider>,
+  baseUrlProblem: string | null,
 ) {
   const errors: { field: string; message: string }[] = [];
+  if (baseUrlProblem) errors.push({ field: "body.baseUrl", message: baseUrlProblem });
   if (input.provider !== null && !providers.has(input.provider)) {
     errors.push({
       field: "body.provider",

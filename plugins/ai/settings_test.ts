@@ -16,7 +16,8 @@ const valid = {
   provider: "anthropic",
   model: null,
   apiKey: TEST_KEY,
-  baseUrl: "https://eu.example.com",
+  // A public address literal: accepted without a DNS lookup (tests run offline).
+  baseUrl: "https://93.184.215.14/eu",
   features: ALL_ON,
   monthlyTokenBudget: 500_000,
 };

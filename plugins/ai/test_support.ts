@@ -3,6 +3,9 @@
 import type { TestApp } from "../../tests/support/app.ts";
 import type { ProviderServer } from "../../tests/fixtures/ai_provider_server.ts";
 
+/** The local provider servers listen on 127.0.0.1: the operator's switch lets them be reached. */
+export const ALLOW_LOCAL_PROVIDERS = { OUTBOUND_ALLOW_PRIVATE_TARGETS: "true" };
+
 export const ALL_ON = { analysis: true, summary: true, changeSummary: true, fromText: true };
 export const TEST_KEY = "sk-test-secret-key-1234";
 

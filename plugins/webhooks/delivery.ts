@@ -27,7 +27,7 @@ import {
   webhookEndpoints,
 } from "./schema.ts";
 import { openSecret, signatureOf } from "./secret_box.ts";
-import { targetProblem } from "./target.ts";
+import { targetProblem } from "../../api/http/outbound.ts";
 
 export const TIMEOUT_MS = 10_000;
 export const RETRY_HOURS = 24;

@@ -12,7 +12,7 @@ import {
   webhookDeliveries,
   webhookEndpoints,
 } from "./schema.ts";
-import { targetProblem } from "./target.ts";
+import { targetProblem } from "../../api/http/outbound.ts";
 
 /** Endpoints one tenant may register. */
 export const MAX_ENDPOINTS = 50;

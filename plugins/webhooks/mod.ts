@@ -1,7 +1,8 @@
 // The webhooks plugin: executives register HTTPS endpoints for event types; every event
 // published through api/events.ts reaches them as a signed Standard Webhooks request through
 // the outbox, with retries for 24 hours, a delivery log, and endpoints that keep failing
-// switched off. Outbound safety (no private targets) in target.ts. See docs/webhooks.md.
+// switched off. Outbound safety (no private targets) is the core's, api/http/outbound.ts.
+// See docs/webhooks.md.
 import { EVENTS_POINT } from "../../api/events.ts";
 import type { ProcedoPlugin } from "../../api/plugin.ts";
 import { webhookHandler } from "./delivery.ts";

@@ -18,7 +18,7 @@ import { type Receiver, startReceiver } from "./test_support.ts";
 import { DELIVERY_LOG_DAYS, pruneDeliveries } from "./prune.ts";
 import { TenantScope } from "../../api/db/tenant_scope.ts";
 
-const ALLOW = { WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true" };
+const ALLOW = { OUTBOUND_ALLOW_PRIVATE_TARGETS: "true" };
 const t = await startTestApp({ env: ALLOW });
 // The same database, with the installation default: private targets refused.
 const strictApp = await startTestApp({ instanceOf: t });
@@ -246,7 +246,7 @@ test("a failure after 24 hours of retries gives the message up", async () => {
   await remove(id, receiver);
 });
 
-test("without WEBHOOKS_ALLOW_PRIVATE_TARGETS, private targets are refused at registration", async () => {
+test("without OUTBOUND_ALLOW_PRIVATE_TARGETS, private targets are refused at registration", async () => {
   for (
     const url of [
       "http://127.0.0.1:9/hook",

@@ -12,9 +12,15 @@ import {
   signIn,
   startBrowserApp,
 } from "../support/browser.ts";
-import { enableAi, positionIds, processWithText } from "../../plugins/ai/test_support.ts";
+import {
+  ALLOW_LOCAL_PROVIDERS,
+  enableAi,
+  positionIds,
+  processWithText,
+} from "../../plugins/ai/test_support.ts";
 
-const app: BrowserApp = await startBrowserApp();
+// The local provider server listens on 127.0.0.1.
+const app: BrowserApp = await startBrowserApp({ env: ALLOW_LOCAL_PROVIDERS });
 const it = (name: string, fn: () => Promise<void>) => browserTest(() => app, name, fn);
 const provider = startProviderServer("openai");
 

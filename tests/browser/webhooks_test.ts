@@ -16,7 +16,7 @@ import {
   startBrowserApp,
 } from "../support/browser.ts";
 
-const ALLOW = { WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true" };
+const ALLOW = { OUTBOUND_ALLOW_PRIVATE_TARGETS: "true" };
 const app: BrowserApp = await startBrowserApp({ env: ALLOW });
 const it = (name: string, fn: () => Promise<void>) => browserTest(() => app, name, fn);
 const background = createBackground({

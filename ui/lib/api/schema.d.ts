@@ -4486,6 +4486,7 @@ export interface components {
       model: string | null;
       /** @description Write-only. Omit to keep the stored key, null to remove it */
       apiKey?: string | null;
+      /** @description null for the provider's own endpoint. Must reach a public address: a host that is, or resolves to, a loopback, private or link-local address is refused (422) */
       baseUrl: string | null;
       features: components["schemas"]["AiFeatures"];
       monthlyTokenBudget: number | null;

@@ -1,16 +1,21 @@
-// Outbound safety: where an endpoint may point. Only https in production (http also in
+// Outbound safety: where the server may send a request whose URL a workspace chose (a
+// webhook endpoint, an AI provider's base URL). Only https in production (http also in
 // development and tests); no credentials in the URL; and no address that reaches inside the
 // operator's network — loopback, private, carrier-grade NAT, link-local (cloud metadata),
 // unique-local, unspecified, multicast — neither as a literal nor after DNS resolution,
-// unless the operator allows private targets (WEBHOOKS_ALLOW_PRIVATE_TARGETS, dev and tests).
-// Checked at registration and again before every delivery (a name may resolve elsewhere
-// later). The fetch that follows resolves once more; a name that switches addresses in
-// between (DNS rebinding within seconds) is not caught here.
+// unless the operator allows private targets (OUTBOUND_ALLOW_PRIVATE_TARGETS, dev and tests).
+// Callers check when the URL is stored and again before every request (a name may resolve
+// elsewhere later), and do not follow redirects. The fetch that follows resolves once more; a
+// name that switches addresses in between (DNS rebinding within seconds) is not caught here.
+// URLs the operator configures (environment) are not checked.
 import { lookup } from "node:dns/promises";
-import type { Config } from "../../api/config.ts";
+import type { Config } from "../config.ts";
 
-/** Why `url` is not a webhook target by its form alone; null when its form is fine. */
-export function urlFormProblem(url: string, config: Config): string | null {
+/** What the checks read from the configuration. */
+export type OutboundConfig = Pick<Config, "mode" | "outbound">;
+
+/** Why `url` is not an outbound target by its form alone; null when its form is fine. */
+export function urlFormProblem(url: string, config: OutboundConfig): string | null {
   let u: URL;
   try {
     u = new URL(url);
@@ -24,20 +29,20 @@ export function urlFormProblem(url: string, config: Config): string | null {
   if (u.username || u.password) return "must not carry a user name or password";
   if (u.hash) return "must not have a #fragment";
   const literal = ipLiteralOf(u.hostname);
-  if (literal && !config.webhooks.allowPrivateTargets && !isPublicAddress(literal)) {
+  if (literal && !config.outbound.allowPrivateTargets && !isPublicAddress(literal)) {
     return "points to a private, loopback or link-local address";
   }
   return null;
 }
 
 /**
- * Why `url` is not a webhook target now, after resolving its host name; null when every
+ * Why `url` is not an outbound target now, after resolving its host name; null when every
  * address it resolves to is public (or private targets are allowed).
  */
-export async function targetProblem(url: string, config: Config): Promise<string | null> {
+export async function targetProblem(url: string, config: OutboundConfig): Promise<string | null> {
   const form = urlFormProblem(url, config);
   if (form) return form;
-  if (config.webhooks.allowPrivateTargets) return null;
+  if (config.outbound.allowPrivateTargets) return null;
   const host = new URL(url).hostname;
   if (ipLiteralOf(host)) return null; // checked above
   let addresses: string[];

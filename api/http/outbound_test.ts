@@ -1,8 +1,9 @@
-// Outbound safety without a network: which addresses count as public, and which URLs are
-// refused by their form in production and in development.
+// Outbound safety without a network: which addresses count as public, which URLs are
+// refused by their form in production and in development, and the operator's one switch
+// (and its former webhooks name) that allows private targets.
 import assert from "node:assert/strict";
-import { loadConfig } from "../../api/config.ts";
-import { isPublicAddress, targetProblem, urlFormProblem } from "./target.ts";
+import { loadConfig } from "../config.ts";
+import { isPublicAddress, targetProblem, urlFormProblem } from "./outbound.ts";
 
 Deno.test("loopback, private, link-local, CGNAT, metadata and unique-local addresses are not public", () => {
   for (
@@ -57,11 +58,34 @@ Deno.test("production takes https only; development also http; never credentials
   ) {
     assert.match(urlFormProblem(url, dev) ?? "", /private/, url);
   }
-  const allowed = loadConfig({ MODE: "test", WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true" });
-  assert.equal(await targetProblem("http://localhost:9/hook", allowed), null);
   assert.match((await targetProblem("http://localhost:9/hook", dev))!, /resolves to a private/);
   assert.match(
     (await targetProblem("https://no-such-host.invalid/hook", dev))!,
     /does not resolve/,
   );
+});
+
+Deno.test("one operator switch allows private targets; the webhooks name still works", async () => {
+  const urls = ["http://localhost:9/x", "http://127.0.0.1:9/x", "http://169.254.169.254/x"];
+  const refusing = [
+    {},
+    { OUTBOUND_ALLOW_PRIVATE_TARGETS: "false" },
+    // The new name wins over the old one when both are set.
+    { OUTBOUND_ALLOW_PRIVATE_TARGETS: "false", WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true" },
+  ];
+  for (const env of refusing) {
+    const config = loadConfig({ MODE: "test", ...env });
+    assert.equal(config.outbound.allowPrivateTargets, false, JSON.stringify(env));
+    for (const url of urls) assert.ok(await targetProblem(url, config), url);
+  }
+  const allowing = [
+    { OUTBOUND_ALLOW_PRIVATE_TARGETS: "true" },
+    { WEBHOOKS_ALLOW_PRIVATE_TARGETS: "true" },
+    { OUTBOUND_ALLOW_PRIVATE_TARGETS: "true", WEBHOOKS_ALLOW_PRIVATE_TARGETS: "false" },
+  ];
+  for (const env of allowing) {
+    const config = loadConfig({ MODE: "test", ...env });
+    assert.equal(config.outbound.allowPrivateTargets, true, JSON.stringify(env));
+    for (const url of urls) assert.equal(await targetProblem(url, config), null, url);
+  }
 });
