@@ -18,6 +18,7 @@ import { createLogger, type Logger } from "./log.ts";
 import { cors, originCheck } from "./middleware/cors.ts";
 import { observe } from "./middleware/observe.ts";
 import { sequence } from "./http/sequence.ts";
+import { RememberingRouter } from "./http/router.ts";
 import { securityHeaders } from "./middleware/secure_headers.ts";
 import { wellFormedJson } from "./middleware/well_formed_json.ts";
 import { registerDocs } from "./openapi.ts";
@@ -85,6 +86,7 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   });
 
   const app = new OpenAPIHono<AppEnv>({
+    router: new RememberingRouter(),
     defaultHook: (result, c) => {
       if (result.success) return;
       return problem(c, 422, {
