@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { batchedSink, createLogger, type Level } from "./log.ts";
+import type { AppEnv } from "./env.ts";
 
 Deno.test("log lines: one JSON object each, fields after time/level/msg, undefined left out", () => {
   const lines: [string, Level][] = [];
@@ -39,4 +40,66 @@ Deno.test("batched sink: info lines wait for the batch, a warning flushes them f
   sink("last", "info");
   flush();
   assert.deepEqual(out[3], ["last", "info"]);
+});
+
+Deno.test("members: fields already serialized make the same line as an object would", () => {
+  const lines: string[] = [];
+  const logger = createLogger("info", (line) => lines.push(line));
+  const fields = { method: "GET", route: "/api/v1/tags", path: '/a"b', status: 200, n: 1.5 };
+  logger.info("request", fields);
+  logger.members!("info", "request", JSON.stringify(fields).slice(1, -1));
+  logger.members!("debug", "not at info", "");
+  logger.members!("warn", "bare", "");
+  const [a, b, c] = lines.map((l) => JSON.parse(l));
+  assert.equal(lines.length, 3);
+  assert.deepEqual({ ...b, time: a.time }, a);
+  assert.deepEqual(Object.keys(c), ["time", "level", "msg"]);
+});
+
+Deno.test("access log: one JSON line per request with route, status, ids; 5xx at error", async () => {
+  const { Hono } = await import("hono");
+  const { observe } = await import("./middleware/observe.ts");
+  const { createCoreMetrics } = await import("./metrics/mod.ts");
+  const lines: [string, Level][] = [];
+  const logger = createLogger("info", (line, level) => lines.push([line, level]));
+  const app = new Hono<AppEnv>();
+  app.use("*", observe({ logger, metrics: createCoreMetrics(), securityHeaders: () => {} }));
+  app.get("/items/:id", (c) => {
+    c.set("principal", {
+      kind: "user",
+      tenantId: "t-1",
+      userId: "u-1",
+      role: "reader",
+      displayName: "x",
+    });
+    return c.json({ id: c.req.param("id") });
+  });
+  app.get("/boom", () => {
+    throw new Error("no");
+  });
+  await (await app.request('/items/a"b', { headers: { "x-request-id": "req-12345678" } })).text();
+  await (await app.request("/boom")).text();
+  await (await app.request("/nowhere")).text();
+  const [ok, boom, none] = lines.map(([l]) => JSON.parse(l));
+  assert.deepEqual(
+    { ...ok, time: undefined, durationMs: undefined },
+    {
+      time: undefined,
+      level: "info",
+      msg: "request",
+      method: "GET",
+      route: "/items/:id",
+      path: '/items/a"b',
+      status: 200,
+      durationMs: undefined,
+      requestId: "req-12345678",
+      tenantId: "t-1",
+    },
+  );
+  assert.equal(typeof ok.durationMs, "number");
+  assert.equal(boom.status, 500);
+  assert.equal(lines[1][1], "error");
+  assert.equal(none.status, 404);
+  assert.equal(none.tenantId, undefined);
+  assert.match(none.requestId, /^[0-9a-f-]{36}$/);
 });
