@@ -12,13 +12,22 @@ import { Lru } from "./lru.ts";
 interface Stored {
   status: number;
   headers: [string, string][];
-  body: Uint8Array<ArrayBuffer>;
+  /**
+   * The JSON text. Kept as a string, not bytes: a Response made from bytes copies them into
+   * a fresh array on every hit (a large draft: a large-object allocation per request, which
+   * the garbage collector pays for), while a string is handed over as it is.
+   */
+  body: string;
+  /** Its size in UTF-8 bytes. */
+  bytes: number;
 }
 
 /** The longest a kept answer is reused (for changes that could not be announced). */
 export const RESPONSE_MAX_AGE_MS = 30_000;
 const MAX_ENTRY_BYTES = 1024 * 1024;
 const MAX_ENTRIES = 20_000;
+/** Keeps a byte order mark, so the text encodes back to exactly the bytes it came from. */
+const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Conditional and partial requests take the full path, which answers them correctly. */
 const BYPASS = ["if-none-match", "if-modified-since", "range", "cache-control"];
@@ -53,7 +62,7 @@ export class ResponseCache {
   }
 
   set(key: string, stored: Stored) {
-    this.#entries.set(key, stored, stored.body.byteLength + 200);
+    this.#entries.set(key, stored, stored.bytes + 200);
   }
 }
 
@@ -110,9 +119,14 @@ export function tenantResponses(
     }
     const length = Number(res.headers.get("content-length") ?? 0);
     if (length > MAX_ENTRY_BYTES) return;
-    const body = new Uint8Array(await res.clone().arrayBuffer());
-    if (body.byteLength > MAX_ENTRY_BYTES) return;
-    responses.set(key, { status: res.status, headers: [...res.headers], body });
+    const bytes = new Uint8Array(await res.clone().arrayBuffer());
+    if (bytes.byteLength > MAX_ENTRY_BYTES) return;
+    responses.set(key, {
+      status: res.status,
+      headers: [...res.headers],
+      body: UTF8.decode(bytes),
+      bytes: bytes.byteLength,
+    });
     responses.stats.stored++;
   };
 }

@@ -53,6 +53,31 @@ test("a repeated read is answered from memory, and the next read after a write i
   assert.ok(after.includes("Through the API") && after.includes("Behind the back"));
 });
 
+test("a remembered answer is byte for byte the first one: non-ASCII text, length, headers", async () => {
+  const modeler = await t.token("modeler");
+  const created = await t.call("POST", "/api/v1/tags", {
+    token: modeler,
+    body: { name: "Prüfung 🧪 — 検査 \u200f", description: 'Ä\u00a0ö "quoted" \\ end' },
+  });
+  assert.equal(created.status, 201);
+  const id = (await created.json()).id;
+  const read = async () => {
+    const res = await t.call("GET", `/api/v1/tags/${id}`, { token: modeler });
+    assert.equal(res.status, 200);
+    return {
+      bytes: new Uint8Array(await res.arrayBuffer()),
+      type: res.headers.get("content-type"),
+      etag: res.headers.get("etag"),
+    };
+  };
+  const first = await read(); // learns the tenant
+  const second = await read(); // stored
+  const third = await read(); // answered from memory
+  assert.deepEqual(second, first);
+  assert.deepEqual(third, first);
+  assert.equal(JSON.parse(new TextDecoder().decode(third.bytes)).name, "Prüfung 🧪 — 検査 \u200f");
+});
+
 test("answers are remembered per credential: two people reading one URL see their own", async () => {
   const reader = await t.token("reader");
   const modeler = await t.token("modeler");
