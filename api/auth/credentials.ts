@@ -2,8 +2,15 @@
 
 /** The value of `Authorization: Bearer <value>`, or undefined. */
 export function bearerValue(header: string | undefined): string | undefined {
-  return header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+  // As /^Bearer\s+(\S+)$/i, without capturing a copy of a token of a kilobyte per request.
+  const scheme = header === undefined ? null : BEARER.exec(header);
+  if (!scheme) return undefined;
+  const value = header!.slice(scheme[0].length);
+  return value && !WHITESPACE.test(value) ? value : undefined;
 }
+
+const BEARER = /^Bearer\s+/i;
+const WHITESPACE = /\s/;
 
 /** Compares two secrets in time that depends only on the expected one's length. */
 export function constantTimeEqual(given: string, expected: string): boolean {
