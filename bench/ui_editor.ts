@@ -93,31 +93,47 @@ interface Opened {
  * times from the navigation start. "edit": on the process page (its viewer drawn), a click
  * on Edit, times from that click — how a modeler opens the editor inside the app.
  */
-async function openEditor(page: Page, url: string, how: "link" | "edit"): Promise<Opened> {
+async function openEditor(
+  page: Page,
+  url: string,
+  how: "link" | "edit",
+  profile?: string,
+): Promise<Opened> {
   // A new query each time: the same URL again (a fragment only) would not load the page.
   const u = new URL(how === "link" ? url : url.replace(/\/edit$/, ""));
   u.searchParams.set("run", crypto.randomUUID());
   await page.goto("about:blank");
-  await page.goto(u.href, { waitUntil: how === "link" ? "commit" : "load" });
+  const timed = <T>(fn: () => Promise<T>) => profile ? profiled(page, profile, fn) : fn();
+  const drawn = () =>
+    page.waitForFunction(
+      () => {
+        const b = (globalThis as { procedoBench?: typeof procedoBench }).procedoBench;
+        return b?.drawnAt !== undefined || b?.error !== undefined;
+      },
+      undefined,
+      { timeout: 120_000, polling: 20 },
+    );
   let start = 0;
   if (how === "edit") {
+    await page.goto(u.href, { waitUntil: "load" });
     const edit = page.getByTestId("edit-process");
     await edit.waitFor();
     await page.evaluate(() => {
       const g = globalThis as unknown as Record<string, unknown>;
       addEventListener("pointerdown", (e) => (g.benchEdit ??= e.timeStamp), { capture: true });
     });
-    await edit.click();
+    await timed(async () => {
+      await edit.click();
+      await drawn();
+    });
     start = await page.evaluate(() => (globalThis as unknown as { benchEdit: number }).benchEdit);
+  } else {
+    // The CPU profile stays with the blank page; the trace follows the navigation.
+    await timed(async () => {
+      await page.goto(u.href, { waitUntil: "commit" });
+      await drawn();
+    });
   }
-  await page.waitForFunction(
-    () => {
-      const b = (globalThis as { procedoBench?: typeof procedoBench }).procedoBench;
-      return b?.drawnAt !== undefined || b?.error !== undefined;
-    },
-    undefined,
-    { timeout: 120_000, polling: 20 },
-  );
   const error = await page.evaluate(() => procedoBench.error);
   if (error) throw new Error(`the editor page failed: ${error}`);
   const target = await ourTaskNearCentre(page);
@@ -224,7 +240,10 @@ export async function benchUiEditor(options: UiEditorOptions = {}): Promise<Benc
     for (const how of page ? ["edit", "link"] as const : []) {
       const opened: Opened[] = [];
       for (let i = -1; i < OPEN_RUNS; i++) {
-        const o = await openEditor(page!, url, how);
+        const profile = i === 0 && options.profileDir
+          ? `${options.profileDir}/open-${how}`
+          : undefined;
+        const o = await openEditor(page!, url, how, profile);
         progress(
           `open (${how}): drawn ${o.drawn.toFixed(0)} ms, interactive ${
             o.interactive.toFixed(0)
