@@ -25,7 +25,13 @@
 //      exported XML (in memory) until painted — the like-for-like pair for the ratio; the same
 //      drag in bpmn-js;
 //   4. for reference, the app's process page (read-only viewer) loading the same draft.
-// Standalone: `npx -y deno run -A bench/ui_editor.ts`.
+// Standalone: `npx -y deno run -A bench/ui_editor.ts` prints the rows (a few minutes);
+// `--only=open,canvas,drag,bpmn,viewer` runs some parts, and `--profile=DIR` writes a CPU
+// profile, a Chromium trace and a screenshot of the first open of each kind and of each drag.
+//
+// Each drag is stored (the live room saves it), so the later runs start from the node moved
+// by the ones before: from the third on, the view at 100 % shows the space below the last
+// lane — the case that made Chromium composite node after node (see canvas_styles.ts).
 import type { BrowserContext, Page } from "playwright-core";
 import { createProcess, saveGraph } from "../plugins/processes/draft_fixtures.ts";
 import { layoutGraph } from "../plugins/processes/layout.ts";
@@ -45,6 +51,7 @@ import {
   ourTaskNearCentre,
 } from "./ui_editor_pointer.ts";
 import { installProbe } from "./ui_editor_probe.ts";
+import { profiled } from "./ui_editor_profile.ts";
 import { bundleBenchPage, serveBench } from "./ui_editor_serve.ts";
 import { type BenchResult, loadNote, median, stats, summarize } from "./stats.ts";
 
@@ -181,29 +188,6 @@ async function dragInEditor(page: Page, url: string, profile?: string): Promise<
     : await dragFrames(page, target, { ...DRAG, steps: STEPS });
   if ((await xOf()) === before) throw new Error(`the drag did not move ${target.id}`);
   return times;
-}
-
-/**
- * Runs `fn` under Chromium's CPU profiler and tracing: `<prefix>.cpuprofile` (open in DevTools'
- * Performance panel or read its self times) and `<prefix>.trace.json` (layout, style, paint),
- * with a screenshot of the page before (`<prefix>.png`).
- */
-async function profiled<T>(page: Page, prefix: string, fn: () => Promise<T>): Promise<T> {
-  await page.screenshot({ path: `${prefix}.png` });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Profiler.enable");
-  await cdp.send("Profiler.setSamplingInterval", { interval: 250 });
-  await cdp.send("Profiler.start");
-  const browser = page.context().browser()!;
-  await browser.startTracing(page, { path: `${prefix}.trace.json` });
-  try {
-    return await fn();
-  } finally {
-    await browser.stopTracing();
-    const { profile } = await cdp.send("Profiler.stop");
-    await Deno.writeTextFile(`${prefix}.cpuprofile`, JSON.stringify(profile));
-    await cdp.detach();
-  }
 }
 
 /** Where the editor for `id` opens: the app's editing page. */
