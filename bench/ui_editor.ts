@@ -25,7 +25,13 @@
 //      exported XML (in memory) until painted — the like-for-like pair for the ratio; the same
 //      drag in bpmn-js;
 //   4. for reference, the app's process page (read-only viewer) loading the same draft.
-// Standalone: `npx -y deno run -A bench/ui_editor.ts`.
+// Standalone: `npx -y deno run -A bench/ui_editor.ts` prints the rows (a few minutes);
+// `--only=open,canvas,drag,bpmn,viewer` runs some parts, and `--profile=DIR` writes a CPU
+// profile, a Chromium trace and a screenshot of the first open of each kind and of each drag.
+//
+// Each drag is stored (the live room saves it), so the later runs start from the node moved
+// by the ones before: from the third on, the view at 100 % shows the space below the last
+// lane — the case that made Chromium composite node after node (see canvas_styles.ts).
 import type { BrowserContext, Page } from "playwright-core";
 import { createProcess, saveGraph } from "../plugins/processes/draft_fixtures.ts";
 import { layoutGraph } from "../plugins/processes/layout.ts";
@@ -45,8 +51,9 @@ import {
   ourTaskNearCentre,
 } from "./ui_editor_pointer.ts";
 import { installProbe } from "./ui_editor_probe.ts";
+import { profiled } from "./ui_editor_profile.ts";
 import { bundleBenchPage, serveBench } from "./ui_editor_serve.ts";
-import { type BenchResult, loadNote, median, stats } from "./stats.ts";
+import { type BenchResult, loadNote, median, stats, summarize } from "./stats.ts";
 
 const NODES = 1000;
 const LANES = 8;
@@ -93,31 +100,47 @@ interface Opened {
  * times from the navigation start. "edit": on the process page (its viewer drawn), a click
  * on Edit, times from that click — how a modeler opens the editor inside the app.
  */
-async function openEditor(page: Page, url: string, how: "link" | "edit"): Promise<Opened> {
+async function openEditor(
+  page: Page,
+  url: string,
+  how: "link" | "edit",
+  profile?: string,
+): Promise<Opened> {
   // A new query each time: the same URL again (a fragment only) would not load the page.
   const u = new URL(how === "link" ? url : url.replace(/\/edit$/, ""));
   u.searchParams.set("run", crypto.randomUUID());
   await page.goto("about:blank");
-  await page.goto(u.href, { waitUntil: how === "link" ? "commit" : "load" });
+  const timed = <T>(fn: () => Promise<T>) => profile ? profiled(page, profile, fn) : fn();
+  const drawn = () =>
+    page.waitForFunction(
+      () => {
+        const b = (globalThis as { procedoBench?: typeof procedoBench }).procedoBench;
+        return b?.drawnAt !== undefined || b?.error !== undefined;
+      },
+      undefined,
+      { timeout: 120_000, polling: 20 },
+    );
   let start = 0;
   if (how === "edit") {
+    await page.goto(u.href, { waitUntil: "load" });
     const edit = page.getByTestId("edit-process");
     await edit.waitFor();
     await page.evaluate(() => {
       const g = globalThis as unknown as Record<string, unknown>;
       addEventListener("pointerdown", (e) => (g.benchEdit ??= e.timeStamp), { capture: true });
     });
-    await edit.click();
+    await timed(async () => {
+      await edit.click();
+      await drawn();
+    });
     start = await page.evaluate(() => (globalThis as unknown as { benchEdit: number }).benchEdit);
+  } else {
+    // The CPU profile stays with the blank page; the trace follows the navigation.
+    await timed(async () => {
+      await page.goto(u.href, { waitUntil: "commit" });
+      await drawn();
+    });
   }
-  await page.waitForFunction(
-    () => {
-      const b = (globalThis as { procedoBench?: typeof procedoBench }).procedoBench;
-      return b?.drawnAt !== undefined || b?.error !== undefined;
-    },
-    undefined,
-    { timeout: 120_000, polling: 20 },
-  );
   const error = await page.evaluate(() => procedoBench.error);
   if (error) throw new Error(`the editor page failed: ${error}`);
   const target = await ourTaskNearCentre(page);
@@ -149,7 +172,7 @@ async function openEditor(page: Page, url: string, how: "link" | "edit"): Promis
 }
 
 /** Drags a node (at 100 %) in a freshly opened editor; checks that it moved. */
-async function dragInEditor(page: Page, url: string): Promise<DragTimes> {
+async function dragInEditor(page: Page, url: string, profile?: string): Promise<DragTimes> {
   await openEditor(page, url, "edit");
   const target = await ourTaskAt100(page);
   const xOf = () =>
@@ -160,7 +183,9 @@ async function dragInEditor(page: Page, url: string): Promise<DragTimes> {
     }, target.id);
   const before = await xOf();
   // The click of openEditor selected a node; the drag presses on another (or the same) one.
-  const times = await dragFrames(page, target, { ...DRAG, steps: STEPS });
+  const times = profile
+    ? await profiled(page, profile, () => dragFrames(page, target, { ...DRAG, steps: STEPS }))
+    : await dragFrames(page, target, { ...DRAG, steps: STEPS });
   if ((await xOf()) === before) throw new Error(`the drag did not move ${target.id}`);
   return times;
 }
@@ -168,7 +193,19 @@ async function dragInEditor(page: Page, url: string): Promise<DragTimes> {
 /** Where the editor for `id` opens: the app's editing page. */
 const editorUrl = (app: BrowserApp, id: string) => `${app.baseUrl}/processes/${id}/edit`;
 
-export async function benchUiEditor(): Promise<BenchResult[]> {
+/** The parts of the bench, in the order they run (`--only=drag,bpmn` runs just those). */
+export const PARTS = ["open", "canvas", "drag", "bpmn", "viewer"] as const;
+export type Part = typeof PARTS[number];
+
+export interface UiEditorOptions {
+  /** Only these parts (all when absent). */
+  only?: ReadonlySet<Part>;
+  /** Writes a CPU profile and a Chromium trace of each drag in our editor here. */
+  profileDir?: string;
+}
+
+export async function benchUiEditor(options: UiEditorOptions = {}): Promise<BenchResult[]> {
+  const want = (part: Part) => !options.only || options.only.has(part);
   const app: BrowserApp = await startBrowserApp();
   const results: BenchResult[] = [];
   const server = serveBench(app, await bundleBenchPage());
@@ -182,12 +219,15 @@ export async function benchUiEditor(): Promise<BenchResult[]> {
     const url = editorUrl(app, id);
 
     // 1. Open until interactive: a click on Edit on the process page, and a cold link.
-    progress("seeded; opening the editor");
-    const page = await modelerPage(app);
-    for (const how of ["edit", "link"] as const) {
+    progress("seeded");
+    const page = want("open") ? await modelerPage(app) : null;
+    for (const how of page ? ["edit", "link"] as const : []) {
       const opened: Opened[] = [];
       for (let i = -1; i < OPEN_RUNS; i++) {
-        const o = await openEditor(page, url, how);
+        const profile = i === 0 && options.profileDir
+          ? `${options.profileDir}/open-${how}`
+          : undefined;
+        const o = await openEditor(page!, url, how, profile);
         progress(
           `open (${how}): drawn ${o.drawn.toFixed(0)} ms, interactive ${
             o.interactive.toFixed(0)
@@ -210,89 +250,116 @@ export async function benchUiEditor(): Promise<BenchResult[]> {
           } ms; target < 1000 ms; ${loadNote()}`,
       ));
     }
-    await page.context().close();
+    await page?.context().close();
 
     // 3a. The canvas alone, graph in memory (the like-for-like pair of bpmn-js's import).
-    const canvasPage = await app.newPage();
-    await canvasPage.goto(`${server.baseUrl}/__bench__/editor.html#token=${token}`);
-    await canvasPage.waitForFunction(() => "procedoBench" in globalThis);
     const canvasTimes: number[] = [];
-    for (let i = -1; i < OPEN_RUNS; i++) {
-      const ms = await canvasPage.evaluate((g) => procedoBench.mountCanvas(g), graph);
-      if (i >= 0) canvasTimes.push(ms);
+    if (want("canvas")) {
+      const canvasPage = await app.newPage();
+      await canvasPage.goto(`${server.baseUrl}/__bench__/editor.html#token=${token}`);
+      await canvasPage.waitForFunction(() => "procedoBench" in globalThis);
+      for (let i = -1; i < OPEN_RUNS; i++) {
+        const ms = await canvasPage.evaluate((g) => procedoBench.mountCanvas(g), graph);
+        if (i >= 0) canvasTimes.push(ms);
+      }
+      await canvasPage.context().close();
     }
-    await canvasPage.context().close();
 
-    progress("dragging in the editor");
     // 2. Drag a node, each run in a fresh context (no unsaved work or local drafts carried).
     const frames: number[] = [], drops: number[] = [];
-    for (let i = -1; i < DRAG_RUNS; i++) {
-      const p = await modelerPage(app);
-      const d = await dragInEditor(p, url);
-      if (i >= 0) frames.push(...d.frames), drops.push(d.drop);
-      await p.context().close();
+    if (want("drag")) {
+      progress("dragging in the editor");
+      for (let i = -1; i < DRAG_RUNS; i++) {
+        const p = await modelerPage(app);
+        const profile = options.profileDir && `${options.profileDir}/drag${i + 1}`;
+        const d = await dragInEditor(p, url, profile);
+        progress(
+          `drag: frame p95 ${summarize("", d.frames).p95.toFixed(1)} ms, drop ${
+            d.drop.toFixed(0)
+          } ms`,
+        );
+        if (i >= 0) frames.push(...d.frames), drops.push(d.drop);
+        await p.context().close();
+      }
+      results.push(stats(
+        `UI editor: drag a node among ${NODES} (frame time, ${STEPS}-step drag)`,
+        frames,
+        `${DRAG_RUNS} drags of ${DRAG.dx}×${DRAG.dy} px at 100 % zoom (all ${NODES} nodes in ` +
+          `the DOM), press to release; the drop (release → painted) p50 ` +
+          `${median(drops).toFixed(0)} ms, max ${Math.max(...drops).toFixed(0)} ms; ` +
+          `target median < 33 ms; ${loadNote()}`,
+      ));
     }
-    results.push(stats(
-      `UI editor: drag a node among ${NODES} (frame time, ${STEPS}-step drag)`,
-      frames,
-      `${DRAG_RUNS} drags of ${DRAG.dx}×${DRAG.dy} px at 100 % zoom (all ${NODES} nodes in ` +
-        `the DOM), press to release; the drop (release → painted) p50 ` +
-        `${median(drops).toFixed(0)} ms, max ${Math.max(...drops).toFixed(0)} ms; ` +
-        `target median < 33 ms; ${loadNote()}`,
-    ));
 
-    progress("bpmn-js");
-    // 3b. bpmn-js with the exported XML.
-    const res = await app.t.call("GET", `/api/v1/processes/${id}/bpmn?version=draft`, { token });
-    if (res.status !== 200) throw new Error(`BPMN export: ${res.status} ${await res.text()}`);
-    const xml = await res.text();
-    const version = await bpmnJsVersion();
-    const bpmnPage = await app.newPage();
-    await openBpmnJsPage(bpmnPage);
-    const imports: number[] = [];
-    for (let i = -1; i < OPEN_RUNS; i++) {
-      const r = await importInPage(bpmnPage, xml);
-      if (r.shapes < NODES) throw new Error(`bpmn-js shows ${r.shapes} shapes of ${NODES}`);
-      if (i >= 0) imports.push(r.ms);
+    if (want("bpmn")) {
+      progress("bpmn-js");
+      results.push(...await benchBpmnJs(app, token, id, { canvasTimes, frames }));
     }
-    const bpmnFrames: number[] = [], bpmnDrops: number[] = [];
-    for (let i = -1; i < DRAG_RUNS; i++) {
-      await importInPage(bpmnPage, xml);
-      const target = await bpmnJsTaskAt100(bpmnPage);
-      const before = await bpmnJsShapeAt(bpmnPage, target.id);
-      const d = await dragFrames(bpmnPage, target, { ...DRAG, steps: STEPS });
-      const after = await bpmnJsShapeAt(bpmnPage, target.id);
-      if (after.x === before.x && after.y === before.y) throw new Error("bpmn-js: no drag");
-      if (i >= 0) bpmnFrames.push(...d.frames), bpmnDrops.push(d.drop);
-    }
-    await bpmnPage.context().close();
-    const ratio = (ours: number, theirs: number) =>
-      `ours/bpmn-js = ${(ours / theirs).toFixed(2)} (p50)`;
-    const kib = Math.round(xml.length / 1024);
-    results.push(stats(
-      `UI editor canvas alone: ${NODES}-node graph in memory → drawn`,
-      canvasTimes,
-      `like-for-like with the bpmn-js row below; ${ratio(median(canvasTimes), median(imports))}`,
-    ));
-    results.push(stats(
-      `bpmn-js ${version} Modeler: importXML + fit + first paint of the same process`,
-      imports,
-      `BPMN XML from GET …/bpmn (${kib} KiB) in memory; script loaded before timing; ${loadNote()}`,
-    ));
-    results.push(stats(
-      `bpmn-js ${version}: drag a node among ${NODES} (frame time, ${STEPS}-step drag)`,
-      bpmnFrames,
-      `the same drag at 100 %; drop p50 ${median(bpmnDrops).toFixed(0)} ms, max ` +
-        `${Math.max(...bpmnDrops).toFixed(0)} ms; ${ratio(median(frames), median(bpmnFrames))}`,
-    ));
 
-    progress("the process page");
-    // 4. The app's process page with the read-only viewer, for reference.
-    results.push(await viewerPageLoad(app, id));
+    if (want("viewer")) {
+      progress("the process page");
+      // 4. The app's process page with the read-only viewer, for reference.
+      results.push(await viewerPageLoad(app, id));
+    }
   } finally {
     await server.close();
     await app.close();
   }
+  return results;
+}
+
+/** 3b. bpmn-js with the exported XML: import until painted, and the same drag. */
+async function benchBpmnJs(
+  app: BrowserApp,
+  token: string,
+  id: string,
+  ours: { canvasTimes: number[]; frames: number[] },
+): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const res = await app.t.call("GET", `/api/v1/processes/${id}/bpmn?version=draft`, { token });
+  if (res.status !== 200) throw new Error(`BPMN export: ${res.status} ${await res.text()}`);
+  const xml = await res.text();
+  const version = await bpmnJsVersion();
+  const bpmnPage = await app.newPage();
+  await openBpmnJsPage(bpmnPage);
+  const imports: number[] = [];
+  for (let i = -1; i < OPEN_RUNS; i++) {
+    const r = await importInPage(bpmnPage, xml);
+    if (r.shapes < NODES) throw new Error(`bpmn-js shows ${r.shapes} shapes of ${NODES}`);
+    if (i >= 0) imports.push(r.ms);
+  }
+  const bpmnFrames: number[] = [], bpmnDrops: number[] = [];
+  for (let i = -1; i < DRAG_RUNS; i++) {
+    await importInPage(bpmnPage, xml);
+    const target = await bpmnJsTaskAt100(bpmnPage);
+    const before = await bpmnJsShapeAt(bpmnPage, target.id);
+    const d = await dragFrames(bpmnPage, target, { ...DRAG, steps: STEPS });
+    const after = await bpmnJsShapeAt(bpmnPage, target.id);
+    if (after.x === before.x && after.y === before.y) throw new Error("bpmn-js: no drag");
+    if (i >= 0) bpmnFrames.push(...d.frames), bpmnDrops.push(d.drop);
+  }
+  await bpmnPage.context().close();
+  const ratio = (mine: number[], theirs: number[]) =>
+    mine.length ? `ours/bpmn-js = ${(median(mine) / median(theirs)).toFixed(2)} (p50)` : "";
+  const kib = Math.round(xml.length / 1024);
+  if (ours.canvasTimes.length) {
+    results.push(stats(
+      `UI editor canvas alone: ${NODES}-node graph in memory → drawn`,
+      ours.canvasTimes,
+      `like-for-like with the bpmn-js row below; ${ratio(ours.canvasTimes, imports)}`,
+    ));
+  }
+  results.push(stats(
+    `bpmn-js ${version} Modeler: importXML + fit + first paint of the same process`,
+    imports,
+    `BPMN XML from GET …/bpmn (${kib} KiB) in memory; script loaded before timing; ${loadNote()}`,
+  ));
+  results.push(stats(
+    `bpmn-js ${version}: drag a node among ${NODES} (frame time, ${STEPS}-step drag)`,
+    bpmnFrames,
+    `the same drag at 100 %; drop p50 ${median(bpmnDrops).toFixed(0)} ms, max ` +
+      `${Math.max(...bpmnDrops).toFixed(0)} ms; ${ratio(ours.frames, bpmnFrames)}`,
+  ));
   return results;
 }
 
@@ -332,6 +399,14 @@ async function viewerPageLoad(app: BrowserApp, id: string): Promise<BenchResult>
 }
 
 if (import.meta.main) {
-  await benchUiEditor();
+  // `--only=drag,bpmn`: just those parts; `--profile=DIR`: a CPU profile and a trace per drag.
+  const arg = (name: string) =>
+    Deno.args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const only = arg("only")?.split(",") as Part[] | undefined;
+  const unknown = only?.filter((p) => !PARTS.includes(p));
+  if (unknown?.length) throw new Error(`unknown parts ${unknown}; the parts: ${PARTS}`);
+  const profileDir = arg("profile");
+  if (profileDir) await Deno.mkdir(profileDir, { recursive: true });
+  await benchUiEditor({ only: only && new Set(only), profileDir });
   Deno.exit(0);
 }

@@ -72,9 +72,9 @@ export class LiveSession {
     this.binding = new GraphBinding(this.doc);
     this.history = new SharedHistory(this.binding);
     this.provider = new LiveProvider({ ...options, doc: this.doc, awareness: this.awareness });
-    this.doc.on("update", this.#onUpdate);
+    this.doc.on("afterTransaction", this.#onTransaction);
     this.doc.getMap(SERVER_MAP).observe(this.#onServerState);
-    this.awareness.on("change", this.#notify);
+    this.awareness.on("change", this.#onPresence);
     this.provider.onChange(this.#notify);
     this.awareness.setLocalState({ pointer: null, selection: [], pending: [...this.#mine] });
   }
@@ -179,7 +179,12 @@ export class LiveSession {
     this.#writeCopy();
   }
 
-  #onUpdate = () => {
+  /**
+   * After every transaction that changed the document. Not an "update" listener: Yjs would
+   * encode each transaction for it, the room's whole document on arrival too.
+   */
+  #onTransaction = (tr: Y.Transaction) => {
+    if (!changedDocument(tr)) return;
     clearTimeout(this.#copyTimer);
     this.#copyTimer = setTimeout(() => this.#writeCopy(), this.#o.localMs ?? 300);
     this.#announcePending();
@@ -230,7 +235,27 @@ export class LiveSession {
     }
   }
 
+  /**
+   * Someone's presence changed. Mine (my pointer, once a frame while it moves; my selection)
+   * is shown to the others only, so it re-renders nothing here.
+   */
+  #onPresence = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+  ) => {
+    const me = this.awareness.clientID;
+    if ([...added, ...updated, ...removed].some((id) => id !== me)) this.#notify();
+  };
+
   #notify = () => {
     for (const listener of this.#listeners) listener();
   };
+}
+
+/** Whether a transaction inserted or deleted anything (what Yjs would send as an update). */
+function changedDocument(tr: Y.Transaction): boolean {
+  if (tr.deleteSet.clients.size > 0) return true;
+  for (const [client, clock] of tr.afterState) {
+    if ((tr.beforeState.get(client) ?? 0) !== clock) return true;
+  }
+  return false;
 }

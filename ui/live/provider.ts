@@ -88,6 +88,8 @@ export class LiveProvider {
   #destroyed = false;
   #connecting = false;
   #syncWaiters: (() => void)[] = [];
+  /** Listening to the document's updates (only while a transaction of mine runs). */
+  #listening = false;
 
   constructor(options: ProviderOptions) {
     this.#o = {
@@ -98,7 +100,8 @@ export class LiveProvider {
       pingMs: 15_000,
       ...options,
     };
-    this.#o.doc.on("update", this.#onDocUpdate);
+    this.#o.doc.on("beforeTransaction", this.#onBeforeTransaction);
+    this.#o.doc.on("afterAllTransactions", this.#stopListening);
     this.#o.awareness.on("update", this.#onAwarenessUpdate);
     this.#o.events?.addEventListener("online", this.#onOnline);
     this.#o.events?.addEventListener("offline", this.#onOffline);
@@ -135,7 +138,9 @@ export class LiveProvider {
     if (this.#destroyed) return;
     this.disconnect();
     this.#destroyed = true;
-    this.#o.doc.off("update", this.#onDocUpdate);
+    this.#stopListening();
+    this.#o.doc.off("beforeTransaction", this.#onBeforeTransaction);
+    this.#o.doc.off("afterAllTransactions", this.#stopListening);
     this.#o.awareness.off("update", this.#onAwarenessUpdate);
     this.#o.events?.removeEventListener("online", this.#onOnline);
     this.#o.events?.removeEventListener("offline", this.#onOffline);
@@ -278,6 +283,24 @@ export class LiveProvider {
   #notify() {
     for (const l of this.#listeners) l();
   }
+
+  /**
+   * Yjs encodes every transaction as an update while anything listens to "update", the room's
+   * whole document arriving too (75 ms of a 1,000-step draft's opening). Only my own
+   * transactions are sent, so the provider listens just while one of them runs: from its
+   * start until every transaction of the batch has been cleaned up (and its update emitted).
+   */
+  #onBeforeTransaction = (tr: Y.Transaction) => {
+    if (tr.origin === this || this.#listening) return;
+    this.#listening = true;
+    this.#o.doc.on("update", this.#onDocUpdate);
+  };
+
+  #stopListening = () => {
+    if (!this.#listening) return;
+    this.#listening = false;
+    this.#o.doc.off("update", this.#onDocUpdate);
+  };
 
   #onDocUpdate = (update: Uint8Array, origin: unknown) => {
     const ws = this.#ws;

@@ -94,17 +94,31 @@ export interface DragHost {
 }
 
 export class DraggedNodes {
-  readonly #graph: Graph;
   readonly #moving: Set<string>;
   readonly #primary: ProcessNode;
   #nodes: { el: Element; original: string | null; x: number; y: number }[] = [];
   #inner: Element[] = [];
   #crossing: { id: string; el: Element | null }[] = [];
+  /** What each frame needs of the whole graph, worked out once (it does not change meanwhile). */
+  readonly #whole: {
+    bands: ReturnType<typeof laneBands>;
+    width: number;
+    byId: Map<string, ProcessNode>;
+    edges: Map<string, Graph["edges"][number]>;
+    index: ReturnType<typeof nodeIndexOf>;
+  };
 
   constructor(host: DragHost, ids: readonly string[], primary: ProcessNode) {
-    const graph = this.#graph = host.graph;
+    const graph = host.graph;
     const moving = this.#moving = new Set(ids);
     this.#primary = primary;
+    this.#whole = {
+      bands: laneBands(graph.lanes),
+      width: laneWidth(graph),
+      byId: new Map(graph.nodes.map((n) => [n.id, n])),
+      edges: new Map(graph.edges.map((e) => [e.id, e])),
+      index: nodeIndexOf(graph.nodes),
+    };
     for (const n of graph.nodes) {
       if (!moving.has(n.id)) continue;
       const el = host.drawn("node", n.id);
@@ -129,10 +143,10 @@ export class DraggedNodes {
       el.setAttribute("transform", `translate(${x + dx} ${y + dy})`);
     }
     for (const el of this.#inner) el.setAttribute("transform", `translate(${dx} ${dy})`);
-    const g = this.#graph, p = this.#primary;
+    const p = this.#primary, w = this.#whole;
     const cy = p.y + dy + p.height / 2;
-    const band = laneBands(g.lanes).find((b) => cy >= b.top && cy < b.bottom);
-    const lane = band ? { x: 0, y: band.top, width: laneWidth(g), height: band.lane.size } : null;
+    const band = w.bands.find((b) => cy >= b.top && cy < b.bottom);
+    const lane = band ? { x: 0, y: band.top, width: w.width, height: band.lane.size } : null;
     return { kind: "move", dx, dy, lane, routes: this.#routes(dx, dy) };
   }
 
@@ -148,10 +162,7 @@ export class DraggedNodes {
 
   #routes(dx: number, dy: number): string[] {
     if (!this.#crossing.length) return [];
-    const g = this.#graph, moving = this.#moving;
-    const byId = new Map(g.nodes.map((n) => [n.id, n]));
-    const edges = new Map(g.edges.map((e) => [e.id, e]));
-    const index = nodeIndexOf(g.nodes);
+    const moving = this.#moving, { byId, edges, index } = this.#whole;
     const placed = (n: ProcessNode) =>
       moving.has(n.id) ? { ...boxOf(n), x: n.x + dx, y: n.y + dy } : boxOf(n);
     return this.#crossing.map(({ id }, k) => {

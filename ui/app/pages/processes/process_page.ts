@@ -78,6 +78,7 @@ export class ProcedoProcessPage extends LitElement {
   #query?: string;
   #people: ReadonlyMap<string, string> = new Map();
   #view = new ApiData<View>(this, (signal) => this.#load(signal), { auto: false });
+  #editorLoading = false;
 
   constructor() {
     super();
@@ -114,6 +115,15 @@ export class ProcedoProcessPage extends LitElement {
       this.#focus = focusOf(router.location.query);
       if (this.#focus.tab) this.tab = this.#focus.tab;
     }
+  }
+
+  protected override updated() {
+    // A modeler who may edit likely will: the editor's chunk (and the chunks it imports) loads
+    // while the page is read, not in a waterfall after the click on Edit (about 100 ms).
+    const v = this.#view.value;
+    if (this.#editorLoading || !v || !isModeler() || v.draft?.state === "in_review") return;
+    this.#editorLoading = true;
+    whenIdle(() => import("./edit_page.ts").catch(() => {/* the route loads it again */}));
   }
 
   async #load(signal: AbortSignal): Promise<View> {
@@ -378,6 +388,12 @@ export class ProcedoProcessPage extends LitElement {
     this.tab = target.dataset.tab as Tab;
     target.focus();
   };
+}
+
+/** Runs `fn` when the browser is idle (within two seconds). */
+function whenIdle(fn: () => unknown) {
+  if ("requestIdleCallback" in globalThis) requestIdleCallback(() => fn(), { timeout: 2_000 });
+  else setTimeout(fn, 200);
 }
 
 customElements.define("procedo-process-page", ProcedoProcessPage);
