@@ -138,6 +138,26 @@ export async function signIn(app: BrowserApp, page: Page, name: string, path = "
 
 /** Runs axe-core on the page (shadow roots included); fails on serious or critical findings. */
 export async function assertAccessible(page: Page, where: string) {
+  // A dialog fading in or out has text at part of its opacity: axe would measure the contrast
+  // of a moment, not of the page (a closing dialog failed now and then). Finite animations
+  // and transitions, in every shadow root, end first.
+  await page.waitForFunction(
+    () => {
+      const roots: (Document | ShadowRoot)[] = [document];
+      for (let i = 0; i < roots.length; i++) {
+        for (const el of roots[i].querySelectorAll("*")) {
+          if (el.shadowRoot) roots.push(el.shadowRoot);
+        }
+      }
+      return roots.every((root) =>
+        root.getAnimations().every((a) =>
+          a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity
+        )
+      );
+    },
+    undefined,
+    { timeout: 5000, polling: 50 },
+  );
   if (!(await page.evaluate(() => "axe" in globalThis))) {
     // Served from the page's own origin: the CSP (script-src 'self') refuses inline scripts.
     const body = await Deno.readTextFile(AXE);
