@@ -27,19 +27,10 @@ export interface RateLimitDeps {
   logger?: Logger;
 }
 
-/** Counts the request against its credential and tenant; 429 over either limit. */
-export function rateLimit(deps: RateLimitDeps): MiddlewareHandler<AppEnv> {
-  const count = rateCounter(deps);
-  return async (c, next) => {
-    const headers = await count(c);
-    await next();
-    if (headers) setResponseHeaders(c, headers);
-  };
-}
-
 /**
- * The counting of `rateLimit` as a function: the RateLimit-* headers for the answer, nothing
- * when there is no credential or the cache does not answer; throws the 429 problem.
+ * Counts the request against its credential and tenant (api/tenant_gate.ts calls it): the
+ * RateLimit-* headers for the answer, nothing when there is no credential or the cache does
+ * not answer; throws the 429 problem over either limit.
  */
 export function rateCounter(
   deps: RateLimitDeps,

@@ -8,7 +8,8 @@ import { createMemoryCache, createRedisCache, createUpstashCache } from "./cache
 import type { Cache } from "./cache/port.ts";
 import type { AppEnv } from "./env.ts";
 import { createLogger } from "./log.ts";
-import { rateLimit, WINDOW_SECONDS } from "./rate_limit.ts";
+import { rateCounter, WINDOW_SECONDS } from "./rate_limit.ts";
+import { tenantGate } from "./tenant_gate.ts";
 import { startTestApp, test } from "../tests/support/app.ts";
 import { startUpstashServer } from "../tests/fixtures/upstash_server.ts";
 import { testRedisUrl } from "../tests/support/redis.ts";
@@ -160,22 +161,25 @@ test("rate limits: a cache that is down lets requests through and is logged once
   };
   const lines: string[] = [];
   const app = new Hono<AppEnv>();
-  app.use("*", async (c, next) => {
-    c.set("principal", {
-      kind: "user",
-      tenantId: "t1",
-      userId: "u1",
-      role: "reader",
-      displayName: "x",
-    });
-    await next();
-  });
+  // The rate limits as the tenant gate runs them, behind a fixed principal.
   app.use(
     "*",
-    rateLimit({
-      cache: broken,
-      config: { rateLimit: { perCredential: 1, perTenant: 1 }, logLevel: "warn" },
-      logger: createLogger("warn", (line) => lines.push(line)),
+    tenantGate({
+      authenticate: (c) => {
+        c.set("principal", {
+          kind: "user",
+          tenantId: "t1",
+          userId: "u1",
+          role: "reader",
+          displayName: "x",
+        });
+        return Promise.resolve();
+      },
+      countRate: rateCounter({
+        cache: broken,
+        config: { rateLimit: { perCredential: 1, perTenant: 1 }, logLevel: "warn" },
+        logger: createLogger("warn", (line) => lines.push(line)),
+      }),
     }),
   );
   app.get("/", (c) => c.text("ok"));
@@ -215,21 +219,24 @@ test("rate limits: a cache that hangs counts as down", async () => {
     incr: () => new Promise<number>(() => {}),
   };
   const app = new Hono<AppEnv>();
-  app.use("*", async (c, next) => {
-    c.set("principal", {
-      kind: "user",
-      tenantId: "t1",
-      userId: "u1",
-      role: "reader",
-      displayName: "x",
-    });
-    await next();
-  });
+  // The rate limits as the tenant gate runs them, behind a fixed principal.
   app.use(
     "*",
-    rateLimit({
-      cache: hanging,
-      config: { rateLimit: { perCredential: 1, perTenant: 1 }, logLevel: "silent" },
+    tenantGate({
+      authenticate: (c) => {
+        c.set("principal", {
+          kind: "user",
+          tenantId: "t1",
+          userId: "u1",
+          role: "reader",
+          displayName: "x",
+        });
+        return Promise.resolve();
+      },
+      countRate: rateCounter({
+        cache: hanging,
+        config: { rateLimit: { perCredential: 1, perTenant: 1 }, logLevel: "silent" },
+      }),
     }),
   );
   app.get("/", (c) => c.text("ok"));
