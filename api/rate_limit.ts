@@ -10,7 +10,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { Cache } from "./cache/port.ts";
 import { clientAddress } from "./client_address.ts";
 import type { Config } from "./config.ts";
-import type { AppEnv } from "./env.ts";
+import type { AppEnv, Principal } from "./env.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { ProblemError } from "./problem.ts";
 import { setResponseHeaders } from "./http/response_headers.ts";
@@ -38,6 +38,10 @@ export function rateCounter(
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const { perCredential, perTenant } = deps.config.rateLimit;
   let cacheDown = false;
+  // The counter keys of a principal in the current window. Principals are shared by a token's
+  // requests (tenancy.ts), so a request hands the cache the strings of the one before (their
+  // hashes computed once, no new strings per request).
+  const keysOf = new WeakMap<Principal, { window: number; credential: string; tenant: string }>();
 
   return async (c) => {
     const principal = c.get("principal");
@@ -51,9 +55,18 @@ export function rateCounter(
     let credentialCount: number;
     let tenantCount: number | undefined;
     try {
-      credentialCount = await count(deps.cache, `${t}:rl:cred:${principal.userId}:${window}`);
+      let keys = keysOf.get(principal);
+      if (keys?.window !== window) {
+        keys = {
+          window,
+          credential: `${t}:rl:cred:${principal.userId}:${window}`,
+          tenant: `${t}:rl:tenant:${window}`,
+        };
+        keysOf.set(principal, keys);
+      }
+      credentialCount = await count(deps.cache, keys.credential);
       if (credentialCount <= perCredential) {
-        tenantCount = await count(deps.cache, `${t}:rl:tenant:${window}`);
+        tenantCount = await count(deps.cache, keys.tenant);
       }
       if (cacheDown) logger.info("rate limits are counted again: the cache answers");
       cacheDown = false;

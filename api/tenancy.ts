@@ -6,7 +6,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { type Role, ROLES, tenants, users } from "../schema/core.ts";
 import { authenticateApiKey } from "./api_keys/service.ts";
 import { auditRefusedCredential } from "./audit/middleware.ts";
-import { AuthError, type TokenVerifier } from "./auth/verify.ts";
+import { AuthError, type TokenVerifier, type VerifiedToken } from "./auth/verify.ts";
 import type { Db } from "./db/client.ts";
 import { isDuplicateKey } from "./db/errors.ts";
 import { uuidv7 } from "./db/ids.ts";
@@ -16,6 +16,7 @@ import { requireFeature } from "./plans.ts";
 import { ProblemError } from "./problem.ts";
 import { bearerValue } from "./auth/credentials.ts";
 import type { TenantCache } from "./tenant_cache/mod.ts";
+import { IDENTITY_MAX_AGE_MS } from "./tenant_cache/identities.ts";
 import { LastSeen } from "./users/last_seen.ts";
 
 const RANK: Record<Role, number> = { reader: 1, modeler: 2, executive: 3 };
@@ -40,6 +41,9 @@ export function authenticator(deps: TenancyDeps): (c: Context<AppEnv>) => Promis
   const { db, verifier } = deps;
   const { versions, identities } = deps.tenantCache;
   const lastSeen = deps.lastSeen ?? new LastSeen();
+  // Keyed by the verifier's remembered result (the same object for the same token text, so
+  // no second hashing of the token): what the token ran as. Gone with the verifier's entry.
+  const sessions = new WeakMap<VerifiedToken, Session>();
   return async (c) => {
     const header = c.req.header("authorization");
     const apiKey = c.req.header("x-api-key");
@@ -58,6 +62,21 @@ export function authenticator(deps: TenancyDeps): (c: Context<AppEnv>) => Promis
       return;
     }
     const token = await verifyBearer(verifier, header);
+    // A token seen within IDENTITY_MAX_AGE_MS under the tenant's current version: the same
+    // tenant, principal and scope as then (a role change, a deactivation or a locked tenant
+    // replaces the version, so none of them is reused past its change).
+    const session = sessions.get(token);
+    if (session) {
+      const current = await versions.current(session.tenant.id);
+      if (current !== null && current === session.version && Date.now() < session.until) {
+        c.set("tenant", session.tenant);
+        c.set("principal", session.principal);
+        c.set("scope", session.scope);
+        c.set("tenantVersion", current);
+        return;
+      }
+      sessions.delete(token);
+    }
     // The version is read before any row, so a row remembered under it is never older than it.
     const knownId = identities.tenantIdOf(token.tid);
     const version = knownId ? await versions.current(knownId) : null;
@@ -89,10 +108,8 @@ export function authenticator(deps: TenancyDeps): (c: Context<AppEnv>) => Promis
     const usable = tenant.id === knownId ? version : null;
     if (token.appOnly) {
       // Applications are no users: no user row, a role from their app roles only.
-      c.set("tenant", info);
-      c.set("principal", appPrincipal(tenant.id, token.oid, token.name, token.roles, info));
-      c.set("scope", new TenantScope(db, tenant.id));
-      c.set("tenantVersion", usable);
+      const principal = appPrincipal(tenant.id, token.oid, token.name, token.roles, info);
+      settle(c, token, info, principal, usable);
       return;
     }
     let user = usable ? identities.user(tenant.id, token.oid, usable) : undefined;
@@ -111,18 +128,49 @@ export function authenticator(deps: TenancyDeps): (c: Context<AppEnv>) => Promis
       throw new ProblemError(403, "user-deactivated", "Your account is deactivated.");
     }
     await lastSeen.seen(db, user);
-    c.set("tenant", info);
-    c.set("principal", {
+    const principal: Principal = {
       kind: "user",
       tenantId: tenant.id,
       userId: user.id,
       role: user.role,
       displayName: user.displayName,
-    });
-    c.set("scope", new TenantScope(db, tenant.id));
+    };
     // A user who joined just now changed the tenant's version: nothing is reused this time.
-    c.set("tenantVersion", joined ? null : usable);
+    settle(c, token, info, principal, joined ? null : usable);
   };
+
+  /** Sets what the request runs as and, under a known version, remembers it for the token. */
+  function settle(
+    c: Context<AppEnv>,
+    token: VerifiedToken,
+    tenant: TenantInfo,
+    principal: Principal,
+    version: string | null,
+  ) {
+    const scope = new TenantScope(db, tenant.id);
+    c.set("tenant", tenant);
+    c.set("principal", principal);
+    c.set("scope", scope);
+    c.set("tenantVersion", version);
+    if (version === null) return;
+    // Shared by the token's next requests: frozen, so no request can change another's.
+    sessions.set(token, {
+      tenant: Object.freeze(tenant),
+      principal: Object.freeze(principal),
+      scope,
+      version,
+      until: Date.now() + IDENTITY_MAX_AGE_MS,
+    });
+  }
+}
+
+/** What a verified token ran as, valid under `version` until `until`. */
+interface Session {
+  tenant: TenantInfo;
+  principal: Principal;
+  scope: TenantScope;
+  version: string;
+  until: number;
 }
 
 /** App roles of the Procedo API registration and the role each grants. */

@@ -7,6 +7,8 @@ import type { Cache, SetOptions } from "./port.ts";
 
 interface Entry {
   value: string;
+  /** The value as a number once INCR checked it (counters skip the check and the parse). */
+  counter?: number;
   /** Epoch milliseconds; null means no expiry. */
   expiresAt: number | null;
 }
@@ -42,7 +44,12 @@ export function createMemoryCache(): Cache {
   return {
     kind: "memory",
 
-    get: (key) => run(() => live(key, Date.now())?.value ?? null),
+    get: (key) =>
+      run(() => {
+        const entry = live(key, Date.now());
+        if (!entry) return null;
+        return entry.counter === undefined ? entry.value : String(entry.counter);
+      }),
 
     set: (key: string, value: string, options: SetOptions = {}) =>
       run(() => {
@@ -63,11 +70,15 @@ export function createMemoryCache(): Cache {
           return 1;
         }
         // Same rule as Redis INCR: only integer text counts, and an existing TTL is kept.
-        const next = Number(entry.value) + 1;
-        if (!/^-?\d+$/.test(entry.value) || !Number.isSafeInteger(next)) {
+        const next = (entry.counter ?? Number(entry.value)) + 1;
+        if (
+          (entry.counter === undefined && !/^-?\d+$/.test(entry.value)) ||
+          !Number.isSafeInteger(next)
+        ) {
           throw new Error("ERR value is not an integer or out of range");
         }
-        entry.value = String(next);
+        entry.counter = next;
+        entry.value = "";
         return next;
       }),
 

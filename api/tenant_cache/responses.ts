@@ -5,7 +5,7 @@
 // after a write is always fresh, in every instance that shares the cache. Handlers that set
 // their own Cache-Control, stream, or answer anything but JSON are never kept.
 import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../env.ts";
+import type { AppEnv, Principal } from "../env.ts";
 import type { TenantVersions } from "./version.ts";
 import { Lru } from "./lru.ts";
 
@@ -74,6 +74,8 @@ export function tenantResponses(
   responses: ResponseCache,
   versions: TenantVersions,
 ): MiddlewareHandler<AppEnv> {
+  // The caller's part of the key, per principal (shared by a token's requests, tenancy.ts).
+  const callers = new WeakMap<Principal, string>();
   return async (c, next) => {
     const principal = c.get("principal");
     if (!principal) return await next();
@@ -93,16 +95,14 @@ export function tenantResponses(
     ) {
       return await next();
     }
-    const key = [
-      principal.tenantId,
-      version,
-      principal.kind,
-      principal.userId,
-      principal.role,
-      c.req.url.slice(c.req.url.indexOf("/", 8)),
-      c.req.header("accept") ?? "",
-      c.req.header("accept-language") ?? "",
-    ].join("\n");
+    let caller = callers.get(principal);
+    if (caller === undefined) {
+      caller = `${principal.tenantId}\n${principal.kind}\n${principal.userId}\n${principal.role}`;
+      callers.set(principal, caller);
+    }
+    const url = c.req.url;
+    const key = caller + "\n" + version + "\n" + url.slice(url.indexOf("/", 8)) + "\n" +
+      (c.req.header("accept") ?? "") + "\n" + (c.req.header("accept-language") ?? "");
     const hit = responses.get(key);
     if (hit) {
       responses.stats.hits++;

@@ -11,6 +11,9 @@ import { uuidv7 } from "../db/ids.ts";
 import { startTestApp, test, type TestApp } from "../../tests/support/app.ts";
 import { testRedisUrl } from "../../tests/support/redis.ts";
 import { Lru } from "./lru.ts";
+import { createTenantCache } from "./mod.ts";
+import { authenticator } from "../tenancy.ts";
+import type { Principal } from "../env.ts";
 
 const OPERATOR_KEY = "op-" + "k".repeat(40);
 const env = { OPERATOR_API_KEY: OPERATOR_KEY };
@@ -182,6 +185,35 @@ test("the remembered-entries map evicts the least recently used and expires by a
   lru.set("big", 4, 95, 0);
   assert.equal(lru.get("c", 4), undefined, "the byte budget pushed c out");
   assert.equal(lru.bytes, 95);
+});
+
+test("a token's requests share what it runs as, frozen, until the tenant's version changes", async () => {
+  const tenantCache = createTenantCache(t.cache, { responseBytes: 0 });
+  const authenticate = authenticator({ db, verifier: t.issuer.verifier, tenantCache });
+  const token = await t.token("reader");
+  const run = async () => {
+    const vars = new Map<string, unknown>();
+    const c = {
+      req: { header: (name: string) => (name === "authorization" ? `Bearer ${token}` : undefined) },
+      get: (k: string) => vars.get(k),
+      set: (k: string, v: unknown) => vars.set(k, v),
+    };
+    await authenticate(c as unknown as Parameters<typeof authenticate>[0]);
+    return vars.get("principal") as Principal;
+  };
+  await run(); // An instance's first request learns the tenant; its version is read from then on.
+  const first = await run();
+  const second = await run();
+  assert.equal(second, first, "the second request reuses the first one's principal");
+  assert.ok(Object.isFrozen(second));
+  assert.throws(() => {
+    (second as { role: string }).role = "executive";
+  }, TypeError);
+  await tenantCache.versions.changed(first.tenantId);
+  const third = await run();
+  assert.notEqual(third, first, "a new version: the identity is looked up again");
+  assert.equal(await run(), third);
+  assert.deepEqual(third, first);
 });
 
 test("close", async () => {

@@ -16,7 +16,20 @@ export interface TenantVersions {
   changed(tenantId: string): Promise<void>;
 }
 
-const keyOf = (tenantId: string) => `${tenantId}:version`;
+/**
+ * The cache key of a tenant's version. Kept per tenant, so a read hands the cache the same
+ * string each time (its hash is computed once, not per request); bounded like the tenants.
+ */
+const keys = new Map<string, string>();
+const keyOf = (tenantId: string) => {
+  let key = keys.get(tenantId);
+  if (key === undefined) {
+    if (keys.size >= 10_000) keys.clear();
+    key = `${tenantId}:version`;
+    keys.set(tenantId, key);
+  }
+  return key;
+};
 /** A version read waits this long at most; after a failure the cache is left alone a while. */
 const TIMEOUT_MS = 250;
 const RETRY_AFTER_MS = 5000;
