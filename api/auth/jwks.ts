@@ -22,6 +22,7 @@ import {
   type LocalJWKSet,
 } from "jose";
 import type { Cache } from "../cache/port.ts";
+import { readBody } from "../http/body.ts";
 
 export const JWKS_TTL_SECONDS = 24 * 60 * 60;
 export const JWKS_REFETCH_COOLDOWN_SECONDS = 5 * 60;
@@ -220,26 +221,12 @@ async function download(doFetch: typeof fetch, url: string): Promise<unknown> {
     await res.body?.cancel();
     throw new Error(`GET ${url}: the key set is larger than ${MAX_JWKS_BYTES} bytes`);
   }
-  const reader = res.body?.getReader();
-  if (!reader) throw new Error(`GET ${url}: empty answer`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_JWKS_BYTES) {
-      await reader.cancel();
-      throw new Error(`GET ${url}: the key set is larger than ${MAX_JWKS_BYTES} bytes`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
+  const bytes = await readBody(
+    res.body,
+    MAX_JWKS_BYTES,
+    () => new Error(`GET ${url}: the key set is larger than ${MAX_JWKS_BYTES} bytes`),
+  );
+  if (!bytes.length) throw new Error(`GET ${url}: empty answer`);
   return JSON.parse(new TextDecoder().decode(bytes));
 }
 

@@ -9,6 +9,7 @@ import { type ColumnSpec, detectFormat, openTable, type Table, type TabularForma
 import { IMPORT_PROBLEM_CODES, importProblemCodes } from "./codes.ts";
 import { rowProblem, TabularError } from "./types.ts";
 import { XLSX_MEDIA_TYPE } from "./xlsx.ts";
+import { readBody } from "../http/body.ts";
 
 /** The largest file imported (the app's body limit may be lower). */
 export const IMPORT_MAX_BYTES = 8 * 2 ** 20;
@@ -92,8 +93,14 @@ export async function readUpload<F extends string>(
     bytes = new Uint8Array(await file.arrayBuffer());
     format = detectFormat(bytes, file.type, file.name);
   } else if (RAW_TYPES.includes(type)) {
-    bytes = new Uint8Array(await c.req.arrayBuffer());
-    checkSize(bytes.length);
+    const declared = Number(c.req.header("content-length"));
+    checkSize(Number.isFinite(declared) ? declared : 0);
+    bytes = await readBody(
+      c.req.raw.body,
+      IMPORT_MAX_BYTES,
+      sizeProblem,
+      Number.isFinite(declared) ? declared : undefined,
+    );
     format = detectFormat(bytes, type);
   } else {
     throw new ProblemError(
@@ -131,11 +138,13 @@ export function unreadableFile(e: TabularError, report: unknown): ProblemError {
 }
 
 function checkSize(size: number) {
-  if (size > IMPORT_MAX_BYTES) {
-    throw new ProblemError(413, undefined, `Files are imported up to ${IMPORT_MAX_BYTES} bytes.`, {
-      limit: "bytes",
-      max: IMPORT_MAX_BYTES,
-      actual: size,
-    });
-  }
+  if (size > IMPORT_MAX_BYTES) throw sizeProblem(size);
+}
+
+function sizeProblem(size: number): ProblemError {
+  return new ProblemError(413, undefined, `Files are imported up to ${IMPORT_MAX_BYTES} bytes.`, {
+    limit: "bytes",
+    max: IMPORT_MAX_BYTES,
+    actual: size,
+  });
 }

@@ -3,6 +3,7 @@
 // are read as bytes here — @hono/zod-openapi validates JSON bodies only — so the content
 // type (415), the size (413) and the XML itself (422 naming line and column) are checked by
 // hand, in that order, before anything is saved.
+import { readBody } from "../../api/http/body.ts";
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { AppEnv } from "../../api/env.ts";
@@ -240,12 +241,16 @@ async function importBody(c: Context<AppEnv>, pool?: string): Promise<ImportResu
   requireXml(c);
   const declared = Number(c.req.header("content-length"));
   if (Number.isFinite(declared) && declared > BPMN_MAX_BYTES) throw tooLarge(declared);
-  const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length > BPMN_MAX_BYTES) throw tooLarge(bytes.length);
+  const bytes = await readBody(
+    c.req.raw.body,
+    BPMN_MAX_BYTES,
+    tooLarge,
+    Number.isFinite(declared) ? declared : undefined,
+  );
   if (!bytes.length) {
     throw new ProblemError(422, "bpmn-invalid", "The body is empty; send a BPMN 2.0 file.");
   }
-  return await importBpmn(decodeBpmn(bytes), { pool });
+  return await importBpmn(await decodeBpmn(bytes), { pool });
 }
 
 /** attachment; filename="Order handling.bpmn"; filename*=UTF-8''…, from the title. */

@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { ProblemError } from "../../api/problem.ts";
 import { importBpmn } from "./bpmn_import.ts";
+import { decodeBpmn } from "./bpmn_read.ts";
 import { checkXmlLimits, XML_LIMITS } from "./xml_limits.ts";
 
 const NS = 'xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"';
@@ -120,4 +121,37 @@ Deno.test("an element with 100,000 namespace declarations is refused with 413", 
   assert.equal(e.status, 413);
   assert.equal(e.extra.limit, "xmlAttributesPerElement");
   assert.equal(e.extra.actual, XML_LIMITS.attributesPerElement + 1);
+});
+
+Deno.test("a large upload is decoded in pieces: other work runs in between, and characters split between two pieces come out whole", async () => {
+  // "é" and "😀" are 2 and 4 bytes in UTF-8: repeated, they cross the pieces' boundaries.
+  const text = `<definitions ${NS}>${"aé😀".repeat(500_000)}</definitions>`;
+  let ranMeanwhile = false;
+  setTimeout(() => ranMeanwhile = true, 0);
+  const decoded = await decodeBpmn(new TextEncoder().encode(text));
+  assert.ok(ranMeanwhile, "a timer due before the upload was decoded ran while it was decoded");
+  assert.equal(decoded, text);
+  const refused = await decodeBpmn(new Uint8Array([0x3c, 0x61, 0xff, 0x3e])).catch((e) => e);
+  assert.ok(refused instanceof ProblemError && refused.status === 422, String(refused));
+});
+
+Deno.test("a UTF-8 file beyond the limits is refused from its bytes, before its text is decoded, with the same line and column as the text check", async () => {
+  const deep = 101;
+  // Line 2 holds two-byte characters before the element that goes one level too deep.
+  const xml = `<definitions ${NS}>\n<!-- éé -->${"<subProcess>".repeat(deep)}`;
+  const fromText = refusal(() => checkXmlLimits(xml));
+  // Bytes that are not UTF-8 after the refused element: decoding first would answer 422.
+  const bytes = new Uint8Array([...new TextEncoder().encode(xml), 0xff, 0xfe]);
+  const fromBytes = await decodeBpmn(bytes).catch((e) => e);
+  assert.ok(fromBytes instanceof ProblemError, String(fromBytes));
+  assert.equal(fromBytes.status, 413);
+  assert.deepEqual(fromBytes.extra, fromText.extra);
+  assert.equal(fromBytes.extra.line, 2);
+  assert.equal(fromBytes.message, fromText.message);
+  // The same file as UTF-16 (not ASCII-compatible) is checked as text, with the same answer.
+  const utf16 = new Uint8Array(2 + xml.length * 2);
+  utf16.set([0xff, 0xfe]);
+  for (let k = 0; k < xml.length; k++) utf16[2 + 2 * k] = xml.charCodeAt(k);
+  const text = await decodeBpmn(utf16);
+  assert.deepEqual((await importRefusal(text)).extra, fromText.extra);
 });
