@@ -16,6 +16,8 @@ import { ProblemError } from "./problem.ts";
 import { setResponseHeaders } from "./http/response_headers.ts";
 
 export const WINDOW_SECONDS = 60;
+/** "0" … "60": the RateLimit-Reset values, made once. */
+const SECONDS_TEXT = Array.from({ length: WINDOW_SECONDS + 1 }, (_, i) => String(i));
 /** A counter that takes longer than this counts as a cache outage (fail open, below). */
 const CACHE_TIMEOUT_MS = 1000;
 
@@ -37,6 +39,8 @@ export function rateCounter(
 ): (c: Context<AppEnv>) => Promise<Record<string, string> | undefined> {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const { perCredential, perTenant } = deps.config.rateLimit;
+  const perCredentialText = String(perCredential);
+  const perTenantText = String(perTenant);
   let cacheDown = false;
   // The counter keys of a principal in the current window. Principals are shared by a token's
   // requests (tenancy.ts), so a request hands the cache the strings of the one before (their
@@ -87,13 +91,14 @@ export function rateCounter(
     const credentialLeft = perCredential - credentialCount;
     const tenantLeft = tenantCount === undefined ? -1 : perTenant - tenantCount;
     // Report the policy closest to running out (the one that refused, on a 429).
-    const [limit, left, scope] = tenantCount === undefined || credentialLeft <= tenantLeft
-      ? [perCredential, credentialLeft, "credential"] as const
-      : [perTenant, tenantLeft, "tenant"] as const;
+    const byCredential = tenantCount === undefined || credentialLeft <= tenantLeft;
+    const limit = byCredential ? perCredential : perTenant;
+    const left = byCredential ? credentialLeft : tenantLeft;
+    const scope = byCredential ? "credential" : "tenant";
     const headers = {
-      "RateLimit-Limit": String(limit),
+      "RateLimit-Limit": byCredential ? perCredentialText : perTenantText,
       "RateLimit-Remaining": String(Math.max(0, left)),
-      "RateLimit-Reset": String(reset),
+      "RateLimit-Reset": SECONDS_TEXT[reset] ?? String(reset),
     };
     if (left < 0) {
       throw new ProblemError(
