@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { createMemoryCache, createRedisCache, createUpstashCache } from "./cache/mod.ts";
 import type { Cache } from "./cache/port.ts";
 import type { AppEnv } from "./env.ts";
-import { createLogger } from "./log.ts";
+import { createLogger, type Logger } from "./log.ts";
 import { rateCounter, WINDOW_SECONDS } from "./rate_limit.ts";
 import { tenantGate } from "./tenant_gate.ts";
 import { startTestApp, test } from "../tests/support/app.ts";
@@ -154,14 +154,12 @@ test("rate limits: API keys count per key, and the counters live under the tenan
   }
 });
 
-test("rate limits: a cache that is down lets requests through and is logged once", async () => {
-  const broken: Cache = {
-    ...createMemoryCache(),
-    incr: () => Promise.reject(new Error("connection refused")),
-  };
-  const lines: string[] = [];
+/**
+ * An app answering "ok" at "/" behind the rate limits as the tenant gate runs them, for a fixed
+ * principal, counting in `cache` (limits of 1 a minute).
+ */
+function gatedApp(cache: Cache, logger: Logger): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  // The rate limits as the tenant gate runs them, behind a fixed principal.
   app.use(
     "*",
     tenantGate({
@@ -176,13 +174,23 @@ test("rate limits: a cache that is down lets requests through and is logged once
         return Promise.resolve();
       },
       countRate: rateCounter({
-        cache: broken,
-        config: { rateLimit: { perCredential: 1, perTenant: 1 }, logLevel: "warn" },
-        logger: createLogger("warn", (line) => lines.push(line)),
+        cache,
+        config: { rateLimit: { perCredential: 1, perTenant: 1 }, logLevel: "silent" },
+        logger,
       }),
     }),
   );
   app.get("/", (c) => c.text("ok"));
+  return app;
+}
+
+test("rate limits: a cache that is down lets requests through and is logged once", async () => {
+  const broken: Cache = {
+    ...createMemoryCache(),
+    incr: () => Promise.reject(new Error("connection refused")),
+  };
+  const lines: string[] = [];
+  const app = gatedApp(broken, createLogger("warn", (line) => lines.push(line)));
   for (let i = 0; i < 5; i++) {
     const res = await app.request("/");
     assert.equal(res.status, 200);
@@ -218,28 +226,7 @@ test("rate limits: a cache that hangs counts as down", async () => {
     kind: "redis",
     incr: () => new Promise<number>(() => {}),
   };
-  const app = new Hono<AppEnv>();
-  // The rate limits as the tenant gate runs them, behind a fixed principal.
-  app.use(
-    "*",
-    tenantGate({
-      authenticate: (c) => {
-        c.set("principal", {
-          kind: "user",
-          tenantId: "t1",
-          userId: "u1",
-          role: "reader",
-          displayName: "x",
-        });
-        return Promise.resolve();
-      },
-      countRate: rateCounter({
-        cache: hanging,
-        config: { rateLimit: { perCredential: 1, perTenant: 1 }, logLevel: "silent" },
-      }),
-    }),
-  );
-  app.get("/", (c) => c.text("ok"));
+  const app = gatedApp(hanging, createLogger("silent"));
   const start = Date.now();
   const res = await app.request("/");
   assert.equal(res.status, 200);
