@@ -8,51 +8,20 @@
 // layer tree, so the test holds without timing anything.
 import assert from "node:assert/strict";
 import type { CDPSession, Page } from "playwright-core";
-import { type BrowserApp, browserTest, signIn, startBrowserApp } from "../support/browser.ts";
-import { bundleForBrowser } from "../support/bundle.ts";
+import { type BrowserApp, browserTest, startBrowserApp } from "../support/browser.ts";
+import { bundleEditorCanvas, mountEditorCanvas } from "../support/editor_canvas.ts";
 import { centreOf, graphOf } from "../support/canvas_gestures.ts";
 import { generateGraph } from "../../ui/editor/testing/graphs.ts";
 
 const app: BrowserApp = await startBrowserApp();
 const it = (name: string, fn: () => Promise<void>) => browserTest(() => app, name, fn);
-const bundle = await bundleForBrowser({
-  "ui/components/editor_canvas/mod.ts": "*",
-  "ui/editor/mod.ts": ["CommandStack"],
-  "ui/app/session.ts": ["setSession"],
-  "ui/lib/api/client.ts": ["createProcedoClient"],
-});
+const bundle = await bundleEditorCanvas();
 
 // deno-lint-ignore no-explicit-any
 type Any = any;
 
 /** The modeler's page with a canvas over the app, drawing `graph`. */
-async function mount(graph: unknown): Promise<Page> {
-  const page = await app.newPage();
-  await signIn(app, page, "Max Modeler");
-  await page.route(
-    "**/__test__/editor_canvas.js",
-    (r) => r.fulfill({ body: bundle, contentType: "text/javascript" }),
-  );
-  const token = await app.t.token("modeler");
-  await page.evaluate(async ({ graph, token }) => {
-    const define = customElements.define.bind(customElements);
-    customElements.define = (name, ctor, options) =>
-      customElements.get(name) ? undefined : define(name, ctor, options);
-    const m: Any = await import("/__test__/editor_canvas.js" as string);
-    m.setSession({
-      api: m.createProcedoClient({ baseUrl: "", getToken: () => token }),
-      auth: {},
-      me: {},
-    });
-    const canvas: Any = document.createElement("procedo-editor-canvas");
-    canvas.style.cssText = "position:fixed;inset:20px;z-index:1000";
-    canvas.stack = new m.CommandStack(graph);
-    document.body.append(canvas);
-    await canvas.updateComplete;
-  }, { graph, token });
-  await page.locator("procedo-editor-canvas svg.drawing").waitFor();
-  return page;
-}
+const mount = (graph: unknown): Promise<Page> => mountEditorCanvas(app, bundle, graph);
 
 /** The elements of the drawing (other than the <svg> itself) that have a layer of their own. */
 async function layersInDrawing(cdp: CDPSession, layers: Any[]): Promise<string[]> {
