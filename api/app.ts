@@ -17,6 +17,7 @@ import { registerHealth } from "./health.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { cors, originCheck } from "./middleware/cors.ts";
 import { observe } from "./middleware/observe.ts";
+import { requestSpan } from "./tracing.ts";
 import { sequence } from "./http/sequence.ts";
 import { RememberingRouter } from "./http/router.ts";
 import { securityHeaders } from "./middleware/secure_headers.ts";
@@ -108,16 +109,11 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     origins,
     publicUrl: config.publicUrl,
   };
-  app.use(
-    "*",
-    observe({
-      logger,
-      metrics,
-      securityHeaders: securityHeaders(config.http, {
-        frameOriginsOf: (tenantId) => origins.originsOf(tenantId),
-      }),
-    }),
-  );
+  const secure = securityHeaders(config.http, {
+    frameOriginsOf: (tenantId) => origins.originsOf(tenantId),
+  });
+  const observer = observe({ logger, metrics, securityHeaders: secure });
+  app.use("*", observer);
   // CORS, the body limit and well-formed JSON, in one layer that a read without an Origin
   // (nothing for any of them to do) passes at once.
   const apiGuards = sequence([
@@ -214,10 +210,15 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
   ];
   const mounted = [...core, ...plugins];
   const checkOrigin = originCheck(corsOptions);
-  mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, {
+  const remembered = mountPlugins(app, mounted, { config, db, cache, plugins: mounted }, {
     verifier,
     tenantCache,
     checkOrigin,
+    rememberedReads: {
+      securityHeaders: secure.jsonApi,
+      answered: observer.answered,
+      tracing: () => requestSpan() !== undefined,
+    },
   });
   registerAuditRoutes(app, {
     config,
@@ -249,6 +250,17 @@ export async function createApp(options: AppOptions): Promise<OpenAPIHono<AppEnv
     return problem(c, 404, { detail: `Nothing at ${path}.` });
   });
 
+  if (remembered) {
+    // Remembered reads are answered before Hono (api/http/remembered_reads.ts); `app.request`
+    // goes through `fetch` too, so tests see what a server sees.
+    const full = app.fetch;
+    app.fetch = (request, env, executionCtx) => {
+      const answer = remembered.answer(request);
+      if (answer === undefined) return full(request, env, executionCtx);
+      if (answer instanceof Response) return answer;
+      return answer.then((res) => res ?? full(request, env, executionCtx));
+    };
+  }
   return app;
 }
 

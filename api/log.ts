@@ -62,49 +62,63 @@ function write(line: string, level: Level) {
 }
 
 const encoder = new TextEncoder();
-const stdout = (globalThis as { Deno?: { stdout?: { writeSync(p: Uint8Array): number } } })
-  .Deno?.stdout;
+const decoder = new TextDecoder();
+type Out = { writeSync(p: Uint8Array): number };
+const deno = (globalThis as { Deno?: { stdout?: Out; stderr?: Out } }).Deno;
 
 /**
- * Writes a batch of lines to stdout as bytes, where the runtime has a stdout (Deno); through
- * console elsewhere (Workers). console.log scans its text for format directives and costs
- * a few times more per batch.
+ * Writes a batch of lines (UTF-8, each ending in a newline) to stdout, or stderr for errors,
+ * where the runtime has them (Deno); through console elsewhere (Workers).
  */
-function writeBatch(text: string, level: Level) {
-  if (!stdout || level === "error") return write(text, level);
-  const bytes = encoder.encode(text + "\n");
-  for (let at = 0; at < bytes.length;) at += stdout.writeSync(bytes.subarray(at));
+function writeBytes(bytes: Uint8Array, level: Level) {
+  const out = level === "error" ? deno?.stderr : deno?.stdout;
+  if (!out) return write(decoder.decode(bytes.subarray(0, -1)), level);
+  for (let at = 0; at < bytes.length;) at += out.writeSync(bytes.subarray(at));
 }
+
+/** A batch's buffer: lines are encoded into it as they come, not kept as strings. */
+const BATCH_BYTES = 64 * 1024;
 
 /**
  * A sink that writes info and debug lines in batches — one write per burst of requests
  * instead of one per request — at most `delayMs` late; warnings and errors go out at once,
- * after what is pending, so the order holds. Call `flush` before the process exits.
+ * after what is pending, so the order holds. Call `flush` before the process exits. Each line
+ * is encoded into the batch's buffer when it comes, so no line outlives its request as a
+ * string and a batch is not joined and encoded again.
  */
 export function batchedSink(
   delayMs = 50,
-  out: (text: string, level: Level) => void = writeBatch,
+  out: (bytes: Uint8Array, level: Level) => void = writeBytes,
 ): { sink: (line: string, level: Level) => void; flush(): void } {
-  let pending: string[] = [];
+  const buffer = new Uint8Array(BATCH_BYTES);
+  let used = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
-    if (!pending.length) return;
-    const text = pending.join("\n");
-    pending = [];
-    out(text, "info");
+    if (!used) return;
+    // A copy: the writer may keep what it is given, and the buffer is written over next.
+    const batch = buffer.slice(0, used);
+    used = 0;
+    out(batch, "info");
   };
+  const alone = (line: string, level: Level) => out(encoder.encode(line + "\n"), level);
   return {
     sink(line, level) {
       if (level === "warn" || level === "error") {
         flush();
-        out(line, level);
+        alone(line, level);
         return;
       }
-      pending.push(line);
-      if (pending.length >= 256) flush();
-      else timer ??= setTimeout(flush, delayMs);
+      // UTF-8 takes at most 3 bytes per UTF-16 unit; a line that might not fit goes after
+      // the batch, or alone when it is larger than a batch.
+      if (used + line.length * 3 + 1 > BATCH_BYTES) {
+        flush();
+        if (line.length * 3 + 1 > BATCH_BYTES) return alone(line, level);
+      }
+      used += encoder.encodeInto(line, buffer.subarray(used)).written;
+      buffer[used++] = 10;
+      timer ??= setTimeout(flush, delayMs);
     },
     flush,
   };

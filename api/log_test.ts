@@ -28,18 +28,29 @@ Deno.test("log lines: one JSON object each, fields after time/level/msg, undefin
 
 Deno.test("batched sink: info lines wait for the batch, a warning flushes them first", () => {
   const out: [string, Level][] = [];
-  const { sink, flush } = batchedSink(10_000, (text, level) => out.push([text, level]));
+  const decoder = new TextDecoder();
+  const { sink, flush } = batchedSink(10_000, (bytes, level) => {
+    out.push([decoder.decode(bytes), level]);
+  });
   sink("one", "info");
-  sink("two", "info");
+  sink("two – ü 🚀", "info");
   assert.equal(out.length, 0);
   sink("careful", "warn");
-  assert.deepEqual(out, [["one\ntwo", "info"], ["careful", "warn"]]);
-  for (let i = 0; i < 256; i++) sink(`n${i}`, "info");
-  assert.equal(out.length, 3, "a full batch is written at once");
-  assert.equal(out[2][0].split("\n").length, 256);
+  assert.deepEqual(out, [["one\ntwo – ü 🚀\n", "info"], ["careful\n", "warn"]]);
+  // A batch is written when the next line might not fit in its 64 KiB; lines stay whole and
+  // in order.
+  const lines = Array.from({ length: 1000 }, (_, i) => `n${i} ${"x".repeat(100)}`);
+  for (const line of lines) sink(line, "info");
+  assert.ok(out.length >= 3, "a full batch is written at once");
+  for (const [text] of out.slice(2)) assert.ok(new TextEncoder().encode(text).length <= 65536);
+  // A line larger than a batch goes alone, after what is pending.
+  const huge = "h".repeat(70_000);
+  sink(huge, "info");
   sink("last", "info");
   flush();
-  assert.deepEqual(out[3], ["last", "info"]);
+  const written = out.slice(2).map(([text]) => text).join("");
+  assert.equal(written, [...lines, huge, "last"].join("\n") + "\n");
+  assert.ok(out.some(([text]) => text === huge + "\n"));
 });
 
 Deno.test("members: fields already serialized make the same line as an object would", () => {

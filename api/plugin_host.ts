@@ -12,6 +12,11 @@ import { checkTrial } from "./plans.ts";
 import { rateCounter } from "./rate_limit.ts";
 import { authenticator, requireRole } from "./tenancy.ts";
 import { tenantGate } from "./tenant_gate.ts";
+import {
+  type RememberedReads,
+  rememberedReads,
+  type RememberedReadsDeps,
+} from "./http/remembered_reads.ts";
 import { type TenantCache, tenantResponses } from "./tenant_cache/mod.ts";
 
 type RouteArg = Parameters<OpenAPIHono<AppEnv>["openapi"]>[0] & {
@@ -28,15 +33,35 @@ export function mountPlugins(
     tenantCache: TenantCache;
     /** Refuses requests from sites the tenant does not allow (api/middleware/cors.ts). */
     checkOrigin?: (c: Context<AppEnv>) => Promise<void> | undefined;
+    /** What remembered reads need besides the gate's parts (api/http/remembered_reads.ts). */
+    rememberedReads?: Pick<RememberedReadsDeps, "securityHeaders" | "answered" | "tracing">;
   },
-) {
+): RememberedReads | undefined {
   const logger = createLogger(deps.config.logLevel);
   const { tenantCache } = core;
+  const authenticate = authenticator({ db: deps.db, verifier: core.verifier, tenantCache });
+  const counter = rateCounter(deps);
+  // Remembered reads answer before the framework with the gate's own identity memory, rate
+  // counter and kept answers; a request they counted is not counted again here.
+  const lane = core.rememberedReads && tenantCache.responses.enabled
+    ? rememberedReads({
+      ...core.rememberedReads,
+      identify: authenticate.remembered,
+      versions: tenantCache.versions,
+      responses: tenantCache.responses,
+      countRate: counter,
+    })
+    : undefined;
   // One gate (and one identity memory) for all plugins.
   const gate = tenantGate({
-    authenticate: authenticator({ db: deps.db, verifier: core.verifier, tenantCache }),
+    authenticate,
     checkOrigin: core.checkOrigin,
-    countRate: rateCounter(deps),
+    countRate: lane
+      ? (c) => {
+        const refused = lane.refusal(c.req.raw);
+        return refused ? Promise.reject(refused) : counter(c);
+      }
+      : counter,
     checkTrial,
     responses: tenantResponses(tenantCache.responses, tenantCache.versions),
   });
@@ -86,4 +111,5 @@ export function mountPlugins(
     plugin.routes(sub, deps);
     app.route(`/api/v1/${plugin.name}`, sub);
   }
+  return lane;
 }

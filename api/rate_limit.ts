@@ -34,9 +34,14 @@ export interface RateLimitDeps {
  * RateLimit-* headers for the answer, nothing when there is no credential or the cache does
  * not answer; throws the 429 problem over either limit.
  */
-export function rateCounter(
-  deps: RateLimitDeps,
-): (c: Context<AppEnv>) => Promise<Record<string, string> | undefined> {
+export type RateCounter = ((c: Context<AppEnv>) => Promise<Record<string, string> | undefined>) & {
+  /** The same count for a principal known without a context (api/http/remembered_reads.ts). */
+  count(principal: Principal | undefined): Promise<Record<string, string> | undefined>;
+  /** The same count made synchronously, where the cache counts without I/O (`Cache.now`). */
+  now?: (principal: Principal) => Record<string, string> | undefined;
+};
+
+export function rateCounter(deps: RateLimitDeps): RateCounter {
   const logger = deps.logger ?? createLogger(deps.config.logLevel);
   const { perCredential, perTenant } = deps.config.rateLimit;
   const perCredentialText = String(perCredential);
@@ -46,48 +51,39 @@ export function rateCounter(
   // requests (tenancy.ts), so a request hands the cache the strings of the one before (their
   // hashes computed once, no new strings per request).
   const keysOf = new WeakMap<Principal, { window: number; credential: string; tenant: string }>();
-
-  return async (c) => {
-    const principal = c.get("principal");
-    if (!principal) return undefined; // Nothing to count without a verified credential.
-
-    const now = Date.now();
-    const window = Math.floor(now / (WINDOW_SECONDS * 1000));
-    const reset = Math.max(1, Math.ceil(((window + 1) * WINDOW_SECONDS * 1000 - now) / 1000));
-    const t = principal.tenantId;
-
-    let credentialCount: number;
-    let tenantCount: number | undefined;
-    try {
-      let keys = keysOf.get(principal);
-      if (keys?.window !== window) {
-        keys = {
-          window,
-          credential: `${t}:rl:cred:${principal.userId}:${window}`,
-          tenant: `${t}:rl:tenant:${window}`,
-        };
-        keysOf.set(principal, keys);
-      }
-      credentialCount = await count(deps.cache, keys.credential);
-      if (credentialCount <= perCredential) {
-        tenantCount = await count(deps.cache, keys.tenant);
-      }
-      if (cacheDown) logger.info("rate limits are counted again: the cache answers");
-      cacheDown = false;
-    } catch (e) {
-      // Fail open: rate limits protect capacity, not data. Refusing every request because
-      // the counter store is unreachable (or hangs) would turn a cache outage into an API
-      // outage, while a while without limits is the smaller harm. Logged once per outage,
-      // not per request.
-      if (!cacheDown) {
-        logger.warn("rate limits are not enforced: the cache does not answer", {
-          error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
-        });
-      }
-      cacheDown = true;
-      return undefined;
+  const keysFor = (principal: Principal, window: number) => {
+    let keys = keysOf.get(principal);
+    if (keys?.window !== window) {
+      const t = principal.tenantId;
+      keys = {
+        window,
+        credential: `${t}:rl:cred:${principal.userId}:${window}`,
+        tenant: `${t}:rl:tenant:${window}`,
+      };
+      keysOf.set(principal, keys);
     }
-
+    return keys;
+  };
+  const counted = () => {
+    if (cacheDown) logger.info("rate limits are counted again: the cache answers");
+    cacheDown = false;
+  };
+  const failed = (e: unknown) => {
+    // Fail open: rate limits protect capacity, not data. Refusing every request because
+    // the counter store is unreachable (or hangs) would turn a cache outage into an API
+    // outage, while a while without limits is the smaller harm. Logged once per outage,
+    // not per request.
+    if (!cacheDown) {
+      logger.warn("rate limits are not enforced: the cache does not answer", {
+        error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+      });
+    }
+    cacheDown = true;
+    return undefined;
+  };
+  /** The RateLimit-* headers for the counts, or the 429 problem over either limit. */
+  const verdict = (now: number, window: number, credentialCount: number, tenantCount?: number) => {
+    const reset = Math.max(1, Math.ceil(((window + 1) * WINDOW_SECONDS * 1000 - now) / 1000));
     const credentialLeft = perCredential - credentialCount;
     const tenantLeft = tenantCount === undefined ? -1 : perTenant - tenantCount;
     // Report the policy closest to running out (the one that refused, on a 429).
@@ -113,6 +109,48 @@ export function rateCounter(
     }
     return headers;
   };
+
+  const countFor = async (principal: Principal | undefined) => {
+    if (!principal) return undefined; // Nothing to count without a verified credential.
+    const now = Date.now();
+    const window = Math.floor(now / (WINDOW_SECONDS * 1000));
+    const keys = keysFor(principal, window);
+    let credentialCount: number;
+    let tenantCount: number | undefined;
+    try {
+      credentialCount = await count(deps.cache, keys.credential);
+      if (credentialCount <= perCredential) {
+        tenantCount = await count(deps.cache, keys.tenant);
+      }
+      counted();
+    } catch (e) {
+      return failed(e);
+    }
+    return verdict(now, window, credentialCount, tenantCount);
+  };
+  const sync = deps.cache.now;
+  const countNow = sync &&
+    ((principal: Principal) => {
+      const now = Date.now();
+      const window = Math.floor(now / (WINDOW_SECONDS * 1000));
+      const keys = keysFor(principal, window);
+      let credentialCount: number;
+      let tenantCount: number | undefined;
+      try {
+        credentialCount = sync.incr(keys.credential, WINDOW_SECONDS);
+        if (credentialCount <= perCredential) {
+          tenantCount = sync.incr(keys.tenant, WINDOW_SECONDS);
+        }
+        counted();
+      } catch (e) {
+        return failed(e);
+      }
+      return verdict(now, window, credentialCount, tenantCount);
+    });
+  return Object.assign((c: Context<AppEnv>) => countFor(c.get("principal")), {
+    count: countFor,
+    now: countNow,
+  });
 }
 
 /**

@@ -37,14 +37,38 @@ export interface TenancyDeps {
  * Tenancy: verifies the credential and sets tenant, principal, scope and the tenant's data
  * version on `c`, or throws the 401/403 problem (api/tenant_gate.ts calls it in its layer).
  */
-export function authenticator(deps: TenancyDeps): (c: Context<AppEnv>) => Promise<void> {
+export type Authenticator = ((c: Context<AppEnv>) => Promise<void>) & {
+  /**
+   * What a bearer token (the Authorization header's value) ran as on an earlier request, when
+   * the token is still remembered as verified and that identity is not past its age; nothing
+   * is fetched. The caller still compares `version` with the tenant's current one.
+   */
+  remembered(authorization: string): RememberedIdentity | undefined;
+};
+
+/** A token's tenant and principal (frozen, shared by its requests) and their data version. */
+export interface RememberedIdentity {
+  tenant: TenantInfo;
+  principal: Principal;
+  version: string;
+}
+
+export function authenticator(deps: TenancyDeps): Authenticator {
   const { db, verifier } = deps;
   const { versions, identities } = deps.tenantCache;
   const lastSeen = deps.lastSeen ?? new LastSeen();
   // Keyed by the verifier's remembered result (the same object for the same token text, so
   // no second hashing of the token): what the token ran as. Gone with the verifier's entry.
   const sessions = new WeakMap<VerifiedToken, Session>();
-  return async (c) => {
+  const remembered = (authorization: string): RememberedIdentity | undefined => {
+    // API keys (also as a bearer value) take their own path in `authenticate`.
+    if (authorization.includes("pk_")) return undefined;
+    const value = bearerValue(authorization);
+    const token = value === undefined ? undefined : deps.verifier.remembered?.(value);
+    const session = token && sessions.get(token);
+    return session && Date.now() < session.until ? session : undefined;
+  };
+  const authenticate = async (c: Context<AppEnv>) => {
     const header = c.req.header("authorization");
     const apiKey = c.req.header("x-api-key");
     // An API key (X-API-Key, or a bearer value in the key format) takes its own path.
@@ -138,6 +162,7 @@ export function authenticator(deps: TenancyDeps): (c: Context<AppEnv>) => Promis
     // A user who joined just now changed the tenant's version: nothing is reused this time.
     settle(c, token, info, principal, joined ? null : usable);
   };
+  return Object.assign(authenticate, { remembered });
 
   /** Sets what the request runs as and, under a known version, remembers it for the token. */
   function settle(

@@ -32,6 +32,11 @@ export class AuthError extends Error {
 
 export interface TokenVerifier {
   verify(token: string): Promise<VerifiedToken>;
+  /**
+   * The token's remembered result when it verified before and has not expired; nothing is
+   * checked or fetched (api/http/remembered_reads.ts answers from memory only with it).
+   */
+  remembered?(token: string): VerifiedToken | undefined;
 }
 
 interface VerifierOptions {
@@ -62,13 +67,18 @@ const REMEMBERED_TOKENS = 10_000;
 export function createVerifier(opts: VerifierOptions): TokenVerifier {
   if (!opts.audience.length) throw new Error("a token verifier needs at least one audience");
   const verified = new Map<string, { token: VerifiedToken; until: number }>();
+  const remembered = (token: string) => {
+    const known = verified.get(token);
+    if (!known) return undefined;
+    if (Date.now() < known.until) return known.token;
+    verified.delete(token);
+    return undefined;
+  };
   return {
+    remembered,
     async verify(token) {
-      const known = verified.get(token);
-      if (known) {
-        if (Date.now() < known.until) return known.token;
-        verified.delete(token);
-      }
+      const known = remembered(token);
+      if (known) return known;
       const { result, exp } = await verifyOnce(token);
       if (verified.size >= REMEMBERED_TOKENS) {
         verified.delete(verified.keys().next().value!);

@@ -41,15 +41,39 @@ export function createMemoryCache(): Cache {
     });
   }
 
+  const now = {
+    get(key: string): string | null {
+      const entry = live(key, Date.now());
+      if (!entry) return null;
+      return entry.counter === undefined ? entry.value : String(entry.counter);
+    },
+    incr(key: string, ttlSeconds?: number): number {
+      checkTtl(ttlSeconds);
+      const now = Date.now();
+      const entry = live(key, now);
+      if (!entry) {
+        write(key, "1", ttlSeconds, now);
+        return 1;
+      }
+      // Same rule as Redis INCR: only integer text counts, and an existing TTL is kept.
+      const next = (entry.counter ?? Number(entry.value)) + 1;
+      if (
+        (entry.counter === undefined && !/^-?\d+$/.test(entry.value)) ||
+        !Number.isSafeInteger(next)
+      ) {
+        throw new Error("ERR value is not an integer or out of range");
+      }
+      entry.counter = next;
+      entry.value = "";
+      return next;
+    },
+  };
+
   return {
     kind: "memory",
+    now,
 
-    get: (key) =>
-      run(() => {
-        const entry = live(key, Date.now());
-        if (!entry) return null;
-        return entry.counter === undefined ? entry.value : String(entry.counter);
-      }),
+    get: (key) => run(() => now.get(key)),
 
     set: (key: string, value: string, options: SetOptions = {}) =>
       run(() => {
@@ -60,27 +84,7 @@ export function createMemoryCache(): Cache {
         return true;
       }),
 
-    incr: (key, ttlSeconds) =>
-      run(() => {
-        checkTtl(ttlSeconds);
-        const now = Date.now();
-        const entry = live(key, now);
-        if (!entry) {
-          write(key, "1", ttlSeconds, now);
-          return 1;
-        }
-        // Same rule as Redis INCR: only integer text counts, and an existing TTL is kept.
-        const next = (entry.counter ?? Number(entry.value)) + 1;
-        if (
-          (entry.counter === undefined && !/^-?\d+$/.test(entry.value)) ||
-          !Number.isSafeInteger(next)
-        ) {
-          throw new Error("ERR value is not an integer or out of range");
-        }
-        entry.counter = next;
-        entry.value = "";
-        return next;
-      }),
+    incr: (key, ttlSeconds) => run(() => now.incr(key, ttlSeconds)),
 
     expire: (key, ttlSeconds) =>
       run(() => {

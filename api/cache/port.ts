@@ -25,6 +25,15 @@ export interface Cache {
   delete(key: string): Promise<boolean>;
   /** Removes every key starting with `prefix` (used for tenant purge); returns the count. */
   deleteByPrefix(prefix: string): Promise<number>;
+  /**
+   * GET and INCR answered synchronously, only by a cache that needs no I/O (memory): a read
+   * answered from memory then allocates no promise (api/http/remembered_reads.ts). Network
+   * caches leave it out.
+   */
+  readonly now?: {
+    get(key: string): string | null;
+    incr(key: string, ttlSeconds?: number): number;
+  };
   /** Throws when the cache cannot be reached (readiness check). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -44,6 +44,13 @@ export function routeLabel(routePath: string | undefined, path: string): string 
   return "(static)";
 }
 
+/** The methods counted by name; any other (a client may send any token) counts as OTHER. */
+const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
+
+type Series = { count: { value: number }; time: { observe(value: number): void } };
+/** Per instance: method → route label → status → its series (labels are a bounded set). */
+const seriesOf = new WeakMap<CoreMetrics, Map<string, Map<string, Map<number, Series>>>>();
+
 /** Counts and times one answered request. */
 export function countRequest(
   metrics: CoreMetrics,
@@ -52,8 +59,23 @@ export function countRequest(
   status: number,
   seconds: number,
 ) {
-  metrics.requests.inc({ method, route, status: String(status) });
-  metrics.duration.observe({ method, route }, seconds);
+  const m = METHODS.has(method) ? method : "OTHER";
+  let byMethod = seriesOf.get(metrics);
+  if (!byMethod) seriesOf.set(metrics, byMethod = new Map());
+  let byRoute = byMethod.get(m);
+  if (!byRoute) byMethod.set(m, byRoute = new Map());
+  let byStatus = byRoute.get(route);
+  if (!byStatus) byRoute.set(route, byStatus = new Map());
+  let series = byStatus.get(status);
+  if (!series) {
+    series = {
+      count: metrics.requests.child({ method: m, route, status: String(status) }),
+      time: metrics.duration.child({ method: m, route }),
+    };
+    byStatus.set(status, series);
+  }
+  series.count.value++;
+  series.time.observe(seconds);
 }
 
 /** A gauge from a function of no arguments that returns a number. */

@@ -26,10 +26,18 @@ export class Counter implements Metric {
   constructor(readonly name: string, readonly help: string, readonly labelNames: string[] = []) {}
 
   inc(labels: Labels = {}, by = 1) {
+    this.child(labels).value += by;
+  }
+
+  /** The series of `labels`, to count on without finding it each time. */
+  child(labels: Labels): { value: number } {
     const key = keyOf(this.labelNames, labels);
-    const entry = this.#values.get(key);
-    if (entry) entry.value += by;
-    else this.#values.set(key, { labels: pick(this.labelNames, labels), value: by });
+    let entry = this.#values.get(key);
+    if (!entry) {
+      entry = { labels: pick(this.labelNames, labels), value: 0 };
+      this.#values.set(key, entry);
+    }
+    return entry;
   }
 
   render() {
@@ -59,7 +67,10 @@ export const TIME_BUCKETS = [
 ];
 
 export class Histogram implements Metric {
-  #series = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
+  #series = new Map<
+    string,
+    { labels: Labels; counts: number[]; sum: number; count: number; observe(v: number): void }
+  >();
   constructor(
     readonly name: string,
     readonly help: string,
@@ -68,20 +79,30 @@ export class Histogram implements Metric {
   ) {}
 
   observe(labels: Labels, value: number) {
+    this.child(labels).observe(value);
+  }
+
+  /** The series of `labels`, to observe on without finding it each time. */
+  child(labels: Labels): { observe(value: number): void } {
     const key = keyOf(this.labelNames, labels);
     let s = this.#series.get(key);
     if (!s) {
-      s = {
+      const buckets = this.buckets;
+      const series = {
         labels: pick(this.labelNames, labels),
-        counts: this.buckets.map(() => 0),
+        counts: buckets.map(() => 0),
         sum: 0,
         count: 0,
+        observe(value: number) {
+          for (let i = 0; i < buckets.length; i++) if (value <= buckets[i]) series.counts[i]++;
+          series.sum += value;
+          series.count++;
+        },
       };
+      s = series;
       this.#series.set(key, s);
     }
-    for (let i = 0; i < this.buckets.length; i++) if (value <= this.buckets[i]) s.counts[i]++;
-    s.sum += value;
-    s.count++;
+    return s;
   }
 
   render() {

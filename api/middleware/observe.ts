@@ -6,8 +6,9 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "../env.ts";
 import type { Logger } from "../log.ts";
 import { type CoreMetrics, countRequest, routeLabel } from "../metrics/mod.ts";
+import { routeOf } from "../http/route_of.ts";
 import { nameRequestSpan, requestSpan } from "../tracing.ts";
-import { logRequest } from "./access_log.ts";
+import { logRequest, type RequestLine } from "./access_log.ts";
 import { applyScriptCors } from "./cors.ts";
 import { requestIdOf } from "./request_id.ts";
 
@@ -18,9 +19,27 @@ export interface ObserveDeps {
   securityHeaders: (c: Context) => void | Promise<void>;
 }
 
-export function observe(deps: ObserveDeps): MiddlewareHandler<AppEnv> {
+export type Observer = MiddlewareHandler<AppEnv> & {
+  /**
+   * Counts and logs a request answered outside the middleware chain (a remembered read,
+   * api/http/remembered_reads.ts) exactly as the middleware does.
+   */
+  answered(line: RequestLine): void;
+};
+
+export function observe(deps: ObserveDeps): Observer {
   const { logger, metrics, securityHeaders } = deps;
-  return async (c, next) => {
+  const answered = (line: RequestLine) => {
+    countRequest(
+      metrics,
+      line.method,
+      routeLabel(line.route, line.path),
+      line.status,
+      line.durationMs / 1000,
+    );
+    logRequest(logger, line);
+  };
+  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const start = performance.now();
     const id = requestIdOf(c);
     c.set("requestId", id);
@@ -32,27 +51,19 @@ export function observe(deps: ObserveDeps): MiddlewareHandler<AppEnv> {
       if (pending) await pending;
       applyScriptCors(c);
       c.res.headers.set("X-Request-Id", id);
-      const ms = performance.now() - start;
       const routePath = routeOf(c);
       const route = routeLabel(routePath, c.req.path);
-      const status = c.res.status;
-      countRequest(metrics, c.req.method, route, status, ms / 1000);
-      logRequest(logger, c, routePath && routePath !== "/*" ? routePath : undefined, status, ms);
+      answered({
+        method: c.req.method,
+        route: routePath && routePath !== "/*" ? routePath : undefined,
+        path: c.req.path,
+        status: c.res.status,
+        durationMs: performance.now() - start,
+        requestId: id,
+        tenantId: c.get("principal")?.tenantId,
+      });
       if (span) await nameRequestSpan(span, c, route);
     }
   };
-}
-
-/**
- * The route template that matched: the handler's, also when a middleware answered before it
- * (a remembered answer, a refusal), whose own pattern ends in "*".
- */
-function routeOf(c: Context<AppEnv>): string {
-  const path = c.req.routePath;
-  if (!path.endsWith("*")) return path;
-  const routes = c.req.matchedRoutes;
-  for (let i = routes.length - 1; i >= 0; i--) {
-    if (routes[i].method !== "ALL") return routes[i].path;
-  }
-  return path;
+  return Object.assign(middleware, { answered });
 }

@@ -14,6 +14,26 @@ export const DATA_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
 const TENANT_HINT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export type SecurityHeaders = ((c: Context) => void | Promise<void>) & {
+  /**
+   * What the function sets on a JSON answer under /api/ that has no Cache-Control and no
+   * Content-Security-Policy of its own, for a request to `url` with that X-Forwarded-Proto
+   * header, in the order it sets them (for answers built outside the middleware chain,
+   * api/http/remembered_reads.ts).
+   */
+  jsonApi(
+    url: string,
+    forwardedProto: string | null | undefined,
+  ): readonly (readonly [string, string])[];
+};
+
+const NOSNIFF = ["X-Content-Type-Options", "nosniff"] as const;
+const HSTS = ["Strict-Transport-Security", "max-age=63072000; includeSubDomains"] as const;
+const NO_STORE = ["Cache-Control", "no-store"] as const;
+const DATA_CSP = ["Content-Security-Policy", DATA_POLICY] as const;
+const JSON_API = [NOSNIFF, NO_STORE, DATA_CSP] as const;
+const JSON_API_HTTPS = [NOSNIFF, HSTS, NO_STORE, DATA_CSP] as const;
+
 /**
  * Security headers for every response. Pages, scripts and files get the document policy,
  * whose `frame-ancestors` comes from the configuration so SharePoint and Teams can embed
@@ -30,7 +50,7 @@ const TENANT_HINT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
 export function securityHeaders(
   http: Config["http"],
   options: SecureHeaderOptions = {},
-): (c: Context) => void | Promise<void> {
+): SecurityHeaders {
   const frameAncestors = http.frameAncestors.join(" ") || "'none'";
   const policy = (ancestors: string) =>
     [
@@ -57,20 +77,20 @@ export function securityHeaders(
     const base = http.frameAncestors.filter((a) => a !== "'none'");
     return policy([...new Set([...base, ...extra])].join(" "));
   };
+  const https = (url: string, forwardedProto: string | null | undefined) =>
+    url.startsWith("https:") || (http.trustProxy && forwardedProto === "https");
   // Synchronous unless a page names a tenant (the common path allocates no promise).
-  return (c) => {
+  const apply = (c: Context) => {
     const h = c.res.headers;
-    h.set("X-Content-Type-Options", "nosniff");
-    const https = c.req.url.startsWith("https:") ||
-      (http.trustProxy && c.req.header("x-forwarded-proto") === "https");
-    if (https) h.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
-    if (c.req.path.startsWith("/api/") && !h.has("Cache-Control")) {
-      h.set("Cache-Control", "no-store");
+    h.set(...NOSNIFF);
+    if (https(c.req.url, http.trustProxy ? c.req.header("x-forwarded-proto") : undefined)) {
+      h.set(...HSTS);
     }
+    if (c.req.path.startsWith("/api/") && !h.has("Cache-Control")) h.set(...NO_STORE);
     if (h.get("content-type")?.includes("json")) {
       // JSON is data, never a document: the strict policy of OWASP's REST cheat sheet. The
       // document headers (referrer, opener, permissions) would only cost every API answer.
-      if (!h.has("Content-Security-Policy")) h.set("Content-Security-Policy", DATA_POLICY);
+      if (!h.has("Content-Security-Policy")) h.set(...DATA_CSP);
       return;
     }
     h.set("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -80,4 +100,8 @@ export function securityHeaders(
     if (!c.req.url.includes("tenant=")) return void h.set("Content-Security-Policy", csp);
     return framedPolicy(c, h).then((framed) => h.set("Content-Security-Policy", framed ?? csp));
   };
+  return Object.assign(apply, {
+    jsonApi: (url: string, forwardedProto: string | null | undefined) =>
+      https(url, forwardedProto) ? JSON_API_HTTPS : JSON_API,
+  });
 }

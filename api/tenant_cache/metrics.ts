@@ -17,6 +17,14 @@ export function addTenantCacheMetrics(registry: MetricsRegistry, cache: TenantCa
     ),
   );
   registry.add(
+    new Gauge(
+      "procedo_response_cache_early_total",
+      "Of the hits, answers given before the framework's routing and middleware",
+      () => [{ value: stats.early }],
+      "counter",
+    ),
+  );
+  registry.add(
     new Gauge("procedo_response_cache_bytes", "Memory held by remembered read answers", () => [
       { value: cache.responses.bytes },
     ]),

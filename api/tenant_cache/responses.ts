@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv, Principal } from "../env.ts";
 import type { TenantVersions } from "./version.ts";
 import { Lru } from "./lru.ts";
+import { routeOf } from "../http/route_of.ts";
 
 interface Stored {
   status: number;
@@ -20,6 +21,8 @@ interface Stored {
   body: string;
   /** Its size in UTF-8 bytes. */
   bytes: number;
+  /** The route template that answered (metrics and the access log of a remembered answer). */
+  route: string;
 }
 
 /** The longest a kept answer is reused (for changes that could not be announced). */
@@ -34,13 +37,15 @@ const BYPASS = ["if-none-match", "if-modified-since", "range", "cache-control"];
 
 export interface ResponseCacheStats {
   hits: number;
+  /** Of the hits, those answered before the framework (api/http/remembered_reads.ts). */
+  early: number;
   misses: number;
   stored: number;
 }
 
 export class ResponseCache {
   #entries: Lru<Stored>;
-  readonly stats: ResponseCacheStats = { hits: 0, misses: 0, stored: 0 };
+  readonly stats: ResponseCacheStats = { hits: 0, early: 0, misses: 0, stored: 0 };
 
   constructor(readonly maxBytes: number) {
     this.#entries = new Lru<Stored>(MAX_ENTRIES, RESPONSE_MAX_AGE_MS, maxBytes);
@@ -61,9 +66,37 @@ export class ResponseCache {
     return new Response(hit.body, { status: hit.status, headers: hit.headers });
   }
 
+  /** The kept answer itself (api/http/remembered_reads.ts builds its own Response). */
+  entry(key: string): Readonly<Stored> | undefined {
+    return this.#entries.get(key);
+  }
+
   set(key: string, stored: Stored) {
     this.#entries.set(key, stored, stored.bytes + 200);
   }
+}
+
+// The caller's part of the key, per principal (shared by a token's requests, tenancy.ts).
+const callers = new WeakMap<Principal, string>();
+
+/**
+ * The key of a read: the caller (tenant, kind, id, role), the tenant's data version, the path
+ * with its query (`target`) and the headers the answer may depend on.
+ */
+export function responseKey(
+  principal: Principal,
+  version: string,
+  target: string,
+  accept: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): string {
+  let caller = callers.get(principal);
+  if (caller === undefined) {
+    caller = `${principal.tenantId}\n${principal.kind}\n${principal.userId}\n${principal.role}`;
+    callers.set(principal, caller);
+  }
+  return caller + "\n" + version + "\n" + target + "\n" + (accept ?? "") + "\n" +
+    (acceptLanguage ?? "");
 }
 
 /**
@@ -74,8 +107,6 @@ export function tenantResponses(
   responses: ResponseCache,
   versions: TenantVersions,
 ): MiddlewareHandler<AppEnv> {
-  // The caller's part of the key, per principal (shared by a token's requests, tenancy.ts).
-  const callers = new WeakMap<Principal, string>();
   return async (c, next) => {
     const principal = c.get("principal");
     if (!principal) return await next();
@@ -95,14 +126,14 @@ export function tenantResponses(
     ) {
       return await next();
     }
-    let caller = callers.get(principal);
-    if (caller === undefined) {
-      caller = `${principal.tenantId}\n${principal.kind}\n${principal.userId}\n${principal.role}`;
-      callers.set(principal, caller);
-    }
     const url = c.req.url;
-    const key = caller + "\n" + version + "\n" + url.slice(url.indexOf("/", 8)) + "\n" +
-      (c.req.header("accept") ?? "") + "\n" + (c.req.header("accept-language") ?? "");
+    const key = responseKey(
+      principal,
+      version,
+      url.slice(url.indexOf("/", 8)),
+      c.req.header("accept"),
+      c.req.header("accept-language"),
+    );
     const hit = responses.get(key);
     if (hit) {
       responses.stats.hits++;
@@ -126,6 +157,7 @@ export function tenantResponses(
       headers: [...res.headers],
       body: UTF8.decode(bytes),
       bytes: bytes.byteLength,
+      route: routeOf(c),
     });
     responses.stats.stored++;
   };

@@ -14,6 +14,11 @@ export interface TenantVersions {
   current(tenantId: string): Promise<string | null>;
   /** Marks the tenant's data changed: everything remembered for it is stale from now on. */
   changed(tenantId: string): Promise<void>;
+  /**
+   * The current version when the cache tells it synchronously (memory, `Cache.now`);
+   * undefined when only `current` can tell (a network cache, no version yet, an outage).
+   */
+  peek(tenantId: string): string | undefined;
 }
 
 /**
@@ -46,7 +51,16 @@ export function createTenantVersions(shared: Cache, logger?: Logger): TenantVers
       error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
     });
   };
+  const now = shared.now;
   return {
+    peek: (tenantId) => {
+      if (!now || Date.now() < downUntil) return undefined;
+      try {
+        return now.get(keyOf(tenantId)) ?? undefined;
+      } catch {
+        return undefined;
+      }
+    },
     async current(tenantId) {
       if (Date.now() < downUntil) return null;
       try {
