@@ -345,6 +345,28 @@ test("the check names rows that would duplicate existing documents, and can leav
   }
 });
 
+test("duplicates are found among more existing objects than one read holds", async () => {
+  // The existing objects are read 2,000 at a time (a turn of the event loop in between).
+  const rows = Array.from({ length: 4500 }, (_, i) => `PAGE-${i},Paged system ${i}`);
+  const created = await reportOf(await upload("systems", `externalKey,name\n${rows.join("\n")}`));
+  assert.equal(created.created, 4500);
+  const check = await reportOf(
+    await upload(
+      "systems",
+      "externalKey,name\nNEW-1,Paged system 0\nNEW-2,paged SYSTEM 4499\nNEW-3,Paged system new",
+      { query: "?dryRun=true" },
+    ),
+  );
+  assert.equal(check.duplicates, 2);
+  assert.deepEqual(check.preview.map((p: Json) => p.action), ["duplicate", "duplicate", "create"]);
+  // Updating them all reads no twins, and changes every row.
+  const renamed = rows.map((r) => r.replace("Paged system", "Renamed system"));
+  const updated = await reportOf(
+    await upload("systems", `externalKey,name\n${renamed.join("\n")}`),
+  );
+  assert.deepEqual(counts(updated), [0, 4500, 0, 0]);
+});
+
 test("close", async () => {
   await t.close();
 });
