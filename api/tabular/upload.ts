@@ -10,11 +10,14 @@ import { IMPORT_PROBLEM_CODES, importProblemCodes } from "./codes.ts";
 import { rowProblem, TabularError } from "./types.ts";
 import { XLSX_MEDIA_TYPE } from "./xlsx.ts";
 import { readBody } from "../http/body.ts";
+import { MultipartError, type MultipartFile, multipartFile } from "../http/multipart.ts";
 
 /** The largest file imported (the app's body limit may be lower). */
 export const IMPORT_MAX_BYTES = 8 * 2 ** 20;
 /** Rows a file may have (the header included); larger files are refused. */
 export const IMPORT_MAX_ROWS = 20_001;
+/** What a multipart body may hold besides the file: boundaries, part headers, other fields. */
+const MULTIPART_FRAMING = 64 * 1024;
 
 /**
  * Raw body media types read (the content decides: a zip is XLSX, else CSV). Browsers on
@@ -73,34 +76,42 @@ export async function readUpload<F extends string>(
   upload: Upload,
   columns: readonly ColumnSpec<F>[],
 ): Promise<Table<F>> {
-  const type = (c.req.header("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const contentType = c.req.header("content-type") ?? "";
+  const type = contentType.split(";")[0].trim().toLowerCase();
+  const declared = Number(c.req.header("content-length"));
+  const expected = Number.isFinite(declared) ? declared : undefined;
   let bytes: Uint8Array;
   let format: TabularFormat;
   if (type === "multipart/form-data") {
-    let form: FormData;
-    try {
-      form = await c.req.raw.formData();
-    } catch {
-      throw new ProblemError(400, undefined, "The multipart body could not be read.");
+    // Read like a raw body (chunk by chunk, given up beyond the limit), then the file is
+    // found in the bytes: no formData(), which read and parsed the body in one go.
+    if (expected !== undefined && expected > IMPORT_MAX_BYTES + MULTIPART_FRAMING) {
+      throw sizeProblem(expected);
     }
-    const file = form.get("file");
-    if (!(file instanceof File)) {
+    const body = await readBody(
+      c.req.raw.body,
+      IMPORT_MAX_BYTES + MULTIPART_FRAMING,
+      sizeProblem,
+      expected,
+    );
+    let file: MultipartFile | undefined;
+    try {
+      file = multipartFile(body, contentType, "file");
+    } catch (e) {
+      if (!(e instanceof MultipartError)) throw e;
+      throw new ProblemError(400, undefined, `The multipart body could not be read: ${e.message}.`);
+    }
+    if (!file) {
       throw new ProblemError(422, undefined, 'Send the file in the form field "file".', {
         errors: [{ field: "body.file", message: "a file is required", code: "required" }],
       });
     }
-    checkSize(file.size);
-    bytes = new Uint8Array(await file.arrayBuffer());
-    format = detectFormat(bytes, file.type, file.name);
+    checkSize(file.bytes.length);
+    bytes = file.bytes;
+    format = detectFormat(bytes, file.type, file.filename);
   } else if (RAW_TYPES.includes(type)) {
-    const declared = Number(c.req.header("content-length"));
-    checkSize(Number.isFinite(declared) ? declared : 0);
-    bytes = await readBody(
-      c.req.raw.body,
-      IMPORT_MAX_BYTES,
-      sizeProblem,
-      Number.isFinite(declared) ? declared : undefined,
-    );
+    checkSize(expected ?? 0);
+    bytes = await readBody(c.req.raw.body, IMPORT_MAX_BYTES, sizeProblem, expected);
     format = detectFormat(bytes, type);
   } else {
     throw new ProblemError(
