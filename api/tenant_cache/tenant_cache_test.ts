@@ -10,7 +10,7 @@ import { DEMO_TENANTS } from "../demo.ts";
 import { uuidv7 } from "../db/ids.ts";
 import { startTestApp, test, type TestApp } from "../../tests/support/app.ts";
 import { testRedisUrl } from "../../tests/support/redis.ts";
-import { Lru } from "./lru.ts";
+import { Lru, REFRESH_MS } from "./lru.ts";
 import { createTenantCache } from "./mod.ts";
 import { authenticator } from "../tenancy.ts";
 import type { Principal } from "../env.ts";
@@ -174,17 +174,25 @@ test("two instances sharing Redis: a write or role change in one is seen at once
 });
 
 test("the remembered-entries map evicts the least recently used and expires by age", () => {
-  const lru = new Lru<number>(2, 1000, 100);
+  const lru = new Lru<number>(2, 10_000, 100);
   lru.set("a", 1, 10, 0);
   lru.set("b", 2, 10, 0);
-  assert.equal(lru.get("a", 1), 1); // a is now the most recent
-  lru.set("c", 3, 10, 2);
-  assert.equal(lru.get("b", 3), undefined);
-  assert.equal(lru.get("a", 3), 1);
-  assert.equal(lru.get("a", 1001), undefined, "older than its maximum age");
+  assert.equal(lru.get("a", REFRESH_MS), 1); // a is now the most recent
+  lru.set("c", 3, 10, REFRESH_MS + 1);
+  assert.equal(lru.get("b", REFRESH_MS + 2), undefined);
+  assert.equal(lru.get("a", REFRESH_MS + 2), 1);
+  assert.equal(lru.get("a", 10_001), undefined, "older than its maximum age");
   lru.set("big", 4, 95, 0);
   assert.equal(lru.get("c", 4), undefined, "the byte budget pushed c out");
   assert.equal(lru.bytes, 95);
+  // Recency is kept to the second: a read within REFRESH_MS of the last move does not move.
+  const coarse = new Lru<number>(2, 10_000);
+  coarse.set("x", 1, 0, 0);
+  coarse.set("y", 2, 0, 0);
+  assert.equal(coarse.get("x", REFRESH_MS - 1), 1);
+  coarse.set("z", 3, 0, REFRESH_MS);
+  assert.equal(coarse.get("x", REFRESH_MS), undefined);
+  assert.equal(coarse.get("y", REFRESH_MS), 2);
 });
 
 test("a token's requests share what it runs as, frozen, until the tenant's version changes", async () => {
