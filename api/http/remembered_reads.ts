@@ -128,15 +128,21 @@ export function rememberedReads(deps: RememberedReadsDeps): RememberedReads {
     responses.stats.hits++;
     responses.stats.early++;
     // In the order the full path sets them: the kept ones, the rate limit's, the security
-    // headers, the request id.
-    const list: [string, string][] = stored.headers.slice();
-    if (rate) { for (const name in rate) list.push([name, rate[name]]); }
+    // headers, the request id. Set one by one: Headers.set costs a fraction of converting a
+    // list of pairs given to the constructor (Deno's WebIDL conversion of the list).
+    const response = new Response(stored.body, { status: stored.status });
+    const headers = response.headers;
+    for (const [name, value] of stored.headers) {
+      // The kept Content-Type replaces the one a text body gets by default.
+      if (name === "content-type") headers.set(name, value);
+      else headers.append(name, value);
+    }
+    if (rate) { for (const name in rate) headers.set(name, rate[name]); }
     for (const [name, value] of securityHeaders(read.request.url, read.forwardedProto)) {
-      list.push([name, value]);
+      headers.set(name, value);
     }
     const requestId = requestIdFrom(read.requestId);
-    list.push(["X-Request-Id", requestId]);
-    const response = new Response(stored.body, { status: stored.status, headers: list });
+    headers.set("X-Request-Id", requestId);
     const query = read.target.indexOf("?");
     answered({
       method: "GET",
