@@ -15,7 +15,7 @@ import type { RateCounter } from "../rate_limit.ts";
 import type { RequestLine } from "../middleware/access_log.ts";
 import { requestIdFrom } from "../middleware/request_id.ts";
 import { ProblemError } from "../problem.ts";
-import { type ResponseCache, responseKey } from "../tenant_cache/responses.ts";
+import { BYPASS, type ResponseCache, responseKey } from "../tenant_cache/responses.ts";
 import type { TenantVersions } from "../tenant_cache/version.ts";
 
 export interface RememberedReadsDeps {
@@ -49,15 +49,11 @@ export interface RememberedReads {
   refusal(request: Request): ProblemError | undefined;
 }
 
-/** Headers that make the gate take the full path (responses.ts) or concern a site (cors.ts). */
-const DECLINE = new Set([
-  "origin",
-  "x-api-key",
-  "if-none-match",
-  "if-modified-since",
-  "range",
-  "cache-control",
-]);
+/**
+ * Headers that make the gate take the full path: a site's request (cors.ts), an API key
+ * (tenancy.ts), a conditional or partial one (responses.ts).
+ */
+const DECLINE = new Set(["origin", "x-api-key", ...BYPASS]);
 
 /** What a request brings that matters here. */
 interface Read {

@@ -33,7 +33,7 @@ const MAX_ENTRIES = 20_000;
 const UTF8 = new TextDecoder("utf-8", { ignoreBOM: true });
 const READS = new Set(["GET", "HEAD", "OPTIONS"]);
 /** Conditional and partial requests take the full path, which answers them correctly. */
-const BYPASS = ["if-none-match", "if-modified-since", "range", "cache-control"];
+export const BYPASS = ["if-none-match", "if-modified-since", "range", "cache-control"];
 
 export interface ResponseCacheStats {
   hits: number;
