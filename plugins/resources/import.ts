@@ -277,7 +277,8 @@ async function existingTwins(tx: TenantScope, spec: KindSpec) {
   const byName = new Map<string, ResourceRow>();
   const byUrl = new Map<string, ResourceRow>();
   // Page by page: turning 20,000 rows into objects at once held the event loop ~100 ms.
-  for (let after: string | undefined;;) {
+  let after: string | undefined;
+  for (;;) {
     const rows = await tx.select(resources, {
       where: and(eq(resources.kind, spec.kind), after ? gt(resources.id, after) : undefined),
       orderBy: [resources.id],
