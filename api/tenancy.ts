@@ -33,10 +33,6 @@ export interface TenancyDeps {
   lastSeen?: LastSeen;
 }
 
-/**
- * Tenancy: verifies the credential and sets tenant, principal, scope and the tenant's data
- * version on `c`, or throws the 401/403 problem (api/tenant_gate.ts calls it in its layer).
- */
 export type Authenticator = ((c: Context<AppEnv>) => Promise<void>) & {
   /**
    * What a bearer token (the Authorization header's value) ran as on an earlier request, when
@@ -53,6 +49,10 @@ export interface RememberedIdentity {
   version: string;
 }
 
+/**
+ * Tenancy: verifies the credential and sets tenant, principal, scope and the tenant's data
+ * version on `c`, or throws the 401/403 problem (api/tenant_gate.ts calls it in its layer).
+ */
 export function authenticator(deps: TenancyDeps): Authenticator {
   const { db, verifier } = deps;
   const { versions, identities } = deps.tenantCache;
