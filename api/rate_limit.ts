@@ -18,6 +18,12 @@ import { setResponseHeaders } from "./http/response_headers.ts";
 export const WINDOW_SECONDS = 60;
 /** "0" … "60": the RateLimit-Reset values, made once. */
 const SECONDS_TEXT = Array.from({ length: WINDOW_SECONDS + 1 }, (_, i) => String(i));
+/** The fixed window `now` (epoch ms) falls in, and the whole seconds until it ends (≥ 1). */
+function windowAt(now: number): { window: number; reset: number } {
+  const window = Math.floor(now / (WINDOW_SECONDS * 1000));
+  const reset = Math.max(1, Math.ceil(((window + 1) * WINDOW_SECONDS * 1000 - now) / 1000));
+  return { window, reset };
+}
 /** A counter that takes longer than this counts as a cache outage (fail open, below). */
 const CACHE_TIMEOUT_MS = 1000;
 
@@ -82,8 +88,7 @@ export function rateCounter(deps: RateLimitDeps): RateCounter {
     return undefined;
   };
   /** The RateLimit-* headers for the counts, or the 429 problem over either limit. */
-  const verdict = (now: number, window: number, credentialCount: number, tenantCount?: number) => {
-    const reset = Math.max(1, Math.ceil(((window + 1) * WINDOW_SECONDS * 1000 - now) / 1000));
+  const verdict = (reset: number, credentialCount: number, tenantCount?: number) => {
     const credentialLeft = perCredential - credentialCount;
     const tenantLeft = tenantCount === undefined ? -1 : perTenant - tenantCount;
     // Report the policy closest to running out (the one that refused, on a 429).
@@ -112,8 +117,7 @@ export function rateCounter(deps: RateLimitDeps): RateCounter {
 
   const countFor = async (principal: Principal | undefined) => {
     if (!principal) return undefined; // Nothing to count without a verified credential.
-    const now = Date.now();
-    const window = Math.floor(now / (WINDOW_SECONDS * 1000));
+    const { window, reset } = windowAt(Date.now());
     const keys = keysFor(principal, window);
     let credentialCount: number;
     let tenantCount: number | undefined;
@@ -126,13 +130,12 @@ export function rateCounter(deps: RateLimitDeps): RateCounter {
     } catch (e) {
       return failed(e);
     }
-    return verdict(now, window, credentialCount, tenantCount);
+    return verdict(reset, credentialCount, tenantCount);
   };
   const sync = deps.cache.now;
   const countNow = sync &&
     ((principal: Principal) => {
-      const now = Date.now();
-      const window = Math.floor(now / (WINDOW_SECONDS * 1000));
+      const { window, reset } = windowAt(Date.now());
       const keys = keysFor(principal, window);
       let credentialCount: number;
       let tenantCount: number | undefined;
@@ -145,7 +148,7 @@ export function rateCounter(deps: RateLimitDeps): RateCounter {
       } catch (e) {
         return failed(e);
       }
-      return verdict(now, window, credentialCount, tenantCount);
+      return verdict(reset, credentialCount, tenantCount);
     });
   return Object.assign((c: Context<AppEnv>) => countFor(c.get("principal")), {
     count: countFor,
@@ -167,9 +170,7 @@ export function addressRateLimit(deps: {
 }): MiddlewareHandler<AppEnv> {
   const { limit, bucket } = deps;
   return async (c, next) => {
-    const now = Date.now();
-    const window = Math.floor(now / (WINDOW_SECONDS * 1000));
-    const reset = Math.max(1, Math.ceil(((window + 1) * WINDOW_SECONDS * 1000 - now) / 1000));
+    const { window, reset } = windowAt(Date.now());
     const address = clientAddress(c, deps.trustProxy);
     let used: number;
     try {
