@@ -62,8 +62,7 @@ export class ResponseCache {
 
   get(key: string): Response | undefined {
     const hit = this.#entries.get(key);
-    if (!hit) return undefined;
-    return new Response(hit.body, { status: hit.status, headers: hit.headers });
+    return hit && answerOf(hit);
   }
 
   /** The kept answer itself (api/http/remembered_reads.ts builds its own Response). */
@@ -74,6 +73,21 @@ export class ResponseCache {
   set(key: string, stored: Stored) {
     this.#entries.set(key, stored, stored.bytes + 200);
   }
+}
+
+/**
+ * A kept answer as a new Response. Its headers are set one by one: Deno converts a list of
+ * pairs given to the constructor through WebIDL, which costs several times as much.
+ */
+export function answerOf(stored: Readonly<Stored>): Response {
+  const response = new Response(stored.body, { status: stored.status });
+  const headers = response.headers;
+  for (const [name, value] of stored.headers) {
+    // The kept Content-Type replaces the one a text body gets by default; repeated names stay.
+    if (name === "content-type") headers.set(name, value);
+    else headers.append(name, value);
+  }
+  return response;
 }
 
 // The caller's part of the key, per principal (shared by a token's requests, tenancy.ts).
