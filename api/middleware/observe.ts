@@ -52,7 +52,6 @@ export function observe(deps: ObserveDeps): Observer {
       applyScriptCors(c);
       c.res.headers.set("X-Request-Id", id);
       const routePath = routeOf(c);
-      const route = routeLabel(routePath, c.req.path);
       answered({
         method: c.req.method,
         route: routePath && routePath !== "/*" ? routePath : undefined,
@@ -62,7 +61,7 @@ export function observe(deps: ObserveDeps): Observer {
         requestId: id,
         tenantId: c.get("principal")?.tenantId,
       });
-      if (span) await nameRequestSpan(span, c, route);
+      if (span) await nameRequestSpan(span, c, routeLabel(routePath, c.req.path));
     }
   };
   return Object.assign(middleware, { answered });
