@@ -10,7 +10,7 @@
 // version changed, a path with escapes, no kept answer, or a trace being recorded. A request
 // that this path counted and a rate limit refused goes the full path too, which answers the
 // refusal without counting it a second time (`refusal`).
-import type { Authenticator } from "../tenancy.ts";
+import type { Authenticator, RememberedIdentity as Identity } from "../tenancy.ts";
 import type { RateCounter } from "../rate_limit.ts";
 import type { RequestLine } from "../middleware/access_log.ts";
 import { requestIdFrom } from "../middleware/request_id.ts";
@@ -69,7 +69,6 @@ interface Read {
 }
 
 type Stored = NonNullable<ReturnType<ResponseCache["entry"]>>;
-type Identity = NonNullable<ReturnType<Authenticator["remembered"]>>;
 
 export function rememberedReads(deps: RememberedReadsDeps): RememberedReads {
   const { identify, versions, responses, countRate, securityHeaders, answered } = deps;
